@@ -1,0 +1,69 @@
+"""The command line: the same services as the GUI, without a screen.
+
+``mentordesk`` alone starts the GUI; ``mentordesk COMMAND …`` runs a command. Exit codes:
+0 success, 1 bad input (one-line message), 2 usage error (argparse's own).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..core.errors import UserError
+from . import store_commands
+
+# Each module adds its subcommands; later capabilities append theirs here.
+COMMAND_MODULES = [store_commands]
+
+
+def _optional_modules() -> list:
+    modules = []
+    for name in ("sync_commands", "sheet_commands", "capture_commands"):
+        try:
+            modules.append(__import__(f"{__name__}.{name}", fromlist=["register"]))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+    return modules
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        # SUPPRESS: a subcommand's own default must not erase a --db given before it.
+        default=argparse.SUPPRESS,
+        help="database file or SQLAlchemy URL (default: $MENTORDESK_DB, else the data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="mentordesk",
+        description="MentorDesk: shop-floor attendance, skill ratings, notes and signed "
+        "assessment sheets. Without a command, the application window opens.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"MentorDesk {__version__}")
+    parser.set_defaults(db=None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES + _optional_modules():
+        module.register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from ..ui.app import run
+
+        return run(db=args.db)
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"mentordesk: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("mentordesk: interrupted", file=sys.stderr)
+        return 130

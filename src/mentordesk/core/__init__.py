@@ -1,0 +1,1 @@
+"""Domain model, database and services. Knows nothing of Qt or file formats."""

@@ -1,0 +1,131 @@
+"""Opening the store: URLs, SQLite pragmas, migrations with a backup first."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from .errors import SchemaTooNew, UserError
+
+ALEMBIC_DIR = Path(__file__).resolve().parent / "alembic"
+
+
+def to_url(target: str | Path) -> str:
+    """A filesystem path or a SQLAlchemy URL, as a URL."""
+    text = str(target)
+    if "://" in text:
+        return text
+    return "sqlite:///" + str(Path(text).expanduser().resolve())
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if (
+        parsed.get_backend_name() != "sqlite"
+        or not parsed.database
+        or parsed.database == ":memory:"
+    ):
+        return None
+    return Path(parsed.database)
+
+
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    # FULL, not NORMAL: a mark acknowledged on screen must survive a power cut, not only a crash.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    path = sqlite_path(url)
+    if path is not None:
+        if not path.parent.exists():
+            raise UserError(f"{path.parent}: folder does not exist")
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(ALEMBIC_DIR))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision() -> str:
+    script = ScriptDirectory(str(ALEMBIC_DIR))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def backup_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy through SQLite's online backup API, written beside and then renamed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    partial.replace(target)
+
+
+def upgrade(engine: Engine) -> Path | None:
+    """Bring the schema to this version. Returns the backup taken first, if any."""
+    script = ScriptDirectory(str(ALEMBIC_DIR))
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return None
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise SchemaTooNew(
+            "This database was written by a newer MentorDesk (schema "
+            f"{current}); install that version or newer to open it."
+        )
+    if current is None and inspect(engine).get_table_names():
+        raise UserError("This database was not created by MentorDesk (no schema version found).")
+    backup = None
+    path = sqlite_path(str(engine.url))
+    if current is not None and path is not None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup = path.parent / "backups" / f"{path.stem}.before-{head}.{stamp}.db"
+        backup_sqlite(path, backup)
+    command.upgrade(alembic_config(engine), "head")
+    return backup
+
+
+def open_engine(target: str | Path) -> Engine:
+    url = to_url(target)
+    engine = make_engine(url)
+    upgrade(engine)
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)

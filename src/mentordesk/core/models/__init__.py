@@ -1,0 +1,54 @@
+"""The store's tables. Importing this package registers every model on ``Base.metadata``."""
+
+from .assessment import ASSESSMENT_STATES, DEFAULT_RESULTS, Assessment, AssessmentDocument
+from .audit import AuditEvent
+from .base import Base, Travelling, UTCDateTime, new_uid, utcnow
+from .people import (
+    PROGRAMME_KINDS,
+    STAFF_ROLES,
+    TRAINEE_STATUSES,
+    Cohort,
+    Programme,
+    Staff,
+    Trainee,
+)
+from .records import (
+    ATTENDANCE_STATUSES,
+    NOTE_CATEGORIES,
+    Attendance,
+    Note,
+    SkillRating,
+    WorkshopSession,
+)
+from .rubric import Rubric, RubricLevel, Skill
+from .setting import Setting
+
+__all__ = [
+    "ASSESSMENT_STATES",
+    "ATTENDANCE_STATUSES",
+    "DEFAULT_RESULTS",
+    "NOTE_CATEGORIES",
+    "PROGRAMME_KINDS",
+    "STAFF_ROLES",
+    "TRAINEE_STATUSES",
+    "Assessment",
+    "AssessmentDocument",
+    "Attendance",
+    "AuditEvent",
+    "Base",
+    "Cohort",
+    "Note",
+    "Programme",
+    "Rubric",
+    "RubricLevel",
+    "Setting",
+    "Skill",
+    "SkillRating",
+    "Staff",
+    "Trainee",
+    "Travelling",
+    "UTCDateTime",
+    "WorkshopSession",
+    "new_uid",
+    "utcnow",
+]

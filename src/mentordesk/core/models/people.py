@@ -1,0 +1,81 @@
+"""Programmes, cohorts, trainees and staff."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, false
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, Travelling
+
+PROGRAMME_KINDS = (
+    "concentrated",
+    "on_the_job",
+    "commissioned",
+    "order_class",
+    "early_employment",
+    "skills_workshop",
+)
+TRAINEE_STATUSES = ("active", "withdrawn", "graduated")
+STAFF_ROLES = ("mentor", "supervisor", "teacher", "coordinator", "hr")
+
+
+class Programme(Travelling, Base):
+    __tablename__ = "programme"
+
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    school: Mapped[str] = mapped_column(String(200), default="")
+    enterprise: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(32), default="order_class")
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text, default="")
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+    cohorts: Mapped[list[Cohort]] = relationship(back_populates="programme")
+
+
+class Cohort(Travelling, Base):
+    __tablename__ = "cohort"
+
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    programme_id: Mapped[int | None] = mapped_column(ForeignKey("programme.id"), index=True)
+    track: Mapped[str] = mapped_column(String(120), default="")
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+    programme: Mapped[Programme | None] = relationship(back_populates="cohorts")
+    trainees: Mapped[list[Trainee]] = relationship(back_populates="cohort")
+
+
+class Trainee(Travelling, Base):
+    __tablename__ = "trainee"
+    __table_args__ = (
+        Index("ix_trainee_cohort_status", "cohort_id", "status"),
+        Index("ix_trainee_name", "name"),
+    )
+
+    trainee_id: Mapped[str] = mapped_column(String(64), unique=True)
+    employee_no: Mapped[str] = mapped_column(String(64), default="")
+    name: Mapped[str] = mapped_column(String(200))
+    cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohort.id"))
+    track: Mapped[str] = mapped_column(String(120), default="")
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    enrolled_on: Mapped[date | None] = mapped_column(Date)
+    left_on: Mapped[date | None] = mapped_column(Date)
+
+    cohort: Mapped[Cohort | None] = relationship(back_populates="trainees")
+
+
+class Staff(Travelling, Base):
+    __tablename__ = "staff"
+
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(32), default="mentor")
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

@@ -1,0 +1,107 @@
+"""What happens on the shop floor: sessions, attendance, skill ratings and notes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import (
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base, Travelling, UTCDateTime, utcnow
+from .people import Cohort, Staff, Trainee
+from .rubric import Skill
+
+ATTENDANCE_STATUSES = ("present", "late", "left_early", "absent", "excused")
+NOTE_CATEGORIES = (
+    "teamwork",
+    "communication",
+    "safety",
+    "initiative",
+    "innovation",
+    "attitude",
+    "other",
+)
+
+
+class WorkshopSession(Travelling, Base):
+    """One practice session in a workshop (never a database session)."""
+
+    __tablename__ = "workshop_session"
+    __table_args__ = (Index("ix_workshop_session_cohort_held_on", "cohort_id", "held_on"),)
+
+    held_on: Mapped[date] = mapped_column(Date, index=True)
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+    location: Mapped[str] = mapped_column(String(200), default="")
+    module: Mapped[str] = mapped_column(String(200), default="")
+    task: Mapped[str] = mapped_column(String(300), default="")
+    mentor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohort.id"))
+
+    mentor: Mapped[Staff | None] = relationship()
+    cohort: Mapped[Cohort | None] = relationship()
+
+
+class Attendance(Travelling, Base):
+    __tablename__ = "attendance"
+    __table_args__ = (
+        UniqueConstraint("session_id", "trainee_id"),
+        # Covers a trainee's history and per-period summaries without touching the table rows.
+        Index("ix_attendance_trainee_cover", "trainee_id", "session_id", "status", "hours"),
+    )
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("workshop_session.id"))
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainee.id"))
+    status: Mapped[str] = mapped_column(String(16))
+    minutes_late: Mapped[int] = mapped_column(Integer, default=0)
+    hours: Mapped[float] = mapped_column(Float, default=0.0)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+
+    session: Mapped[WorkshopSession] = relationship()
+    trainee: Mapped[Trainee] = relationship()
+
+
+class SkillRating(Travelling, Base):
+    __tablename__ = "skill_rating"
+    __table_args__ = (
+        Index("ix_skill_rating_trainee_skill_date", "trainee_id", "skill_id", "rated_on"),
+    )
+
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainee.id"))
+    skill_id: Mapped[int] = mapped_column(ForeignKey("skill.id"))
+    level: Mapped[int] = mapped_column(Integer)
+    rated_on: Mapped[date] = mapped_column(Date)
+    rater_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("workshop_session.id"), index=True)
+
+    trainee: Mapped[Trainee] = relationship()
+    skill: Mapped[Skill] = relationship()
+    rater: Mapped[Staff | None] = relationship()
+
+
+class Note(Travelling, Base):
+    __tablename__ = "note"
+    __table_args__ = (Index("ix_note_trainee_written", "trainee_id", "written_at"),)
+
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("trainee.id"))
+    category: Mapped[str] = mapped_column(String(32), default="other")
+    text: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    written_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("workshop_session.id"), index=True)
+
+    trainee: Mapped[Trainee] = relationship()
+    author: Mapped[Staff | None] = relationship()
+    session: Mapped[WorkshopSession | None] = relationship()

@@ -1,0 +1,118 @@
+"""Cooperation programmes between a school and an enterprise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from .changes import add, change, find
+from .errors import Conflict, UserError
+from .models import PROGRAMME_KINDS, Programme
+from .store import Store
+from .text import clean, folded, required
+
+
+@dataclass(frozen=True)
+class ProgrammeView:
+    uid: str
+    name: str
+    school: str
+    enterprise: str
+    kind: str
+    start_date: date | None
+    end_date: date | None
+    description: str
+    withdrawn: bool
+
+
+def _view(p: Programme) -> ProgrammeView:
+    return ProgrammeView(
+        p.uid,
+        p.name,
+        p.school,
+        p.enterprise,
+        p.kind,
+        p.start_date,
+        p.end_date,
+        p.description,
+        p.withdrawn,
+    )
+
+
+def _check(kind: str, start: date | None, end: date | None) -> None:
+    if kind not in PROGRAMME_KINDS:
+        raise UserError(f"Programme kind {kind!r} is not one of: {', '.join(PROGRAMME_KINDS)}")
+    if start and end and end < start:
+        raise UserError("Programme end date is before its start date")
+
+
+def create_programme(
+    store: Store,
+    name: str,
+    *,
+    school: str = "",
+    enterprise: str = "",
+    kind: str = "order_class",
+    start_date: date | None = None,
+    end_date: date | None = None,
+    description: str = "",
+) -> ProgrammeView:
+    name = required(name, "Programme name")
+    _check(kind, start_date, end_date)
+    with store.write() as s:
+        if s.scalar(select(Programme.id).where(Programme.name == name)) is not None:
+            raise Conflict(f"A programme named {name!r} already exists")
+        p = add(
+            store,
+            s,
+            Programme(
+                name=name,
+                school=clean(school),
+                enterprise=clean(enterprise),
+                kind=kind,
+                start_date=start_date,
+                end_date=end_date,
+                description=clean(description),
+            ),
+        )
+        return _view(p)
+
+
+def update_programme(store: Store, uid: str, **fields: object) -> ProgrammeView:
+    with store.write() as s:
+        p = find(s, Programme, uid, "programme")
+        if "name" in fields:
+            fields["name"] = required(fields["name"], "Programme name")
+            other = s.scalar(select(Programme.id).where(Programme.name == fields["name"]))
+            if other is not None and other != p.id:
+                raise Conflict(f"A programme named {fields['name']!r} already exists")
+        _check(
+            str(fields.get("kind", p.kind)),
+            fields.get("start_date", p.start_date),  # type: ignore[arg-type]
+            fields.get("end_date", p.end_date),  # type: ignore[arg-type]
+        )
+        change(store, s, p, fields)
+        return _view(p)
+
+
+def withdraw_programme(store: Store, uid: str) -> ProgrammeView:
+    with store.write() as s:
+        p = find(s, Programme, uid, "programme")
+        change(store, s, p, {"withdrawn": True}, action="withdraw")
+        return _view(p)
+
+
+def list_programmes(
+    store: Store, search: str = "", include_withdrawn: bool = False
+) -> list[ProgrammeView]:
+    with store.read() as s:
+        query = select(Programme).where(Programme.deleted.is_(False)).order_by(Programme.name)
+        if not include_withdrawn:
+            query = query.where(Programme.withdrawn.is_(False))
+        rows = [_view(p) for p in s.scalars(query)]
+    needle = folded(search.strip())
+    if needle:
+        rows = [r for r in rows if needle in folded(f"{r.name} {r.school} {r.enterprise} {r.kind}")]
+    return rows

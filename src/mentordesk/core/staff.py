@@ -1,0 +1,109 @@
+"""Mentors, supervisors and teachers, and which of them is the local user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from .changes import add, change, find
+from .errors import UserError
+from .models import STAFF_ROLES, Staff
+from .store import Store
+from .text import clean, folded, required
+
+
+@dataclass(frozen=True)
+class StaffView:
+    uid: str
+    name: str
+    role: str
+    organisation: str
+    email: str
+    phone: str
+    withdrawn: bool
+
+
+def _view(p: Staff) -> StaffView:
+    return StaffView(p.uid, p.name, p.role, p.organisation, p.email, p.phone, p.withdrawn)
+
+
+def _fields(fields: dict[str, object]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in fields.items():
+        if key not in ("name", "role", "organisation", "email", "phone"):
+            raise UserError(f"Unknown staff field {key!r}")
+        out[key] = required(value, "Name") if key == "name" else clean(value)
+    role = out.get("role")
+    if role is not None and role not in STAFF_ROLES:
+        raise UserError(f"Role {role!r} is not one of: {', '.join(STAFF_ROLES)}")
+    return out
+
+
+def create_staff(
+    store: Store,
+    name: str,
+    *,
+    role: str = "mentor",
+    organisation: str = "",
+    email: str = "",
+    phone: str = "",
+) -> StaffView:
+    values = _fields(
+        {"name": name, "role": role, "organisation": organisation, "email": email, "phone": phone}
+    )
+    with store.write() as s:
+        return _view(add(store, s, Staff(**values)))
+
+
+def update_staff(store: Store, uid: str, **fields: object) -> StaffView:
+    values = _fields(fields)
+    with store.write() as s:
+        p = find(s, Staff, uid, "staff member")
+        change(store, s, p, values)
+        view = _view(p)
+    store.refresh_actor()
+    return view
+
+
+def withdraw_staff(store: Store, uid: str) -> StaffView:
+    with store.write() as s:
+        p = find(s, Staff, uid, "staff member")
+        change(store, s, p, {"withdrawn": True}, action="withdraw")
+        return _view(p)
+
+
+def list_staff(store: Store, search: str = "", include_withdrawn: bool = False) -> list[StaffView]:
+    with store.read() as s:
+        query = select(Staff).where(Staff.deleted.is_(False)).order_by(Staff.name)
+        if not include_withdrawn:
+            query = query.where(Staff.withdrawn.is_(False))
+        rows = [_view(p) for p in s.scalars(query)]
+    needle = folded(search.strip())
+    if needle:
+        rows = [r for r in rows if needle in folded(f"{r.name} {r.role} {r.organisation}")]
+    return rows
+
+
+def local_user(store: Store) -> StaffView | None:
+    """The staff member who uses this installation, once their profile is set."""
+    uid = store.get_setting("local_staff_uid")
+    if not uid:
+        return None
+    with store.read() as s:
+        p = s.scalar(select(Staff).where(Staff.uid == uid))
+        return _view(p) if p is not None else None
+
+
+def save_profile(store: Store, name: str, role: str, organisation: str) -> StaffView:
+    """Create or update the local user's own staff record."""
+    current = local_user(store)
+    if current is not None:
+        return update_staff(store, current.uid, name=name, role=role, organisation=organisation)
+    values = _fields({"name": name, "role": role, "organisation": organisation})
+    with store.write() as s:
+        p = add(store, s, Staff(**values))
+        store.set_setting(s, "local_staff_uid", p.uid)
+        view = _view(p)
+    store.refresh_actor()
+    return view

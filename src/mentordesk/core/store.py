@@ -1,0 +1,148 @@
+"""The open store: database, this device, the acting user, transactions and the audit trail."""
+
+from __future__ import annotations
+
+import getpass
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from .database import open_engine, session_factory, sqlite_path, to_url
+from .models import AuditEvent, Setting, Travelling, utcnow
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is making changes: the local user's staff uid (if set up) and display name."""
+
+    name: str
+    staff_uid: str | None = None
+
+
+class Store:
+    """One opened MentorDesk database. Services take it as their first argument."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.url = str(engine.url)
+        self._sessions = session_factory(engine)
+        self.device_id = self._ensure_setting("device_id", lambda: uuid.uuid4().hex[:16])
+        self._actor: Actor | None = None
+
+    @classmethod
+    def open(cls, target: str | Path) -> Store:
+        """Open (creating or upgrading as needed) the database at a path or URL."""
+        return cls(open_engine(to_url(target)))
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- transactions -------------------------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One transaction: committed on leaving, rolled back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    # -- settings and actor -------------------------------------------------------------
+
+    def _ensure_setting(self, key: str, make: Any) -> str:
+        with self.write() as session:
+            row = session.get(Setting, key)
+            if row is None:
+                row = Setting(key=key, value=make())
+                session.add(row)
+            return row.value
+
+    def get_setting(self, key: str, default: str = "") -> str:
+        with self.read() as session:
+            row = session.get(Setting, key)
+            return row.value if row is not None else default
+
+    def set_setting(self, session: Session, key: str, value: str) -> None:
+        row = session.get(Setting, key)
+        if row is None:
+            session.add(Setting(key=key, value=value))
+        else:
+            row.value = value
+
+    @property
+    def actor(self) -> Actor:
+        if self._actor is None:
+            self._actor = self._load_actor()
+        return self._actor
+
+    def refresh_actor(self) -> None:
+        self._actor = None
+
+    def _load_actor(self) -> Actor:
+        from .models import Staff
+
+        with self.read() as session:
+            uid = session.scalar(select(Setting.value).where(Setting.key == "local_staff_uid"))
+            if uid:
+                staff = session.scalar(select(Staff).where(Staff.uid == uid))
+                if staff is not None:
+                    return Actor(staff.name, staff.uid)
+        try:
+            fallback = getpass.getuser()
+        except (KeyError, OSError):
+            fallback = "local user"
+        return Actor(fallback, None)
+
+    # -- changes ------------------------------------------------------------------------
+
+    def stamp(self, record: Travelling) -> None:
+        """Mark a travelling record as changed here, now."""
+        record.updated_at = utcnow()
+        record.origin_device = self.device_id
+
+    def audit(
+        self,
+        session: Session,
+        record: Travelling,
+        action: str,
+        changes: dict[str, Any] | None = None,
+    ) -> None:
+        session.add(
+            AuditEvent(
+                actor=self.actor.name,
+                device=self.device_id,
+                entity=type(record).__tablename__,
+                entity_uid=record.uid,
+                action=action,
+                changes=_jsonable(changes or {}),
+            )
+        )
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)

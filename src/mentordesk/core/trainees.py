@@ -1,0 +1,180 @@
+"""Trainees: students and employees in training."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from .changes import add, change, find
+from .cohorts import ensure_cohort
+from .errors import Conflict, UserError
+from .models import TRAINEE_STATUSES, Cohort, Programme, Trainee
+from .store import Store
+from .text import clean, required
+
+EDITABLE = ("trainee_id", "employee_no", "name", "cohort", "track", "status", "email")
+
+
+@dataclass(frozen=True)
+class TraineeView:
+    uid: str
+    trainee_id: str
+    employee_no: str
+    name: str
+    cohort: str
+    programme: str
+    track: str
+    status: str
+    email: str
+    enrolled_on: date | None
+    left_on: date | None
+
+
+def _query():
+    return (
+        select(
+            Trainee.uid,
+            Trainee.trainee_id,
+            Trainee.employee_no,
+            Trainee.name,
+            Cohort.name,
+            Programme.name,
+            Trainee.track,
+            Trainee.status,
+            Trainee.email,
+            Trainee.enrolled_on,
+            Trainee.left_on,
+        )
+        .outerjoin(Cohort, Trainee.cohort_id == Cohort.id)
+        .outerjoin(Programme, Cohort.programme_id == Programme.id)
+        .where(Trainee.deleted.is_(False))
+    )
+
+
+def _row(r: tuple) -> TraineeView:
+    return TraineeView(
+        r[0], r[1], r[2], r[3], r[4] or "", r[5] or "", r[6], r[7], r[8], r[9], r[10]
+    )
+
+
+def _normalise(s: Session, store: Store, fields: dict[str, object]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in fields.items():
+        if key not in EDITABLE and key not in ("enrolled_on", "left_on"):
+            raise UserError(f"Unknown trainee field {key!r}")
+        if key == "trainee_id":
+            out[key] = required(value, "Trainee ID")
+        elif key == "name":
+            out[key] = required(value, "Name")
+        elif key == "status":
+            status = clean(value) or "active"
+            if status not in TRAINEE_STATUSES:
+                raise UserError(f"Status {status!r} is not one of: {', '.join(TRAINEE_STATUSES)}")
+            out[key] = status
+        elif key == "cohort":
+            name = clean(value)
+            out["cohort_id"] = ensure_cohort(store, s, name).id if name else None
+        elif key in ("enrolled_on", "left_on"):
+            out[key] = value
+        else:
+            out[key] = clean(value)
+    return out
+
+
+def _unique_id(s: Session, trainee_id: str, own_id: int | None = None) -> None:
+    other = s.scalar(select(Trainee.id).where(Trainee.trainee_id == trainee_id))
+    if other is not None and other != own_id:
+        raise Conflict(f"Trainee ID {trainee_id} is already used by another trainee")
+
+
+def create_trainee(
+    store: Store,
+    trainee_id: str,
+    name: str,
+    *,
+    cohort: str = "",
+    employee_no: str = "",
+    track: str = "",
+    status: str = "active",
+    email: str = "",
+    enrolled_on: date | None = None,
+) -> TraineeView:
+    with store.write() as s:
+        fields = _normalise(
+            s,
+            store,
+            {
+                "trainee_id": trainee_id,
+                "name": name,
+                "cohort": cohort,
+                "employee_no": employee_no,
+                "track": track,
+                "status": status,
+                "email": email,
+                "enrolled_on": enrolled_on,
+            },
+        )
+        _unique_id(s, str(fields["trainee_id"]))
+        t = add(store, s, Trainee(**fields))
+        uid = t.uid
+    return get_trainee(store, uid)
+
+
+def update_trainee(store: Store, uid: str, **fields: object) -> TraineeView:
+    with store.write() as s:
+        t = find(s, Trainee, uid, "trainee")
+        values = _normalise(s, store, fields)
+        if "trainee_id" in values:
+            _unique_id(s, str(values["trainee_id"]), t.id)
+        change(store, s, t, values)
+    return get_trainee(store, uid)
+
+
+def withdraw_trainee(store: Store, uid: str, on: date | None = None) -> TraineeView:
+    """Mark a trainee as withdrawn from the given date; their records stay."""
+    with store.write() as s:
+        t = find(s, Trainee, uid, "trainee")
+        change(
+            store, s, t, {"status": "withdrawn", "left_on": on or date.today()}, action="withdraw"
+        )
+    return get_trainee(store, uid)
+
+
+def get_trainee(store: Store, uid: str) -> TraineeView:
+    with store.read() as s:
+        row = s.execute(_query().where(Trainee.uid == uid)).one_or_none()
+    if row is None:
+        raise UserError(f"No trainee with id {uid}")
+    return _row(tuple(row))
+
+
+def list_trainees(
+    store: Store,
+    search: str = "",
+    *,
+    cohort: str = "",
+    include_inactive: bool = True,
+) -> list[TraineeView]:
+    """Trainees ordered by name; ``search`` matches ID, employee number, name, cohort or track."""
+    query = _query().order_by(Trainee.name, Trainee.trainee_id)
+    if cohort:
+        query = query.where(Cohort.name == cohort)
+    if not include_inactive:
+        query = query.where(Trainee.status == "active")
+    needle = clean(search)
+    if needle:
+        like = f"%{needle.replace('%', '').replace('_', '')}%"
+        query = query.where(
+            or_(
+                Trainee.trainee_id.ilike(like),
+                Trainee.employee_no.ilike(like),
+                Trainee.name.ilike(like),
+                Cohort.name.ilike(like),
+                Trainee.track.ilike(like),
+            )
+        )
+    with store.read() as s:
+        return [_row(tuple(r)) for r in s.execute(query)]

@@ -1,0 +1,47 @@
+"""Where MentorDesk keeps its files: the platform's data location unless told otherwise."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+from . import APP_NAME, ORG_NAME
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """The per-user data folder (``MENTORDESK_DATA_DIR`` overrides it, e.g. for tests)."""
+    override = os.environ.get("MENTORDESK_DATA_DIR")
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database() -> str:
+    """``MENTORDESK_DB`` (a path or a SQLAlchemy URL), else ``mentordesk.db`` in the data folder."""
+    return os.environ.get("MENTORDESK_DB") or str(data_dir() / "mentordesk.db")
+
+
+def log_dir() -> Path:
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _shipped(folder: str) -> Path:
+    # Installed wheels carry the folder inside the package; a source checkout has it at the top.
+    inside = PACKAGE_DIR / folder
+    if inside.is_dir():
+        return inside
+    return PACKAGE_DIR.parents[1] / folder
+
+
+def forms_dir() -> Path:
+    return _shipped("forms")
+
+
+def resources_dir() -> Path:
+    return _shipped("resources")
