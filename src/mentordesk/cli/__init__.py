@@ -29,23 +29,20 @@ def _optional_modules() -> list:
     return modules
 
 
+DB_HELP = "database file or SQLAlchemy URL (default: $MENTORDESK_DB, else the data folder)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db",
-        metavar="PATH|URL",
-        # SUPPRESS: a subcommand's own default must not erase a --db given before it.
-        default=argparse.SUPPRESS,
-        help="database file or SQLAlchemy URL (default: $MENTORDESK_DB, else the data folder)",
-    )
+    common.add_argument("--db", metavar="PATH|URL", help=DB_HELP)
     parser = argparse.ArgumentParser(
         prog="mentordesk",
         description="MentorDesk: shop-floor attendance, skill ratings, notes and signed "
         "assessment sheets. Without a command, the application window opens.",
-        parents=[common],
     )
+    # A separate dest: a subcommand's own --db default would otherwise erase this one.
+    parser.add_argument("--db", dest="db_before_command", metavar="PATH|URL", help=DB_HELP)
     parser.add_argument("--version", action="version", version=f"MentorDesk {__version__}")
-    parser.set_defaults(db=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES + _optional_modules():
         module.register(sub, common)
@@ -55,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.db = getattr(args, "db", None) or args.db_before_command
     if args.command is None:
         from ..ui.app import run
 
