@@ -1,0 +1,42 @@
+"""One measured figure, with the baseline measured in the same run and its target."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Figure:
+    figure: str
+    value: float
+    unit: str
+    baseline: float | None = None
+    # Target on ``ratio`` (value / baseline) when there is a baseline, else on ``value``.
+    target: float | None = None
+    higher_is_better: bool = False
+    target_text: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline in (None, 0):
+            return None
+        return self.value / self.baseline  # type: ignore[operator]
+
+    @property
+    def met(self) -> bool | None:
+        if self.target is None:
+            return None
+        measured = self.ratio if self.ratio is not None else self.value
+        return measured >= self.target if self.higher_is_better else measured <= self.target
+
+    def as_json(self) -> dict:
+        row = asdict(self)
+        return {
+            "figure": self.figure,
+            "value": self.value,
+            "unit": self.unit,
+            "baseline": self.baseline,
+            "ratio": self.ratio,
+            "target": self.target_text or row["target"],
+            "met": self.met,
+        }
