@@ -1,0 +1,41 @@
+"""Loading Qt Designer forms from ``forms/*.ui`` and finding their widgets by objectName."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QWidget
+
+from ..paths import forms_dir
+
+W = TypeVar("W", bound=QWidget)
+
+
+class FormError(RuntimeError):
+    """A form or a widget the code expects is missing: a packaging or naming defect."""
+
+
+def load_form(name: str, parent: QWidget | None = None) -> QWidget:
+    """Build the widget tree of ``forms/<name>.ui``."""
+    path = forms_dir() / f"{name}.ui"
+    file = QFile(str(path))
+    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise FormError(f"form {path} cannot be opened")
+    try:
+        loader = QUiLoader()
+        widget = loader.load(file, parent)
+    finally:
+        file.close()
+    if widget is None:
+        raise FormError(f"form {path}: {loader.errorString()}")
+    return widget
+
+
+def child(root: QWidget, kind: type[W], name: str) -> W:
+    """The named widget of a loaded form; fails loudly when a form and the code disagree."""
+    found = root.findChild(kind, name)
+    if found is None:
+        raise FormError(f"{root.objectName() or type(root).__name__}: no {kind.__name__} {name!r}")
+    return found
