@@ -45,6 +45,11 @@ class Store:
         return sqlite_path(self.url)
 
     @property
+    def location(self) -> str:
+        """Where the data is, for people: a file path, or the server URL without its password."""
+        return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
+
+    @property
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 

@@ -1,0 +1,113 @@
+"""Starting the application: Qt set-up, one instance per database, the store, the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .. import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from ..core.errors import UserError
+from ..core.store import Store
+from ..paths import default_database, resources_dir
+from . import error_reporting
+from .preferences import preferences
+from .single_instance import lock_for
+
+_STARTED = time.perf_counter()
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Application", text)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app.setDesktopFileName("org.mentordesk.MentorDesk")
+    icon = resources_dir() / "icons" / "mentordesk.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    try:
+        from .translation import install_translator
+    except ImportError:
+        pass
+    else:
+        install_translator(app, str(preferences().value("ui/language", "")) or None)
+    return app
+
+
+def _offer_start(store: Store, window: QMessageBox | None = None) -> None:
+    """An empty database: walk a new user through set-up, or at least offer the demo."""
+    from ..core.demo import is_empty, load_demo
+
+    if not is_empty(store):
+        return
+    try:
+        from .first_run import run_first_run
+    except ImportError:
+        answer = QMessageBox.question(
+            None,
+            _tr("Welcome to MentorDesk"),
+            _tr(
+                "This database is empty. Load demo data (a steel plant's rolling and "
+                "steelmaking order classes) to look around?"
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            load_demo(store)
+        return
+    run_first_run(store, None)
+
+
+def run(db: str | None = None) -> int:
+    """The GUI's entry point; returns the process exit code."""
+    app = make_application()
+    error_reporting.install()
+    exit_after_show = os.environ.get("MENTORDESK_EXIT_AFTER_SHOW") == "1"
+    target = db or default_database()
+    lock = lock_for(target)
+    if not lock.tryLock(200):
+        QMessageBox.information(
+            None,
+            _tr("MentorDesk is already open"),
+            _tr(
+                "MentorDesk is already open on this database:\n%1\n\nSwitch to that window."
+            ).replace("%1", target),
+        )
+        print(f"mentordesk: already open on {target}", file=sys.stderr)
+        return 1
+    try:
+        store = Store.open(target)
+    except UserError as exc:
+        QMessageBox.critical(None, _tr("MentorDesk cannot open the database"), str(exc))
+        print(f"mentordesk: {exc}", file=sys.stderr)
+        lock.unlock()
+        return 1
+    try:
+        if not exit_after_show:
+            _offer_start(store)
+        from .main_window import MainWindow
+
+        window = MainWindow(store)
+        window.show()
+        if exit_after_show:
+            # Benchmarks and smoke tests: report when the window is up and usable, then leave.
+            def shown() -> None:
+                print(f"shown {time.perf_counter() - _STARTED:.3f}", flush=True)
+                window.close()
+                app.quit()
+
+            QTimer.singleShot(0, shown)
+        return app.exec()
+    finally:
+        store.close()
+        lock.unlock()

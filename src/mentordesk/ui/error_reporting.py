@@ -1,0 +1,68 @@
+"""Unhandled errors: a short message on screen, the details in a log file, and carry on."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..core.errors import UserError
+from ..paths import log_dir
+
+log = logging.getLogger("mentordesk")
+
+
+def log_file() -> Path:
+    return log_dir() / "mentordesk.log"
+
+
+def setup_logging() -> None:
+    if any(isinstance(h, RotatingFileHandler) for h in log.handlers):
+        return
+    handler = RotatingFileHandler(log_file(), maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ErrorReporting", text)
+
+
+def show_user_error(message: str, parent: object = None) -> None:
+    QMessageBox.warning(parent, _tr("MentorDesk"), message)  # type: ignore[arg-type]
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    if isinstance(value, UserError):
+        # A refused action that escaped a view: the message is meant for the user as is.
+        log.info("refused: %s", value)
+        show_user_error(str(value), QApplication.activeWindow())
+        return
+    details = "".join(traceback.format_exception(kind, value, tb))
+    log.error("unhandled exception\n%s", details)
+    if QApplication.instance() is None:
+        sys.__excepthook__(kind, value, tb)
+        return
+    box = QMessageBox(QApplication.activeWindow())
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(_tr("MentorDesk"))
+    box.setText(_tr("Something went wrong. Your saved work is safe."))
+    box.setInformativeText(
+        _tr("MentorDesk recorded the details in %1. You can keep working.").replace(
+            "%1", str(log_file())
+        )
+    )
+    box.setDetailedText(f"{kind.__name__}: {value}")
+    box.exec()
+
+
+def install() -> None:
+    setup_logging()
+    sys.excepthook = _excepthook

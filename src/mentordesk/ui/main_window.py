@@ -1,0 +1,130 @@
+"""The main window: a navigation of the product's areas over a stack of area views."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ..core import staff
+from ..core.store import Store
+from .forms import child, load_form
+from .preferences import preferences
+
+# (key, module, class): an area's view is built the first time it is shown.
+AREAS = (
+    ("today", "today_view", "TodayArea"),
+    ("trainees", "trainees_view", "TraineesArea"),
+    ("assessments", "assessments_view", "AssessmentsArea"),
+    ("sync", "sync_view", "SyncArea"),
+    ("settings", "settings_view", "SettingsArea"),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("MentorDesk"))
+        self.content = load_form("main_window", self)
+        self.setCentralWidget(self.content)
+        self.navigation = child(self.content, QListWidget, "navigation")
+        self.stack = child(self.content, QStackedWidget, "areas")
+        self.navigation.setStyleSheet(
+            "QListWidget { background: #263238; color: #eceff1; font-size: 12pt; padding-top: 8px;"
+            " outline: 0; }"
+            "QListWidget::item { padding: 10px 14px; }"
+            "QListWidget::item:selected { background: #37474f; color: white;"
+            " border-left: 4px solid #ff9800; }"
+        )
+        titles = {
+            "today": self.tr("Today"),
+            "trainees": self.tr("Trainees"),
+            "assessments": self.tr("Assessments"),
+            "sync": self.tr("Sync"),
+            "settings": self.tr("Settings"),
+        }
+        self._views: dict[str, QWidget] = {}
+        self._placeholders: list[QWidget] = []
+        for number, (key, _module, _cls) in enumerate(AREAS, start=1):
+            item = QListWidgetItem(titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(
+                self.tr("%1 (Ctrl+%2)").replace("%1", titles[key]).replace("%2", str(number))
+            )
+            self.navigation.addItem(item)
+            holder = QWidget()
+            self._placeholders.append(holder)
+            self.stack.addWidget(holder)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda row=number - 1: self.navigation.setCurrentRow(row))
+        self.navigation.currentRowChanged.connect(self.show_area)
+
+        self.user_label = QLabel()
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.update_status()
+        self._restore_geometry()
+        start = str(preferences().value("ui/area", "today"))
+        keys = [key for key, _, _ in AREAS]
+        self.navigation.setCurrentRow(keys.index(start) if start in keys else 0)
+
+    def area(self, key: str) -> QWidget:
+        """The view of an area, built on first use."""
+        if key not in self._views:
+            row = [k for k, _, _ in AREAS].index(key)
+            _, module_name, class_name = AREAS[row]
+            try:
+                module = importlib.import_module(f"{__package__}.{module_name}")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{__package__}.{module_name}":
+                    raise
+                view = QLabel(self.tr("This area is not available in this build."))
+                view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            else:
+                factory: Callable[[Store, QWidget], QWidget] = getattr(module, class_name)
+                view = factory(self.store, self)
+            self.stack.removeWidget(self._placeholders[row])
+            self.stack.insertWidget(row, view)
+            self._views[key] = view
+        return self._views[key]
+
+    def show_area(self, row: int) -> None:
+        if row < 0:
+            return
+        key = AREAS[row][0]
+        view = self.area(key)
+        self.stack.setCurrentWidget(view)
+        refresh = getattr(view, "refresh", None)
+        if callable(refresh) and getattr(view, "_shown_once", False):
+            refresh()
+        view._shown_once = True  # type: ignore[attr-defined]
+        preferences().setValue("ui/area", key)
+
+    def update_status(self) -> None:
+        me = staff.local_user(self.store)
+        where = self.store.path.name if self.store.path else self.store.location
+        who = me.name if me else self.tr("profile not set (Settings)")
+        self.user_label.setText(self.tr("%1 · %2").replace("%1", who).replace("%2", where))
+
+    def _restore_geometry(self) -> None:
+        geometry = preferences().value("ui/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        prefs = preferences()
+        prefs.setValue("ui/geometry", self.saveGeometry())
+        prefs.sync()
+        super().closeEvent(event)

@@ -1,0 +1,140 @@
+"""The Settings area: the local user's profile, preferences and the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import backup, staff
+from ..core.errors import UserError
+from ..core.models import STAFF_ROLES
+from ..core.store import Store
+from ..paths import data_dir
+from .forms import child, load_form
+from .preferences import preferences
+
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #1b5e20;"
+
+
+def _languages() -> list[tuple[str, str]]:
+    try:
+        from .translation import available_languages
+    except ImportError:
+        return [("en", "English")]
+    return list(available_languages())
+
+
+class SettingsArea(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.form = load_form("settings", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        f = self.form
+        self.name_edit = child(f, QLineEdit, "profileNameEdit")
+        self.role_combo = child(f, QComboBox, "profileRoleCombo")
+        self.org_edit = child(f, QLineEdit, "profileOrganisationEdit")
+        self.save_button = child(f, QPushButton, "saveProfileButton")
+        self.profile_message = child(f, QLabel, "profileMessage")
+        self.language_combo = child(f, QComboBox, "languageCombo")
+        self.db_label = child(f, QLabel, "databasePathLabel")
+        self.backup_button = child(f, QPushButton, "backupButton")
+        self.check_button = child(f, QPushButton, "checkButton")
+        self.folder_button = child(f, QPushButton, "openDataFolderButton")
+        self.db_message = child(f, QLabel, "databaseMessage")
+
+        roles = {
+            "mentor": self.tr("Enterprise mentor"),
+            "supervisor": self.tr("Workshop supervisor"),
+            "teacher": self.tr("School teacher"),
+            "coordinator": self.tr("School coordinator"),
+            "hr": self.tr("HR"),
+        }
+        for role in STAFF_ROLES:
+            self.role_combo.addItem(roles[role], role)
+        self.language_combo.addItem(self.tr("System language"), "")
+        for code, label in _languages():
+            self.language_combo.addItem(label, code)
+        chosen = str(preferences().value("ui/language", ""))
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(chosen), 0))
+        self.language_combo.currentIndexChanged.connect(self._language_changed)
+
+        self.save_button.clicked.connect(self.save_profile)
+        self.backup_button.clicked.connect(self.backup)
+        self.check_button.clicked.connect(self.check)
+        self.folder_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
+        )
+        self.backup_button.setEnabled(store.path is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        me = staff.local_user(self.store)
+        self.name_edit.setText(me.name if me else "")
+        self.role_combo.setCurrentIndex(
+            max(self.role_combo.findData(me.role if me else "mentor"), 0)
+        )
+        self.org_edit.setText(me.organisation if me else "")
+        where = (
+            str(self.store.path) if self.store.path else self.store.engine.url.render_as_string()
+        )
+        self.db_label.setText(self.tr("Database: %1").replace("%1", where))
+
+    @staticmethod
+    def _show(label: QLabel, text: str, ok: bool) -> None:
+        label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        label.setText(text)
+
+    def save_profile(self) -> None:
+        try:
+            staff.save_profile(
+                self.store,
+                self.name_edit.text(),
+                self.role_combo.currentData(),
+                self.org_edit.text(),
+            )
+        except UserError as exc:
+            self._show(self.profile_message, str(exc), ok=False)
+            return
+        self._show(self.profile_message, self.tr("Saved."), ok=True)
+        window = self.window()
+        if hasattr(window, "update_status"):
+            window.update_status()
+
+    def _language_changed(self) -> None:
+        preferences().setValue("ui/language", self.language_combo.currentData())
+
+    def backup(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up the database"), str(Path.home() / "mentordesk-backup.db"),
+            self.tr("MentorDesk database (*.db)"),
+        )  # fmt: skip
+        if not target:
+            return
+        try:
+            written = backup.backup(self.store, Path(target))
+        except UserError as exc:
+            self._show(self.db_message, str(exc), ok=False)
+            return
+        self._show(self.db_message, self.tr("Backed up to %1").replace("%1", str(written)), ok=True)
+
+    def check(self) -> None:
+        report = backup.check(self.store)
+        if report.ok:
+            self._show(self.db_message, self.tr("The database is sound."), ok=True)
+        else:
+            self._show(self.db_message, "\n".join(report.problems), ok=False)

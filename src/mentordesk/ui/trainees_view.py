@@ -1,0 +1,242 @@
+"""The Trainees area: list, search, edit and withdraw trainees."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import cohorts, trainees
+from ..core.errors import UserError
+from ..core.models import TRAINEE_STATUSES
+from ..core.store import Store
+from .forms import child, load_form
+from .trainee_model import TraineeTableModel
+
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #1b5e20;"
+
+
+class TraineesArea(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.form = load_form("trainees", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+
+        f = self.form
+        self.search = child(f, QLineEdit, "searchEdit")
+        self.cohort_filter = child(f, QComboBox, "cohortFilter")
+        self.show_inactive = child(f, QCheckBox, "showInactiveCheck")
+        self.table = child(f, QTableView, "traineeTable")
+        self.count_label = child(f, QLabel, "countLabel")
+        self.editor = child(f, QGroupBox, "editorGroup")
+        self.id_edit = child(f, QLineEdit, "traineeIdEdit")
+        self.name_edit = child(f, QLineEdit, "nameEdit")
+        self.cohort_combo = child(f, QComboBox, "cohortCombo")
+        self.track_edit = child(f, QLineEdit, "trackEdit")
+        self.employee_edit = child(f, QLineEdit, "employeeNoEdit")
+        self.email_edit = child(f, QLineEdit, "emailEdit")
+        self.status_combo = child(f, QComboBox, "statusCombo")
+        self.message = child(f, QLabel, "editorMessage")
+        self.save_button = child(f, QPushButton, "saveButton")
+        self.revert_button = child(f, QPushButton, "revertButton")
+        self.add_button = child(f, QPushButton, "addButton")
+        self.open_button = child(f, QPushButton, "openRecordButton")
+        self.withdraw_button = child(f, QPushButton, "withdrawButton")
+
+        self.model = TraineeTableModel(self)
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        for status in TRAINEE_STATUSES:
+            self.status_combo.addItem(self.model._statuses[status], status)
+
+        self._editing_uid: str | None = None
+        self._search_timer = QTimer(self, singleShot=True, interval=150)
+        self._search_timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.cohort_filter.currentIndexChanged.connect(lambda _: self.reload())
+        self.show_inactive.toggled.connect(lambda _: self.reload())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _: self.open_record())
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self._fill_editor)
+        self.add_button.clicked.connect(self.new_trainee)
+        self.open_button.clicked.connect(self.open_record)
+        self.withdraw_button.clicked.connect(self.withdraw)
+        splitter = child(f, QSplitter, "splitter")
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        self._sized = False
+        self.refresh()
+        self._fill_editor()
+
+    # -- loading --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        current = self.cohort_filter.currentData()
+        self.cohort_filter.blockSignals(True)
+        self.cohort_filter.clear()
+        self.cohort_filter.addItem(self.tr("All cohorts"), "")
+        self.cohort_combo.clear()
+        for c in cohorts.list_cohorts(self.store, include_withdrawn=True):
+            self.cohort_filter.addItem(c.name, c.name)
+            self.cohort_combo.addItem(c.name)
+        index = self.cohort_filter.findData(current) if current else 0
+        self.cohort_filter.setCurrentIndex(max(index, 0))
+        self.cohort_filter.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        selected = self.selected()
+        rows = trainees.list_trainees(
+            self.store,
+            self.search.text(),
+            cohort=self.cohort_filter.currentData() or "",
+            include_inactive=self.show_inactive.isChecked(),
+        )
+        self.model.set_rows(rows)
+        if not self._sized and rows:
+            self.table.resizeColumnsToContents()
+            self._sized = True
+        if not rows and not self.search.text() and not self.cohort_filter.currentData():
+            self.count_label.setText(
+                self.tr("No trainees yet. Import a roster in Sync, or add one with New trainee.")
+            )
+        else:
+            self.count_label.setText(self.tr("%n trainee(s)", "", len(rows)))
+        if selected is not None:
+            self.select_uid(selected.uid)
+        self._update_buttons()
+
+    def select_uid(self, uid: str) -> None:
+        row = self.model.row_of(uid)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def selected(self):  # -> TraineeView | None
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    # -- editing --------------------------------------------------------------------------
+
+    def _selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        row = self.selected()
+        self._editing_uid = row.uid if row else None
+        self._fill_editor()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        self.open_button.setEnabled(row is not None)
+        self.withdraw_button.setEnabled(row is not None and row.status == "active")
+
+    def _fill_editor(self) -> None:
+        row = trainees.get_trainee(self.store, self._editing_uid) if self._editing_uid else None
+        self.editor.setTitle(row.name if row else self.tr("New trainee"))
+        self.id_edit.setText(row.trainee_id if row else "")
+        self.name_edit.setText(row.name if row else "")
+        self.cohort_combo.setCurrentText(
+            row.cohort if row else (self.cohort_filter.currentData() or "")
+        )
+        self.track_edit.setText(row.track if row else "")
+        self.employee_edit.setText(row.employee_no if row else "")
+        self.email_edit.setText(row.email if row else "")
+        self.status_combo.setCurrentIndex(
+            max(self.status_combo.findData(row.status if row else "active"), 0)
+        )
+        self._say("")
+
+    def new_trainee(self) -> None:
+        self.table.clearSelection()
+        self._editing_uid = None
+        self._fill_editor()
+        self.id_edit.setFocus()
+
+    def _say(self, text: str, ok: bool = False) -> None:
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)
+
+    def save(self) -> None:
+        fields = {
+            "trainee_id": self.id_edit.text(),
+            "name": self.name_edit.text(),
+            "cohort": self.cohort_combo.currentText(),
+            "track": self.track_edit.text(),
+            "employee_no": self.employee_edit.text(),
+            "email": self.email_edit.text(),
+            "status": self.status_combo.currentData(),
+        }
+        try:
+            if self._editing_uid:
+                row = trainees.update_trainee(self.store, self._editing_uid, **fields)
+            else:
+                row = trainees.create_trainee(
+                    self.store, fields.pop("trainee_id"), fields.pop("name"), **fields
+                )
+        except UserError as exc:
+            self._say(str(exc))
+            return
+        self._editing_uid = row.uid
+        if self.cohort_filter.findData(row.cohort) < 0 and row.cohort:
+            self.refresh()
+        else:
+            self.reload()
+        self.select_uid(row.uid)
+        self._say(self.tr("Saved."), ok=True)
+
+    def withdraw(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Withdraw trainee"),
+            self.tr("Withdraw %1 (%2) from today? Their records are kept.")
+            .replace("%1", row.name)
+            .replace("%2", row.trainee_id),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            trainees.withdraw_trainee(self.store, row.uid)
+        except UserError as exc:
+            self._say(str(exc))
+            return
+        self.reload()
+
+    def open_record(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            from .trainee_record_view import open_trainee_record
+        except ImportError:
+            return
+        open_trainee_record(self.store, row.uid, self)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_F and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.search.setFocus()
+            self.search.selectAll()
+            return
+        super().keyPressEvent(event)
