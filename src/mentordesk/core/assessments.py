@@ -1,0 +1,584 @@
+"""Assessments: one trainee over one period, drafted from the records, signed, then locked.
+
+A signed assessment never changes (the database refuses it too, see migration 0002): a
+correction is an amendment, a new draft version naming the one it supersedes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from .changes import add, change, find
+from .errors import Conflict, LockedRecord, NotFound, UserError
+from .models import (
+    DEFAULT_RESULTS,
+    NOTE_CATEGORIES,
+    Assessment,
+    AssessmentDocument,
+    Cohort,
+    Note,
+    Rubric,
+    RubricLevel,
+    Skill,
+    SkillRating,
+    Staff,
+    Trainee,
+)
+from .staff import local_user
+from .store import Store
+from .summary import period_figures
+from .text import clean, folded, required
+
+RESULTS_SETTING = "assessment_results"
+EDITABLE = ("result", "strengths", "improvements", "comment")
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    uid: str
+    version: int
+    state: str
+    period_start: date
+    period_end: date
+    trainee_uid: str
+    trainee_id: str
+    employee_no: str
+    trainee_name: str
+    track: str
+    cohort: str
+    programme: str
+    school: str
+    enterprise: str
+    mentor: str
+    result: str
+    strengths: str
+    improvements: str
+    comment: str
+    summary: dict = field(default_factory=dict)
+    supersedes_uid: str | None = None
+    amendment_reason: str = ""
+    signed_at: datetime | None = None
+    signed_by: str = ""
+    document_sha256: str = ""
+    updated_at: datetime | None = None
+
+    @property
+    def document_id(self) -> str:
+        """Printed on every page and in the QR code: which version of which assessment."""
+        return f"{self.uid} v{self.version}"
+
+    @property
+    def locked(self) -> bool:
+        return self.state != "draft"
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    revision: int
+    kind: str
+    sha256: str
+    created_at: datetime
+    pdf: bytes
+
+
+# -- the configurable list of results ------------------------------------------------------
+
+
+def result_choices(store: Store) -> list[str]:
+    raw = store.get_setting(RESULTS_SETTING)
+    if not raw:
+        return list(DEFAULT_RESULTS)
+    return list(json.loads(raw))
+
+
+def set_result_choices(store: Store, choices: list[str]) -> list[str]:
+    cleaned = [clean(c) for c in choices if clean(c)]
+    if not cleaned:
+        raise UserError("The list of results needs at least one entry")
+    if len(set(cleaned)) != len(cleaned):
+        raise UserError("The list of results holds the same entry twice")
+    with store.write() as s:
+        store.set_setting(s, RESULTS_SETTING, json.dumps(cleaned, ensure_ascii=False))
+    return cleaned
+
+
+# -- the summary computed from the records -------------------------------------------------
+
+
+def _day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    return (
+        datetime.combine(start, time.min, UTC),
+        datetime.combine(end + timedelta(days=1), time.min, UTC),
+    )
+
+
+def _latest_levels(s: Session, trainee_id: int, start: date | None, end: date) -> dict:
+    """Each skill's latest rating in [start, end] (any time before ``end`` when start is None)."""
+    query = select(SkillRating).where(
+        SkillRating.trainee_id == trainee_id,
+        SkillRating.deleted.is_(False),
+        SkillRating.rated_on <= end,
+    )
+    if start is not None:
+        query = query.where(SkillRating.rated_on >= start)
+    latest: dict[int, SkillRating] = {}
+    for r in s.scalars(query.order_by(SkillRating.rated_on, SkillRating.id)):
+        latest[r.skill_id] = r
+    return latest
+
+
+def compute_summary(s: Session, trainee: Trainee, start: date, end: date) -> dict:
+    """The figures an assessment sheet shows, as JSON, frozen into the assessment."""
+    fig = period_figures(s, [trainee.id], start, end)[trainee.id]
+    rate = fig.attendance_rate
+    attendance = {
+        "sessions": fig.sessions,
+        "present": fig.present,
+        "late": fig.late,
+        "left_early": fig.left_early,
+        "absent": fig.absent,
+        "excused": fig.excused,
+        "hours": round(fig.hours, 2),
+        "rate": round(rate, 4) if rate is not None else None,
+    }
+    now = _latest_levels(s, trainee.id, start, end)
+    before = _latest_levels(s, trainee.id, None, start - timedelta(days=1))
+    skills_by_id = {
+        sk.id: sk
+        for sk in s.scalars(
+            select(Skill)
+            .where(Skill.id.in_(list(now)))
+            .options(selectinload(Skill.rubric).selectinload(Rubric.levels))
+        )
+    }
+    skills = []
+    max_level = 0
+    rubric_name = ""
+    for skill_id, rating in now.items():
+        sk = skills_by_id[skill_id]
+        labels = {lv.level: lv.label for lv in sk.rubric.levels}
+        max_level = max(max_level, max(labels, default=0))
+        rubric_name = rubric_name or sk.rubric.name
+        previous = before[skill_id].level if skill_id in before else None
+        skills.append(
+            {
+                "code": sk.code,
+                "name": sk.name,
+                "module": sk.module,
+                "position": sk.position,
+                "level": rating.level,
+                "label": labels.get(rating.level, ""),
+                "rated_on": rating.rated_on.isoformat(),
+                "previous": previous,
+                "change": rating.level - previous if previous is not None else None,
+            }
+        )
+    skills.sort(key=lambda k: (k["position"], k["code"]))
+    if not max_level:
+        # No ratings: the scale of the rubrics in use, for an honest empty chart.
+        max_level = s.scalar(select(func.max(RubricLevel.level))) or 5
+    low, high = _day_bounds(start, end)
+    notes: dict[str, list[dict]] = {}
+    rows = s.execute(
+        select(Note.category, Note.text, Note.written_at, Staff.name)
+        .outerjoin(Staff, Staff.id == Note.author_id)
+        .where(
+            Note.trainee_id == trainee.id,
+            Note.deleted.is_(False),
+            Note.written_at >= low,
+            Note.written_at < high,
+        )
+        .order_by(Note.written_at, Note.id)
+    )
+    for category, text, written_at, author in rows:
+        notes.setdefault(category or "other", []).append(
+            {"date": written_at.date().isoformat(), "text": text, "author": author or ""}
+        )
+    ordered = {c: notes[c] for c in NOTE_CATEGORIES if c in notes}
+    ordered.update({c: v for c, v in notes.items() if c not in ordered})
+    return {
+        "attendance": attendance,
+        "rubric": rubric_name,
+        "max_level": max_level,
+        "skills": skills,
+        "mean_level": round(fig.mean_level, 2) if fig.mean_level is not None else None,
+        "notes": ordered,
+    }
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def _view(a: Assessment) -> AssessmentView:
+    t = a.trainee
+    cohort = t.cohort
+    programme = cohort.programme if cohort is not None else None
+    return AssessmentView(
+        uid=a.uid,
+        version=a.version,
+        state=a.state,
+        period_start=a.period_start,
+        period_end=a.period_end,
+        trainee_uid=t.uid,
+        trainee_id=t.trainee_id,
+        employee_no=t.employee_no,
+        trainee_name=t.name,
+        track=t.track or (cohort.track if cohort else ""),
+        cohort=cohort.name if cohort else "",
+        programme=programme.name if programme else "",
+        school=programme.school if programme else "",
+        enterprise=programme.enterprise if programme else "",
+        mentor=a.mentor.name if a.mentor is not None else "",
+        result=a.result,
+        strengths=a.strengths,
+        improvements=a.improvements,
+        comment=a.comment,
+        summary=a.summary or {},
+        supersedes_uid=a.supersedes_uid,
+        amendment_reason=a.amendment_reason,
+        signed_at=a.signed_at,
+        signed_by=a.signed_by,
+        document_sha256=a.document_sha256,
+        updated_at=a.updated_at,
+    )
+
+
+def _loaded():
+    return select(Assessment).options(
+        selectinload(Assessment.trainee)
+        .selectinload(Trainee.cohort)
+        .selectinload(Cohort.programme),
+        selectinload(Assessment.mentor),
+    )
+
+
+def _find(s: Session, uid: str) -> Assessment:
+    a = s.scalar(_loaded().where(Assessment.uid == uid))
+    if a is None or a.deleted:
+        raise NotFound(f"No assessment with id {uid}")
+    return a
+
+
+def get_assessment(store: Store, uid: str) -> AssessmentView:
+    with store.read() as s:
+        return _view(_find(s, uid))
+
+
+def list_assessments(
+    store: Store,
+    search: str = "",
+    *,
+    cohort: str | None = None,
+    state: str | None = None,
+    trainee_uid: str | None = None,
+    overlapping: tuple[date, date] | None = None,
+) -> list[AssessmentView]:
+    """Newest period first; every version (superseded ones too) unless ``state`` narrows it."""
+    query = _loaded().join(Trainee).where(Assessment.deleted.is_(False))
+    if cohort:
+        query = query.join(Cohort, Cohort.id == Trainee.cohort_id).where(Cohort.name == cohort)
+    if state:
+        query = query.where(Assessment.state == state)
+    if trainee_uid:
+        query = query.where(Trainee.uid == trainee_uid)
+    if overlapping:
+        query = query.where(
+            Assessment.period_end >= overlapping[0], Assessment.period_start <= overlapping[1]
+        )
+    query = query.order_by(Assessment.period_start.desc(), Trainee.name, Assessment.version.desc())
+    with store.read() as s:
+        rows = [_view(a) for a in s.scalars(query)]
+    needle = folded(search.strip())
+    if needle:
+        rows = [
+            r
+            for r in rows
+            if needle
+            in folded(f"{r.trainee_name} {r.trainee_id} {r.cohort} {r.result} {r.state} {r.uid}")
+        ]
+    return rows
+
+
+def documents(store: Store, uid: str) -> list[DocumentView]:
+    """Every stored PDF of an assessment, first signature first."""
+    with store.read() as s:
+        a = _find(s, uid)
+        rows = s.scalars(
+            select(AssessmentDocument)
+            .where(AssessmentDocument.assessment_id == a.id)
+            .order_by(AssessmentDocument.revision)
+        )
+        return [DocumentView(d.revision, d.kind, d.sha256, d.created_at, d.pdf) for d in rows]
+
+
+def latest_document(store: Store, uid: str) -> bytes | None:
+    docs = documents(store, uid)
+    return docs[-1].pdf if docs else None
+
+
+# -- drafting ---------------------------------------------------------------------------------
+
+
+def _check_period(start: date, end: date) -> None:
+    if end < start:
+        raise UserError(f"The period ends ({end}) before it starts ({start})")
+
+
+def _mentor_id(s: Session, store: Store) -> int | None:
+    me = local_user(store)
+    if me is None:
+        return None
+    return s.scalar(select(Staff.id).where(Staff.uid == me.uid))
+
+
+def current_for(s: Session, trainee_id: int, start: date, end: date) -> Assessment | None:
+    """The live (draft or signed, not superseded) assessment of exactly this period."""
+    return s.scalar(
+        _loaded()
+        .where(
+            Assessment.trainee_id == trainee_id,
+            Assessment.period_start == start,
+            Assessment.period_end == end,
+            Assessment.state != "superseded",
+            Assessment.deleted.is_(False),
+        )
+        .order_by(Assessment.version.desc())
+    )
+
+
+def create_draft(store: Store, trainee_uid: str, start: date, end: date) -> AssessmentView:
+    """A new draft with its summary computed from the records of the period."""
+    _check_period(start, end)
+    with store.write() as s:
+        trainee = find(s, Trainee, trainee_uid, "trainee")
+        existing = current_for(s, trainee.id, start, end)
+        if existing is not None:
+            raise Conflict(
+                f"{trainee.name} already has a {existing.state} assessment for "
+                f"{start} – {end}; open it{' and amend it' if existing.state == 'signed' else ''}"
+            )
+        a = Assessment(
+            trainee_id=trainee.id,
+            period_start=start,
+            period_end=end,
+            summary=compute_summary(s, trainee, start, end),
+            mentor_id=_mentor_id(s, store),
+        )
+        add(store, s, a)
+        return _view(_find(s, a.uid))
+
+
+def ensure_drafts(
+    store: Store, trainee_uids: list[str], start: date, end: date
+) -> list[AssessmentView]:
+    """The live assessment of each trainee for the period, drafting those that have none."""
+    _check_period(start, end)
+    out = []
+    with store.write() as s:
+        mentor_id = _mentor_id(s, store)
+        for uid in trainee_uids:
+            trainee = find(s, Trainee, uid, "trainee")
+            a = current_for(s, trainee.id, start, end)
+            if a is None:
+                a = Assessment(
+                    trainee_id=trainee.id,
+                    period_start=start,
+                    period_end=end,
+                    summary=compute_summary(s, trainee, start, end),
+                    mentor_id=mentor_id,
+                )
+                add(store, s, a)
+                a = _find(s, a.uid)
+            out.append(_view(a))
+    return out
+
+
+def _editable(s: Session, uid: str) -> Assessment:
+    a = _find(s, uid)
+    if a.state != "draft":
+        raise LockedRecord(
+            f"The assessment of {a.trainee.name} ({a.period_start} – {a.period_end}, version "
+            f"{a.version}) is {a.state} and cannot change; amend it instead"
+        )
+    return a
+
+
+def update_draft(store: Store, uid: str, **fields: object) -> AssessmentView:
+    """Set result, strengths, improvements or comment of a draft."""
+    values: dict[str, object] = {}
+    for key, value in fields.items():
+        if key not in EDITABLE:
+            raise UserError(f"Unknown assessment field {key!r}")
+        values[key] = clean(value)
+    result = values.get("result")
+    if result:
+        choices = result_choices(store)
+        if result not in choices:
+            raise UserError(f"Result {result!r} is not one of: {', '.join(choices)}")
+    with store.write() as s:
+        a = _editable(s, uid)
+        change(store, s, a, values)
+        return _view(a)
+
+
+def refresh_summary(store: Store, uid: str) -> AssessmentView:
+    """Recompute a draft's summary from the records as they are now."""
+    with store.write() as s:
+        a = _editable(s, uid)
+        change(
+            store,
+            s,
+            a,
+            {"summary": compute_summary(s, a.trainee, a.period_start, a.period_end)},
+            action="refresh",
+        )
+        return _view(a)
+
+
+def delete_draft(store: Store, uid: str) -> None:
+    with store.write() as s:
+        a = _editable(s, uid)
+        change(store, s, a, {"deleted": True}, action="delete")
+
+
+# -- signing, countersigning, amending ----------------------------------------------------
+
+
+def mark_signed(
+    store: Store,
+    uid: str,
+    pdf: bytes,
+    *,
+    signed_by: str,
+    signed_at: datetime,
+    drafted_at: datetime | None,
+) -> AssessmentView:
+    """Lock a draft with the signed PDF made from it.
+
+    ``drafted_at`` is the ``updated_at`` of the view the PDF was rendered from: if the draft
+    changed in between, the PDF no longer shows it and signing is refused.
+    """
+    digest = hashlib.sha256(pdf).hexdigest()
+    with store.write() as s:
+        a = _editable(s, uid)
+        if drafted_at is not None and a.updated_at != drafted_at:
+            raise Conflict("The draft changed while it was being signed; sign it again")
+        if not a.result:
+            raise UserError(f"Choose a result for {a.trainee.name} before signing")
+        change(
+            store,
+            s,
+            a,
+            {
+                "state": "signed",
+                "signed_by": required(signed_by, "Signer's name"),
+                "signed_at": signed_at,
+                "document_sha256": digest,
+            },
+            action="sign",
+        )
+        s.add(
+            AssessmentDocument(
+                assessment_id=a.id, revision=1, kind="signed", pdf=pdf, sha256=digest
+            )
+        )
+        return _view(a)
+
+
+def add_countersignature(store: Store, uid: str, pdf: bytes, kind: str) -> DocumentView:
+    """Keep a countersigned revision; it must extend the stored PDF as an incremental update."""
+    with store.write() as s:
+        a = _find(s, uid)
+        if a.state != "signed":
+            raise UserError(
+                f"Only a signed assessment can be countersigned (this one is {a.state})"
+            )
+        last = s.scalar(
+            select(AssessmentDocument)
+            .where(AssessmentDocument.assessment_id == a.id)
+            .order_by(AssessmentDocument.revision.desc())
+        )
+        if last is None:
+            raise NotFound(f"Assessment {uid} has no signed document")
+        if not pdf.startswith(last.pdf) or len(pdf) == len(last.pdf):
+            raise UserError(
+                "This PDF does not extend the signed sheet (the countersignature must be an "
+                "incremental update of it)"
+            )
+        digest = hashlib.sha256(pdf).hexdigest()
+        doc = AssessmentDocument(
+            assessment_id=a.id, revision=last.revision + 1, kind=kind, pdf=pdf, sha256=digest
+        )
+        s.add(doc)
+        store.audit(s, a, "countersign", {"kind": kind, "revision": doc.revision, "sha256": digest})
+        s.flush()
+        return DocumentView(doc.revision, kind, digest, doc.created_at, pdf)
+
+
+def amend(store: Store, uid: str, reason: str) -> AssessmentView:
+    """A new draft version of a signed assessment; the signed one becomes superseded."""
+    reason = required(reason, "The reason for the amendment")
+    with store.write() as s:
+        old = _find(s, uid)
+        if old.state == "draft":
+            raise UserError("A draft can be edited as it is; only a signed assessment is amended")
+        if old.state == "superseded":
+            newer = s.scalar(select(Assessment.version).where(Assessment.supersedes_uid == uid))
+            raise Conflict(
+                f"This version is already superseded (by version {newer}); amend that one"
+            )
+        change(store, s, old, {"state": "superseded"}, action="supersede")
+        new = Assessment(
+            trainee_id=old.trainee_id,
+            period_start=old.period_start,
+            period_end=old.period_end,
+            version=old.version + 1,
+            supersedes_uid=old.uid,
+            amendment_reason=reason,
+            result=old.result,
+            strengths=old.strengths,
+            improvements=old.improvements,
+            comment=old.comment,
+            summary=compute_summary(s, old.trainee, old.period_start, old.period_end),
+            mentor_id=old.mentor_id,
+        )
+        add(store, s, new)
+        return _view(_find(s, new.uid))
+
+
+def versions(store: Store, uid: str) -> list[AssessmentView]:
+    """Every version of the same trainee and period, oldest first."""
+    with store.read() as s:
+        a = _find(s, uid)
+        rows = s.scalars(
+            _loaded()
+            .where(
+                Assessment.trainee_id == a.trainee_id,
+                Assessment.period_start == a.period_start,
+                Assessment.period_end == a.period_end,
+                Assessment.deleted.is_(False),
+            )
+            .order_by(Assessment.version)
+        )
+        return [_view(r) for r in rows]
+
+
+def cohort_trainees(store: Store, cohort: str | None) -> list[str]:
+    """The uids of a cohort's active trainees (all active trainees without a cohort name)."""
+    query = select(Trainee.uid).where(Trainee.deleted.is_(False), Trainee.status == "active")
+    if cohort:
+        query = query.join(Cohort, Cohort.id == Trainee.cohort_id).where(
+            or_(Cohort.name == cohort, Cohort.uid == cohort)
+        )
+    with store.read() as s:
+        if cohort and not s.scalar(
+            select(Cohort.id).where(or_(Cohort.name == cohort, Cohort.uid == cohort))
+        ):
+            raise NotFound(f"No cohort named {cohort!r}")
+        return list(s.scalars(query.order_by(Trainee.name)))
