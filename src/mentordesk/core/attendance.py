@@ -1,0 +1,277 @@
+"""Attendance at a workshop session: the roster, marks, and putting earlier marks back (undo)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from .changes import add, change, find
+from .errors import UserError
+from .models import ATTENDANCE_STATUSES, Attendance, Staff, Trainee, WorkshopSession
+from .store import Store
+from .text import clean
+from .workshop_sessions import expected_where, session_hours
+
+# Hours credited are whole minutes at most: a float sum must not drift in the summaries.
+_ROUND = 4
+
+
+@dataclass(frozen=True)
+class MarkState:
+    """What one trainee's attendance at one session holds; ``None`` stands for unmarked."""
+
+    status: str
+    minutes_late: int = 0
+    hours: float = 0.0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    trainee_uid: str
+    trainee_id: str
+    name: str
+    expected: bool
+    mark: MarkState | None = None
+    # Set by changes: the state before them, for undo (``restore_mark``).
+    previous: MarkState | None = None
+
+    @property
+    def status(self) -> str | None:
+        return self.mark.status if self.mark else None
+
+
+def _session(s: Session, session_uid: str) -> WorkshopSession:
+    return find(s, WorkshopSession, session_uid, "session")
+
+
+def session_roster(store: Store, session_uid: str) -> list[RosterRow]:
+    """Each expected trainee (unmarked ones too) plus anyone already marked, by trainee ID."""
+    with store.read() as s:
+        ws = _session(s, session_uid)
+        marked = (
+            select(Attendance.trainee_id)
+            .where(Attendance.session_id == ws.id, Attendance.deleted.is_(False))
+            .scalar_subquery()
+        )
+        expected = select(Trainee.id).where(
+            Trainee.cohort_id == ws.cohort_id, *expected_where(ws.held_on)
+        )
+        expected_ids = set(s.scalars(expected))
+        rows = s.execute(
+            select(
+                Trainee.id,
+                Trainee.uid,
+                Trainee.trainee_id,
+                Trainee.name,
+                Attendance.status,
+                Attendance.minutes_late,
+                Attendance.hours,
+                Attendance.note,
+            )
+            .outerjoin(
+                Attendance,
+                (Attendance.trainee_id == Trainee.id)
+                & (Attendance.session_id == ws.id)
+                & Attendance.deleted.is_(False),
+            )
+            .where(or_(Trainee.id.in_(expected_ids), Trainee.id.in_(marked)))
+            .order_by(Trainee.trainee_id)
+        )
+        return [
+            RosterRow(
+                uid,
+                tid,
+                name,
+                pk in expected_ids,
+                MarkState(status, late or 0, hours or 0.0, note or "") if status else None,
+            )
+            for pk, uid, tid, name, status, late, hours, note in rows
+        ]
+
+
+def default_hours(session_length: float, status: str, minutes_late: int) -> float:
+    """The session's length less the time missed; nothing for an absence."""
+    if status in ("absent", "excused"):
+        return 0.0
+    return round(max(0.0, session_length - minutes_late / 60), _ROUND)
+
+
+def _validate(
+    status: str, minutes_late: int | None, hours: float | None, length: float
+) -> tuple[int, float | None]:
+    if status not in ATTENDANCE_STATUSES:
+        raise UserError(
+            f"Attendance status {status!r} is not one of: {', '.join(ATTENDANCE_STATUSES)}"
+        )
+    late = int(minutes_late or 0)
+    if late < 0:
+        raise UserError("Minutes late cannot be negative")
+    if length and late > length * 60:
+        raise UserError(f"{late} minutes late is longer than the session ({length:g} h)")
+    if hours is not None:
+        if hours < 0:
+            raise UserError("Hours credited cannot be negative")
+        if length and hours > length + 1e-9:
+            raise UserError(f"{hours:g} hours credited is more than the session's {length:g} h")
+    return late, hours
+
+
+def _state(a: Attendance | None) -> MarkState | None:
+    if a is None or a.deleted:
+        return None
+    return MarkState(a.status, a.minutes_late, a.hours, a.note)
+
+
+def _trainee(s: Session, uid: str) -> Trainee:
+    return find(s, Trainee, uid, "trainee")
+
+
+def _recorder_id(store: Store, s: Session) -> int | None:
+    uid = store.actor.staff_uid
+    return s.scalar(select(Staff.id).where(Staff.uid == uid)) if uid else None
+
+
+def _put(
+    store: Store, s: Session, ws: WorkshopSession, t: Trainee, state: MarkState | None
+) -> MarkState | None:
+    """Make the stored attendance equal ``state``; returns what it was before."""
+    a = s.scalar(
+        select(Attendance).where(Attendance.session_id == ws.id, Attendance.trainee_id == t.id)
+    )
+    before = _state(a)
+    if state is None:
+        if a is not None and not a.deleted:
+            change(store, s, a, {"deleted": True}, action="delete")
+        return before
+    values = {
+        "status": state.status,
+        "minutes_late": state.minutes_late,
+        "hours": state.hours,
+        "note": state.note,
+    }
+    if a is None:
+        add(
+            store,
+            s,
+            Attendance(
+                session_id=ws.id, trainee_id=t.id, recorded_by_id=_recorder_id(store, s), **values
+            ),
+        )
+    else:
+        # A cleared mark comes back to life in the same row: its uid has travelled already.
+        change(store, s, a, {"deleted": False, **values}, action="update" if before else "create")
+    return before
+
+
+def _row(t: Trainee, ws: WorkshopSession, s: Session, state, before) -> RosterRow:
+    expected = (
+        s.scalar(
+            select(Trainee.id).where(
+                Trainee.id == t.id, Trainee.cohort_id == ws.cohort_id, *expected_where(ws.held_on)
+            )
+        )
+        is not None
+    )
+    return RosterRow(t.uid, t.trainee_id, t.name, expected, state, before)
+
+
+def mark(
+    store: Store,
+    session_uid: str,
+    trainee_uid: str,
+    status: str,
+    *,
+    minutes_late: int | None = None,
+    hours: float | None = None,
+    note: str | None = None,
+) -> RosterRow:
+    """Set one trainee's attendance, committed at once; ``previous`` holds what it replaced.
+
+    Minutes late and the note are kept from an earlier mark unless given; hours credited
+    default to the session's length less the minutes late (nothing for absent or excused).
+    """
+    with store.write() as s:
+        ws = _session(s, session_uid)
+        t = _trainee(s, trainee_uid)
+        length = session_hours(ws.start_time, ws.end_time)
+        late, given_hours = _validate(status, minutes_late, hours, length)
+        current = _state(
+            s.scalar(
+                select(Attendance).where(
+                    Attendance.session_id == ws.id, Attendance.trainee_id == t.id
+                )
+            )
+        )
+        if minutes_late is None and current is not None and status == "late":
+            late = current.minutes_late
+        if status != "late" and minutes_late is None:
+            late = 0
+        state = MarkState(
+            status,
+            late,
+            given_hours if given_hours is not None else default_hours(length, status, late),
+            clean(note) if note is not None else (current.note if current else ""),
+        )
+        before = _put(store, s, ws, t, state)
+        return _row(t, ws, s, state, before)
+
+
+def clear_mark(store: Store, session_uid: str, trainee_uid: str) -> RosterRow:
+    """Back to unmarked; the record stays as deleted so that the clearing travels."""
+    with store.write() as s:
+        ws = _session(s, session_uid)
+        t = _trainee(s, trainee_uid)
+        before = _put(store, s, ws, t, None)
+        return _row(t, ws, s, None, before)
+
+
+def restore_mark(
+    store: Store, session_uid: str, trainee_uid: str, state: MarkState | None
+) -> RosterRow:
+    """Put back a state returned earlier (undo or redo); audited like any other change."""
+    with store.write() as s:
+        ws = _session(s, session_uid)
+        t = _trainee(s, trainee_uid)
+        before = _put(store, s, ws, t, state)
+        return _row(t, ws, s, state, before)
+
+
+def mark_all_present(store: Store, session_uid: str) -> list[RosterRow]:
+    """Every expected trainee not yet marked becomes present, in one transaction.
+
+    Marks already set (late, absent, …) are kept, so exceptions can be marked first.
+    Returns the rows that changed, each with ``previous`` = None.
+    """
+    unmarked = [r for r in session_roster(store, session_uid) if r.mark is None and r.expected]
+    changed: list[RosterRow] = []
+    with store.write() as s:
+        ws = _session(s, session_uid)
+        length = session_hours(ws.start_time, ws.end_time)
+        state = MarkState("present", 0, default_hours(length, "present", 0), "")
+        trainees = {
+            t.uid: t
+            for t in s.scalars(
+                select(Trainee).where(Trainee.uid.in_([r.trainee_uid for r in unmarked]))
+            )
+        }
+        for r in unmarked:
+            before = _put(store, s, ws, trainees[r.trainee_uid], state)
+            changed.append(replace(r, mark=state, previous=before))
+    return changed
+
+
+def restore_marks(
+    store: Store, session_uid: str, states: dict[str, MarkState | None]
+) -> list[RosterRow]:
+    """Put back several trainees' states at once (undo of "mark all present")."""
+    rows: list[RosterRow] = []
+    with store.write() as s:
+        ws = _session(s, session_uid)
+        for trainee_uid, state in states.items():
+            t = _trainee(s, trainee_uid)
+            before = _put(store, s, ws, t, state)
+            rows.append(_row(t, ws, s, state, before))
+    return rows

@@ -1,0 +1,139 @@
+"""Teamwork and behaviour notes about one trainee."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from .changes import add, change, find
+from .errors import UserError
+from .models import NOTE_CATEGORIES, Note, Staff, Trainee, WorkshopSession
+from .store import Store
+from .text import clean, required
+
+MAX_NOTE = 4000
+
+
+@dataclass(frozen=True)
+class NoteView:
+    uid: str
+    trainee_uid: str
+    category: str
+    text: str
+    written_at: datetime
+    author: str
+    session_uid: str | None
+    session_label: str
+
+
+def _label(ws: WorkshopSession | None) -> str:
+    if ws is None:
+        return ""
+    what = " · ".join(p for p in (ws.module, ws.task) if p)
+    return f"{ws.held_on:%Y-%m-%d} {what}".strip()
+
+
+def add_note(
+    store: Store,
+    trainee_uid: str,
+    category: str,
+    text: str,
+    *,
+    session_uid: str | None = None,
+) -> NoteView:
+    category = clean(category) or "other"
+    if category not in NOTE_CATEGORIES:
+        raise UserError(f"Note category {category!r} is not one of: {', '.join(NOTE_CATEGORIES)}")
+    body = required(text, "The note's text")
+    if len(body) > MAX_NOTE:
+        raise UserError(f"A note holds at most {MAX_NOTE} characters; this one has {len(body)}")
+    with store.write() as s:
+        t = find(s, Trainee, trainee_uid, "trainee")
+        ws = find(s, WorkshopSession, session_uid, "session") if session_uid else None
+        author = (
+            s.scalar(select(Staff).where(Staff.uid == store.actor.staff_uid))
+            if store.actor.staff_uid
+            else None
+        )
+        n = add(
+            store,
+            s,
+            Note(
+                trainee_id=t.id,
+                category=category,
+                text=body,
+                author_id=author.id if author else None,
+                session_id=ws.id if ws else None,
+            ),
+        )
+        return NoteView(
+            n.uid,
+            t.uid,
+            n.category,
+            n.text,
+            n.written_at,
+            author.name if author else store.actor.name,
+            session_uid,
+            _label(ws),
+        )
+
+
+def _set_deleted(store: Store, note_uid: str, deleted: bool) -> None:
+    with store.write() as s:
+        n = s.scalar(select(Note).where(Note.uid == note_uid))
+        if n is None:
+            raise UserError(f"No note with id {note_uid}")
+        change(store, s, n, {"deleted": deleted}, action="delete" if deleted else "restore")
+
+
+def delete_note(store: Store, note_uid: str) -> None:
+    """Removed from the trainee's notes (kept as deleted so the removal travels)."""
+    _set_deleted(store, note_uid, True)
+
+
+def restore_note(store: Store, note_uid: str) -> None:
+    """Undo of ``delete_note`` (or redo of ``add_note`` after an undo)."""
+    _set_deleted(store, note_uid, False)
+
+
+def list_notes(
+    store: Store,
+    trainee_uid: str,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[NoteView]:
+    """The trainee's notes, newest first, each with the session it was written at."""
+    author = aliased(Staff)
+    query = (
+        select(Note, author.name, WorkshopSession)
+        .join(Trainee, Trainee.id == Note.trainee_id)
+        .outerjoin(author, author.id == Note.author_id)
+        .outerjoin(WorkshopSession, WorkshopSession.id == Note.session_id)
+        .where(Trainee.uid == trainee_uid, Note.deleted.is_(False))
+        .order_by(Note.written_at.desc(), Note.id.desc())
+    )
+    if start is not None:
+        query = query.where(Note.written_at >= datetime.combine(start, time.min, UTC))
+    if end is not None:
+        query = query.where(
+            Note.written_at < datetime.combine(end + timedelta(days=1), time.min, UTC)
+        )
+    with store.read() as s:
+        find(s, Trainee, trainee_uid, "trainee")
+        return [
+            NoteView(
+                n.uid,
+                trainee_uid,
+                n.category,
+                n.text,
+                n.written_at,
+                name or "",
+                ws.uid if ws else None,
+                _label(ws),
+            )
+            for n, name, ws in s.execute(query)
+        ]

@@ -1,0 +1,285 @@
+"""Skill ratings against a rubric's scale, and the grid of a session's trainees × skills."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .changes import add, change, find
+from .errors import UserError
+from .models import Cohort, RubricLevel, Skill, SkillRating, Staff, Trainee, WorkshopSession
+from .rubrics import LevelView, SkillView, current_rubric, get_rubric
+from .store import Store
+from .text import clean
+from .workshop_sessions import expected_where
+
+
+@dataclass(frozen=True)
+class RatingState:
+    """One rating's changeable values; ``deleted`` stands for "not there" (undo of a new one)."""
+
+    level: int
+    evidence: str = ""
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class RatingView:
+    uid: str
+    trainee_uid: str
+    skill_uid: str
+    level: int
+    rated_on: date
+    evidence: str
+    session_uid: str | None
+    # The state before the change that returned this view, for undo (``restore_rating``).
+    previous: RatingState | None = None
+
+
+@dataclass(frozen=True)
+class GridCell:
+    rating_uid: str | None
+    level: int | None
+    evidence: str
+    previous_level: int | None
+    previous_on: date | None
+
+
+@dataclass(frozen=True)
+class GridTrainee:
+    uid: str
+    trainee_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class RatingGrid:
+    trainees: tuple[GridTrainee, ...]
+    skills: tuple[SkillView, ...]
+    levels: tuple[LevelView, ...]
+    cells: dict[tuple[str, str], GridCell]
+    session_uid: str | None
+    module: str
+
+    def cell(self, trainee_uid: str, skill_uid: str) -> GridCell:
+        return self.cells.get((trainee_uid, skill_uid), GridCell(None, None, "", None, None))
+
+    def label(self, level: int | None) -> str:
+        return next((lv.label for lv in self.levels if lv.level == level), "")
+
+
+def _scale(s: Session, skill: Skill) -> tuple[int, int]:
+    low, high = s.execute(
+        select(func.min(RubricLevel.level), func.max(RubricLevel.level)).where(
+            RubricLevel.rubric_id == skill.rubric_id
+        )
+    ).one()
+    return low or 1, high or 0
+
+
+def _check_level(s: Session, skill: Skill, level: object) -> int:
+    low, high = _scale(s, skill)
+    try:
+        number = int(str(level).strip())
+    except ValueError:
+        number = None
+    if number is None or str(number) != str(level).strip() or not low <= number <= high:
+        raise UserError(
+            f"Level {level} is not on the scale of {skill.code} {skill.name}: "
+            f"choose a level from {low} to {high}"
+        )
+    return number
+
+
+def _view(r: SkillRating, t: Trainee, sk: Skill, session_uid: str | None, before) -> RatingView:
+    return RatingView(r.uid, t.uid, sk.uid, r.level, r.rated_on, r.evidence, session_uid, before)
+
+
+def rate(
+    store: Store,
+    trainee_uid: str,
+    skill_uid: str,
+    level: int,
+    *,
+    rated_on: date | None = None,
+    evidence: str = "",
+    session_uid: str | None = None,
+) -> RatingView:
+    """Rate a skill, committed at once. Rating again in the same session (or on the same day
+    without one) corrects that rating instead of adding another to the history."""
+    with store.write() as s:
+        t = find(s, Trainee, trainee_uid, "trainee")
+        sk = find(s, Skill, skill_uid, "skill")
+        number = _check_level(s, sk, level)
+        ws = find(s, WorkshopSession, session_uid, "session") if session_uid else None
+        on = rated_on or (ws.held_on if ws else date.today())
+        same = select(SkillRating).where(
+            SkillRating.trainee_id == t.id,
+            SkillRating.skill_id == sk.id,
+            SkillRating.deleted.is_(False),
+        )
+        same = (
+            same.where(SkillRating.session_id == ws.id)
+            if ws
+            else same.where(SkillRating.session_id.is_(None), SkillRating.rated_on == on)
+        )
+        existing = s.scalars(same.order_by(SkillRating.id.desc()).limit(1)).first()
+        if existing is not None:
+            before = RatingState(existing.level, existing.evidence)
+            change(store, s, existing, {"level": number, "evidence": clean(evidence)})
+            return _view(existing, t, sk, session_uid, before)
+        rater = (
+            s.scalar(select(Staff.id).where(Staff.uid == store.actor.staff_uid))
+            if store.actor.staff_uid
+            else None
+        )
+        r = add(
+            store,
+            s,
+            SkillRating(
+                trainee_id=t.id,
+                skill_id=sk.id,
+                level=number,
+                rated_on=on,
+                rater_id=rater,
+                evidence=clean(evidence),
+                session_id=ws.id if ws else None,
+            ),
+        )
+        return _view(r, t, sk, session_uid, RatingState(number, clean(evidence), deleted=True))
+
+
+def _load(s: Session, rating_uid: str) -> tuple[SkillRating, str | None]:
+    r = s.scalar(select(SkillRating).where(SkillRating.uid == rating_uid))
+    if r is None:
+        raise UserError(f"No rating with id {rating_uid}")
+    ws_uid = (
+        s.scalar(select(WorkshopSession.uid).where(WorkshopSession.id == r.session_id))
+        if r.session_id
+        else None
+    )
+    return r, ws_uid
+
+
+def clear_rating(store: Store, rating_uid: str) -> RatingView:
+    """Remove a rating from the history (kept as deleted so the removal travels)."""
+    with store.write() as s:
+        r, ws_uid = _load(s, rating_uid)
+        if r.deleted:
+            raise UserError("That rating has already been removed")
+        before = RatingState(r.level, r.evidence)
+        change(store, s, r, {"deleted": True}, action="delete")
+        return _view(r, r.trainee, r.skill, ws_uid, before)
+
+
+def restore_rating(store: Store, rating_uid: str, state: RatingState) -> RatingView:
+    """Put back a state returned earlier (undo or redo); audited like any other change."""
+    with store.write() as s:
+        r, ws_uid = _load(s, rating_uid)
+        before = RatingState(r.level, r.evidence, r.deleted)
+        number = _check_level(s, r.skill, state.level)
+        change(
+            store,
+            s,
+            r,
+            {"level": number, "evidence": state.evidence, "deleted": state.deleted},
+            action="delete" if state.deleted else "update",
+        )
+        return _view(r, r.trainee, r.skill, ws_uid, before)
+
+
+def _grid_skills(store: Store, module: str) -> tuple[tuple[SkillView, ...], tuple[LevelView, ...]]:
+    rubric = current_rubric(store)
+    if rubric is None:
+        return (), ()
+    skills = tuple(sk for sk in rubric.skills if not sk.withdrawn and sk.module == module)
+    if not skills:
+        # A session on a free task still gets a grid: every skill of the rubric.
+        skills = tuple(sk for sk in rubric.skills if not sk.withdrawn)
+    return skills, get_rubric(store, rubric.uid).levels
+
+
+def rating_grid(
+    store: Store,
+    session_uid: str | None = None,
+    *,
+    cohort_uid: str | None = None,
+    module: str = "",
+) -> RatingGrid:
+    """Trainees × the module's skills.
+
+    For a session: each cell holds the rating given at that session, and the level before it
+    (the latest rating from earlier sessions or days). For a cohort and module: the latest
+    rating, and the one before it.
+    """
+    with store.read() as s:
+        if session_uid:
+            ws = find(s, WorkshopSession, session_uid, "session")
+            cohort_id, on, module, ws_id = ws.cohort_id, ws.held_on, ws.module, ws.id
+        elif cohort_uid:
+            cohort_id, on, ws_id = find(s, Cohort, cohort_uid, "cohort").id, date.today(), None
+        else:
+            raise UserError("A rating grid needs a session, or a cohort and a module")
+    skills, levels = _grid_skills(store, module)
+    with store.read() as s:
+        trainees = s.execute(
+            select(Trainee.id, Trainee.uid, Trainee.trainee_id, Trainee.name)
+            .where(Trainee.cohort_id == cohort_id, *expected_where(on))
+            .order_by(Trainee.trainee_id)
+        ).all()
+        skill_ids = dict(
+            s.execute(
+                select(Skill.id, Skill.uid).where(Skill.uid.in_([k.uid for k in skills]))
+            ).all()
+        )
+        history: dict[tuple[int, int], list] = {}
+        if trainees and skill_ids:
+            rows = s.execute(
+                select(
+                    SkillRating.trainee_id,
+                    SkillRating.skill_id,
+                    SkillRating.uid,
+                    SkillRating.level,
+                    SkillRating.evidence,
+                    SkillRating.rated_on,
+                    SkillRating.session_id,
+                )
+                .where(
+                    SkillRating.trainee_id.in_([t[0] for t in trainees]),
+                    SkillRating.skill_id.in_(list(skill_ids)),
+                    SkillRating.deleted.is_(False),
+                    SkillRating.rated_on <= on,
+                )
+                .order_by(SkillRating.rated_on, SkillRating.id)
+            )
+            for r in rows:
+                history.setdefault((r[0], r[1]), []).append(r)
+    uid_of = {t[0]: t[1] for t in trainees}
+    cells: dict[tuple[str, str], GridCell] = {}
+    for (tid, sid), ratings in history.items():
+        if ws_id is not None:
+            here = [r for r in ratings if r[6] == ws_id]
+            earlier = [r for r in ratings if r[6] != ws_id]
+            current = here[-1] if here else None
+            prior = earlier[-1] if earlier else None
+        else:
+            current = ratings[-1]
+            prior = ratings[-2] if len(ratings) > 1 else None
+        cells[(uid_of[tid], skill_ids[sid])] = GridCell(
+            current[2] if current else None,
+            current[3] if current else None,
+            current[4] if current else "",
+            prior[3] if prior else None,
+            prior[5] if prior else None,
+        )
+    return RatingGrid(
+        tuple(GridTrainee(t[1], t[2], t[3]) for t in trainees),
+        skills,
+        levels,
+        cells,
+        session_uid,
+        module,
+    )

@@ -1,0 +1,219 @@
+"""Workshop sessions: when and where a cohort practised, and who is expected there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from .changes import add, change, find
+from .errors import NotFound, UserError
+from .models import Cohort, Staff, Trainee, WorkshopSession
+from .store import Store
+from .text import clean
+
+
+@dataclass(frozen=True)
+class SessionView:
+    uid: str
+    held_on: date
+    start_time: time | None
+    end_time: time | None
+    location: str
+    module: str
+    task: str
+    cohort_uid: str
+    cohort: str
+    mentor_uid: str
+    mentor: str
+
+    @property
+    def hours(self) -> float:
+        """The session's length; 0 when its times are not known."""
+        return session_hours(self.start_time, self.end_time)
+
+    @property
+    def title(self) -> str:
+        times = ""
+        if self.start_time and self.end_time:
+            times = f" {self.start_time:%H:%M}–{self.end_time:%H:%M}"
+        what = " · ".join(p for p in (self.module, self.task) if p)
+        return f"{self.held_on:%Y-%m-%d}{times} {self.cohort} — {what}".strip()
+
+
+@dataclass(frozen=True)
+class ExpectedTrainee:
+    uid: str
+    trainee_id: str
+    name: str
+
+
+def session_hours(start: time | None, end: time | None) -> float:
+    if start is None or end is None:
+        return 0.0
+    today = date.today()
+    seconds = (datetime.combine(today, end) - datetime.combine(today, start)).total_seconds()
+    return max(0.0, seconds / 3600)
+
+
+def _query():
+    mentor = aliased(Staff)
+    return (
+        select(WorkshopSession, Cohort.uid, Cohort.name, mentor.uid, mentor.name)
+        .outerjoin(Cohort, WorkshopSession.cohort_id == Cohort.id)
+        .outerjoin(mentor, WorkshopSession.mentor_id == mentor.id)
+        .where(WorkshopSession.deleted.is_(False))
+    )
+
+
+def _view(row: tuple) -> SessionView:
+    ws, cohort_uid, cohort, mentor_uid, mentor = row
+    return SessionView(
+        ws.uid,
+        ws.held_on,
+        ws.start_time,
+        ws.end_time,
+        ws.location,
+        ws.module,
+        ws.task,
+        cohort_uid or "",
+        cohort or "",
+        mentor_uid or "",
+        mentor or "",
+    )
+
+
+def _check_times(start: time | None, end: time | None) -> None:
+    if start is not None and end is not None and end <= start:
+        raise UserError(f"The session ends ({end:%H:%M}) before it starts ({start:%H:%M})")
+
+
+def _mentor_id(store: Store, s: Session, mentor_uid: str | None) -> int | None:
+    uid = mentor_uid or store.get_setting("local_staff_uid")
+    if not uid:
+        return None
+    return find(s, Staff, uid, "staff member").id
+
+
+def create_session(
+    store: Store,
+    *,
+    held_on: date,
+    start_time: time | None,
+    end_time: time | None,
+    location: str,
+    module: str,
+    task: str,
+    cohort_uid: str,
+    mentor_uid: str | None = None,
+) -> SessionView:
+    """A new session; the mentor is the local user unless another is named."""
+    _check_times(start_time, end_time)
+    if not cohort_uid:
+        raise UserError("Choose the cohort that attends the session")
+    with store.write() as s:
+        cohort = find(s, Cohort, cohort_uid, "cohort")
+        ws = add(
+            store,
+            s,
+            WorkshopSession(
+                held_on=held_on,
+                start_time=start_time,
+                end_time=end_time,
+                location=clean(location),
+                module=clean(module),
+                task=clean(task),
+                cohort_id=cohort.id,
+                mentor_id=_mentor_id(store, s, mentor_uid),
+            ),
+        )
+        uid = ws.uid
+    return get_session(store, uid)
+
+
+def update_session(store: Store, uid: str, **fields: object) -> SessionView:
+    allowed = {"held_on", "start_time", "end_time", "location", "module", "task"}
+    unknown = set(fields) - allowed - {"cohort_uid", "mentor_uid"}
+    if unknown:
+        raise UserError(f"Unknown session field {sorted(unknown)[0]!r}")
+    with store.write() as s:
+        ws = find(s, WorkshopSession, uid, "session")
+        values = {
+            k: clean(v) if isinstance(v, str) else v for k, v in fields.items() if k in allowed
+        }
+        if "cohort_uid" in fields:
+            values["cohort_id"] = find(s, Cohort, str(fields["cohort_uid"]), "cohort").id
+        if "mentor_uid" in fields:
+            values["mentor_id"] = _mentor_id(store, s, fields["mentor_uid"])  # type: ignore[arg-type]
+        _check_times(values.get("start_time", ws.start_time), values.get("end_time", ws.end_time))  # type: ignore[arg-type]
+        change(store, s, ws, values)
+    return get_session(store, uid)
+
+
+def delete_session(store: Store, uid: str) -> None:
+    """Marked deleted (so the deletion travels); its attendance stays attached to it."""
+    with store.write() as s:
+        change(store, s, find(s, WorkshopSession, uid, "session"), {"deleted": True}, "delete")
+
+
+def copy_session(store: Store, session_uid: str, new_date: date) -> SessionView:
+    """Same as that day: a new session with the same times, place, module, task, cohort, mentor."""
+    old = get_session(store, session_uid)
+    return create_session(
+        store,
+        held_on=new_date,
+        start_time=old.start_time,
+        end_time=old.end_time,
+        location=old.location,
+        module=old.module,
+        task=old.task,
+        cohort_uid=old.cohort_uid,
+        mentor_uid=old.mentor_uid or None,
+    )
+
+
+def get_session(store: Store, uid: str) -> SessionView:
+    with store.read() as s:
+        row = s.execute(_query().where(WorkshopSession.uid == uid)).one_or_none()
+    if row is None:
+        raise NotFound(f"No session with id {uid}")
+    return _view(tuple(row))
+
+
+def list_recent_sessions(
+    store: Store, limit: int = 20, *, cohort_uid: str | None = None
+) -> list[SessionView]:
+    """Newest first (by date, then start time, then creation)."""
+    query = _query().order_by(
+        WorkshopSession.held_on.desc(), WorkshopSession.start_time.desc(), WorkshopSession.id.desc()
+    )
+    if cohort_uid:
+        query = query.where(Cohort.uid == cohort_uid)
+    with store.read() as s:
+        return [_view(tuple(r)) for r in s.execute(query.limit(limit))]
+
+
+def expected_where(held_on: date) -> list:
+    """Trainees active on a date: enrolled by then, not yet left, not withdrawn without a date."""
+    return [
+        Trainee.deleted.is_(False),
+        or_(Trainee.enrolled_on.is_(None), Trainee.enrolled_on <= held_on),
+        or_(
+            Trainee.left_on > held_on,
+            and_(Trainee.left_on.is_(None), Trainee.status == "active"),
+        ),
+    ]
+
+
+def expected_trainees(store: Store, session_uid: str) -> list[ExpectedTrainee]:
+    """The cohort's trainees active on the session's date, by trainee ID."""
+    with store.read() as s:
+        ws = find(s, WorkshopSession, session_uid, "session")
+        rows = s.execute(
+            select(Trainee.uid, Trainee.trainee_id, Trainee.name)
+            .where(Trainee.cohort_id == ws.cohort_id, *expected_where(ws.held_on))
+            .order_by(Trainee.trainee_id)
+        )
+        return [ExpectedTrainee(*r) for r in rows]
