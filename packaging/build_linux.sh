@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the Linux one-folder bundle dist/MentorDesk/ (run it from anywhere).
+#
+#   bash packaging/build_linux.sh             # venv on top of this Python's packages (fast; CI)
+#   bash packaging/build_linux.sh --isolated  # venv with every dependency fresh from the index
+#
+# PYTHON picks the interpreter (default python3). The venv lives in build/bundle-venv[-isolated]
+# and is reused by later runs.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PYTHON=${PYTHON:-python3}
+PYINSTALLER_VERSION=6.22.3
+isolated=0
+for arg in "$@"; do
+    case $arg in
+        --isolated) isolated=1 ;;
+        *) echo "build_linux.sh: unknown option $arg" >&2; exit 2 ;;
+    esac
+done
+
+started=$(date +%s)
+if [[ $isolated == 1 ]]; then
+    venv=$ROOT/build/bundle-venv-isolated
+    [[ -x $venv/bin/python ]] || "$PYTHON" -m venv "$venv"
+    "$venv/bin/python" -m pip install --quiet --upgrade pip
+    "$venv/bin/python" -m pip install --quiet "pyinstaller==$PYINSTALLER_VERSION" "$ROOT" \
+        psycopg2-binary  # a site-wide PostgreSQL database works from the bundle too
+else
+    # The interpreter's own packages (PySide6 pinned in pyproject.toml, SQLAlchemy, …) are
+    # reused and only PyInstaller goes into the venv; MentorDesk's code comes from src/.
+    venv=$ROOT/build/bundle-venv
+    [[ -x $venv/bin/python ]] || "$PYTHON" -m venv --system-site-packages "$venv"
+    "$venv/bin/python" -m pip install --quiet "pyinstaller==$PYINSTALLER_VERSION"
+fi
+
+# The spec bundles the checkout's src/ (first on PyInstaller's path) in both modes.
+# The shipped .qm files must match the .ts sources.
+"$venv/bin/python" "$ROOT/scripts/update_translations.py" --release-only
+
+"$venv/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
+    --distpath "$ROOT/dist" --workpath "$ROOT/build/pyinstaller" \
+    "$ROOT/packaging/mentordesk.spec"
+
+echo "Built $ROOT/dist/MentorDesk ($(du -sh "$ROOT/dist/MentorDesk" | cut -f1)) in $(($(date +%s) - started)) s"
