@@ -33,7 +33,10 @@ def main() -> int:
             config = alembic_config(engine)
             command.revision(config, message="initial schema", autogenerate=True, rev_id="0001")
         produced = next((ALEMBIC_DIR / "versions").glob("0001_*.py"))
-        produced.rename(INITIAL)
+        # Autogenerate renders false() as SQLite's 0, which PostgreSQL refuses for a boolean.
+        source = produced.read_text().replace("server_default=sa.text('0')", "server_default=sa.false()")
+        produced.unlink()
+        INITIAL.write_text("\n".join(line.rstrip() for line in source.splitlines()) + "\n")
     finally:
         for p, text in held.items():
             p.write_text(text)

@@ -12,7 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MENTORDESK_TEST", "1")
 
-from mentordesk.core.store import Store  # noqa: E402
+from mentordesk.core.store import Store
 
 
 @pytest.fixture(autouse=True)
@@ -58,5 +58,47 @@ def demo_store(_demo_template: Path, tmp_path: Path) -> Iterator[Store]:
     path = tmp_path / "demo.db"
     backup_sqlite(_demo_template, path)
     st = Store.open(path)
+    yield st
+    st.close()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--pg-url",
+        default=os.environ.get("MENTORDESK_TEST_PG_URL", ""),
+        help="run the store tests against this PostgreSQL server instead of starting one",
+    )
+
+
+@pytest.fixture(scope="session")
+def _postgres(request: pytest.FixtureRequest) -> Iterator[object]:
+    from tests import postgres_server
+
+    given = request.config.getoption("--pg-url")
+    if given:
+        yield given
+        return
+    if not postgres_server.available():
+        pytest.fail("PostgreSQL is not installed: scripts/test.sh installs Debian's postgresql")
+    server = postgres_server.PostgresServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+_pg_counter = iter(range(1, 1_000_000))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """The same test on SQLite and on a fresh database of a real PostgreSQL server."""
+    if request.param == "sqlite":
+        st = Store.open(tmp_path / "store.db")
+    else:
+        server = request.getfixturevalue("_postgres")
+        if isinstance(server, str):
+            st = Store.open(server)
+        else:
+            st = Store.open(server.create_database(f"md_test_{next(_pg_counter)}"))
     yield st
     st.close()

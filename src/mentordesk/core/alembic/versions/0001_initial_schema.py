@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 02:12:08.266546
+Create Date: 2026-11-22 02:22:28.327508
 """
 
 import sqlalchemy as sa
@@ -45,12 +45,12 @@ def upgrade() -> None:
         sa.Column("start_date", sa.Date(), nullable=True),
         sa.Column("end_date", sa.Date(), nullable=True),
         sa.Column("description", sa.Text(), nullable=False),
-        sa.Column("withdrawn", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("withdrawn", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("uid", sa.String(length=36), nullable=False),
         sa.Column("updated_at", mentordesk.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("origin_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("deleted", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_programme")),
         sa.UniqueConstraint("name", name=op.f("uq_programme_name")),
         sa.UniqueConstraint("uid", name=op.f("uq_programme_uid")),
@@ -60,12 +60,12 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("description", sa.Text(), nullable=False),
-        sa.Column("withdrawn", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("withdrawn", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("uid", sa.String(length=36), nullable=False),
         sa.Column("updated_at", mentordesk.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("origin_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("deleted", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_rubric")),
         sa.UniqueConstraint("name", "version", name=op.f("uq_rubric_name_version")),
         sa.UniqueConstraint("uid", name=op.f("uq_rubric_uid")),
@@ -83,12 +83,12 @@ def upgrade() -> None:
         sa.Column("organisation", sa.String(length=200), nullable=False),
         sa.Column("email", sa.String(length=200), nullable=False),
         sa.Column("phone", sa.String(length=64), nullable=False),
-        sa.Column("withdrawn", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("withdrawn", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("uid", sa.String(length=36), nullable=False),
         sa.Column("updated_at", mentordesk.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("origin_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("deleted", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_staff")),
         sa.UniqueConstraint("uid", name=op.f("uq_staff_uid")),
     )
@@ -99,12 +99,12 @@ def upgrade() -> None:
         sa.Column("track", sa.String(length=120), nullable=False),
         sa.Column("start_date", sa.Date(), nullable=True),
         sa.Column("end_date", sa.Date(), nullable=True),
-        sa.Column("withdrawn", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("withdrawn", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("uid", sa.String(length=36), nullable=False),
         sa.Column("updated_at", mentordesk.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("origin_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("deleted", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(
             ["programme_id"], ["programme.id"], name=op.f("fk_cohort_programme_id_programme")
         ),
@@ -140,12 +140,12 @@ def upgrade() -> None:
         sa.Column("module", sa.String(length=200), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("descriptors", sa.JSON(), nullable=False),
-        sa.Column("withdrawn", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("withdrawn", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("uid", sa.String(length=36), nullable=False),
         sa.Column("updated_at", mentordesk.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("origin_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("deleted", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(
             ["rubric_id"], ["rubric.id"], name=op.f("fk_skill_rubric_id_rubric"), ondelete="CASCADE"
         ),
@@ -171,7 +171,7 @@ def upgrade() -> None:
         sa.Column("uid", sa.String(length=36), nullable=False),
         sa.Column("updated_at", mentordesk.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("origin_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("deleted", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(
             ["cohort_id"], ["cohort.id"], name=op.f("fk_trainee_cohort_id_cohort")
         ),
@@ -197,7 +197,7 @@ def upgrade() -> None:
         sa.Column("uid", sa.String(length=36), nullable=False),
         sa.Column("updated_at", mentordesk.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("origin_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("deleted", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(
             ["cohort_id"], ["cohort.id"], name=op.f("fk_workshop_session_cohort_id_cohort")
         ),
@@ -235,7 +235,7 @@ def upgrade() -> None:
         sa.Column("uid", sa.String(length=36), nullable=False),
         sa.Column("updated_at", mentordesk.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("origin_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("deleted", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(
             ["mentor_id"], ["staff.id"], name=op.f("fk_assessment_mentor_id_staff")
         ),
@@ -266,7 +266,7 @@ def upgrade() -> None:
         sa.Column("uid", sa.String(length=36), nullable=False),
         sa.Column("updated_at", mentordesk.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("origin_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("deleted", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(
             ["recorded_by_id"], ["staff.id"], name=op.f("fk_attendance_recorded_by_id_staff")
         ),
@@ -303,7 +303,7 @@ def upgrade() -> None:
         sa.Column("uid", sa.String(length=36), nullable=False),
         sa.Column("updated_at", mentordesk.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("origin_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("deleted", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(["author_id"], ["staff.id"], name=op.f("fk_note_author_id_staff")),
         sa.ForeignKeyConstraint(
             ["session_id"],
@@ -333,7 +333,7 @@ def upgrade() -> None:
         sa.Column("uid", sa.String(length=36), nullable=False),
         sa.Column("updated_at", mentordesk.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("origin_device", sa.String(length=64), nullable=False),
-        sa.Column("deleted", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("deleted", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.ForeignKeyConstraint(
             ["rater_id"], ["staff.id"], name=op.f("fk_skill_rating_rater_id_staff")
         ),
