@@ -1,0 +1,559 @@
+"""The assessment sheet as a printable A4 form (reportlab), bilingual, with its font embedded.
+
+``render_sheet`` returns the PDF and where the three signature boxes landed, so that the
+signing step can put its signature fields exactly over them.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from xml.sax.saxutils import escape
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ..core.assessments import AssessmentView
+from ..paths import resources_dir
+
+FONT = "WenQuanYiMicroHei"
+PAGE_W, PAGE_H = A4
+MARGIN = 16 * mm
+FOOTER_H = 20 * mm
+BODY_W = PAGE_W - 2 * MARGIN
+GREY = colors.Color(0.86, 0.86, 0.86)
+BAR = colors.Color(0.62, 0.62, 0.62)
+MID = colors.Color(0.55, 0.55, 0.55)
+
+CATEGORIES = {
+    "teamwork": "Teamwork 团队合作",
+    "communication": "Communication 沟通表达",
+    "safety": "Safety 安全意识",
+    "initiative": "Initiative 主动性",
+    "innovation": "Innovation 创新",
+    "attitude": "Attitude 工作态度",
+    "other": "Other 其他",
+}
+RESULTS = {
+    "distinction": "Distinction 优秀",
+    "pass": "Pass 合格",
+    "not_yet_competent": "Not yet competent 尚未达标",
+}
+SIGNATURE_BOXES = (
+    ("mentor", "Mentor 企业导师签名"),
+    ("trainee", "Trainee acknowledgement 学员确认"),
+    ("teacher", "School teacher 学校教师复核"),
+)
+
+
+@cache
+def font_name() -> str:
+    """Register the shipped font once per process (parsing the collection is the slow part)."""
+    path = resources_dir() / "fonts" / "wqy-microhei.ttc"
+    pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
+    return FONT
+
+
+def result_label(result: str) -> str:
+    return RESULTS.get(result, result.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True)
+class MentorStamp:
+    """What the signing mentor's box shows: the drawn signature, name and date."""
+
+    name: str
+    signed_on: date
+    drawing_png: bytes | None = None
+
+
+@dataclass
+class RenderedSheet:
+    pdf: bytes
+    # field name -> (page index from 0, (x1, y1, x2, y2) in PDF points)
+    boxes: dict[str, tuple[int, tuple[float, float, float, float]]] = field(default_factory=dict)
+    pages: int = 0
+
+
+@cache
+def _styles() -> dict[str, ParagraphStyle]:
+    f = font_name()
+    base = ParagraphStyle("base", fontName=f, fontSize=9, leading=12.5, wordWrap="CJK")
+    return {
+        "base": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11),
+        "title": ParagraphStyle("title", parent=base, fontSize=16, leading=21, alignment=TA_CENTER),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=base, fontSize=10, leading=14, alignment=TA_CENTER
+        ),
+        "section": ParagraphStyle(
+            "section",
+            parent=base,
+            fontSize=10.5,
+            leading=14,
+            backColor=GREY,
+            borderPadding=(2.5, 3, 2.5, 3),
+            spaceBefore=9,
+            spaceAfter=5,
+        ),
+        "result": ParagraphStyle("result", parent=base, fontSize=10, leading=13),
+        "key": ParagraphStyle("key", parent=base, fontSize=8, leading=10.5),
+        "label": ParagraphStyle("label", parent=base, fontSize=8, leading=10.5, textColor=MID),
+        "category": ParagraphStyle("category", parent=base, fontSize=9.5, spaceBefore=4),
+    }
+
+
+def _p(text: object, style: str = "cell") -> Paragraph:
+    return Paragraph(escape(str(text)).replace("\n", "<br/>"), _styles()[style])
+
+
+def _frame_style(extra: list | None = None) -> TableStyle:
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), font_name()),
+            ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            *(extra or []),
+        ]
+    )
+
+
+def _identity(v: AssessmentView) -> Table:
+    rows = [
+        ("School 学校", v.school, "Enterprise 企业", v.enterprise),
+        ("Programme 项目", v.programme, "Cohort 班级", v.cohort),
+        ("Trainee 学员", v.trainee_name, "Trainee ID 学号", v.trainee_id),
+        ("Employee No 工号", v.employee_no, "Track 方向", v.track),
+        (
+            "Period 考核期",
+            f"{v.period_start:%Y-%m-%d} – {v.period_end:%Y-%m-%d}",
+            "Mentor 导师",
+            v.mentor,
+        ),
+    ]
+    rows = [[_p(a, "key"), _p(b or "—"), _p(c, "key"), _p(d or "—")] for a, b, c, d in rows]
+    t = Table(rows, colWidths=[30 * mm, BODY_W / 2 - 30 * mm, 28 * mm, BODY_W / 2 - 28 * mm])
+    t.setStyle(
+        _frame_style([("BACKGROUND", (0, 0), (0, -1), GREY), ("BACKGROUND", (2, 0), (2, -1), GREY)])
+    )
+    return t
+
+
+def _attendance(summary: dict) -> Table:
+    a = summary.get("attendance", {})
+    rate = a.get("rate")
+    head = [
+        "Sessions\n场次",
+        "Present\n出勤",
+        "Late\n迟到",
+        "Left early\n早退",
+        "Absent\n缺勤",
+        "Excused\n请假",
+        "Hours\n学时",
+        "Rate\n出勤率",
+    ]
+    values = [
+        a.get("sessions", 0),
+        a.get("present", 0),
+        a.get("late", 0),
+        a.get("left_early", 0),
+        a.get("absent", 0),
+        a.get("excused", 0),
+        f"{a.get('hours', 0):g}",
+        f"{rate:.0%}" if rate is not None else "—",
+    ]
+    t = Table([head, [str(x) for x in values]], colWidths=[BODY_W / 8] * 8)
+    t.setStyle(
+        _frame_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), GREY),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("FONTSIZE", (0, 0), (-1, 0), 7.5),
+                ("LEADING", (0, 0), (-1, 0), 9),
+                ("FONTSIZE", (0, 1), (-1, 1), 10),
+            ]
+        )
+    )
+    return t
+
+
+def _change(skill: dict) -> str:
+    delta = skill.get("change")
+    if delta is None:
+        return "new 新评" if skill.get("previous") is None else "—"
+    if delta > 0:
+        return f"↑ +{delta}"
+    if delta < 0:
+        return f"↓ {delta}"
+    return "= 0"
+
+
+def _skills(summary: dict) -> Table:
+    skills = summary.get("skills", [])
+    max_level = summary.get("max_level", 5)
+    rows: list[list] = [
+        ["Code\n代码", "Skill 技能", "Module\n模块", "Level\n等级", "Label 描述", "Change\n变化"]
+    ]
+    for sk in skills:
+        rows.append(
+            [
+                sk["code"],
+                _p(sk["name"]),
+                _p(sk.get("module", "")),
+                f"{sk['level']} / {max_level}",
+                _p(sk.get("label", "")),
+                _change(sk),
+            ]
+        )
+    if not skills:
+        rows.append(["", _p("No skill rated in this period 本期无技能评定"), "", "", "", ""])
+    widths = [15 * mm, BODY_W - 100 * mm, 24 * mm, 16 * mm, 28 * mm, 17 * mm]
+    t = Table(rows, colWidths=widths, repeatRows=1)
+    t.setStyle(
+        _frame_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), GREY),
+                ("FONTSIZE", (0, 0), (-1, 0), 7.5),
+                ("LEADING", (0, 0), (-1, 0), 9),
+                ("ALIGN", (3, 0), (3, -1), "CENTER"),
+                ("ALIGN", (5, 0), (5, -1), "CENTER"),
+            ]
+        )
+    )
+    return t
+
+
+def _chart(summary: dict) -> Drawing | None:
+    """Columns of each skill's level (grey), a tick at its level before the period (black)."""
+    skills = summary.get("skills", [])
+    if not skills:
+        return None
+    top = max(summary.get("max_level", 5), 1)
+    f = font_name()
+    width, height = BODY_W - 12, 32 * mm
+    left, bottom, right, upper = 12 * mm, 9 * mm, 2 * mm, 6 * mm
+    plot_w, plot_h = width - left - right, height - bottom - upper
+    d = Drawing(width, height)
+    for level in range(top + 1):
+        y = bottom + plot_h * level / top
+        d.add(
+            Line(
+                left,
+                y,
+                left + plot_w,
+                y,
+                strokeColor=MID if level else colors.black,
+                strokeWidth=0.3 if level else 0.7,
+            )
+        )
+        d.add(String(left - 3, y - 2.5, str(level), fontName=f, fontSize=7, textAnchor="end"))
+    slot = plot_w / len(skills)
+    bar = min(slot * 0.6, 9 * mm)
+    for i, sk in enumerate(skills):
+        x = left + slot * i + (slot - bar) / 2
+        h = plot_h * sk["level"] / top
+        d.add(Rect(x, bottom, bar, h, fillColor=BAR, strokeColor=colors.black, strokeWidth=0.5))
+        if sk.get("previous") is not None:
+            y = bottom + plot_h * sk["previous"] / top
+            d.add(Line(x - 1, y, x + bar + 1, y, strokeColor=colors.black, strokeWidth=1.6))
+        d.add(
+            String(x + bar / 2, bottom - 7, sk["code"], fontName=f, fontSize=6, textAnchor="middle")
+        )
+    d.add(String(left, height - 5, "Level by skill 各技能等级", fontName=f, fontSize=7))
+    key_x = left + 38 * mm
+    d.add(Rect(key_x, height - 6, 6, 6, fillColor=BAR, strokeColor=colors.black, strokeWidth=0.5))
+    d.add(String(key_x + 9, height - 5, "this period 本期", fontName=f, fontSize=7))
+    key_x += 30 * mm
+    d.add(Line(key_x, height - 3, key_x + 8, height - 3, strokeColor=colors.black, strokeWidth=1.6))
+    d.add(String(key_x + 11, height - 5, "before the period 期初", fontName=f, fontSize=7))
+    return d
+
+
+def _notes(summary: dict) -> list[Flowable]:
+    notes = summary.get("notes", {})
+    if not notes:
+        return [_p("No notes in this period 本期无观察记录", "base")]
+    out: list[Flowable] = []
+    for category, items in notes.items():
+        title = CATEGORIES.get(category, category.capitalize())
+        out.append(_p(f"{title}  ({len(items)})", "category"))
+        rows = [
+            [
+                _p(item["date"], "small"),
+                _p(item["text"]),
+                _p(item.get("author", ""), "small"),
+            ]
+            for item in items
+        ]
+        t = Table(rows, colWidths=[19 * mm, BODY_W - 49 * mm, 30 * mm])
+        t.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, MID),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ]
+            )
+        )
+        out.append(t)
+    return out
+
+
+def _comments(v: AssessmentView, results: list[str]) -> Table:
+    chosen = [f"{'■' if r == v.result else '□'} {result_label(r)}" for r in (results or [v.result])]
+    if v.result and v.result not in results:
+        chosen.append(f"■ {result_label(v.result)}")
+    rows = [
+        [_p("Strengths 优点", "key"), _p(v.strengths or "—")],
+        [_p("Areas to improve 待改进", "key"), _p(v.improvements or "—")],
+        [_p("Overall comment 综合评语", "key"), _p(v.comment or "—")],
+        [_p("Result 考核结果", "key"), _p("    ".join(chosen), "result")],
+    ]
+    t = Table(rows, colWidths=[34 * mm, BODY_W - 34 * mm])
+    t.setStyle(
+        _frame_style(
+            [
+                ("BACKGROUND", (0, 0), (0, -1), GREY),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return t
+
+
+class SignatureBoxes(Flowable):
+    """Three boxes side by side; records where each landed for the signature fields."""
+
+    def __init__(self, stamp: MentorStamp | None, placed: dict) -> None:
+        super().__init__()
+        self.stamp = stamp
+        self.placed = placed
+        self.width = BODY_W
+        self.height = 34 * mm
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.width = avail_w
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        f = font_name()
+        gap = 4 * mm
+        w = (self.width - 2 * gap) / 3
+        for i, (name, caption) in enumerate(SIGNATURE_BOXES):
+            x = i * (w + gap)
+            c.setLineWidth(0.7)
+            c.rect(x, 0, w, self.height)
+            c.setFont(f, 7.5)
+            c.drawString(x + 2 * mm, self.height - 4 * mm, caption)
+            c.setLineWidth(0.3)
+            c.line(x, 7 * mm, x + w, 7 * mm)
+            c.drawString(x + 2 * mm, 2.5 * mm, "Name 姓名 / Date 日期")
+            ax, ay = c.absolutePosition(x, 7 * mm)
+            bx, by = c.absolutePosition(x + w, self.height - 5.5 * mm)
+            self.placed[name] = (c.getPageNumber() - 1, (ax, ay, bx, by))
+            if name == "mentor" and self.stamp is not None:
+                self._stamp(x, w)
+
+    def _stamp(self, x: float, w: float) -> None:
+        c = self.canv
+        s = self.stamp
+        assert s is not None
+        if s.drawing_png:
+            image = ImageReader(io.BytesIO(s.drawing_png))
+            c.drawImage(
+                image,
+                x + 2 * mm,
+                12 * mm,
+                width=w - 4 * mm,
+                height=self.height - 18 * mm,
+                preserveAspectRatio=True,
+                anchor="c",
+                mask="auto",
+            )
+        c.setFont(font_name(), 8.5)
+        c.drawString(x + 2 * mm, 8.5 * mm, f"{s.name}  {s.signed_on:%Y-%m-%d}")
+
+
+def _numbered_canvas(document_id: str, trainee: str):
+    """A canvas that knows the page count when it closes: 'page X of Y' needs it."""
+    f = font_name()
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            kwargs["invariant"] = 1
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+            self._qr_drawn = False
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            drawn = False
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._qr_drawn = drawn
+                self._furniture(total)
+                drawn = self._qr_drawn
+                super().showPage()
+            super().save()
+
+        def _draw_qr(self, size: float) -> None:
+            # A fixed mask skips qrcode's search for the best one, the slow part; any mask scans.
+            code = qrcode.QRCode(border=0, error_correction=ERROR_CORRECT_M, mask_pattern=0)
+            code.add_data(document_id)
+            matrix = code.get_matrix()
+            cell = size / len(matrix)
+            self.beginForm("documentqr")
+            path = self.beginPath()
+            x0, y0 = PAGE_W - MARGIN - size, 3 * mm
+            for row, modules in enumerate(matrix):
+                y = y0 + size - (row + 1) * cell
+                col = 0
+                while col < len(modules):
+                    if modules[col]:
+                        run = col
+                        while run < len(modules) and modules[run]:
+                            run += 1
+                        path.rect(x0 + col * cell, y, (run - col) * cell, cell)
+                        col = run
+                    else:
+                        col += 1
+            self.drawPath(path, stroke=0, fill=1)
+            self.endForm()
+            self._qr_drawn = True
+
+        def _furniture(self, total: int) -> None:
+            number = self._pageNumber
+            self.saveState()
+            self.setLineWidth(0.5)
+            self.line(MARGIN, FOOTER_H, PAGE_W - MARGIN, FOOTER_H)
+            self.setFont(f, 7.5)
+            self.drawString(MARGIN, FOOTER_H - 5 * mm, f"Document ID 文档编号: {document_id}")
+            self.drawString(MARGIN, FOOTER_H - 9 * mm, "MentorDesk assessment sheet 考核表")
+            self.drawCentredString(
+                PAGE_W / 2,
+                FOOTER_H - 13 * mm,
+                f"Page {number} of {total}  第 {number} / {total} 页",
+            )
+            size = 15 * mm
+            if not self._qr_drawn:
+                self._draw_qr(size)
+            self.doForm("documentqr")
+            if number > 1:
+                self.drawString(MARGIN, PAGE_H - 10 * mm, f"{trainee} — continued 续页")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def render_sheet(
+    view: AssessmentView,
+    results: list[str] | None = None,
+    stamp: MentorStamp | None = None,
+) -> RenderedSheet:
+    """The sheet of one assessment version; ``stamp`` fills the mentor's box when signing."""
+    summary = view.summary or {}
+    placed: dict = {}
+    story: list[Flowable] = [
+        _p("Workplace Training Assessment Sheet", "title"),
+        _p("企业实训考核表", "title"),
+        _p(f"{view.programme}" if view.programme else "", "subtitle"),
+        Spacer(1, 3 * mm),
+    ]
+    if view.version > 1:
+        story.append(
+            _p(
+                f"Amendment 修订: version {view.version}, replaces {view.supersedes_uid} — "
+                f"reason 原因: {view.amendment_reason}",
+                "base",
+            )
+        )
+        story.append(Spacer(1, 2 * mm))
+    story += [
+        _identity(view),
+        _p("1  Attendance 出勤情况", "section"),
+        _attendance(summary),
+        _p("2  Practical skills 实操技能", "section"),
+    ]
+    if summary.get("rubric"):
+        story.append(_p(f"Rubric 评价标准: {summary['rubric']}", "label"))
+    story.append(_skills(summary))
+    chart = _chart(summary)
+    if chart is not None:
+        story += [Spacer(1, 2 * mm), KeepTogether([chart])]
+    story.append(_p("3  Observations 观察记录摘要", "section"))
+    story += _notes(summary)
+    story.append(
+        KeepTogether(
+            [
+                _p("4  Mentor's assessment 导师评价", "section"),
+                _comments(view, list(results or [])),
+                _p("5  Signatures 签字", "section"),
+                SignatureBoxes(stamp, placed),
+            ]
+        )
+    )
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=14 * mm,
+        bottomMargin=FOOTER_H + 3 * mm,
+        title=f"Assessment sheet — {view.trainee_name} — {view.period_start} to {view.period_end}",
+        author=view.mentor,
+        subject=view.document_id,
+        creator="MentorDesk",
+        lang="en",
+    )
+    doc.build(story, canvasmaker=_numbered_canvas(view.document_id, view.trainee_name))
+    return RenderedSheet(out.getvalue(), placed, doc.page)
+
+
+def countersignature_stamp(name: str, signed_on: date, width: float, height: float) -> bytes:
+    """A one-page PDF the size of a signature box: the countersigner's name and date.
+
+    Drawn here, with the shipped font, because pyHanko's own text stamps lay out this CJK
+    face with wrong advances.
+    """
+    out = io.BytesIO()
+    c = Canvas(out, pagesize=(width, height), invariant=1)
+    c.setFont(font_name(), 10)
+    c.drawCentredString(width / 2, height / 2 + 2, name)
+    c.setFont(font_name(), 8.5)
+    c.drawCentredString(width / 2, height / 2 - 10, f"{signed_on:%Y-%m-%d}")
+    c.showPage()
+    c.save()
+    return out.getvalue()

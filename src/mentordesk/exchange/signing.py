@@ -1,0 +1,195 @@
+"""PAdES signatures on assessment sheets (pyHanko): the mentor's, then countersignatures.
+
+The mentor's signature creates all three signature fields over the boxes of the form; a
+countersignature fills one of the empty ones as an incremental update, so every earlier
+signature still covers exactly the bytes it signed.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from asn1crypto import x509 as asn1_x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields, signers
+from pyhanko.sign.general import get_pyca_cryptography_hash
+from pyhanko.stamp import StaticStampStyle
+from pyhanko.stamp.noop import NoOpStampStyle
+from pyhanko_certvalidator.registry import SimpleCertificateStore
+
+from ..core import assessments
+from ..core.errors import UserError
+from ..core.store import Store
+from .sheet_pdf import MentorStamp, RenderedSheet, countersignature_stamp, render_sheet
+from .signing_identity import LoadedIdentity
+
+FIELDS = {
+    "mentor": "MentorSignature",
+    "trainee": "TraineeAcknowledgement",
+    "teacher": "TeacherCountersignature",
+}
+COUNTERSIGNERS = ("teacher", "trainee")
+REASONS = {
+    "mentor": "Assessment signed by the enterprise mentor",
+    "trainee": "Trainee acknowledges the assessment",
+    "teacher": "Countersigned by the school teacher",
+}
+
+
+class HeldKeySigner(signers.Signer):
+    """Signs with a key parsed once, and knows its signature's size in advance.
+
+    pyHanko's SimpleSigner re-parses its key for every signature and signs a dummy first to
+    size the placeholder; over a cohort's batch that is most of the signing time.
+    """
+
+    def __init__(self, identity: LoadedIdentity) -> None:
+        cert = asn1_x509.Certificate.load(
+            identity.certificate.public_bytes(serialization.Encoding.DER)
+        )
+        chain = [
+            asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+            for c in identity.chain
+        ]
+        super().__init__(
+            signing_cert=cert,
+            cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),
+        )
+        self._key = identity.key
+        self.name = identity.name
+        certs = len(cert.dump()) + sum(len(c.dump()) for c in chain)
+        # Hex digits: twice the DER size of certificates, signature and attributes, with room.
+        self.bytes_reserved = 2 * (certs + identity.key.key_size // 8 + 2048)
+
+    async def async_sign_raw(
+        self, data: bytes, digest_algorithm: str, dry_run: bool = False
+    ) -> bytes:
+        digest = get_pyca_cryptography_hash(digest_algorithm)
+        if isinstance(self._key, rsa.RSAPrivateKey):
+            return self._key.sign(data, PKCS1v15(), digest)
+        assert isinstance(self._key, ec.EllipticCurvePrivateKey)
+        return self._key.sign(data, ec.ECDSA(digest))
+
+
+def _meta(role: str, name: str) -> signers.PdfSignatureMetadata:
+    return signers.PdfSignatureMetadata(
+        field_name=FIELDS[role],
+        md_algorithm="sha256",
+        subfilter=fields.SigSeedSubFilter.PADES,
+        name=name,
+        reason=REASONS[role],
+    )
+
+
+def sign_sheet(sheet: RenderedSheet, signer: HeldKeySigner) -> bytes:
+    """The mentor's PAdES signature over a freshly rendered sheet, with the empty fields."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(sheet.pdf), strict=False)
+    for role in COUNTERSIGNERS:
+        page, box = sheet.boxes[role]
+        fields.append_signature_field(
+            writer, fields.SigFieldSpec(FIELDS[role], on_page=page, box=_int_box(box))
+        )
+    page, box = sheet.boxes["mentor"]
+    pdf_signer = signers.PdfSigner(
+        _meta("mentor", signer.name),
+        signer,
+        new_field_spec=fields.SigFieldSpec(FIELDS["mentor"], on_page=page, box=_int_box(box)),
+        # The drawn signature, name and date are already on the page, inside the box.
+        stamp_style=NoOpStampStyle(),
+    )
+    out = pdf_signer.sign_pdf(writer, bytes_reserved=signer.bytes_reserved)
+    return out.getvalue()
+
+
+def _int_box(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    x1, y1, x2, y2 = box
+    return round(x1), round(y1), round(x2), round(y2)
+
+
+def countersign(pdf: bytes, signer: HeldKeySigner, role: str) -> bytes:
+    """Fill the teacher's or trainee's empty field, appended as an incremental update."""
+    if role not in COUNTERSIGNERS:
+        raise UserError(f"A countersignature is by the {' or the '.join(COUNTERSIGNERS)}")
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    wanted = FIELDS[role]
+    existing = {
+        name: (value, ref.get_object().get("/Rect"))
+        for name, value, ref in fields.enumerate_sig_fields(reader)
+    }
+    if wanted not in existing:
+        raise UserError("This PDF has no box for that signature (was it signed by MentorDesk?)")
+    if existing[wanted][0] is not None:
+        raise UserError(f"The {role}'s box of this sheet is already signed")
+    x1, y1, x2, y2 = (float(v) for v in existing[wanted][1])
+    stamp = countersignature_stamp(signer.name, datetime.now(UTC).date(), x2 - x1, y2 - y1)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "stamp.pdf"
+        path.write_bytes(stamp)
+        style = StaticStampStyle.from_pdf_file(str(path), border_width=0)
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        out = signers.PdfSigner(_meta(role, signer.name), signer, stamp_style=style).sign_pdf(
+            writer, existing_fields_only=True, bytes_reserved=signer.bytes_reserved
+        )
+    return out.getvalue()
+
+
+# -- services over the store ---------------------------------------------------------------
+
+
+def sign_assessment(
+    store: Store,
+    uid: str,
+    signer: HeldKeySigner,
+    drawing_png: bytes | None,
+) -> assessments.AssessmentView:
+    """Render the draft with the mentor's stamp, sign it, and lock it in the store."""
+    view = assessments.get_assessment(store, uid)
+    if view.state != "draft":
+        raise UserError(f"The assessment of {view.trainee_name} is already {view.state}")
+    if not view.result:
+        raise UserError(f"Choose a result for {view.trainee_name} before signing")
+    now = datetime.now(UTC)
+    pdf = signed_pdf(view, assessments.result_choices(store), signer, drawing_png, now)
+    return assessments.mark_signed(
+        store, uid, pdf, signed_by=signer.name, signed_at=now, drafted_at=view.updated_at
+    )
+
+
+def signed_pdf(
+    view: assessments.AssessmentView,
+    results: list[str],
+    signer: HeldKeySigner,
+    drawing_png: bytes | None,
+    now: datetime,
+) -> bytes:
+    stamp = MentorStamp(signer.name, now.date(), drawing_png)
+    return sign_sheet(render_sheet(view, results, stamp), signer)
+
+
+def countersign_assessment(
+    store: Store, uid: str, signer: HeldKeySigner, role: str
+) -> assessments.DocumentView:
+    pdf = assessments.latest_document(store, uid)
+    if pdf is None:
+        raise UserError("Only a signed assessment can be countersigned")
+    return assessments.add_countersignature(store, uid, countersign(pdf, signer, role), role)
+
+
+def countersign_file(source: Path, target: Path, signer: HeldKeySigner, role: str) -> Path:
+    """Countersign a sheet received as a file (the school's side, without the database)."""
+    try:
+        pdf = source.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{source}: cannot be read ({exc.strerror})") from exc
+    data = countersign(pdf, signer, role)
+    partial = target.with_name(target.name + ".part")
+    partial.write_bytes(data)
+    partial.replace(target)
+    return target
