@@ -1,0 +1,161 @@
+"""The first-run wizard: what a new user fills in ends up saved, and every step can be skipped."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWizard
+
+from mentordesk.core.demo import is_empty
+from mentordesk.core.staff import local_user
+from mentordesk.ui.first_run import (
+    FirstRunWizard,
+    Signing,
+    Start,
+    first_run_needed,
+    run_first_run,
+    signing_identities,
+)
+
+NEXT = QWizard.WizardButton.NextButton
+SKIP = QWizard.WizardButton.CustomButton1
+FINISH = QWizard.WizardButton.FinishButton
+
+
+@pytest.fixture
+def wizard(qtbot, store):
+    w = FirstRunWizard(store)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def click(qtbot, wizard: FirstRunWizard, which: QWizard.WizardButton) -> None:
+    qtbot.mouseClick(wizard.button(which), Qt.MouseButton.LeftButton)
+
+
+def finish(qtbot, wizard: FirstRunWizard):
+    assert wizard.currentId() == wizard.SUMMARY
+    click(qtbot, wizard, FINISH)
+    assert wizard.result() == QWizard.DialogCode.Accepted.value
+    return wizard.apply()
+
+
+def test_profile_organisation_and_demo_are_saved(qtbot, wizard, store):
+    qtbot.keyClicks(wizard.name_edit, "Li Na ")
+    wizard.name_edit.insert("李娜")  # QTest types ASCII only
+    wizard.role_combo.setCurrentIndex(wizard.role_combo.findData("supervisor"))
+    click(qtbot, wizard, NEXT)
+    assert wizard.currentId() == wizard.ORGANISATION
+    qtbot.keyClicks(wizard.organisation_edit, "Hot strip mill")
+    click(qtbot, wizard, NEXT)
+    assert wizard.demo_radio.isChecked()
+    click(qtbot, wizard, NEXT)
+    assert wizard.currentId() == wizard.SIGNING
+    wizard.signing_later.setChecked(True)
+    click(qtbot, wizard, NEXT)
+    assert "Li Na 李娜" in wizard.summary_label.text()
+    assert "Hot strip mill" in wizard.summary_label.text()
+
+    choice = finish(qtbot, wizard)
+
+    me = local_user(store)
+    assert (me.name, me.role, me.organisation) == ("Li Na 李娜", "supervisor", "Hot strip mill")
+    assert choice.profile == me
+    assert choice.start is Start.DEMO and choice.demo_counts["trainees"] == 80
+    assert not is_empty(store)
+    assert choice.wants_signing_settings
+
+
+def test_skipping_every_step_changes_nothing(qtbot, wizard, store):
+    qtbot.keyClicks(wizard.name_edit, "Typed then skipped")
+    for _ in range(2):  # about you, then getting started (organisation needs a name)
+        click(qtbot, wizard, SKIP)
+    assert not wizard.button(SKIP).isVisible()
+
+    choice = finish(qtbot, wizard)
+
+    assert choice.finished
+    assert choice.profile is None and local_user(store) is None
+    assert choice.start is Start.SKIPPED and is_empty(store)
+    assert choice.signing is Signing.NOT_OFFERED
+
+
+def test_without_a_name_the_organisation_and_signing_steps_are_left_out(qtbot, wizard):
+    click(qtbot, wizard, NEXT)
+    assert wizard.currentId() == wizard.START
+    click(qtbot, wizard, NEXT)
+    assert wizard.currentId() == wizard.SUMMARY
+
+
+def test_roles_that_do_not_sign_are_not_asked_for_a_signing_identity(qtbot, wizard):
+    qtbot.keyClicks(wizard.name_edit, "Zhou Min")
+    wizard.role_combo.setCurrentIndex(wizard.role_combo.findData("hr"))
+    for _ in range(2):
+        click(qtbot, wizard, NEXT)
+    assert wizard.currentId() == wizard.START
+    click(qtbot, wizard, NEXT)
+    assert wizard.currentId() == wizard.SUMMARY
+    assert "signing" not in wizard.summary_label.text()
+
+
+def test_choosing_a_roster_import_is_handed_back_and_loads_nothing(qtbot, wizard, store):
+    click(qtbot, wizard, NEXT)
+    wizard.roster_radio.setChecked(True)
+    click(qtbot, wizard, NEXT)
+    choice = finish(qtbot, wizard)
+    assert choice.wants_roster_import
+    assert is_empty(store)
+
+
+@pytest.mark.skipif(signing_identities() is None, reason="no signing identity service yet")
+def test_a_mentor_creates_a_signing_identity_with_a_confirmed_passphrase(qtbot, wizard, store):
+    api = signing_identities()
+    qtbot.keyClicks(wizard.name_edit, "Chen Hong")
+    click(qtbot, wizard, NEXT)
+    qtbot.keyClicks(wizard.organisation_edit, "BOF plant")
+    click(qtbot, wizard, NEXT)
+    wizard.empty_radio.setChecked(True)
+    click(qtbot, wizard, NEXT)
+    assert wizard.signing_now.isChecked()
+    qtbot.keyClicks(wizard.passphrase_edit, "short")
+    qtbot.keyClicks(wizard.confirm_edit, "short")
+    click(qtbot, wizard, NEXT)
+    assert wizard.currentId() == wizard.SIGNING
+    assert "at least" in wizard.passphrase_message.text()
+    wizard.passphrase_edit.setText("steel and slag")
+    wizard.confirm_edit.setText("steel and slug")
+    click(qtbot, wizard, NEXT)
+    assert "differ" in wizard.passphrase_message.text()
+    wizard.confirm_edit.setText("steel and slag")
+    click(qtbot, wizard, NEXT)
+
+    choice = finish(qtbot, wizard)
+
+    assert choice.signing is Signing.CREATED
+    info = api.identity_info()
+    assert (info.name, info.organisation) == ("Chen Hong", "BOF plant")
+
+
+def test_on_a_database_in_use_the_profile_is_filled_in_and_demo_is_not_offered(qtbot, demo_store):
+    wizard = FirstRunWizard(demo_store)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.name_edit.text() == local_user(demo_store).name
+    assert not wizard.demo_radio.isEnabled()
+    assert not wizard.start_note.isHidden()  # says why, once that step is shown
+
+
+def test_the_wizard_runs_once(qtbot, store):
+    assert first_run_needed(store)
+
+    def close_it() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FirstRunWizard)
+        dialog.reject()
+
+    QTimer.singleShot(0, close_it)
+    choice = run_first_run(store, None)
+
+    assert not choice.finished and choice.profile is None
+    assert not first_run_needed(store)
