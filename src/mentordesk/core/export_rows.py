@@ -1,0 +1,458 @@
+"""The records a results export holds, sheet by sheet, as rows of typed values.
+
+Columns are named as interchange.md names them; the exchange layer writes and reads the file.
+Rows stream from the database (``yield_per``) so a million attendance records never sit in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import Select, false, func, or_, select, true
+from sqlalchemy.orm import Session, aliased
+
+from .errors import NotFound
+from .models import (
+    Assessment,
+    Attendance,
+    Cohort,
+    Note,
+    Programme,
+    Rubric,
+    RubricLevel,
+    Skill,
+    SkillRating,
+    Staff,
+    Trainee,
+    WorkshopSession,
+)
+from .summary import period_figures
+
+TRAVEL = ("UID", "Updated At", "Deleted")
+SUMMARY = (
+    "Trainee ID",
+    "Employee No",
+    "Name",
+    "Cohort",
+    "Programme",
+    "Track",
+    "Period Start",
+    "Period End",
+    "Sessions",
+    "Present",
+    "Late",
+    "Left Early",
+    "Absent",
+    "Excused",
+    "Hours",
+    "Attendance Rate",
+    "Skills Rated",
+    "Mean Level",
+    "Notes",
+    "Assessment Result",
+    "Signed On",
+    "Signed By",
+)
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "Summary": SUMMARY,
+    "Trainees": (
+        *TRAVEL,
+        "Trainee ID",
+        "Employee No",
+        "Name",
+        "Cohort",
+        "Programme",
+        "Track",
+        "Status",
+        "Email",
+        "Enrolled On",
+        "Left On",
+    ),
+    "Sessions": (*TRAVEL, "Date", "Start", "End", "Cohort", "Location", "Module", "Task", "Mentor"),
+    "Attendance": (
+        *TRAVEL,
+        "Session UID",
+        "Date",
+        "Trainee ID",
+        "Name",
+        "Status",
+        "Minutes Late",
+        "Hours",
+        "Note",
+        "Recorded By",
+    ),
+    "Ratings": (
+        *TRAVEL,
+        "Trainee ID",
+        "Name",
+        "Rubric",
+        "Rubric Version",
+        "Skill UID",
+        "Skill Code",
+        "Skill",
+        "Level",
+        "Rated On",
+        "Rater",
+        "Evidence",
+        "Session UID",
+    ),
+    "Notes": (
+        *TRAVEL,
+        "Trainee ID",
+        "Name",
+        "Written At",
+        "Category",
+        "Text",
+        "Author",
+        "Session UID",
+    ),
+    "Assessments": (
+        *TRAVEL,
+        "Trainee ID",
+        "Name",
+        "Period Start",
+        "Period End",
+        "Version",
+        "Supersedes UID",
+        "Amendment Reason",
+        "State",
+        "Result",
+        "Strengths",
+        "Improvements",
+        "Comment",
+        "Mentor",
+        "Signed At",
+        "Signed By",
+        "Document SHA-256",
+    ),
+}
+# The Skills sheet adds one column per level after these, headed Level 1 … Level N.
+SKILL_COLUMNS = ("Rubric", "Rubric Version", "Code", "Area", "Skill", "Module")
+SKILL_TAIL = ("Level Labels", "UID", "Rubric UID", "Updated At")
+ROUND_TRIP = ("Trainees", "Sessions", "Attendance", "Ratings", "Notes", "Assessments")
+BATCH = 5000
+
+
+@dataclass(frozen=True)
+class ExportScope:
+    cohort: str = ""
+    start: date | None = None
+    end: date | None = None
+
+    def describe(self) -> str:
+        who = f"cohort {self.cohort}" if self.cohort else "all cohorts"
+        start = self.start.isoformat() if self.start else "the beginning"
+        end = self.end.isoformat() if self.end else "the latest record"
+        return f"{who}, {start} to {end}"
+
+
+class ExportRows:
+    """Row sources for one export, reading in one database session."""
+
+    def __init__(self, session: Session, scope: ExportScope) -> None:
+        self.s = session
+        self.scope = scope
+        self.cohort_id: int | None = None
+        if scope.cohort:
+            self.cohort_id = session.scalar(select(Cohort.id).where(Cohort.name == scope.cohort))
+            if self.cohort_id is None:
+                raise NotFound(f"No cohort named {scope.cohort!r}")
+
+    # -- scope ------------------------------------------------------------------------
+
+    def _trainee_filter(self, column):
+        if self.cohort_id is None:
+            return true()
+        return column.in_(select(Trainee.id).where(Trainee.cohort_id == self.cohort_id))
+
+    def _dates(self, column) -> list:
+        out = []
+        if self.scope.start is not None:
+            out.append(column >= self.scope.start)
+        if self.scope.end is not None:
+            out.append(column <= self.scope.end)
+        return out
+
+    def _instants(self, column) -> list:
+        out = []
+        if self.scope.start is not None:
+            out.append(column >= datetime.combine(self.scope.start, time.min, UTC))
+        if self.scope.end is not None:
+            out.append(column < datetime.combine(self.scope.end + timedelta(days=1), time.min, UTC))
+        return out
+
+    def _session_filter(self) -> list:
+        if self.cohort_id is None:
+            return self._dates(WorkshopSession.held_on)
+        attended = select(Attendance.session_id).where(self._trainee_filter(Attendance.trainee_id))
+        return [
+            or_(WorkshopSession.cohort_id == self.cohort_id, WorkshopSession.id.in_(attended)),
+            *self._dates(WorkshopSession.held_on),
+        ]
+
+    def period(self) -> tuple[date | None, date | None]:
+        """The export's dates, or the span of the records in scope when open-ended."""
+        start, end = self.scope.start, self.scope.end
+        if start is not None and end is not None:
+            return start, end
+        spans = [
+            self.s.execute(
+                select(func.min(WorkshopSession.held_on), func.max(WorkshopSession.held_on)).where(
+                    WorkshopSession.deleted.is_(False), *self._session_filter()
+                )
+            ).one(),
+            self.s.execute(
+                select(func.min(SkillRating.rated_on), func.max(SkillRating.rated_on)).where(
+                    SkillRating.deleted.is_(False),
+                    self._trainee_filter(SkillRating.trainee_id),
+                    *self._dates(SkillRating.rated_on),
+                )
+            ).one(),
+        ]
+        lows = [lo for lo, _ in spans if lo is not None]
+        highs = [hi for _, hi in spans if hi is not None]
+        return (start or (min(lows) if lows else None), end or (max(highs) if highs else None))
+
+    def _stream(self, query: Select) -> Iterator[tuple]:
+        for row in self.s.execute(query.execution_options(yield_per=BATCH)):
+            yield tuple(row)
+
+    # -- sheets -------------------------------------------------------------------------
+
+    def _trainees_query(self) -> Select:
+        query = (
+            select(
+                Trainee.id,
+                Trainee.uid,
+                Trainee.updated_at,
+                Trainee.deleted,
+                Trainee.trainee_id,
+                Trainee.employee_no,
+                Trainee.name,
+                func.coalesce(Cohort.name, ""),
+                func.coalesce(Programme.name, ""),
+                Trainee.track,
+                Trainee.status,
+                Trainee.email,
+                Trainee.enrolled_on,
+                Trainee.left_on,
+            )
+            .outerjoin(Cohort, Cohort.id == Trainee.cohort_id)
+            .outerjoin(Programme, Programme.id == Cohort.programme_id)
+            .order_by(Trainee.trainee_id)
+        )
+        if self.cohort_id is not None:
+            query = query.where(Trainee.cohort_id == self.cohort_id)
+        return query
+
+    def summary(self) -> Iterator[tuple]:
+        start, end = self.period()
+        people = [
+            r for r in self.s.execute(self._trainees_query().where(Trainee.deleted.is_(False)))
+        ]
+        figures = period_figures(self.s, [r[0] for r in people], self.scope.start, self.scope.end)
+        for r in people:
+            f = figures[r[0]]
+            yield (
+                r[4], r[5], r[6], r[7], r[8], r[9], start, end,
+                f.sessions, f.present, f.late, f.left_early, f.absent, f.excused, f.hours,
+                f.attendance_rate, f.skills_rated, f.mean_level, f.notes,
+                f.result, f.signed_on, f.signed_by,
+            )  # fmt: skip
+
+    def trainees(self) -> Iterator[tuple]:
+        for r in self._stream(self._trainees_query()):
+            yield r[1:]
+
+    def sessions(self) -> Iterator[tuple]:
+        mentor = aliased(Staff)
+        query = (
+            select(
+                WorkshopSession.uid,
+                WorkshopSession.updated_at,
+                WorkshopSession.deleted,
+                WorkshopSession.held_on,
+                WorkshopSession.start_time,
+                WorkshopSession.end_time,
+                func.coalesce(Cohort.name, ""),
+                WorkshopSession.location,
+                WorkshopSession.module,
+                WorkshopSession.task,
+                func.coalesce(mentor.name, ""),
+            )
+            .outerjoin(Cohort, Cohort.id == WorkshopSession.cohort_id)
+            .outerjoin(mentor, mentor.id == WorkshopSession.mentor_id)
+            .where(*self._session_filter())
+            .order_by(WorkshopSession.held_on, WorkshopSession.start_time, WorkshopSession.uid)
+        )
+        return self._stream(query)
+
+    def attendance(self) -> Iterator[tuple]:
+        recorder = aliased(Staff)
+        query = (
+            select(
+                Attendance.uid,
+                Attendance.updated_at,
+                Attendance.deleted,
+                WorkshopSession.uid,
+                WorkshopSession.held_on,
+                Trainee.trainee_id,
+                Trainee.name,
+                Attendance.status,
+                Attendance.minutes_late,
+                Attendance.hours,
+                Attendance.note,
+                func.coalesce(recorder.name, ""),
+            )
+            .join(WorkshopSession, WorkshopSession.id == Attendance.session_id)
+            .join(Trainee, Trainee.id == Attendance.trainee_id)
+            .outerjoin(recorder, recorder.id == Attendance.recorded_by_id)
+            .where(
+                self._trainee_filter(Attendance.trainee_id),
+                *self._dates(WorkshopSession.held_on),
+            )
+            .order_by(
+                WorkshopSession.held_on,
+                WorkshopSession.start_time,
+                WorkshopSession.uid,
+                Trainee.trainee_id,
+            )
+        )
+        return self._stream(query)
+
+    def ratings(self) -> Iterator[tuple]:
+        rater = aliased(Staff)
+        sess = aliased(WorkshopSession)
+        query = (
+            select(
+                SkillRating.uid,
+                SkillRating.updated_at,
+                SkillRating.deleted,
+                Trainee.trainee_id,
+                Trainee.name,
+                Rubric.name,
+                Rubric.version,
+                Skill.uid,
+                Skill.code,
+                Skill.name,
+                SkillRating.level,
+                SkillRating.rated_on,
+                func.coalesce(rater.name, ""),
+                SkillRating.evidence,
+                func.coalesce(sess.uid, ""),
+            )
+            .join(Trainee, Trainee.id == SkillRating.trainee_id)
+            .join(Skill, Skill.id == SkillRating.skill_id)
+            .join(Rubric, Rubric.id == Skill.rubric_id)
+            .outerjoin(rater, rater.id == SkillRating.rater_id)
+            .outerjoin(sess, sess.id == SkillRating.session_id)
+            .where(
+                self._trainee_filter(SkillRating.trainee_id),
+                *self._dates(SkillRating.rated_on),
+            )
+            .order_by(SkillRating.rated_on, Trainee.trainee_id, Skill.code, SkillRating.uid)
+        )
+        return self._stream(query)
+
+    def notes(self) -> Iterator[tuple]:
+        author = aliased(Staff)
+        sess = aliased(WorkshopSession)
+        query = (
+            select(
+                Note.uid,
+                Note.updated_at,
+                Note.deleted,
+                Trainee.trainee_id,
+                Trainee.name,
+                Note.written_at,
+                Note.category,
+                Note.text,
+                func.coalesce(author.name, ""),
+                func.coalesce(sess.uid, ""),
+            )
+            .join(Trainee, Trainee.id == Note.trainee_id)
+            .outerjoin(author, author.id == Note.author_id)
+            .outerjoin(sess, sess.id == Note.session_id)
+            .where(self._trainee_filter(Note.trainee_id), *self._instants(Note.written_at))
+            .order_by(Note.written_at, Note.uid)
+        )
+        return self._stream(query)
+
+    def assessments(self) -> Iterator[tuple]:
+        mentor = aliased(Staff)
+        where = [self._trainee_filter(Assessment.trainee_id)]
+        if self.scope.start is not None:
+            where.append(Assessment.period_end >= self.scope.start)
+        if self.scope.end is not None:
+            where.append(Assessment.period_start <= self.scope.end)
+        query = (
+            select(
+                Assessment.uid,
+                Assessment.updated_at,
+                Assessment.deleted,
+                Trainee.trainee_id,
+                Trainee.name,
+                Assessment.period_start,
+                Assessment.period_end,
+                Assessment.version,
+                func.coalesce(Assessment.supersedes_uid, ""),
+                Assessment.amendment_reason,
+                Assessment.state,
+                Assessment.result,
+                Assessment.strengths,
+                Assessment.improvements,
+                Assessment.comment,
+                func.coalesce(mentor.name, ""),
+                Assessment.signed_at,
+                Assessment.signed_by,
+                Assessment.document_sha256,
+            )
+            .join(Trainee, Trainee.id == Assessment.trainee_id)
+            .outerjoin(mentor, mentor.id == Assessment.mentor_id)
+            .where(*where)
+            .order_by(Trainee.trainee_id, Assessment.period_start, Assessment.version)
+        )
+        return self._stream(query)
+
+    def level_count(self) -> int:
+        counts = self.s.scalars(
+            select(func.count(RubricLevel.id))
+            .join(Rubric, Rubric.id == RubricLevel.rubric_id)
+            .where(Rubric.deleted.is_(False))
+            .group_by(RubricLevel.rubric_id)
+        )
+        return max(counts, default=0)
+
+    def skills(self, levels: int) -> Iterator[tuple]:
+        """Skill rows with ``levels`` descriptor cells, then the level labels and identities."""
+        labels: dict[int, str] = {}
+        for rubric_id, label in self.s.execute(
+            select(RubricLevel.rubric_id, RubricLevel.label).order_by(
+                RubricLevel.rubric_id, RubricLevel.level
+            )
+        ):
+            labels[rubric_id] = f"{labels[rubric_id]}\n{label}" if rubric_id in labels else label
+        query = (
+            select(Rubric, Skill)
+            .join(Skill, Skill.rubric_id == Rubric.id)
+            .where(Rubric.deleted.is_(False), Skill.deleted.is_(false()))
+            .order_by(Rubric.name, Rubric.version, Skill.position, Skill.code)
+        )
+        for rubric, skill in self.s.execute(query):
+            descriptors = list(skill.descriptors or ())[:levels]
+            descriptors += [""] * (levels - len(descriptors))
+            yield (
+                rubric.name,
+                rubric.version,
+                skill.code,
+                skill.area,
+                skill.name,
+                skill.module,
+                *descriptors,
+                labels.get(rubric.id, ""),
+                skill.uid,
+                rubric.uid,
+                skill.updated_at,
+            )

@@ -1,0 +1,532 @@
+"""Merging records from another MentorDesk: matched by UID, the newer ``Updated At`` wins.
+
+An older or equal record changes nothing, deletions travel as ``deleted`` flags, and a signed
+assessment is never overwritten: a different signed version is kept beside it and reported.
+The dry run is the same merge, rolled back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .changes import add
+from .import_report import CONFLICT, NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
+from .models import (
+    Assessment,
+    Attendance,
+    Cohort,
+    Note,
+    Programme,
+    Rubric,
+    RubricLevel,
+    Skill,
+    SkillRating,
+    Staff,
+    Trainee,
+    Travelling,
+    WorkshopSession,
+    new_uid,
+)
+from .progress import NO_PROGRESS, Progress
+from .store import Store
+
+SIGNED = ("signed", "superseded")
+CHUNK = 1000
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One row of a round-trip sheet, typed; ``values`` keyed by interchange.md's headers."""
+
+    sheet: str
+    row: int
+    uid: str
+    updated_at: datetime
+    deleted: bool
+    values: dict[str, Any]
+    problem: str = ""
+
+
+@dataclass
+class IncomingSheet:
+    kind: str  # Skills, Trainees, Sessions, Attendance, Ratings, Notes or Assessments
+    rows: Iterable[Incoming]
+
+
+@dataclass
+class MergeSource:
+    source: str
+    device: str
+    sheets: list[IncomingSheet] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+
+class Rejected(Exception):
+    """A row refers to something neither the file nor the store holds."""
+
+
+class _DryRun(Exception):
+    pass
+
+
+def to_ms(value: datetime) -> datetime:
+    """Spreadsheets keep milliseconds: timestamps are compared and stored at that precision."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    value = value.astimezone(UTC)
+    return value.replace(microsecond=0) + timedelta(milliseconds=round(value.microsecond / 1000))
+
+
+def _chunks(rows: Iterable[Incoming]) -> Iterator[list[Incoming]]:
+    it = iter(rows)
+    while chunk := list(islice(it, CHUNK)):
+        yield chunk
+
+
+class _Merger:
+    def __init__(self, store: Store, session: Session, source: MergeSource) -> None:
+        self.store = store
+        self.s = session
+        self.source = source
+        self.report = ImportReport(source.source, "results")
+        self.report.ignored_columns = list(source.ignored_columns)
+        self._staff: dict[str, int] = {
+            name: sid for sid, name in session.execute(select(Staff.id, Staff.name))
+        }
+        self._cohorts = {c.name: c for c in session.scalars(select(Cohort))}
+        self._programmes = {p.name: p for p in session.scalars(select(Programme))}
+        # uid -> database id of sessions and skills, which many rows refer to.
+        self._ids: dict[str, int] = {}
+        self._trainees: dict[str, int] = {
+            tid: pk for tid, pk in session.execute(select(Trainee.trainee_id, Trainee.id))
+        }
+
+    # -- references by name or uid ------------------------------------------------------
+
+    def staff(self, name: str) -> int | None:
+        if not name:
+            return None
+        if name not in self._staff:
+            self._staff[name] = add(self.store, self.s, Staff(name=name)).id
+        return self._staff[name]
+
+    def cohort(self, name: str, programme: str = "") -> int | None:
+        if not name:
+            return None
+        cohort = self._cohorts.get(name)
+        if cohort is None:
+            cohort = self._cohorts[name] = add(self.store, self.s, Cohort(name=name))
+        if programme and cohort.programme_id is None:
+            prog = self._programmes.get(programme)
+            if prog is None:
+                prog = self._programmes[programme] = add(
+                    self.store, self.s, Programme(name=programme)
+                )
+            cohort.programme_id = prog.id
+            self.store.stamp(cohort)
+            self.store.audit(self.s, cohort, "merge", {"programme": [None, programme]})
+        return cohort.id
+
+    def trainee(self, trainee_id: str) -> int:
+        found = self._trainees.get(trainee_id)
+        if found is None:
+            raise Rejected(f"no trainee with Trainee ID {trainee_id} here or in the Trainees sheet")
+        return found
+
+    def by_uid(self, model: type[Travelling], uid: str, what: str, required: bool = True):
+        if not uid:
+            if required:
+                raise Rejected(f"{what} UID is empty")
+            return None
+        found = self._ids.get(uid)
+        if found is None:
+            found = self.s.scalar(select(model.id).where(model.uid == uid))
+            if found is not None:
+                self._ids[uid] = found
+        if found is None and required:
+            raise Rejected(f"no {what} with UID {uid} here or in this workbook")
+        return found
+
+    # -- the merge rule -----------------------------------------------------------------
+
+    def _outcome(self, r: Incoming, outcome: str, label: str, fields=(), reason: str = "") -> None:
+        self.report.add(Outcome(r.sheet, r.row, outcome, label, tuple(fields), reason))
+
+    def merge(
+        self,
+        r: Incoming,
+        model: type[Travelling],
+        local: Travelling | None,
+        values: dict[str, Any],
+        label: str,
+    ) -> Travelling | None:
+        incoming_at = to_ms(r.updated_at)
+        values = {**values, "deleted": r.deleted}
+        if local is None:
+            record = model(
+                uid=r.uid,
+                updated_at=incoming_at,
+                origin_device=self.source.device,
+                **values,
+            )
+            self.s.add(record)
+            self.store.audit(self.s, record, "merge", {"source": self.source.source, **values})
+            self._outcome(r, NEW, label)
+            return record
+        if incoming_at <= to_ms(local.updated_at):
+            self._outcome(r, UNCHANGED, label)
+            return local
+        diff = {k: [getattr(local, k), v] for k, v in values.items() if getattr(local, k) != v}
+        if not diff:
+            self._outcome(r, UNCHANGED, label)
+            return local
+        for key, (_, new) in diff.items():
+            setattr(local, key, new)
+        local.updated_at = incoming_at
+        local.origin_device = self.source.device
+        self.store.audit(self.s, local, "merge", {"source": self.source.source, **diff})
+        self._outcome(r, UPDATED, label, [_label(k) for k in diff])
+        return local
+
+    def _locals(self, model: type[Travelling], chunk: list[Incoming]) -> dict[str, Any]:
+        uids = [r.uid for r in chunk if r.uid]
+        return {x.uid: x for x in self.s.scalars(select(model).where(model.uid.in_(uids)))}
+
+    def run(self, sheets: list[IncomingSheet], progress: Progress) -> None:
+        handlers = {
+            "Skills": self._skill,
+            "Trainees": self._trainee,
+            "Sessions": self._session,
+            "Attendance": self._attendance,
+            "Ratings": self._rating,
+            "Notes": self._note,
+            "Assessments": self._assessment,
+        }
+        models = {
+            "Skills": Skill,
+            "Trainees": Trainee,
+            "Sessions": WorkshopSession,
+            "Attendance": Attendance,
+            "Ratings": SkillRating,
+            "Notes": Note,
+            "Assessments": Assessment,
+        }
+        for sheet in sheets:
+            handler = handlers[sheet.kind]
+            for chunk in _chunks(sheet.rows):
+                local = self._locals(models[sheet.kind], chunk)
+                with self.s.no_autoflush:
+                    self._chunk(handler, chunk, local)
+                self.s.flush()
+                progress.step(len(chunk), f"{sheet.kind}: row {chunk[-1].row:,}")
+
+    def _chunk(self, handler, chunk: list[Incoming], local: dict[str, Any]) -> None:
+        for r in chunk:
+            label = _row_label(r)
+            if r.problem:
+                self._outcome(r, REJECTED, label, reason=r.problem)
+                continue
+            try:
+                handler(r, local.get(r.uid), label)
+            except Rejected as exc:
+                self._outcome(r, REJECTED, label, reason=str(exc))
+
+    # -- one handler per sheet ----------------------------------------------------------
+
+    def _skill(self, r: Incoming, local: Skill | None, label: str) -> None:
+        v = r.values
+        rubric = self.s.scalar(select(Rubric).where(Rubric.uid == v["Rubric UID"]))
+        if rubric is None:
+            rubric = self.s.scalar(
+                select(Rubric).where(
+                    Rubric.name == v["Rubric"], Rubric.version == v["Rubric Version"]
+                )
+            )
+        if rubric is None:
+            labels = v["Level Labels"] or [f"Level {n}" for n in range(1, v["Levels"] + 1)]
+            rubric = Rubric(
+                uid=v["Rubric UID"] or new_uid(),
+                name=v["Rubric"],
+                version=v["Rubric Version"] or 1,
+                levels=[RubricLevel(level=n, label=t) for n, t in enumerate(labels, start=1)],
+                updated_at=to_ms(r.updated_at),
+                origin_device=self.source.device,
+            )
+            self.s.add(rubric)
+            self.s.flush()
+            self.store.audit(self.s, rubric, "merge", {"source": self.source.source})
+        if local is None:
+            local = self.s.scalar(
+                select(Skill).where(Skill.rubric_id == rubric.id, Skill.code == v["Code"])
+            )
+        position = v.get("Position", 0)
+        values = {
+            "rubric_id": rubric.id,
+            "code": v["Code"],
+            "area": v["Area"],
+            "name": v["Skill"],
+            "module": v["Module"],
+            "descriptors": v["Descriptors"],
+        }
+        if local is None:
+            values["position"] = position
+        self.merge(r, Skill, local, values, label)
+
+    def _trainee(self, r: Incoming, local: Trainee | None, label: str) -> None:
+        v = r.values
+        if not v["Trainee ID"] or not v["Name"]:
+            raise Rejected("Trainee ID and Name must not be empty")
+        if local is None:
+            # Already known here under its Trainee ID (e.g. from the school's roster).
+            known = self._trainees.get(v["Trainee ID"])
+            local = self.s.get(Trainee, known) if known is not None else None
+        values = {
+            "trainee_id": v["Trainee ID"],
+            "employee_no": v["Employee No"],
+            "name": v["Name"],
+            "cohort_id": self.cohort(v["Cohort"], v["Programme"]),
+            "track": v["Track"],
+            "status": v["Status"] or "active",
+            "email": v["Email"],
+            "enrolled_on": v["Enrolled On"],
+            "left_on": v["Left On"],
+        }
+        clash = self._trainees.get(v["Trainee ID"])
+        if local is not None and clash is not None and clash != local.id:
+            raise Rejected(f"Trainee ID {v['Trainee ID']} belongs to another trainee here")
+        record = self.merge(r, Trainee, local, values, label)
+        if record is not None and local is None:
+            self.s.flush()
+            self._trainees[record.trainee_id] = record.id
+
+    def _session(self, r: Incoming, local: WorkshopSession | None, label: str) -> None:
+        v = r.values
+        if v["Date"] is None:
+            raise Rejected("Date is empty")
+        values = {
+            "held_on": v["Date"],
+            "start_time": v["Start"],
+            "end_time": v["End"],
+            "cohort_id": self.cohort(v["Cohort"]),
+            "location": v["Location"],
+            "module": v["Module"],
+            "task": v["Task"],
+            "mentor_id": self.staff(v["Mentor"]),
+        }
+        self.merge(r, WorkshopSession, local, values, label)
+
+    def _attendance(self, r: Incoming, local: Attendance | None, label: str) -> None:
+        v = r.values
+        session_id = self.by_uid(WorkshopSession, v["Session UID"], "session")
+        trainee_id = self.trainee(v["Trainee ID"])
+        if not v["Status"]:
+            raise Rejected("Status is empty")
+        if local is None:
+            local = self.s.scalar(
+                select(Attendance).where(
+                    Attendance.session_id == session_id, Attendance.trainee_id == trainee_id
+                )
+            )
+        values = {
+            "session_id": session_id,
+            "trainee_id": trainee_id,
+            "status": v["Status"],
+            "minutes_late": v["Minutes Late"] or 0,
+            "hours": v["Hours"] or 0.0,
+            "note": v["Note"],
+            "recorded_by_id": self.staff(v["Recorded By"]),
+        }
+        self.merge(r, Attendance, local, values, label)
+
+    def _rating(self, r: Incoming, local: SkillRating | None, label: str) -> None:
+        v = r.values
+        skill_id = self.by_uid(Skill, v["Skill UID"], "skill", False)
+        if skill_id is None:
+            skill_id = self.s.scalar(
+                select(Skill.id)
+                .join(Rubric, Rubric.id == Skill.rubric_id)
+                .where(
+                    Rubric.name == v["Rubric"],
+                    Rubric.version == v["Rubric Version"],
+                    Skill.code == v["Skill Code"],
+                )
+            )
+        if skill_id is None:
+            raise Rejected(f"no skill {v['Skill Code']} of rubric {v['Rubric']} here")
+        if v["Level"] is None or v["Rated On"] is None:
+            raise Rejected("Level and Rated On must not be empty")
+        values = {
+            "trainee_id": self.trainee(v["Trainee ID"]),
+            "skill_id": skill_id,
+            "level": v["Level"],
+            "rated_on": v["Rated On"],
+            "rater_id": self.staff(v["Rater"]),
+            "evidence": v["Evidence"],
+            "session_id": self.by_uid(WorkshopSession, v["Session UID"], "session", False),
+        }
+        self.merge(r, SkillRating, local, values, label)
+
+    def _note(self, r: Incoming, local: Note | None, label: str) -> None:
+        v = r.values
+        if v["Written At"] is None:
+            raise Rejected("Written At is empty")
+        values = {
+            "trainee_id": self.trainee(v["Trainee ID"]),
+            "written_at": to_ms(v["Written At"]),
+            "category": v["Category"] or "other",
+            "text": v["Text"],
+            "author_id": self.staff(v["Author"]),
+            "session_id": self.by_uid(WorkshopSession, v["Session UID"], "session", False),
+        }
+        self.merge(r, Note, local, values, label)
+
+    def _assessment(self, r: Incoming, local: Assessment | None, label: str) -> None:
+        v = r.values
+        if v["Period Start"] is None or v["Period End"] is None:
+            raise Rejected("Period Start and Period End must not be empty")
+        values = {
+            "trainee_id": self.trainee(v["Trainee ID"]),
+            "period_start": v["Period Start"],
+            "period_end": v["Period End"],
+            "version": v["Version"] or 1,
+            "supersedes_uid": v["Supersedes UID"] or None,
+            "amendment_reason": v["Amendment Reason"],
+            "state": v["State"] or "draft",
+            "result": v["Result"],
+            "strengths": v["Strengths"],
+            "improvements": v["Improvements"],
+            "comment": v["Comment"],
+            "mentor_id": self.staff(v["Mentor"]),
+            "signed_at": to_ms(v["Signed At"]) if v["Signed At"] else None,
+            "signed_by": v["Signed By"],
+            "document_sha256": v["Document SHA-256"],
+        }
+        if local is None or local.state not in SIGNED:
+            record = self.merge(r, Assessment, local, values, label)
+            if local is None and values["state"] in SIGNED:
+                self._report_rival(r, record, values)
+            return
+        content = {k: x for k, x in values.items() if k != "state"}
+        same = all(getattr(local, k) == x for k, x in content.items())
+        if same:
+            # Only the signed → superseded step may travel onto a signed record.
+            if values["state"] == "superseded" and local.state == "signed":
+                self.merge(r, Assessment, local, values, label)
+            else:
+                self._outcome(r, UNCHANGED, label)
+            return
+        if values["state"] not in SIGNED:
+            self._outcome(
+                r, UNCHANGED, label, reason="signed here; a signed sheet is never overwritten"
+            )
+            return
+        twin = self.s.scalar(
+            select(Assessment.uid).where(
+                Assessment.trainee_id == values["trainee_id"],
+                Assessment.uid != local.uid,
+                Assessment.signed_at == values["signed_at"],
+                Assessment.document_sha256 == values["document_sha256"],
+                Assessment.result == values["result"],
+            )
+        )
+        if twin is not None:
+            self._outcome(r, UNCHANGED, label, reason=f"conflicting version already kept as {twin}")
+            return
+        copy = Assessment(
+            uid=new_uid(),
+            updated_at=to_ms(r.updated_at),
+            origin_device=self.source.device,
+            deleted=r.deleted,
+            **values,
+        )
+        self.s.add(copy)
+        self.store.audit(self.s, copy, "merge-conflict", {"conflicts_with": local.uid})
+        self._outcome(
+            r,
+            CONFLICT,
+            label,
+            reason=f"a different signed version of {local.uid} exists here; "
+            f"both kept (the incoming one as {copy.uid})",
+        )
+        self.report.notes.append(
+            f"{r.sheet} row {r.row}: two different signed versions of assessment {local.uid}; "
+            f"both kept, the incoming one as {copy.uid}"
+        )
+
+    def _report_rival(self, r: Incoming, record: Any, values: dict[str, Any]) -> None:
+        rival = self.s.scalar(
+            select(Assessment.uid).where(
+                Assessment.trainee_id == values["trainee_id"],
+                Assessment.period_start == values["period_start"],
+                Assessment.period_end == values["period_end"],
+                Assessment.version == values["version"],
+                Assessment.state.in_(SIGNED),
+                Assessment.uid != record.uid,
+            )
+        )
+        if rival is not None:
+            self.report.notes.append(
+                f"{r.sheet} row {r.row}: assessment {record.uid} and {rival} are both signed "
+                "for the same trainee, period and version; both kept"
+            )
+
+
+_FIELD_LABELS = {
+    "held_on": "Date",
+    "start_time": "Start",
+    "end_time": "End",
+    "cohort_id": "Cohort",
+    "mentor_id": "Mentor",
+    "session_id": "Session",
+    "trainee_id": "Trainee",
+    "recorded_by_id": "Recorded By",
+    "rater_id": "Rater",
+    "author_id": "Author",
+    "skill_id": "Skill",
+    "rubric_id": "Rubric",
+}
+
+
+def _label(key: str) -> str:
+    return _FIELD_LABELS.get(key) or key.replace("_", " ").title()
+
+
+def _row_label(r: Incoming) -> str:
+    v = r.values
+    who = " ".join(str(v[k]) for k in ("Trainee ID", "Name") if v.get(k))
+    if r.sheet.startswith("Skills"):
+        who = f"{v.get('Code', '')} {v.get('Skill', '')}".strip()
+    when = next(
+        (v[k] for k in ("Date", "Rated On", "Written At", "Period Start") if v.get(k)), None
+    )
+    if isinstance(when, datetime):
+        when = when.date()
+    parts = [p for p in (who, when.isoformat() if isinstance(when, date) else "") if p]
+    return " ".join(parts) or r.uid
+
+
+def merge_results(
+    store: Store, source: MergeSource, *, apply: bool, progress: Progress = NO_PROGRESS
+) -> ImportReport:
+    """Merge every sheet in one transaction; a dry run performs it and rolls it back."""
+    progress.start(0, "Merging")
+    merger: _Merger | None = None
+    try:
+        with store.write() as session:
+            merger = _Merger(store, session, source)
+            merger.run(source.sheets, progress)
+            session.flush()
+            if not apply:
+                raise _DryRun()
+    except _DryRun:
+        pass
+    assert merger is not None
+    merger.report.applied = apply
+    return merger.report

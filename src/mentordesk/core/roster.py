@@ -1,0 +1,286 @@
+"""Roster import: trainees matched by Trainee ID, planned as a dry run, applied all or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from .changes import add, change
+from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
+from .models import TRAINEE_STATUSES, AuditEvent, Cohort, Programme, Trainee, new_uid, utcnow
+from .progress import NO_PROGRESS, Progress
+from .store import Store
+
+UNASSIGNED = "Unassigned"
+# Fields a roster row may carry, in the order reports list them.
+FIELDS = ("trainee_id", "name", "cohort", "programme", "track", "employee_no", "status", "email")
+LABELS = {
+    "trainee_id": "Trainee ID",
+    "name": "Name",
+    "cohort": "Cohort",
+    "programme": "Programme",
+    "track": "Track",
+    "employee_no": "Employee No",
+    "status": "Status",
+    "email": "Email",
+}
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One data row as read: the sheet's row number and the cleaned text of each known column.
+
+    An empty optional cell means "not given": it never clears what the store holds.
+    """
+
+    row: int
+    values: dict[str, str]
+    problem: str = ""
+
+
+@dataclass
+class RosterData:
+    source: str
+    sheet: str
+    rows: list[RosterRow] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    # Rows holding a single cell and no name: titles and footers such as "合计: 42 人".
+    skipped_rows: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Current:
+    id: int
+    uid: str
+    values: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Planned:
+    row: RosterRow
+    outcome: Outcome
+    target: dict[str, str]
+    current: _Current | None
+
+
+def _current(session: Session) -> dict[str, _Current]:
+    query = (
+        select(
+            Trainee.id,
+            Trainee.uid,
+            Trainee.trainee_id,
+            Trainee.name,
+            Cohort.name,
+            Trainee.track,
+            Trainee.employee_no,
+            Trainee.status,
+            Trainee.email,
+        )
+        .outerjoin(Cohort, Cohort.id == Trainee.cohort_id)
+        .where(Trainee.deleted.is_(False))
+    )
+    found = {}
+    for tid, uid, trainee_id, name, cohort, track, emp, status, email in session.execute(query):
+        values = {
+            "trainee_id": trainee_id,
+            "name": name,
+            "cohort": cohort or "",
+            "track": track,
+            "employee_no": emp,
+            "status": status,
+            "email": email,
+        }
+        found[trainee_id] = _Current(tid, uid, values)
+    return found
+
+
+def _cohort_programmes(session: Session) -> dict[str, str]:
+    query = select(Cohort.name, Programme.name).outerjoin(
+        Programme, Programme.id == Cohort.programme_id
+    )
+    return {c: p or "" for c, p in session.execute(query)}
+
+
+def _plan(
+    session: Session, data: RosterData, default_cohort: str, progress: Progress
+) -> list[_Planned]:
+    current = _current(session)
+    programmes = _cohort_programmes(session)
+    seen: dict[str, int] = {}
+    planned: list[_Planned] = []
+    progress.start(len(data.rows), "Checking rows")
+    for n, row in enumerate(data.rows):
+        if n % 1000 == 999:
+            progress.step(1000)
+        values = row.values
+        trainee_id = values.get("trainee_id", "")
+        name = values.get("name", "")
+        label = f"{trainee_id} {name}".strip() or "(no ID, no name)"
+
+        def reject(reason: str, row: RosterRow = row, label: str = label) -> None:
+            planned.append(
+                _Planned(
+                    row, Outcome(data.sheet, row.row, REJECTED, label, reason=reason), {}, None
+                )
+            )
+
+        if row.problem:
+            reject(row.problem)
+            continue
+        if not trainee_id:
+            reject("Trainee ID is empty")
+            continue
+        if not name:
+            reject("Name is empty")
+            continue
+        if trainee_id in seen:
+            reject(f"Trainee ID {trainee_id} already appears in row {seen[trainee_id]}")
+            continue
+        status = values.get("status", "")
+        if status and status not in TRAINEE_STATUSES:
+            reject(
+                f"Status {status!r} is not one of: {', '.join(TRAINEE_STATUSES)} "
+                "(or 在读, 在训, 退出, 结业, 毕业)"
+            )
+            continue
+        existing = current.get(trainee_id)
+        cohort = values.get("cohort") or default_cohort or ("" if existing else UNASSIGNED)
+        programme = values.get("programme", "")
+        if cohort and programme:
+            owner = programmes.get(cohort, "")
+            if owner and owner != programme:
+                reject(f"Cohort {cohort!r} belongs to programme {owner!r}, not {programme!r}")
+                continue
+        seen[trainee_id] = row.row
+        target = {k: v for k, v in values.items() if v and k != "programme"}
+        if cohort:
+            target["cohort"] = cohort
+        if existing is None:
+            target.setdefault("status", "active")
+            outcome = Outcome(data.sheet, row.row, NEW, label)
+        else:
+            changed = tuple(LABELS[k] for k, v in target.items() if existing.values.get(k) != v)
+            if cohort and programme and not programmes.get(cohort):
+                changed += ("Programme",)
+            kind = UPDATED if changed else UNCHANGED
+            outcome = Outcome(data.sheet, row.row, kind, label, changed)
+        if programme:
+            target["programme"] = programme
+        planned.append(_Planned(row, outcome, target, existing))
+    return planned
+
+
+def _report(data: RosterData, planned: list[_Planned]) -> ImportReport:
+    report = ImportReport(data.source, "roster")
+    report.outcomes = [p.outcome for p in planned]
+    report.ignored_columns = list(data.ignored_columns)
+    if data.skipped_rows:
+        rows = ", ".join(map(str, data.skipped_rows))
+        report.notes.append(f"{data.sheet} rows {rows} skipped: a single cell without a name")
+    return report
+
+
+def plan_roster(
+    store: Store, data: RosterData, default_cohort: str = "", progress: Progress = NO_PROGRESS
+) -> ImportReport:
+    """The dry run: what applying would do to each row. Changes nothing."""
+    with store.read() as session:
+        return _report(data, _plan(session, data, default_cohort.strip(), progress))
+
+
+class _Groups:
+    """Cohorts and programmes named by the rows, created on first use within the transaction."""
+
+    def __init__(self, store: Store, session: Session) -> None:
+        self.store = store
+        self.session = session
+        self.cohorts = {c.name: c for c in session.scalars(select(Cohort))}
+        self.programmes = {p.name: p for p in session.scalars(select(Programme))}
+
+    def cohort(self, name: str, programme: str) -> int:
+        cohort = self.cohorts.get(name)
+        if cohort is None:
+            cohort = add(self.store, self.session, Cohort(name=name))
+            self.cohorts[name] = cohort
+        if programme and cohort.programme_id is None:
+            prog = self.programmes.get(programme)
+            if prog is None:
+                prog = add(self.store, self.session, Programme(name=programme))
+                self.programmes[programme] = prog
+            change(self.store, self.session, cohort, {"programme_id": prog.id})
+        return cohort.id
+
+
+def apply_roster(
+    store: Store, data: RosterData, default_cohort: str = "", progress: Progress = NO_PROGRESS
+) -> ImportReport:
+    """Apply every accepted row in one transaction; any failure leaves the store untouched."""
+    with store.write() as session:
+        report = apply_roster_in(store, session, data, default_cohort, progress)
+    report.applied = True
+    return report
+
+
+def apply_roster_in(
+    store: Store,
+    session: Session,
+    data: RosterData,
+    default_cohort: str = "",
+    progress: Progress = NO_PROGRESS,
+) -> ImportReport:
+    """The same, inside a transaction the caller commits (with other sheets of the workbook)."""
+    planned = _plan(session, data, default_cohort.strip(), progress)
+    groups = _Groups(store, session)
+    actor = store.actor.name
+    now = utcnow()
+    new_rows: list[dict] = []
+    audits: list[dict] = []
+    for p in planned:
+        if p.outcome.outcome not in (NEW, UPDATED):
+            continue
+        fields = dict(p.target)
+        programme = fields.pop("programme", "")
+        cohort = fields.pop("cohort", "")
+        if cohort:
+            fields["cohort_id"] = groups.cohort(cohort, programme)
+        if p.current is None:
+            # Bulk insert: a 50,000-row roster would take minutes one flush at a time.
+            record = {
+                "uid": new_uid(),
+                "updated_at": now,
+                "origin_device": store.device_id,
+                "deleted": False,
+                "employee_no": "",
+                "track": "",
+                "email": "",
+                **fields,
+            }
+            new_rows.append(record)
+            audits.append(
+                {
+                    "uid": new_uid(),
+                    "at": now,
+                    "actor": actor,
+                    "device": store.device_id,
+                    "entity": "trainee",
+                    "entity_uid": record["uid"],
+                    "action": "import",
+                    "changes": {"source": data.source, "row": p.row.row, **p.target},
+                }
+            )
+        else:
+            trainee = session.get(Trainee, p.current.id)
+            assert trainee is not None
+            change(store, session, trainee, fields, action="import")
+        if len(new_rows) >= 5000:
+            session.execute(insert(Trainee), new_rows)
+            session.execute(insert(AuditEvent), audits)
+            new_rows, audits = [], []
+            progress.step(0, "Saving trainees")
+    if new_rows:
+        session.execute(insert(Trainee), new_rows)
+        session.execute(insert(AuditEvent), audits)
+    session.flush()
+    return _report(data, planned)

@@ -1,0 +1,1 @@
+"""Files in and out: workbooks (openpyxl) and PDFs. No Qt here."""

@@ -1,0 +1,250 @@
+"""Writing the results workbook of interchange.md, streaming (openpyxl write-only mode)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from ..core.errors import UserError
+from ..core.export_rows import COLUMNS, SKILL_COLUMNS, SKILL_TAIL, ExportRows, ExportScope
+from ..core.progress import NO_PROGRESS, Progress
+from ..core.store import Store
+from .headers import CHINESE
+
+FORMAT = "mentordesk-exchange"
+VERSION = 1
+# Excel's limit is 1,048,576 rows; row 1 is the header.
+MAX_RECORDS = 1_048_575
+RISKY_START = ("=", "+", "-", "@", "\t", "\r")
+INSTANTS = {"Updated At", "Written At", "Signed At", "Signed On"}
+NUMBER_FORMATS = {
+    "Attendance Rate": "0.0%",
+    "Mean Level": "0.00",
+    "Updated At": "yyyy-mm-dd hh:mm:ss.000",
+    "Written At": "yyyy-mm-dd hh:mm:ss",
+    "Signed At": "yyyy-mm-dd hh:mm:ss",
+    "Signed On": "yyyy-mm-dd hh:mm",
+}
+WIDE = {"Name", "Note", "Text", "Evidence", "Comment", "Strengths", "Improvements", "Skill"}
+WIDE |= {"Level Labels", "Task", "Location", "Cohort", "Programme"}
+
+
+def excel_instant(value: datetime | None) -> datetime | None:
+    """Naive UTC to the millisecond: Excel has no time zones and keeps milliseconds."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.replace(microsecond=0) + timedelta(milliseconds=round(value.microsecond / 1000))
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    rows: dict[str, int] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        counts = ", ".join(f"{n} {sheet}" for sheet, n in self.rows.items())
+        return [f"Exported to {self.path}: {counts}"]
+
+
+class _SheetWriter:
+    """One logical sheet, continued on ``Name 2``, ``Name 3`` … past the row limit."""
+
+    def __init__(
+        self,
+        wb: Workbook,
+        name: str,
+        headers: tuple[str, ...],
+        shown: list[str],
+        limit: int,
+        counts: dict[str, int],
+    ) -> None:
+        self.wb = wb
+        self.name = name
+        self.headers = headers
+        self.shown = shown
+        self.limit = limit
+        self.counts = counts
+        self.part = 0
+        self.ws: Any = None
+        self.in_part = 0
+        self.instants = [i for i, h in enumerate(headers) if h in INSTANTS]
+        self.formats = {i: NUMBER_FORMATS[h] for i, h in enumerate(headers) if h in NUMBER_FORMATS}
+        self.formats = {i: f for i, f in self.formats.items() if i not in self.instants}
+        self._start()
+
+    def _start(self) -> None:
+        self._close()
+        self.part += 1
+        title = self.name if self.part == 1 else f"{self.name} {self.part}"
+        self.title = title
+        ws = self.wb.create_sheet(title)
+        ws.freeze_panes = "A2"
+        for i, header in enumerate(self.headers, start=1):
+            width = 28 if header in WIDE else max(12, len(header) + 4)
+            ws.column_dimensions[get_column_letter(i)].width = width
+        bold = Font(bold=True)
+        cells = []
+        for text in self.shown:
+            cell = WriteOnlyCell(ws, value=text)
+            cell.font = bold
+            cells.append(cell)
+        ws.append(cells)
+        self.ws = ws
+        self.in_part = 0
+        self.counts[title] = 0
+
+    def _close(self) -> None:
+        if self.ws is not None:
+            last = get_column_letter(len(self.headers))
+            self.ws.auto_filter.ref = f"A1:{last}{self.in_part + 1}"
+
+    def _text(self, value: str) -> Any:
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if value.startswith(RISKY_START) or value in ERROR_CODES:
+            cell = WriteOnlyCell(self.ws, value="")
+            # Set after the value: openpyxl would otherwise take "=…" for a formula.
+            cell._value = value
+            cell.data_type = "s"
+            cell.quotePrefix = True
+            return cell
+        return value
+
+    def _styled(self, value: Any, number_format: str) -> Any:
+        cell = WriteOnlyCell(self.ws, value=value)
+        cell.number_format = number_format
+        return cell
+
+    def append(self, values: Iterable[Any]) -> None:
+        if self.in_part >= self.limit:
+            self._start()
+        row = list(values)
+        for i in self.instants:
+            if row[i] is not None:
+                row[i] = self._styled(excel_instant(row[i]), NUMBER_FORMATS[self.headers[i]])
+        for i, number_format in self.formats.items():
+            if row[i] is not None:
+                row[i] = self._styled(row[i], number_format)
+        for i, value in enumerate(row):
+            if (
+                value.__class__ is str
+                and value
+                and (
+                    value[0] in "=+-@\t\r" or value[0] == "#" or ILLEGAL_CHARACTERS_RE.search(value)
+                )
+            ):
+                row[i] = self._text(value)
+        self.ws.append(row)
+        self.in_part += 1
+        self.counts[self.title] += 1
+
+    def finish(self) -> None:
+        self._close()
+
+
+def _shown(headers: tuple[str, ...], chinese: bool) -> list[str]:
+    if not chinese:
+        return list(headers)
+    out = []
+    for h in headers:
+        if h.startswith("Level ") and h[6:].isdigit():
+            out.append(f"等级{h[6:]}")
+        else:
+            out.append(CHINESE.get(h, h))
+    return out
+
+
+def _atomic_save(wb: Workbook, path: Path) -> None:
+    """Written beside the target and renamed: a crash never leaves half a workbook."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise UserError(f"{path}: the folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx.tmp", dir=folder)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def export_results(
+    store: Store,
+    path: Path,
+    scope: ExportScope | None = None,
+    *,
+    chinese_headers: bool = False,
+    progress: Progress = NO_PROGRESS,
+    sheet_limit: int = MAX_RECORDS,
+) -> ExportResult:
+    """The whole results workbook for ``scope``; ``sheet_limit`` is lowered only by tests."""
+    path = Path(path)
+    scope = scope or ExportScope()
+    if path.suffix.lower() != ".xlsx":
+        raise UserError(f"{path.name}: a results workbook must be saved as .xlsx")
+    wb = Workbook(write_only=True)
+    counts: dict[str, int] = {}
+    exported_at = datetime.now(UTC)
+    progress.start(0, "Exporting")
+    with store.read() as session:
+        source = ExportRows(session, scope)
+        start, end = source.period()
+        levels = source.level_count()
+        sheets: list[tuple[str, tuple[str, ...], Callable[[], Iterable[tuple]]]] = [
+            ("Summary", COLUMNS["Summary"], source.summary),
+            ("Trainees", COLUMNS["Trainees"], source.trainees),
+            ("Sessions", COLUMNS["Sessions"], source.sessions),
+            ("Attendance", COLUMNS["Attendance"], source.attendance),
+            ("Ratings", COLUMNS["Ratings"], source.ratings),
+            ("Notes", COLUMNS["Notes"], source.notes),
+            ("Assessments", COLUMNS["Assessments"], source.assessments),
+            (
+                "Skills",
+                SKILL_COLUMNS + tuple(f"Level {n}" for n in range(1, levels + 1)) + SKILL_TAIL,
+                lambda: source.skills(levels),
+            ),
+        ]
+        for name, headers, rows in sheets:
+            writer = _SheetWriter(
+                wb, name, headers, _shown(headers, chinese_headers), sheet_limit, counts
+            )
+            for n, row in enumerate(rows(), start=1):
+                writer.append(row)
+                if n % 5000 == 0:
+                    progress.step(5000, f"{name}: {n:,} rows")
+            writer.finish()
+    about = _SheetWriter(wb, "About", ("Key", "Value"), ["Key", "Value"], sheet_limit, {})
+    pairs: list[tuple[str, Any]] = [
+        ("format", FORMAT),
+        ("version", VERSION),
+        ("exported_at", exported_at.isoformat(timespec="seconds").replace("+00:00", "Z")),
+        ("device", store.device_id),
+        ("exported_by", store.actor.name),
+        ("scope", scope.describe()),
+        ("cohort", scope.cohort),
+        ("period_start", start.isoformat() if start else ""),
+        ("period_end", end.isoformat() if end else ""),
+        ("headers", "chinese" if chinese_headers else "english"),
+    ]
+    pairs += [(f"rows {sheet}", n) for sheet, n in counts.items()]
+    for pair in pairs:
+        about.append(pair)
+    about.finish()
+    progress.step(0, "Saving the workbook")
+    _atomic_save(wb, path)
+    return ExportResult(path, counts)

@@ -1,0 +1,245 @@
+"""Reading a results workbook written by another MentorDesk, streaming, into ``Incoming`` rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from ..core.export_rows import COLUMNS, ROUND_TRIP, SKILL_COLUMNS, SKILL_TAIL
+from ..core.merge import Incoming, IncomingSheet, MergeSource
+from .headers import ATTENDANCE_WORDS, ENGLISH_BY_KEY, level_number
+from .results_export import FORMAT, VERSION
+from .workbook_reading import WorkbookError, cell_text, header_key, sheet_rows, where
+
+REQUIRED = {
+    "Trainees": ("Trainee ID", "Name"),
+    "Sessions": ("Date",),
+    "Attendance": ("Session UID", "Trainee ID", "Status"),
+    "Ratings": ("Trainee ID", "Skill Code", "Level", "Rated On"),
+    "Notes": ("Trainee ID", "Written At", "Text"),
+    "Assessments": ("Trainee ID", "Period Start", "Period End"),
+    "Skills": ("Rubric", "Code", "Skill"),
+}
+FREE_TEXT = {"Note", "Text", "Evidence", "Comment", "Strengths", "Improvements"}
+FREE_TEXT |= {"Amendment Reason", "Task", "Location"}
+DATES = {"Date", "Rated On", "Period Start", "Period End", "Enrolled On", "Left On"}
+INSTANTS = {"Updated At", "Written At", "Signed At"}
+TIMES = {"Start", "End"}
+INTEGERS = {"Minutes Late", "Level", "Version", "Rubric Version"}
+NUMBERS = {"Hours"}
+# Level descriptor columns, kept apart from headers such as "Level Labels".
+LEVEL_MARK = "\x00level "
+TRUE_WORDS = {"true", "yes", "1", "是", "y"}
+FALSE_WORDS = {"false", "no", "0", "否", "n", ""}
+
+
+def _date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(cell_text(value)[:10])
+
+
+def _instant(value: Any) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, datetime):
+        if isinstance(value, date):
+            value = datetime.combine(value, time.min)
+        else:
+            value = datetime.fromisoformat(cell_text(value).replace("Z", "+00:00"))
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _time(value: Any) -> time | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.time()
+    if isinstance(value, time):
+        return value
+    return time.fromisoformat(cell_text(value))
+
+
+def _integer(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    number = float(value) if isinstance(value, int | float) else float(cell_text(value))
+    if not number.is_integer():
+        raise ValueError(f"{value!r} is not a whole number")
+    return int(number)
+
+
+def _number(value: Any) -> float | None:
+    if value is None or value == "":
+        return None
+    return float(value) if isinstance(value, int | float) else float(cell_text(value))
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    word = header_key(cell_text(value))
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueError(f"{value!r} is not TRUE or FALSE")
+
+
+def _status(value: Any) -> str:
+    text = cell_text(value)
+    if not text:
+        return ""
+    found = ATTENDANCE_WORDS.get(header_key(text))
+    if found is None:
+        raise ValueError(
+            f"{text!r} is not an attendance status (present, late, left_early, absent, excused, "
+            "P, L, LE, A, E, 出勤, 迟到, 早退, 缺勤, 请假)"
+        )
+    return found
+
+
+def _parser(header: str) -> Callable[[Any], Any]:
+    if header in DATES:
+        return _date
+    if header in INSTANTS:
+        return _instant
+    if header in TIMES:
+        return _time
+    if header in INTEGERS:
+        return _integer
+    if header in NUMBERS:
+        return _number
+    if header == "Deleted":
+        return _flag
+    if header in FREE_TEXT:
+        return lambda v: "" if v is None else str(v)
+    return cell_text
+
+
+def read_about(path: Path, wb: Any) -> dict[str, str] | None:
+    """The About sheet's keys, or None when this is not a MentorDesk results workbook."""
+    ws = next((w for w in wb.worksheets if w.title == "About"), None)
+    if ws is None:
+        return None
+    about: dict[str, str] = {}
+    for number, values in sheet_rows(path, ws, 500):
+        if number == 1 or not values:
+            continue
+        key = cell_text(values[0])
+        about[key] = cell_text(values[1]) if len(values) > 1 else ""
+    if about.get("format") != FORMAT:
+        return None
+    try:
+        version = int(about.get("version", "0"))
+    except ValueError:
+        version = 0
+    if version > VERSION:
+        raise WorkbookError(
+            f"{where(path, 'About')}: written in interchange format version {version}; this "
+            f"MentorDesk reads version {VERSION}. Update MentorDesk to import it."
+        )
+    return about
+
+
+def _parts(wb: Any, kind: str) -> list[Any]:
+    """The sheet and its continuations ``Kind 2``, ``Kind 3`` … in order."""
+    by_title = {ws.title: ws for ws in wb.worksheets}
+    parts = []
+    n = 1
+    while (title := kind if n == 1 else f"{kind} {n}") in by_title:
+        parts.append(by_title[title])
+        n += 1
+    return parts
+
+
+def _header(path: Path, ws: Any, kind: str, ignored: list[str]) -> dict[int, str]:
+    first = next(iter(sheet_rows(path, ws, 1)), (1, ()))[1]
+    columns: dict[int, str] = {}
+    for i, value in enumerate(first):
+        english = ENGLISH_BY_KEY.get(header_key(value))
+        level = level_number(value) if kind == "Skills" else None
+        if level is not None:
+            columns[i] = f"{LEVEL_MARK}{level}"
+        elif english is not None and english not in columns.values():
+            columns[i] = english
+        elif cell_text(value):
+            ignored.append(f"{ws.title}: {cell_text(value)}")
+    needed = ("UID", "Updated At", *REQUIRED[kind])
+    for name in needed:
+        if name not in columns.values():
+            raise WorkbookError(
+                f"{where(path, ws.title, 1)}: the required column {name} is missing"
+            )
+    return columns
+
+
+def _rows(path: Path, ws: Any, kind: str, columns: dict[int, str]) -> Iterator[Incoming]:
+    parsers = {i: _parser(h) for i, h in columns.items() if not h.startswith(LEVEL_MARK)}
+    if kind == "Attendance":
+        parsers.update({i: _status for i, h in columns.items() if h == "Status"})
+    mark = len(LEVEL_MARK)
+    levels = sorted((int(h[mark:]), i) for i, h in columns.items() if h.startswith(LEVEL_MARK))
+    defaults = COLUMNS.get(kind) or SKILL_COLUMNS + SKILL_TAIL
+    for number, raw in sheet_rows(path, ws):
+        if number == 1 or not any(v is not None and v != "" for v in raw):
+            continue
+        values: dict[str, Any] = {
+            h: ("" if h not in DATES | INSTANTS | TIMES | INTEGERS | NUMBERS else None)
+            for h in defaults
+        }
+        problem = ""
+        for i, parse in parsers.items():
+            cell = raw[i] if i < len(raw) else None
+            try:
+                values[columns[i]] = parse(cell)
+            except (ValueError, TypeError) as exc:
+                problem = f"column {columns[i]}: {exc}"
+                break
+        if kind == "Skills" and not problem:
+            descriptors = [cell_text(raw[i]) if i < len(raw) else "" for _, i in levels]
+            while descriptors and not descriptors[-1]:
+                descriptors.pop()
+            labels = values.get("Level Labels") or ""
+            values.update(
+                {
+                    "Descriptors": descriptors,
+                    "Levels": len(levels),
+                    "Level Labels": [t for t in labels.split("\n") if t.strip()],
+                    "Position": number - 2,
+                    "Area": values.get("Area") or "",
+                    "Module": values.get("Module") or "",
+                    "Rubric UID": values.get("Rubric UID") or "",
+                }
+            )
+        uid = values.get("UID") or ""
+        updated = values.get("Updated At")
+        if not problem and not uid:
+            problem = "column UID: empty"
+        if not problem and updated is None:
+            problem = "column Updated At: empty"
+        yield Incoming(
+            ws.title,
+            number,
+            uid,
+            updated or datetime.min.replace(tzinfo=UTC),
+            bool(values.get("Deleted")),
+            values,
+            problem,
+        )
+
+
+def read_results(path: Path, wb: Any, about: dict[str, str]) -> MergeSource:
+    """The sheets to merge, Skills first; rows are read as the merge consumes them."""
+    source = MergeSource(path.name, about.get("device", ""))
+    for kind in ("Skills", *ROUND_TRIP):
+        for ws in _parts(wb, kind):
+            columns = _header(path, ws, kind, source.ignored_columns)
+            source.sheets.append(IncomingSheet(kind, _rows(path, ws, kind, columns)))
+    return source

@@ -1,0 +1,97 @@
+"""Reading a school's roster sheet into ``RosterRow``s, as office software really stores it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..core.roster import LABELS, RosterData, RosterRow
+from .headers import ROSTER_HEADERS, ROSTER_KEYS, ROSTER_SHEETS, STATUS_WORDS
+from .workbook_reading import WorkbookError, cell_text, header_key, sheet_rows, where
+
+HEADER_SEARCH_ROWS = 10
+# Far more than any school's roster; the 50,000-row benchmark roster fits with room to spare.
+MAX_ROSTER_ROWS = 250_000
+
+
+@dataclass(frozen=True)
+class HeaderRow:
+    row: int
+    columns: dict[int, str]  # column index -> field
+    ignored: list[str]
+
+
+def find_header(rows: list[tuple[int, tuple]], keys: dict[str, str]) -> HeaderRow | None:
+    """The first of these rows in which at least two known headers are found."""
+    for number, values in rows:
+        columns: dict[int, str] = {}
+        ignored: list[str] = []
+        for index, value in enumerate(values):
+            field = keys.get(header_key(value))
+            if field is not None and field not in columns.values():
+                columns[index] = field
+            elif cell_text(value):
+                ignored.append(cell_text(value))
+        if len(columns) >= 2:
+            return HeaderRow(number, columns, ignored)
+    return None
+
+
+def _head(path: Path, ws: Any) -> list[tuple[int, tuple]]:
+    head = []
+    for number, values in sheet_rows(path, ws):
+        head.append((number, values))
+        if number >= HEADER_SEARCH_ROWS:
+            break
+    return head
+
+
+def roster_sheet(path: Path, wb: Any) -> tuple[Any, HeaderRow] | None:
+    """The roster sheet by name, else the first sheet whose header row is recognised."""
+    wanted = {header_key(n) for n in ROSTER_SHEETS}
+    named = [ws for ws in wb.worksheets if header_key(ws.title) in wanted]
+    for ws in named + [ws for ws in wb.worksheets if ws not in named]:
+        if header_key(ws.title) in {"skills", "about"}:
+            continue
+        header = find_header(_head(path, ws), ROSTER_KEYS)
+        if header is not None:
+            return ws, header
+        if ws in named:
+            raise WorkbookError(
+                f"{where(path, ws.title)}: no header row found in the first "
+                f"{HEADER_SEARCH_ROWS} rows (expected headers such as Trainee ID and Name, "
+                "or 学号 and 姓名)"
+            )
+    return None
+
+
+def _check_required(path: Path, sheet: str, header: HeaderRow) -> None:
+    for field in ("trainee_id", "name"):
+        if field not in header.columns.values():
+            accepted = ", ".join(ROSTER_HEADERS[field])
+            raise WorkbookError(
+                f"{where(path, sheet, header.row)}: the required column {LABELS[field]} is "
+                f"missing (accepted headers: {accepted})"
+            )
+
+
+def read_roster(path: Path, ws: Any, header: HeaderRow) -> RosterData:
+    _check_required(path, ws.title, header)
+    data = RosterData(path.name, ws.title, ignored_columns=header.ignored)
+    for number, values in sheet_rows(path, ws, MAX_ROSTER_ROWS):
+        if number <= header.row:
+            continue
+        texts = {i: cell_text(v) for i, v in enumerate(values) if v is not None}
+        texts = {i: t for i, t in texts.items() if t}
+        if not texts:
+            continue
+        row = {f: texts.get(i, "") for i, f in header.columns.items()}
+        # "合计: 42 人", "Prepared by …": a single cell with no name beside it.
+        if len(texts) == 1 and not row.get("name"):
+            data.skipped_rows.append(number)
+            continue
+        if row.get("status"):
+            row["status"] = STATUS_WORDS.get(header_key(row["status"]), row["status"])
+        data.rows.append(RosterRow(number, row))
+    return data

@@ -1,0 +1,98 @@
+"""Reading a rubric from a workbook's ``Skills`` sheet: Code, Area, Skill, Module, Level 1 … N."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..core.rubric_import import SkillRow, SkillSheet
+from .headers import level_number
+from .workbook_reading import WorkbookError, cell_text, header_key, sheet_rows, where
+
+SKILL_KEYS = {
+    header_key(h): f
+    for f, names in {
+        "code": ("Code", "Skill Code", "编号", "技能编号", "代码"),
+        "area": ("Area", "领域", "能力领域"),
+        "name": ("Skill", "Name", "技能", "技能名称"),
+        "module": ("Module", "模块"),
+        "rubric": ("Rubric", "评价标准"),
+    }.items()
+    for h in names
+}
+MAX_SKILL_ROWS = 20_000
+
+
+def skills_sheet(wb: Any) -> Any | None:
+    return next((ws for ws in wb.worksheets if header_key(ws.title) in ("skills", "技能")), None)
+
+
+def read_skills(path: Path, ws: Any) -> SkillSheet:
+    header_row = 0
+    columns: dict[int, str] = {}
+    levels: dict[int, int] = {}
+    ignored: list[str] = []
+    rows = sheet_rows(path, ws, MAX_SKILL_ROWS)
+    for number, values in rows:
+        if number > 10:
+            break
+        columns, levels, ignored = {}, {}, []
+        for i, value in enumerate(values):
+            field = SKILL_KEYS.get(header_key(value))
+            level = level_number(value)
+            if field and field not in columns.values():
+                columns[i] = field
+            elif level is not None:
+                levels[i] = level
+            elif cell_text(value):
+                ignored.append(cell_text(value))
+        if len(columns) + len(levels) >= 2 and "code" in columns.values():
+            header_row = number
+            break
+    if not header_row:
+        raise WorkbookError(
+            f"{where(path, ws.title)}: no header row with Code, Skill and Level 1 … Level N "
+            "columns in the first 10 rows"
+        )
+    for field, label in (("name", "Skill"),):
+        if field not in columns.values():
+            raise WorkbookError(
+                f"{where(path, ws.title, header_row)}: the column {label} is missing"
+            )
+    numbers = sorted(levels.values())
+    if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
+        raise WorkbookError(
+            f"{where(path, ws.title, header_row)}: level columns must be headed Level 1, "
+            f"Level 2 … without gaps (found {', '.join(map(str, numbers)) or 'none'})"
+        )
+    rubric_name = ""
+    out: list[SkillRow] = []
+    for number, values in rows:
+        texts = {i: cell_text(v) for i, v in enumerate(values)}
+        if not any(texts.values()):
+            continue
+        field = {f: texts.get(i, "") for i, f in columns.items()}
+        rubric_name = rubric_name or field.get("rubric", "")
+        descriptors = [""] * len(numbers)
+        for i, level in levels.items():
+            descriptors[level - 1] = texts.get(i, "")
+        while descriptors and not descriptors[-1]:
+            descriptors.pop()
+        out.append(
+            SkillRow(
+                number,
+                field.get("code", ""),
+                field.get("area", ""),
+                field.get("name", ""),
+                field.get("module", ""),
+                tuple(descriptors),
+            )
+        )
+    return SkillSheet(
+        path.name,
+        ws.title,
+        rubric_name or path.stem,
+        len(numbers),
+        out,
+        ignored,
+    )

@@ -1,0 +1,183 @@
+"""Opening workbooks from outside safely, and reading their cells as office software stores them.
+
+A workbook from a school's office is untrusted input: it may be no workbook at all, truncated,
+encrypted, a zip bomb or carry XML entity definitions. Each gets a plain message before openpyxl
+sees the file, and openpyxl only ever reads in streaming (read-only) mode.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
+
+from ..core.errors import UserError
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+MAX_FILE_BYTES = 400 * 1024 * 1024
+# A 1,000,000-row results export unpacks to about 250 MB; nothing genuine comes near this.
+MAX_UNPACKED_BYTES = 3 * 1024 * 1024 * 1024
+# Spreadsheet XML compresses about 10-30x; bombs compress thousands of times.
+MAX_RATIO = 250
+RATIO_CHECKED_ABOVE = 20 * 1024 * 1024
+
+
+class WorkbookError(UserError):
+    """The file cannot be read as a workbook, or a cell in it is wrong: says where."""
+
+
+def where(path: Path, sheet: str | None = None, row: int | None = None, column: str = "") -> str:
+    """ "file.xlsx, sheet Trainees, row 7, column Status" — the place a message points at."""
+    parts = [path.name]
+    if sheet is not None:
+        parts.append(f"sheet {sheet}")
+    if row is not None:
+        parts.append(f"row {row}")
+    if column:
+        parts.append(f"column {column}")
+    return ", ".join(parts)
+
+
+def _check_container(path: Path) -> None:
+    if not path.exists():
+        raise WorkbookError(f"{path}: no such file")
+    if path.is_dir():
+        raise WorkbookError(f"{path}: is a folder, not a workbook")
+    size = path.stat().st_size
+    if size == 0:
+        raise WorkbookError(f"{path.name}: the file is empty")
+    if size > MAX_FILE_BYTES:
+        raise WorkbookError(
+            f"{path.name}: the file is {size // (1024 * 1024)} MB, far larger than any workbook "
+            f"MentorDesk exchanges (limit {MAX_FILE_BYTES // (1024 * 1024)} MB)"
+        )
+    with path.open("rb") as fh:
+        head = fh.read(1024 * 1024)
+    if head.startswith(OLE_MAGIC):
+        if ENCRYPTED_MARK in head:
+            raise WorkbookError(
+                f"{path.name}: the workbook is password-protected (encrypted); open it in your "
+                "office software, remove the password and save it again as .xlsx"
+            )
+        raise WorkbookError(
+            f"{path.name}: this is an old-format .xls workbook; save it as .xlsx (Excel "
+            "Workbook) and import that"
+        )
+    if not head.startswith(b"PK"):
+        raise WorkbookError(f"{path.name}: not an .xlsx workbook (the file is not a zip package)")
+
+
+def _check_package(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = zf.infolist()
+            names = {m.filename for m in members}
+            if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+                raise WorkbookError(
+                    f"{path.name}: not an .xlsx workbook (a zip file without workbook parts)"
+                )
+            total = 0
+            for m in members:
+                total += m.file_size
+                if m.file_size > RATIO_CHECKED_ABOVE and m.file_size > MAX_RATIO * max(
+                    m.compress_size, 1
+                ):
+                    raise WorkbookError(
+                        f"{path.name}: part {m.filename} unpacks to {m.file_size // 2**20} MB "
+                        f"from {max(m.compress_size, 1) // 1024} KB — a zip bomb, not a workbook"
+                    )
+            if total > MAX_UNPACKED_BYTES:
+                raise WorkbookError(
+                    f"{path.name}: the workbook unpacks to {total // 2**20} MB, far larger than "
+                    "any workbook MentorDesk exchanges"
+                )
+            for m in members:
+                if m.filename.endswith((".xml", ".rels")) and m.file_size:
+                    with zf.open(m) as part:
+                        start = part.read(4096)
+                    if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
+                        raise WorkbookError(
+                            f"{path.name}: part {m.filename} declares XML entities (a possible "
+                            "XML bomb); genuine workbooks never do, so it was not read"
+                        )
+    except zipfile.BadZipFile as exc:
+        raise WorkbookError(
+            f"{path.name}: the workbook is damaged or truncated (the zip package cannot be "
+            f"read: {exc})"
+        ) from exc
+    except (OSError, EOFError, zipfile.LargeZipFile) as exc:
+        raise WorkbookError(f"{path.name}: the workbook cannot be read ({exc})") from exc
+
+
+def open_workbook(path: Path) -> Workbook:
+    """A read-only, values-only workbook; ``WorkbookError`` naming the problem otherwise."""
+    path = Path(path)
+    _check_container(path)
+    _check_package(path)
+    try:
+        return load_workbook(path, read_only=True, data_only=True)
+    except UserError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds; the user needs one sentence
+        raise WorkbookError(
+            f"{path.name}: the workbook cannot be read ({type(exc).__name__}: {exc})"
+        ) from exc
+
+
+def sheet_rows(path: Path, ws: Any, max_rows: int | None = None) -> Iterator[tuple[int, tuple]]:
+    """(sheet row number, values) for each row; damage found mid-way becomes a WorkbookError."""
+    number = 0
+    try:
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            if max_rows is not None and number > max_rows:
+                raise WorkbookError(
+                    f"{where(path, ws.title)}: more than {max_rows:,} rows, far larger than "
+                    "this kind of sheet gets; nothing was imported"
+                )
+            yield number, values
+    except UserError:
+        raise
+    except Exception as exc:
+        raise WorkbookError(
+            f"{where(path, ws.title, number + 1)}: the sheet cannot be read "
+            f"({type(exc).__name__}: {exc})"
+        ) from exc
+
+
+_PUNCTUATION = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def header_key(value: object) -> str:
+    """Headers compared case-insensitively, ignoring spaces, punctuation and a trailing colon."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFKC", str(value)).casefold()
+    return _PUNCTUATION.sub("", text)
+
+
+def cell_text(value: object) -> str:
+    """A cell as text the way a person typed it: 20250101 (a number) is "20250101"."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    text = unicodedata.normalize("NFC", str(value)).replace("\u3000", " ")
+    return text.strip()
