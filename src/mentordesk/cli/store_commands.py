@@ -42,11 +42,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    store = open_store(args)
-    try:
-        report = backups.check(store)
-    finally:
-        store.close()
+    report = backups.check_target(args.db or default_database())
     if report.ok:
         print(f"OK: integrity and references sound, schema {report.schema}")
         return 0

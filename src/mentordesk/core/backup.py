@@ -95,6 +95,22 @@ def restore(store_target: str, source: Path) -> Path:
     return dest
 
 
+def check_target(target: str) -> CheckReport:
+    """Like ``check``, but reports a damaged file instead of failing to open it."""
+    path = sqlite_path(to_url(target))
+    if path is not None:
+        if not path.exists():
+            raise UserError(f"{path}: no such database")
+        problems = _check_file(path)
+        if problems:
+            return CheckReport(False, problems, None)
+    store = Store.open(target)
+    try:
+        return check(store)
+    finally:
+        store.close()
+
+
 def check(store: Store) -> CheckReport:
     """Integrity and foreign keys (SQLite), and the schema version, as a report."""
     problems: list[str] = []

@@ -11,9 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from .database import open_engine, session_factory, sqlite_path, to_url
+from .errors import UserError
 from .models import AuditEvent, Setting, Travelling, utcnow
 
 
@@ -38,7 +41,15 @@ class Store:
     @classmethod
     def open(cls, target: str | Path) -> Store:
         """Open (creating or upgrading as needed) the database at a path or URL."""
-        return cls(open_engine(to_url(target)))
+        try:
+            return cls(open_engine(to_url(target)))
+        except DBAPIError as exc:
+            where = sqlite_path(to_url(target)) or make_url(to_url(target)).render_as_string()
+            reason = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
+            raise UserError(
+                f"{where}: cannot open the database ({reason}). If the file is damaged, "
+                "restore a backup with 'mentordesk restore FILE'."
+            ) from exc
 
     @property
     def path(self) -> Path | None:

@@ -89,10 +89,7 @@ class SettingsArea(QWidget):
             max(self.role_combo.findData(me.role if me else "mentor"), 0)
         )
         self.org_edit.setText(me.organisation if me else "")
-        where = (
-            str(self.store.path) if self.store.path else self.store.engine.url.render_as_string()
-        )
-        self.db_label.setText(self.tr("Database: %1").replace("%1", where))
+        self.db_label.setText(self.tr("Database: %1").replace("%1", self.store.location))
 
     @staticmethod
     def _show(label: QLabel, text: str, ok: bool) -> None:

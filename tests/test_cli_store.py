@@ -1,0 +1,116 @@
+"""The command line's store commands: demo, backup, restore, check; --db and exit codes."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from mentordesk.cli import main
+from mentordesk.core.store import Store
+from mentordesk.core.trainees import create_trainee, list_trainees
+
+
+def names(path):
+    st = Store.open(path)
+    try:
+        return sorted(t.name for t in list_trainees(st))
+    finally:
+        st.close()
+
+
+def test_demo_loads_a_steel_plant_into_the_named_database(tmp_path, capsys):
+    db = tmp_path / "plant.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "80 trainees" in out
+    st = Store.open(db)
+    rows = list_trainees(st)
+    st.close()
+    assert {r.cohort for r in rows} == {"2025 Rolling Order Class", "2025 Steelmaking Order Class"}
+    assert any("\u4e00" <= ch <= "\u9fff" for r in rows for ch in r.name), "Chinese names"
+
+
+def test_db_option_before_the_command_and_environment_variable(tmp_path, monkeypatch):
+    before = tmp_path / "before.db"
+    assert main(["--db", str(before), "demo"]) == 0
+    assert len(names(before)) == 80
+    env_db = tmp_path / "env.db"
+    monkeypatch.setenv("MENTORDESK_DB", str(env_db))
+    assert main(["demo"]) == 0
+    assert len(names(env_db)) == 80
+
+
+def test_demo_refuses_a_database_that_holds_data(tmp_path, capsys):
+    db = tmp_path / "x.db"
+    st = Store.open(db)
+    create_trainee(st, "1", "Real Person")
+    st.close()
+    assert main(["demo", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("mentordesk: ") and err.count("\n") == 1 and "Traceback" not in err
+    assert names(db) == ["Real Person"]
+
+
+def test_backup_then_restore_brings_back_the_data(tmp_path, capsys):
+    db, copy = tmp_path / "live.db", tmp_path / "copy.db"
+    st = Store.open(db)
+    create_trainee(st, "1", "Kept")
+    st.close()
+    assert main(["backup", str(copy), "--db", str(db)]) == 0
+    st = Store.open(db)
+    create_trainee(st, "2", "Added after backup")
+    st.close()
+    assert main(["restore", str(copy), "--db", str(db)]) == 0
+    assert names(db) == ["Kept"]
+    assert (tmp_path / "live.before-restore.db").exists()
+    assert main(["check", "--db", str(db)]) == 0
+    assert "OK" in capsys.readouterr().out
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path, capsys):
+    db, junk = tmp_path / "live.db", tmp_path / "junk.db"
+    st = Store.open(db)
+    create_trainee(st, "1", "Kept")
+    st.close()
+    junk.write_bytes(b"this is not a database" * 100)
+    assert main(["restore", str(junk), "--db", str(db)]) == 1
+    assert "not a sound MentorDesk backup" in capsys.readouterr().err
+    assert names(db) == ["Kept"]
+    assert main(["restore", str(tmp_path / "missing.db"), "--db", str(db)]) == 1
+
+
+def test_check_reports_a_corrupted_database(tmp_path, capsys):
+    db = tmp_path / "c.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    data = bytearray(db.read_bytes())
+    for offset in range(page_size * 3, min(len(data), page_size * 40), 97):
+        data[offset] ^= 0x5A
+    db.write_bytes(bytes(data))
+    code = main(["check", "--db", str(db)])
+    out = capsys.readouterr()
+    assert code == 1
+    assert "problem" in out.out or "mentordesk:" in out.err
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["no-such-command"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["backup"])
+    assert exc.value.code == 2
+
+
+def test_help_lists_the_commands():
+    done = subprocess.run(
+        [sys.executable, "-m", "mentordesk", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0
+    for command in ("demo", "backup", "restore", "check"):
+        assert command in done.stdout
