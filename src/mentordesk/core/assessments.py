@@ -450,45 +450,58 @@ def delete_draft(store: Store, uid: str) -> None:
 # -- signing, countersigning, amending ----------------------------------------------------
 
 
-def mark_signed(
-    store: Store,
-    uid: str,
-    pdf: bytes,
-    *,
-    signed_by: str,
-    signed_at: datetime,
-    drafted_at: datetime | None,
-) -> AssessmentView:
-    """Lock a draft with the signed PDF made from it.
+@dataclass(frozen=True)
+class Signed:
+    """A signed PDF made from a draft, ready to lock it (see ``mark_signed``)."""
 
-    ``drafted_at`` is the ``updated_at`` of the view the PDF was rendered from: if the draft
-    changed in between, the PDF no longer shows it and signing is refused.
-    """
-    digest = hashlib.sha256(pdf).hexdigest()
+    uid: str
+    pdf: bytes
+    signed_by: str
+    signed_at: datetime
+    # The draft's updated_at when it was rendered: a draft changed since is not what was signed.
+    drafted_at: datetime | None
+
+
+def _lock(store: Store, s: Session, item: Signed) -> Assessment:
+    digest = hashlib.sha256(item.pdf).hexdigest()
+    a = _editable(s, item.uid)
+    if item.drafted_at is not None and a.updated_at != item.drafted_at:
+        raise Conflict(
+            f"The draft of {a.trainee.name} changed while it was being signed; sign it again"
+        )
+    if not a.result:
+        raise UserError(f"Choose a result for {a.trainee.name} before signing")
+    change(
+        store,
+        s,
+        a,
+        {
+            "state": "signed",
+            "signed_by": required(item.signed_by, "Signer's name"),
+            "signed_at": item.signed_at,
+            "document_sha256": digest,
+        },
+        action="sign",
+    )
+    s.add(
+        AssessmentDocument(
+            assessment_id=a.id, revision=1, kind="signed", pdf=item.pdf, sha256=digest
+        )
+    )
+    return a
+
+
+def mark_signed(store: Store, item: Signed) -> AssessmentView:
+    """Lock a draft with the signed PDF made from it."""
     with store.write() as s:
-        a = _editable(s, uid)
-        if drafted_at is not None and a.updated_at != drafted_at:
-            raise Conflict("The draft changed while it was being signed; sign it again")
-        if not a.result:
-            raise UserError(f"Choose a result for {a.trainee.name} before signing")
-        change(
-            store,
-            s,
-            a,
-            {
-                "state": "signed",
-                "signed_by": required(signed_by, "Signer's name"),
-                "signed_at": signed_at,
-                "document_sha256": digest,
-            },
-            action="sign",
-        )
-        s.add(
-            AssessmentDocument(
-                assessment_id=a.id, revision=1, kind="signed", pdf=pdf, sha256=digest
-            )
-        )
-        return _view(a)
+        return _view(_lock(store, s, item))
+
+
+def mark_signed_many(store: Store, items: list[Signed]) -> None:
+    """Lock a batch in one transaction: all of them, or none when one is refused."""
+    with store.write() as s:
+        for item in items:
+            _lock(store, s, item)
 
 
 def add_countersignature(store: Store, uid: str, pdf: bytes, kind: str) -> DocumentView:

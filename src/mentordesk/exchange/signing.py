@@ -158,7 +158,7 @@ def sign_assessment(
     now = datetime.now(UTC)
     pdf = signed_pdf(view, assessments.result_choices(store), signer, drawing_png, now)
     return assessments.mark_signed(
-        store, uid, pdf, signed_by=signer.name, signed_at=now, drafted_at=view.updated_at
+        store, assessments.Signed(uid, pdf, signer.name, now, view.updated_at)
     )
 
 

@@ -1,0 +1,133 @@
+"""Checking the signatures of a sheet: who signed, when, is it intact, is the signer trusted."""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from asn1crypto import pem
+from asn1crypto import x509 as asn1_x509
+from pyhanko.pdf_utils.misc import PdfReadError
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.sign import fields
+from pyhanko.sign.diff_analysis import ModificationLevel
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.status import SignatureCoverageLevel
+from pyhanko_certvalidator import ValidationContext
+
+from ..core.errors import UserError
+
+# pyHanko logs a traceback for every self-signed certificate it cannot anchor; the report
+# says "not trusted" already. Records still reach the application's log when it has one.
+logging.getLogger("pyhanko").addHandler(logging.NullHandler())
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    field: str
+    signer: str
+    signed_at: datetime | None
+    intact: bool
+    unmodified: bool
+    trusted: bool
+    problem: str = ""
+
+    @property
+    def state(self) -> str:
+        if not self.intact:
+            return "TAMPERED"
+        if not self.unmodified:
+            return "MODIFIED AFTER SIGNING"
+        return "intact"
+
+
+@dataclass
+class VerifyReport:
+    signatures: list[SignatureCheck] = field(default_factory=list)
+    empty_fields: list[str] = field(default_factory=list)
+
+    def ok(self, require_trust: bool) -> bool:
+        """Every signature intact and unmodified (and trusted when a trust anchor was given)."""
+        return bool(self.signatures) and all(
+            s.intact and s.unmodified and (s.trusted or not require_trust)
+            for s in self.signatures
+        )
+
+
+def load_trust(path: Path) -> asn1_x509.Certificate:
+    """A certificate file, PEM or DER, to trust as a signer or its issuer."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{path}: cannot be read ({exc.strerror})") from exc
+    try:
+        if pem.detect(data):
+            _, _, data = pem.unarmor(data)
+        cert = asn1_x509.Certificate.load(data)
+        cert.native  # noqa: B018  (parses it fully: a broken file fails here, not later)
+    except (ValueError, TypeError) as exc:
+        raise UserError(f"{path}: not a certificate (PEM or DER expected)") from exc
+    return cert
+
+
+def verify_pdf(data: bytes, trust: list[asn1_x509.Certificate] | None = None) -> VerifyReport:
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        sigs = reader.embedded_signatures
+        all_fields = list(fields.enumerate_sig_fields(reader))
+    except (PdfReadError, ValueError, KeyError) as exc:
+        raise UserError(f"Not a readable PDF, or damaged beyond reading: {exc}") from exc
+    report = VerifyReport(empty_fields=[name for name, value, _ in all_fields if value is None])
+    context = ValidationContext(trust_roots=list(trust or []), allow_fetching=False)
+    for sig in sigs:
+        report.signatures.append(_check(sig, context, bool(trust)))
+    return report
+
+
+def _check(sig, context: ValidationContext, with_trust: bool) -> SignatureCheck:
+    try:
+        subject = sig.signer_cert.subject.native
+        signer = subject.get("common_name") or sig.signer_cert.subject.human_friendly
+        if subject.get("organization_name"):
+            signer += f" ({subject['organization_name']})"
+    except (ValueError, KeyError, AttributeError):
+        signer = "(unreadable certificate)"
+    try:
+        status = validate_pdf_signature(sig, signer_validation_context=context)
+    except Exception as exc:  # a mangled CMS blob is a broken signature, not a crash
+        return SignatureCheck(sig.field_name, signer, None, False, False, False, str(exc))
+    intact = bool(status.intact and status.valid)
+    coverage_ok = status.coverage is not None and status.coverage >= (
+        SignatureCoverageLevel.ENTIRE_REVISION
+    )
+    level = status.modification_level
+    unmodified = coverage_ok and (level is None or level <= ModificationLevel.FORM_FILLING)
+    if status.docmdp_ok is False:
+        unmodified = False
+    problem = ""
+    if not intact:
+        problem = "the signed bytes do not match the signature"
+    elif not unmodified:
+        problem = "the document was changed after this signature"
+    elif with_trust and not status.trusted:
+        problem = "the signer is not the trusted certificate nor issued by it"
+    return SignatureCheck(
+        field=sig.field_name,
+        signer=signer,
+        signed_at=sig.self_reported_timestamp,
+        intact=intact,
+        unmodified=unmodified,
+        trusted=bool(status.trusted),
+        problem=problem,
+    )
+
+
+def verify_file(path: Path, trust: list[asn1_x509.Certificate] | None = None) -> VerifyReport:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"{path}: cannot be read ({exc.strerror})") from exc
+    return verify_pdf(data, trust)
