@@ -1,0 +1,988 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AttendanceHistoryModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Module · task</source>
+        <translation>模块 · 任务</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Late (min)</source>
+        <translation>迟到(分钟)</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>请假</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>&amp;Skip this step</source>
+        <translation>跳过此步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Enterprise mentor</source>
+        <translation>企业导师</translation>
+    </message>
+    <message>
+        <source>Workshop supervisor</source>
+        <translation>车间主管</translation>
+    </message>
+    <message>
+        <source>School teacher</source>
+        <translation>学校教师</translation>
+    </message>
+    <message>
+        <source>School coordinator</source>
+        <translation>学校协调员</translation>
+    </message>
+    <message>
+        <source>HR</source>
+        <translation>人力资源</translation>
+    </message>
+    <message>
+        <source>Signing identities are set up in Settings, under Signing. MentorDesk takes you there when you finish.</source>
+        <translation>签名身份在“设置”的“签名”部分中设置。完成向导后，MentorDesk 会带您前往。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the records already in this database</source>
+        <translation>保留数据库中已有的记录(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Use a passphrase of at least %1 characters.</source>
+        <translation>口令至少需要 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Save your profile: %1, %2.</source>
+        <translation>保存您的个人资料：%1，%2。</translation>
+    </message>
+    <message>
+        <source>Save your profile: %1, %2, %3.</source>
+        <translation>保存您的个人资料：%1，%2，%3。</translation>
+    </message>
+    <message>
+        <source>Leave your profile empty for now.</source>
+        <translation>暂不填写个人资料。</translation>
+    </message>
+    <message>
+        <source>Load the demo data.</source>
+        <translation>载入演示数据。</translation>
+    </message>
+    <message>
+        <source>Open the roster import.</source>
+        <translation>打开名册导入。</translation>
+    </message>
+    <message>
+        <source>Start with the database as it is.</source>
+        <translation>按数据库现状开始使用。</translation>
+    </message>
+    <message>
+        <source>Create your signing identity.</source>
+        <translation>创建您的签名身份。</translation>
+    </message>
+    <message>
+        <source>Open Settings so you can set up your signing identity.</source>
+        <translation>打开“设置”，以便设置您的签名身份。</translation>
+    </message>
+    <message>
+        <source>Welcome to MentorDesk</source>
+        <translation>欢迎使用 MentorDesk</translation>
+    </message>
+    <message>
+        <source>About you</source>
+        <translation>关于您</translation>
+    </message>
+    <message>
+        <source>Your name and role appear on the records you make and the sheets you sign.</source>
+        <translation>您的姓名和角色会出现在您录入的记录和签署的考核表上。</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>您的姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>for example Zhang Wei</source>
+        <translation>例如：张伟</translation>
+    </message>
+    <message>
+        <source>Your &amp;role</source>
+        <translation>您的角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Your organisation</source>
+        <translation>您的单位</translation>
+    </message>
+    <message>
+        <source>The plant, workshop or school you work for. It is printed on assessment sheets.</source>
+        <translation>您所在的工厂、车间或学校，会打印在考核表上。</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>单位(&amp;O)</translation>
+    </message>
+    <message>
+        <source>for example Northbay Iron &amp; Steel Co., hot strip mill</source>
+        <translation>例如：北湾钢铁公司热轧厂</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <source>Look around with demo data, bring in the school&apos;s roster, or begin with an empty database.</source>
+        <translation>可以先用演示数据熟悉软件，也可以导入学校的名册，或从空数据库开始。</translation>
+    </message>
+    <message>
+        <source>Load &amp;demo data</source>
+        <translation>载入演示数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>A steel plant&apos;s rolling and steelmaking order classes: 80 trainees with a few weeks of attendance, ratings and notes.</source>
+        <translation>一家钢厂的轧钢和炼钢订单班：80 名学员，含几周的考勤、技能评定和观察记录。</translation>
+    </message>
+    <message>
+        <source>&amp;Import a roster workbook from the school</source>
+        <translation>导入学校提供的名册工作簿(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The import opens after this set-up, in the Sync area.</source>
+        <translation>设置完成后，将在“同步”页面中打开导入。</translation>
+    </message>
+    <message>
+        <source>Start with an &amp;empty database</source>
+        <translation>从空数据库开始(&amp;E)</translation>
+    </message>
+    <message>
+        <source>This database already holds trainees, so demo data cannot be loaded into it.</source>
+        <translation>此数据库中已有学员，因此无法载入演示数据。</translation>
+    </message>
+    <message>
+        <source>Your signing identity</source>
+        <translation>您的签名身份</translation>
+    </message>
+    <message>
+        <source>Mentors sign assessment sheets with a personal key kept on this computer and protected by a passphrase.</source>
+        <translation>导师使用保存在本机、受口令保护的个人密钥签署考核表。</translation>
+    </message>
+    <message>
+        <source>Create my signing identity &amp;now</source>
+        <translation>现在创建我的签名身份(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>口令(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Again</source>
+        <translation>再次输入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Set it up &amp;later in Settings</source>
+        <translation>稍后在“设置”中设置(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>准备就绪</translation>
+    </message>
+    <message>
+        <source>When you finish, MentorDesk does the following. You can change all of it later in Settings.</source>
+        <translation>完成后，MentorDesk 将执行以下操作。所有内容以后都可以在“设置”中更改。</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <source>The work stopped on an unexpected error: %1</source>
+        <translation>操作因意外错误而中止：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>MentorDesk</source>
+        <translation>MentorDesk</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Trainees</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Ctrl+%2)</translation>
+    </message>
+    <message>
+        <source>This area is not available in this build.</source>
+        <translation>此版本中没有这一部分。</translation>
+    </message>
+    <message>
+        <source>profile not set (Settings)</source>
+        <translation>尚未设置个人资料（设置）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>&amp;Teamwork</source>
+        <translation>团队协作(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Communication</source>
+        <translation>沟通(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Safety</source>
+        <translation>安全(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Initiative</source>
+        <translation>主动性(&amp;I)</translation>
+    </message>
+    <message>
+        <source>In&amp;novation</source>
+        <translation>创新(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Attitude</source>
+        <translation>态度(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Ot&amp;her</source>
+        <translation>其他(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Alt + the underlined letter</source>
+        <translation>Alt + 带下划线的字母</translation>
+    </message>
+    <message>
+        <source>Choose a trainee in the list</source>
+        <translation>请在列表中选择一名学员</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>尚无观察记录。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>观察记录</translation>
+    </message>
+</context>
+<context>
+    <name>RatingGridModel</name>
+    <message>
+        <source>Not rated at this session — type a level number</source>
+        <translation>本课次未评定 — 输入等级数字</translation>
+    </message>
+    <message>
+        <source>Before: %1 %2 (%3)</source>
+        <translation>之前：%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>依据：%1</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+</context>
+<context>
+    <name>RatingPanel</name>
+    <message>
+        <source>Type a level number to rate; Delete clears.</source>
+        <translation>输入等级数字进行评定；按 Delete 清除。</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>清除 %1</translation>
+    </message>
+    <message>
+        <source>The rubric has no skills to rate.</source>
+        <translation>评价标准中没有可评定的技能。</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未评定</translation>
+    </message>
+    <message>
+        <source>Type a level number to rate.</source>
+        <translation>输入等级数字进行评定。</translation>
+    </message>
+    <message>
+        <source>Before: %1 %2 (%3)</source>
+        <translation>之前：%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Not rated before.</source>
+        <translation>之前未评定。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModel</name>
+    <message>
+        <source>Trainee ID</source>
+        <translation>学员编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Late (min)</source>
+        <translation>迟到(分钟)</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>Left early</source>
+        <translation>早退</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>— unmarked</source>
+        <translation>— 未记录</translation>
+    </message>
+    <message>
+        <source>Not in this session&apos;s cohort on this date, but marked</source>
+        <translation>当天不属于本课次的班级，但已记录考勤</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>New workshop session</source>
+        <translation>新建实训课次</translation>
+    </message>
+</context>
+<context>
+    <name>SessionForm</name>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;From – to</source>
+        <translation>起止时间(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Cohort</source>
+        <translation>班级(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Workshop / location</source>
+        <translation>车间 / 地点(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Module</source>
+        <translation>模块(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Task</source>
+        <translation>任务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>M&amp;entor</source>
+        <translation>导师(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsArea</name>
+    <message>
+        <source>Enterprise mentor</source>
+        <translation>企业导师</translation>
+    </message>
+    <message>
+        <source>Workshop supervisor</source>
+        <translation>车间主管</translation>
+    </message>
+    <message>
+        <source>School teacher</source>
+        <translation>学校教师</translation>
+    </message>
+    <message>
+        <source>School coordinator</source>
+        <translation>学校协调员</translation>
+    </message>
+    <message>
+        <source>HR</source>
+        <translation>人力资源</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>MentorDesk database (*.db)</source>
+        <translation>MentorDesk 数据库 (*.db)</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <source>The database is sound.</source>
+        <translation>数据库完好。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Your profile</source>
+        <translation>个人资料</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>保存个人资料</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>偏好设置</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time MentorDesk starts.</source>
+        <translation>更改的语言将在下次启动 MentorDesk 时生效。</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <source>Check integrity</source>
+        <translation>检查完整性</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>TodayArea</name>
+    <message>
+        <source>New session… (Ctrl+N)</source>
+        <translation>新建课次… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Same again today (Ctrl+D)</source>
+        <translation>今天照上次再来 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>课次(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <source>P  Present</source>
+        <translation>P  出勤</translation>
+    </message>
+    <message>
+        <source>L  Late</source>
+        <translation>L  迟到</translation>
+    </message>
+    <message>
+        <source>O  Left early</source>
+        <translation>O  早退</translation>
+    </message>
+    <message>
+        <source>A  Absent</source>
+        <translation>A  缺勤</translation>
+    </message>
+    <message>
+        <source>E  Excused</source>
+        <translation>E  请假</translation>
+    </message>
+    <message>
+        <source>Del  Clear</source>
+        <translation>Del  清除</translation>
+    </message>
+    <message>
+        <source>Minutes late</source>
+        <translation>迟到分钟数</translation>
+    </message>
+    <message>
+        <source>Hours credited</source>
+        <translation>计入学时</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Short note on this mark (Enter saves)</source>
+        <translation>对此考勤的简短备注（按 Enter 保存）</translation>
+    </message>
+    <message>
+        <source>Trainee record… (Ctrl+R)</source>
+        <translation>学员档案… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Mark all present (Ctrl+P)</source>
+        <translation>全部记为出勤 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Skill ratings</source>
+        <translation>技能评定</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>E&amp;vidence</source>
+        <translation>依据(&amp;V)</translation>
+    </message>
+    <message>
+        <source>What you saw (Enter saves)</source>
+        <translation>您观察到的情况（按 Enter 保存）</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>观察记录</translation>
+    </message>
+    <message>
+        <source>What did you observe? Ctrl+Enter saves</source>
+        <translation>您观察到了什么？按 Ctrl+Enter 保存</translation>
+    </message>
+    <message>
+        <source>Save note (Ctrl+Enter)</source>
+        <translation>保存记录 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Undo the last change (Ctrl+Z)</source>
+        <translation>撤销上一次更改 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>重做 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Key %1 marks the selected trainee</source>
+        <translation>按 %1 键为所选学员记录考勤</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>No session yet — press Ctrl+N</source>
+        <translation>还没有课次 — 按 Ctrl+N 新建</translation>
+    </message>
+    <message>
+        <source>Choose the session to repeat first</source>
+        <translation>请先选择要重复的课次</translation>
+    </message>
+    <message>
+        <source>%1 already has a session today; it is open.</source>
+        <translation>%1 今天已有课次，已为您打开。</translation>
+    </message>
+    <message>
+        <source>Session copied to today.</source>
+        <translation>已将课次复制到今天。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Everyone expected is already marked.</source>
+        <translation>应到学员均已记录考勤。</translation>
+    </message>
+    <message>
+        <source>Mark all present</source>
+        <translation>全部记为出勤</translation>
+    </message>
+    <message>
+        <source>%1 marked present.</source>
+        <translation>已将 %1 记为出勤。</translation>
+    </message>
+    <message>
+        <source>Unmarked</source>
+        <translation>未记录</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeRecordDialog</name>
+    <message>
+        <source>Teamwork</source>
+        <translation>团队协作</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>沟通</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>主动性</translation>
+    </message>
+    <message>
+        <source>Innovation</source>
+        <translation>创新</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <source>Between dates</source>
+        <translation>指定日期范围</translation>
+    </message>
+    <message>
+        <source>Trainee record — %1</source>
+        <translation>学员档案 — %1</translation>
+    </message>
+    <message>
+        <source>Attendance rate &lt;b&gt;%1&lt;/b&gt; · sessions %2 · present %3 · late %4 · left early %5 · absent %6 · excused %7 · hours %8 · skills rated %9</source>
+        <translation>出勤率 &lt;b&gt;%1&lt;/b&gt; · 课次 %2 · 出勤 %3 · 迟到 %4 · 早退 %5 · 缺勤 %6 · 请假 %7 · 学时 %8 · 已评技能 %9</translation>
+    </message>
+    <message>
+        <source>No skill rated in this period.</source>
+        <translation>此期间内没有技能评定。</translation>
+    </message>
+    <message>
+        <source>No notes in this period.</source>
+        <translation>此期间内没有观察记录。</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeRecordForm</name>
+    <message>
+        <source>&amp;Period</source>
+        <translation>期间(&amp;P)</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>观察记录</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeTableModel</name>
+    <message>
+        <source>Trainee ID</source>
+        <translation>学员编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>在训</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <source>graduated</source>
+        <translation>已结业</translation>
+    </message>
+</context>
+<context>
+    <name>TraineesArea</name>
+    <message>
+        <source>All cohorts</source>
+        <translation>全部班级</translation>
+    </message>
+    <message>
+        <source>No trainees yet. Import a roster in Sync, or add one with New trainee.</source>
+        <translation>还没有学员。请在“同步”中导入名册，或用“新增学员”添加。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trainee(s)</source>
+        <translation>
+            <numerusform>%n 名学员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New trainee</source>
+        <translation>新增学员</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Withdraw trainee</source>
+        <translation>学员退出</translation>
+    </message>
+    <message>
+        <source>Withdraw %1 (%2) from today? Their records are kept.</source>
+        <translation>从今天起让 %1（%2）退出吗？其记录将被保留。</translation>
+    </message>
+    <message>
+        <source>Trainees</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Search by name, trainee ID, employee no., cohort or track</source>
+        <translation>按姓名、学员编号、工号、班级或方向搜索</translation>
+    </message>
+    <message>
+        <source>Show withdrawn and graduated</source>
+        <translation>显示已退出和已结业的学员</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Trainee ID</source>
+        <translation>学员编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation>打开档案</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>退出…</translation>
+    </message>
+</context>
+<context>
+    <name>model</name>
+    <message>
+        <source>before: %1</source>
+        <translation>之前：%1</translation>
+    </message>
+    <message>
+        <source>%1 was %2</source>
+        <translation>%1 原为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>
