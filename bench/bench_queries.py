@@ -1,0 +1,186 @@
+"""The queries a mentor waits on, on the five-year database, with their query plans checked.
+
+Each is timed warm (median of several runs, the first one discarded) and every SQL statement it
+sends is run again under ``EXPLAIN QUERY PLAN``: a full scan of attendance, skill_rating or note
+(table or whole index) is a failed figure, since an index can always serve these screens.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import event, func, select
+
+from mentordesk.core.models import Attendance, Cohort, Trainee, WorkshopSession
+from mentordesk.core.store import Store
+from mentordesk.core.summary import period_figures
+from mentordesk.core.trainees import list_trainees
+
+from .figures import Figure
+
+BIG_TABLES = ("attendance", "skill_rating", "note")
+TARGET_MS = 20.0
+
+
+@contextmanager
+def captured(store: Store) -> Iterator[list[tuple[str, object]]]:
+    """Every statement sent to the database inside the block, with its parameters."""
+    statements: list[tuple[str, object]] = []
+
+    def before(conn, cursor, statement, parameters, context, executemany) -> None:
+        if not executemany and statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            statements.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", before)
+    try:
+        yield statements
+    finally:
+        event.remove(store.engine, "before_cursor_execute", before)
+
+
+def full_scans(store: Store, statements: list[tuple[str, object]]) -> list[str]:
+    """Plan lines that read a whole big table or a whole index of one."""
+    found = []
+    with store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        for statement, parameters in statements:
+            for row in raw.execute("EXPLAIN QUERY PLAN " + statement, parameters or ()):
+                detail = row[-1]
+                words = detail.split()
+                if len(words) >= 2 and words[0] == "SCAN" and words[1] in BIG_TABLES:
+                    found.append(detail)
+    return found
+
+
+def timed(fn: Callable[[], object], repeats: int) -> float:
+    """Median wall time in ms, after one warm-up run."""
+    fn()
+    samples = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - began) * 1000)
+    return statistics.median(samples)
+
+
+def _subjects(store: Store) -> dict:
+    """The busiest cohort's last full year, its busiest trainee, and the latest year overall."""
+    with store.read() as s:
+        cohort_id, n = s.execute(
+            select(Trainee.cohort_id, func.count())
+            .group_by(Trainee.cohort_id)
+            .order_by(func.count().desc())
+        ).first()
+        cohort = s.get(Cohort, cohort_id)
+        last = s.scalar(
+            select(func.max(WorkshopSession.held_on)).where(WorkshopSession.cohort_id == cohort_id)
+        )
+        ids = list(s.scalars(select(Trainee.id).where(Trainee.cohort_id == cohort_id)))
+        busiest = s.execute(
+            select(Trainee.uid, func.count())
+            .join(Attendance, Attendance.trainee_id == Trainee.id)
+            .where(Trainee.cohort_id == cohort_id)
+            .group_by(Trainee.id)
+            .order_by(func.count().desc())
+            .limit(1)
+        ).first()[0]
+        latest = s.scalar(select(func.max(WorkshopSession.held_on)))
+    year_end = last
+    year_start = date(last.year - 1, last.month, 1)
+    return {
+        "cohort": cohort.name,
+        "cohort_size": n,
+        "cohort_ids": ids,
+        "year": (year_start, year_end),
+        "trainee_uid": busiest,
+        "latest_year": (date(latest.year - 1, latest.month, latest.day), latest),
+    }
+
+
+def _operations(store: Store, sub: dict) -> dict[str, Callable[[], object]]:
+    def cohort_summary() -> object:
+        with store.read() as s:
+            return period_figures(s, sub["cohort_ids"], *sub["year"])
+
+    ops: dict[str, Callable[[], object]] = {
+        "trainee list (all)": lambda: list_trainees(store),
+        "trainee list (search)": lambda: list_trainees(store, "王"),
+        f"cohort attendance summary, one year ({sub['cohort_size']} trainees)": cohort_summary,
+    }
+    try:
+        from mentordesk.core.trainee_record import trainee_record
+    except ImportError:
+        pass
+    else:
+        ops["trainee record, all years"] = lambda: trainee_record(store, sub["trainee_uid"])
+        ops["trainee record, one year"] = lambda: trainee_record(
+            store, sub["trainee_uid"], *sub["year"]
+        )
+    try:
+        from mentordesk.core.export_rows import ExportRows, ExportScope
+    except ImportError:
+        pass
+    else:
+
+        def export_summary(scope) -> Callable[[], object]:
+            def go() -> object:
+                with store.read() as s:
+                    return list(ExportRows(s, scope).summary())
+
+            return go
+
+        ops["export Summary, one cohort, one year"] = export_summary(
+            ExportScope(sub["cohort"], *sub["year"])
+        )
+        ops["export Summary, all cohorts, latest year"] = export_summary(
+            ExportScope("", *sub["latest_year"])
+        )
+    return ops
+
+
+def run(dataset: Path | None, quick: bool) -> list[Figure]:
+    if dataset is None:
+        from .dataset import build_dataset
+
+        dataset = build_dataset(quick=quick)
+    store = Store.open(dataset)
+    figures: list[Figure] = []
+    scans: list[str] = []
+    try:
+        sub = _subjects(store)
+        for name, op in _operations(store, sub).items():
+            with captured(store) as statements:
+                op()
+            found = full_scans(store, statements)
+            scans += [f"{name}: {line}" for line in found]
+            ms = timed(op, 3 if quick else 7)
+            figures.append(
+                Figure(
+                    f"query: {name}" + (" [FULL SCAN]" if found else ""),
+                    ms,
+                    "ms",
+                    target=TARGET_MS,
+                    target_text=f"< {TARGET_MS:.0f} ms",
+                )
+            )
+    finally:
+        store.close()
+    for line in scans:
+        print(f"full scan: {line}", file=sys.stderr)
+    figures.append(
+        Figure(
+            "query plans: full scans of big tables", len(scans), "scans", target=0, target_text="0"
+        )
+    )
+    return figures
+
+
+if __name__ == "__main__":
+    for f in run(None, "--quick" in sys.argv):
+        print(f"{f.figure}: {f.value:.2f} {f.unit} (met: {f.met})")
