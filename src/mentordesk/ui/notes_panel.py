@@ -1,0 +1,163 @@
+"""The notes side panel of the Today area: category chips, the text, the trainee's notes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ..core import notes
+from ..core.errors import UserError
+from ..core.models import NOTE_CATEGORIES
+from ..core.store import Store
+from .capture_undo import ServiceCommand
+from .forms import child
+
+CHIP_STYLE = (
+    "QPushButton { border: 1px solid #90a4ae; border-radius: 14px; padding: 4px 6px;"
+    " min-height: 22px; background: #eceff1; }"
+    "QPushButton:checked { background: #1565c0; color: white; border-color: #0d47a1; }"
+)
+
+
+class NotesPanel(QObject):
+    """Binds the notes widgets of ``forms/today.ui``; notes go to the trainee shown."""
+
+    def __init__(
+        self,
+        store: Store,
+        form: QWidget,
+        undo_stack: QUndoStack,
+        session_uid: Callable[[], str | None],
+        report: Callable[[str, bool], None],
+    ) -> None:
+        super().__init__(form)
+        self.store = store
+        self.undo_stack = undo_stack
+        self._session_uid = session_uid
+        self._report = report
+        self.trainee_uid: str | None = None
+        self.group = child(form, QGroupBox, "notesPanel")
+        self.who = child(form, QLabel, "noteTraineeLabel")
+        self.text = child(form, QPlainTextEdit, "noteText")
+        self.save_button = child(form, QPushButton, "saveNoteButton")
+        self.message = child(form, QLabel, "noteMessage")
+        self.list = child(form, QListWidget, "noteList")
+        self.names = {
+            "teamwork": self.tr("&Teamwork"),
+            "communication": self.tr("&Communication"),
+            "safety": self.tr("&Safety"),
+            "initiative": self.tr("&Initiative"),
+            "innovation": self.tr("In&novation"),
+            "attitude": self.tr("&Attitude"),
+            "other": self.tr("Ot&her"),
+        }
+        chips = child(form, QWidget, "categoryChips")
+        grid = QGridLayout(chips)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        self.chips = QButtonGroup(self)
+        for n, category in enumerate(NOTE_CATEGORIES):
+            chip = QPushButton(self.names[category], chips)
+            chip.setCheckable(True)
+            chip.setStyleSheet(CHIP_STYLE)
+            chip.setProperty("category", category)
+            chip.setToolTip(self.tr("Alt + the underlined letter"))
+            chip.setObjectName(f"chip_{category}")
+            self.chips.addButton(chip, n)
+            grid.addWidget(chip, n // 3, n % 3)
+        self.chips.button(0).setChecked(True)
+        self.save_button.clicked.connect(self.save)
+        self.text.installEventFilter(self)
+        self.set_trainee(None, "")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.text
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier  # type: ignore[attr-defined]
+        ):
+            self.save()
+            return True
+        return super().eventFilter(watched, event)
+
+    @property
+    def category(self) -> str:
+        checked = self.chips.checkedButton()
+        return str(checked.property("category")) if checked else "other"
+
+    def set_trainee(self, trainee_uid: str | None, name: str) -> None:
+        if trainee_uid == self.trainee_uid and trainee_uid is not None:
+            return
+        self.trainee_uid = trainee_uid
+        self.who.setText(name or self.tr("Choose a trainee in the list"))
+        enabled = trainee_uid is not None
+        self.text.setEnabled(enabled)
+        self.save_button.setEnabled(enabled)
+        self.message.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        if self.trainee_uid is None:
+            return
+        try:
+            found = notes.list_notes(self.store, self.trainee_uid)
+        except UserError as exc:
+            self.message.setText(str(exc))
+            return
+        for n in found:
+            when = n.written_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            where = f" · {n.session_label}" if n.session_label else ""
+            category = self.names.get(n.category, n.category).replace("&", "")
+            item = QListWidgetItem(f"{category} — {when}{where}\n{n.text}")
+            item.setToolTip(f"{n.author}\n{n.text}")
+            self.list.addItem(item)
+        if not found:
+            self.list.addItem(QListWidgetItem(self.tr("No notes yet.")))
+
+    def save(self) -> None:
+        if self.trainee_uid is None:
+            return
+        try:
+            note = notes.add_note(
+                self.store,
+                self.trainee_uid,
+                self.category,
+                self.text.toPlainText(),
+                session_uid=self._session_uid(),
+            )
+        except UserError as exc:
+            self.message.setStyleSheet("color: #b00020;")
+            self.message.setText(str(exc))
+            return
+        self.text.clear()
+        self.message.setStyleSheet("color: #1b5e20;")
+        self.message.setText(self.tr("Saved."))
+        uid = note.uid
+
+        def undo() -> None:
+            notes.delete_note(self.store, uid)
+            self.reload()
+
+        def redo() -> None:
+            notes.restore_note(self.store, uid)
+            self.reload()
+
+        self.undo_stack.push(
+            ServiceCommand(self.tr("note"), undo, redo, lambda text: self._report(text, True))
+        )
+        self.reload()

@@ -1,0 +1,193 @@
+"""A trainee's record: attendance with its rate, a chart per skill, notes — by period."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.rubrics import current_rubric
+from ..core.store import Store
+from ..core.trainee_record import TraineeRecord, trainee_record
+from .attendance_history_model import AttendanceHistoryModel
+from .forms import child, load_form
+from .level_chart import LevelChart
+
+PERIODS = ("all", "30", "90", "year", "custom")
+
+
+class TraineeRecordDialog(QDialog):
+    def __init__(self, store: Store, trainee_uid: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.trainee_uid = trainee_uid
+        self.record: TraineeRecord | None = None
+        self.resize(1000, 740)
+        self.form = load_form("trainee_record", self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        f = self.form
+        self.name_label = child(f, QLabel, "nameLabel")
+        self.details_label = child(f, QLabel, "detailsLabel")
+        self.period = child(f, QComboBox, "periodCombo")
+        self.from_date = child(f, QDateEdit, "fromDate")
+        self.to_date = child(f, QDateEdit, "toDate")
+        self.figures_label = child(f, QLabel, "figuresLabel")
+        self.attendance_table = child(f, QTableView, "attendanceTable")
+        self.skills_container = child(f, QWidget, "skillsContainer")
+        self.notes_list = child(f, QListWidget, "notesList")
+        child(f, QDialogButtonBox, "buttonBox").rejected.connect(self.reject)
+
+        self.attendance_model = AttendanceHistoryModel(self)
+        self.attendance_table.setModel(self.attendance_model)
+        self.attendance_table.verticalHeader().setVisible(False)
+        self.attendance_table.horizontalHeader().setStretchLastSection(True)
+        self.attendance_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive
+        )
+        self.skills_grid = QGridLayout(self.skills_container)
+        self.skills_grid.setSpacing(12)
+        self.categories = {
+            "teamwork": self.tr("Teamwork"),
+            "communication": self.tr("Communication"),
+            "safety": self.tr("Safety"),
+            "initiative": self.tr("Initiative"),
+            "innovation": self.tr("Innovation"),
+            "attitude": self.tr("Attitude"),
+            "other": self.tr("Other"),
+        }
+        rubric = current_rubric(store)
+        self.max_level = rubric.max_level if rubric else 5
+
+        for key, text in zip(
+            PERIODS,
+            (
+                self.tr("All time"),
+                self.tr("Last 30 days"),
+                self.tr("Last 90 days"),
+                self.tr("This year"),
+                self.tr("Between dates"),
+            ),
+            strict=True,
+        ):
+            self.period.addItem(text, key)
+        today = QDate.currentDate()
+        self.from_date.setDate(today.addDays(-30))
+        self.to_date.setDate(today)
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.from_date.dateChanged.connect(lambda _: self.reload())
+        self.to_date.dateChanged.connect(lambda _: self.reload())
+        self._period_changed()
+
+    # -- period -----------------------------------------------------------------------------
+
+    def bounds(self) -> tuple[date | None, date | None]:
+        key = self.period.currentData()
+        today = date.today()
+        if key == "30":
+            return today - timedelta(days=30), today
+        if key == "90":
+            return today - timedelta(days=90), today
+        if key == "year":
+            return date(today.year, 1, 1), today
+        if key == "custom":
+            return self.from_date.date().toPython(), self.to_date.date().toPython()  # type: ignore[return-value]
+        return None, None
+
+    def _period_changed(self) -> None:
+        custom = self.period.currentData() == "custom"
+        self.from_date.setEnabled(custom)
+        self.to_date.setEnabled(custom)
+        self.reload()
+
+    # -- content ----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        start, end = self.bounds()
+        r = trainee_record(self.store, self.trainee_uid, start, end)
+        self.record = r
+        t = r.trainee
+        self.setWindowTitle(self.tr("Trainee record — %1").replace("%1", t.name))
+        self.name_label.setText(t.name)
+        self.details_label.setText(
+            " · ".join(
+                p
+                for p in (
+                    t.trainee_id,
+                    t.cohort,
+                    t.track,
+                    t.employee_no,
+                    t.status if t.status != "active" else "",
+                )
+                if p
+            )
+        )
+        fig = r.figures
+        rate = r.attendance_rate
+        self.figures_label.setText(
+            self.tr(
+                "Attendance rate <b>%1</b> · sessions %2 · present %3 · late %4 · left early %5"
+                " · absent %6 · excused %7 · hours %8 · skills rated %9"
+            )
+            .replace("%1", f"{rate:.0%}" if rate is not None else "—")
+            .replace("%2", str(fig.sessions))
+            .replace("%3", str(fig.present))
+            .replace("%4", str(fig.late))
+            .replace("%5", str(fig.left_early))
+            .replace("%6", str(fig.absent))
+            .replace("%7", str(fig.excused))
+            .replace("%8", f"{fig.hours:g}")
+            .replace("%9", str(fig.skills_rated))
+        )
+        self.attendance_model.set_rows(r.attendance)
+        self.attendance_table.resizeColumnsToContents()
+        self._show_skills(r)
+        self._show_notes(r)
+
+    def _show_skills(self, r: TraineeRecord) -> None:
+        while self.skills_grid.count():
+            item = self.skills_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        if not r.skills:
+            empty = QLabel(self.tr("No skill rated in this period."))
+            self.skills_grid.addWidget(empty, 0, 0)
+            return
+        for n, history in enumerate(r.skills):
+            chart = LevelChart(history, self.max_level, self.skills_container)
+            chart.setObjectName(f"chart_{history.code}")
+            self.skills_grid.addWidget(chart, n // 2, n % 2)
+        self.skills_grid.setRowStretch(len(r.skills) // 2 + 1, 1)
+
+    def _show_notes(self, r: TraineeRecord) -> None:
+        self.notes_list.clear()
+        for n in r.notes:
+            when = n.written_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            where = f" · {n.session_label}" if n.session_label else ""
+            category = self.categories.get(n.category, n.category)
+            item = QListWidgetItem(f"{category} — {when}{where} · {n.author}\n{n.text}")
+            self.notes_list.addItem(item)
+        if not r.notes:
+            self.notes_list.addItem(QListWidgetItem(self.tr("No notes in this period.")))
+
+
+def open_trainee_record(store: Store, trainee_uid: str, parent: QWidget | None) -> QDialog:
+    """Show a trainee's record beside the window it was opened from (it does not block it)."""
+    dialog = TraineeRecordDialog(store, trainee_uid, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

@@ -1,0 +1,209 @@
+"""The Today area driven by keys and clicks, checked against what the database holds."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from mentordesk.core.attendance import session_roster
+from mentordesk.core.models import Attendance, Note, SkillRating, WorkshopSession
+from mentordesk.core.workshop_sessions import copy_session, list_recent_sessions
+from mentordesk.ui.today_view import TodayArea
+
+
+@pytest.fixture
+def area(qtbot, demo_store):
+    latest = list_recent_sessions(demo_store, 1)[0]
+    # A fresh session after the demo's last day: an unmarked roster, ratings to give.
+    fresh = copy_session(demo_store, latest.uid, latest.held_on + timedelta(days=3))
+    view = TodayArea(demo_store)
+    qtbot.addWidget(view)
+    view.resize(1300, 800)
+    view.show()
+    assert view.session.uid == fresh.uid
+    view.roster_table.setFocus()
+    return view
+
+
+def _marks(store, session_uid):
+    """trainee name -> (status, minutes late, hours) for the session's live marks."""
+    with store.read() as s:
+        ws = s.scalar(select(WorkshopSession).where(WorkshopSession.uid == session_uid))
+        return {
+            a.trainee.name: (a.status, a.minutes_late, a.hours)
+            for a in s.scalars(
+                select(Attendance).where(
+                    Attendance.session_id == ws.id, Attendance.deleted.is_(False)
+                )
+            )
+        }
+
+
+def test_roster_starts_unmarked_with_the_expected_trainees(area):
+    rows = area.roster.rows()
+    assert len(rows) == len(session_roster(area.store, area.session.uid))
+    assert all(r.mark is None for r in rows)
+    assert "Unmarked" in area.counts_label.text()
+
+
+def test_single_keys_mark_and_move_down(qtbot, area):
+    names = [r.name for r in area.roster.rows()]
+    for key in (Qt.Key.Key_P, Qt.Key.Key_A, Qt.Key.Key_E):
+        qtbot.keyClick(area.roster_table, key)
+    assert _marks(area.store, area.session.uid) == {
+        names[0]: ("present", 0, 8.0),
+        names[1]: ("absent", 0, 0.0),
+        names[2]: ("excused", 0, 0.0),
+    }
+    assert area.roster_table.currentIndex().row() == 3
+
+
+def test_late_asks_for_minutes_then_enter_goes_on(qtbot, area):
+    name = area.roster.rows()[0].name
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_L)
+    assert area.minutes_spin.hasFocus()
+    qtbot.keyClicks(area.minutes_spin, "15")
+    qtbot.keyClick(area.minutes_spin, Qt.Key.Key_Return)
+    assert _marks(area.store, area.session.uid) == {name: ("late", 15, 7.75)}
+    assert area.roster_table.hasFocus()
+    assert area.roster_table.currentIndex().row() == 1
+
+
+def test_undo_and_redo_keys(qtbot, area):
+    names = [r.name for r in area.roster.rows()]
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_P)
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_A)
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _marks(area.store, area.session.uid) == {names[0]: ("present", 0, 8.0)}
+    assert area.roster.rows()[1].mark is None
+    qtbot.keyClick(
+        area.roster_table,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert _marks(area.store, area.session.uid)[names[1]] == ("absent", 0, 0.0)
+    assert area.roster.rows()[1].status == "absent"
+
+
+def test_delete_clears_and_mark_all_present_keeps_exceptions(qtbot, area):
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_A)
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_Up)
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_Delete)
+    assert _marks(area.store, area.session.uid) == {}
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_Down)
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_A)
+    qtbot.mouseClick(area.findChild(object, "markAllButton"), Qt.MouseButton.LeftButton)
+    marks = _marks(area.store, area.session.uid)
+    assert len(marks) == area.roster.rowCount()
+    assert sorted(m[0] for m in marks.values()).count("absent") == 1
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(_marks(area.store, area.session.uid)) == 1
+
+
+def test_status_buttons_are_large_click_targets(qtbot, area):
+    button = area.status_buttons["late"]
+    assert button.height() >= 44
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert list(_marks(area.store, area.session.uid).values()) == [("late", 0, 8.0)]
+
+
+def _ratings(store, session_uid):
+    with store.read() as s:
+        ws_id = s.scalar(select(WorkshopSession.id).where(WorkshopSession.uid == session_uid))
+        return [
+            (r.trainee.name, r.skill.code, r.level)
+            for r in s.scalars(
+                select(SkillRating).where(
+                    SkillRating.session_id == ws_id, SkillRating.deleted.is_(False)
+                )
+            )
+        ]
+
+
+def test_rating_grid_keys(qtbot, area):
+    area.tabs.setCurrentIndex(1)
+    grid = area.ratings.model.grid
+    table = area.ratings.table
+    name, first, second = grid.trainees[0].name, grid.skills[0].code, grid.skills[1].code
+    qtbot.keyClick(table, Qt.Key.Key_4)
+    qtbot.keyClick(table, Qt.Key.Key_2)
+    assert sorted(_ratings(area.store, area.session.uid)) == [(name, first, 4), (name, second, 2)]
+    assert area.ratings.model.cell_at(0, 1).level == 4
+    qtbot.keyClick(table, Qt.Key.Key_9)
+    assert "from 1 to 5" in area.message.text()
+    assert len(_ratings(area.store, area.session.uid)) == 2
+    qtbot.keyClick(table, Qt.Key.Key_Left)
+    assert area.ratings.level_label.text().startswith("2")
+    assert grid.levels[1].label in area.ratings.level_label.text()
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert _ratings(area.store, area.session.uid) == [(name, first, 4)]
+    qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(_ratings(area.store, area.session.uid)) == 2
+
+
+def test_rating_shows_previous_level_and_descriptor(qtbot, area):
+    area.tabs.setCurrentIndex(1)
+    cell = area.ratings.model.cell_at(0, 1)
+    assert cell.previous_level is not None
+    assert str(cell.previous_level) in area.ratings.previous_label.text()
+    skill = area.ratings.model.skill_at(1)
+    qtbot.keyClick(area.ratings.table, Qt.Key.Key_3)
+    tooltip = area.ratings.model.data(area.ratings.model.index(0, 1), Qt.ItemDataRole.ToolTipRole)
+    assert skill.descriptor(3) in tooltip
+
+
+def test_note_saved_with_ctrl_enter_for_the_selected_trainee(qtbot, area):
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_Down)
+    trainee = area.roster.rows()[1]
+    safety = area.findChild(object, "chip_safety")
+    qtbot.mouseClick(safety, Qt.MouseButton.LeftButton)
+    # Chinese arrives through an input method, not key by key.
+    area.notes.text.insertPlainText("未戴护目镜，已纠正")
+    qtbot.keyClick(area.notes.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with area.store.read() as s:
+        note = s.scalars(select(Note).order_by(Note.id.desc())).first()
+        assert (note.trainee.uid, note.category, note.text) == (
+            trainee.trainee_uid,
+            "safety",
+            "未戴护目镜，已纠正",
+        )
+        assert note.session.uid == area.session.uid
+    assert area.notes.text.toPlainText() == ""
+    assert "未戴护目镜" in area.notes.list.item(0).text()
+
+
+def test_trainee_record_opens_from_the_row(qtbot, area):
+    from mentordesk.ui.trainee_record_view import TraineeRecordDialog
+
+    name = area.roster.rows()[0].name
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    dialogs = [w for w in area.findChildren(TraineeRecordDialog)]
+    assert dialogs and dialogs[0].name_label.text() == name
+    record = dialogs[0].record
+    assert record.attendance and record.skills
+    assert "%" in dialogs[0].figures_label.text()
+    dialogs[0].period.setCurrentIndex(dialogs[0].period.findData("custom"))
+    dialogs[0].from_date.setDate(dialogs[0].to_date.date().addDays(1))
+    assert dialogs[0].record.attendance == ()
+    dialogs[0].close()
+
+
+def test_new_session_dialog_defaults_from_the_last_one(qtbot, demo_store):
+    from mentordesk.ui.session_dialog import SessionDialog
+
+    last = list_recent_sessions(demo_store, 1)[0]
+    dialog = SessionDialog(demo_store)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    made = dialog.created
+    assert made is not None
+    assert (made.cohort_uid, made.location, made.module, made.start_time) == (
+        last.cohort_uid,
+        last.location,
+        last.module,
+        last.start_time,
+    )
+    assert made.mentor == "Zhang Wei 张伟"
