@@ -1,0 +1,143 @@
+"""Start-up: a new ``python -m mentordesk`` process until its main window is shown and usable.
+
+Measured from the parent, from launching the process to the ``shown`` line the application
+prints under ``MENTORDESK_EXIT_AFTER_SHOW=1`` (so interpreter start and every import count),
+against a bare PySide6 program showing an empty QMainWindow the same way. Both run offscreen,
+several times each, interleaved; the median counts. The disk cache is warm: dropping it needs
+root, and a desktop's second start of the day is warm too.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .figures import Figure
+
+BARE = """
+import time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.show()
+def shown():
+    print("shown", flush=True)
+    app.quit()
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+# Libraries that only file work needs: start-up should not pay for them.
+FILE_LIBRARIES = ("reportlab", "openpyxl", "pyhanko", "cryptography", "qrcode", "alembic")
+TIMEOUT = 120
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        MENTORDESK_EXIT_AFTER_SHOW="1",
+        MENTORDESK_DATA_DIR=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"),
+    )
+    env.pop("MENTORDESK_DB", None)
+    return env
+
+
+def time_to_shown(argv: list[str], env: dict[str, str]) -> float:
+    """Seconds from launching the process to its ``shown`` line; the process is then reaped."""
+    began = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
+    )
+    assert proc.stdout is not None
+    took = None
+    for line in proc.stdout:
+        if line.startswith("shown"):
+            took = time.perf_counter() - began
+            break
+    try:
+        _, err = proc.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+    if took is None or proc.returncode != 0:
+        tail = " | ".join(err.strip().splitlines()[-3:])
+        raise RuntimeError(f"{' '.join(argv[-3:])}: exit {proc.returncode}, never shown: {tail}")
+    return took
+
+
+def import_times(dataset: Path, env: dict[str, str]) -> dict[str, float]:
+    """Import time (ms) the start-up spends in each top-level package, its own modules only."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "mentordesk", "--db", str(dataset)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=TIMEOUT,
+    )
+    totals: dict[str, float] = {}
+    for line in proc.stderr.splitlines():
+        match = re.match(r"import time:\s+(\d+)\s+\|\s+\d+\s+\|\s*(\S+)", line)
+        if match:
+            top = match[2].split(".")[0]
+            totals[top] = totals.get(top, 0.0) + int(match[1]) / 1000
+    return totals
+
+
+def run(dataset: Path | None, quick: bool) -> list[Figure]:
+    if dataset is None:
+        from .dataset import build_dataset
+
+        dataset = build_dataset(quick=quick)
+    repeats = 3 if quick else 7
+    with tempfile.TemporaryDirectory() as tmp:
+        env = _env(Path(tmp))
+        app = [sys.executable, "-m", "mentordesk", "--db", str(dataset)]
+        bare = [sys.executable, "-c", BARE]
+        # One unmeasured run of each fills the disk cache and writes first-run settings.
+        time_to_shown(app, env)
+        time_to_shown(bare, env)
+        app_times, bare_times = [], []
+        for _ in range(repeats):
+            app_times.append(time_to_shown(app, env))
+            bare_times.append(time_to_shown(bare, env))
+        imports = import_times(dataset, env)
+    app_s, bare_s = statistics.median(app_times), statistics.median(bare_times)
+    figures = [
+        Figure(
+            f"start-up to usable main window ({dataset.stem.split('-')[1]} db)",
+            app_s,
+            "s",
+            baseline=bare_s,
+            target=3.0,
+            target_text="≤ 3× bare window",
+        )
+    ]
+    heaviest = sorted(imports.items(), key=lambda kv: -kv[1])[:10]
+    figures += [Figure(f"start-up import: {name}", ms, "ms") for name, ms in heaviest]
+    loaded = sorted(lib for lib in FILE_LIBRARIES if lib in imports)
+    figures.append(
+        Figure(
+            "file-format libraries imported at start-up"
+            + (f" ({', '.join(loaded)})" if loaded else ""),
+            len(loaded),
+            "modules",
+            target=0,
+            target_text="0",
+        )
+    )
+    return figures
+
+
+if __name__ == "__main__":
+    for f in run(None, "--quick" in sys.argv):
+        ratio = f" ×{f.ratio:.2f} of {f.baseline:.3f}" if f.ratio else ""
+        print(f"{f.figure}: {f.value:.3f} {f.unit}{ratio} (met: {f.met})")
