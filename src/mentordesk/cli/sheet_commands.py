@@ -176,6 +176,7 @@ def _countersign(args: argparse.Namespace) -> int:
     return 0
 
 
+# allow_abbrev=False: "--passphrase SECRET" must fail, not pass for --passphrase-file.
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     secret = argparse.ArgumentParser(add_help=False)
     secret.add_argument(
@@ -184,13 +185,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = sub.add_parser("identity", parents=[common], help="your signing key and certificate")
     isub = p.add_subparsers(dest="identity_command", metavar="ACTION", required=True)
-    c = isub.add_parser("create", parents=[common, secret], help="new key + self-signed cert")
+    c = isub.add_parser(
+        "create", parents=[common, secret], help="new key + self-signed cert", allow_abbrev=False
+    )
     c.add_argument("--name", help="name in the certificate (default: your profile's name)")
     c.add_argument("--organisation")
     c.add_argument("--email")
     c.add_argument("--replace", action="store_true", help="replace an existing identity")
     c.set_defaults(func=_identity_create)
-    c = isub.add_parser("import", parents=[common, secret], help="import a PKCS#12 file")
+    c = isub.add_parser(
+        "import", parents=[common, secret], help="import a PKCS#12 file", allow_abbrev=False
+    )
     c.add_argument("file", metavar="FILE.p12")
     c.add_argument("--file-passphrase-file", metavar="FILE", help="the PKCS#12 file's passphrase")
     c.add_argument("--replace", action="store_true", help="replace an existing identity")
@@ -202,7 +207,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     c.set_defaults(func=_identity_show)
 
     p = sub.add_parser(
-        "sheets", parents=[common, secret], help="write (and sign) a cohort's assessment sheets"
+        "sheets",
+        parents=[common, secret],
+        help="write (and sign) a cohort's assessment sheets",
+        allow_abbrev=False,
     )
     p.add_argument("outdir", metavar="OUTDIR")
     p.add_argument("--cohort", help="cohort name (default: every active trainee)")
@@ -219,7 +227,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=_verify)
 
     p = sub.add_parser(
-        "countersign", parents=[common, secret], help="countersign a signed sheet (school side)"
+        "countersign",
+        parents=[common, secret],
+        help="countersign a signed sheet (school side)",
+        allow_abbrev=False,
     )
     p.add_argument("file", metavar="IN.pdf")
     p.add_argument("out", metavar="OUT.pdf")

@@ -95,6 +95,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 def _save(identity: LoadedIdentity, passphrase: str, folder: Path) -> IdentityInfo:
     secret = _check_passphrase(passphrase)
+    folder.mkdir(parents=True, exist_ok=True)
     blob = pkcs12.serialize_key_and_certificates(
         identity.name.encode("utf-8"),
         identity.key,
