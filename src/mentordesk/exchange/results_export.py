@@ -170,8 +170,6 @@ def _shown(headers: tuple[str, ...], chinese: bool) -> list[str]:
 def _atomic_save(wb: Workbook, path: Path) -> None:
     """Written beside the target and renamed: a crash never leaves half a workbook."""
     folder = path.parent
-    if not folder.is_dir():
-        raise UserError(f"{path}: the folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx.tmp", dir=folder)
     os.close(fd)
     try:
@@ -197,10 +195,39 @@ def export_results(
     scope = scope or ExportScope()
     if path.suffix.lower() != ".xlsx":
         raise UserError(f"{path.name}: a results workbook must be saved as .xlsx")
+    if not path.parent.is_dir():
+        raise UserError(f"{path}: the folder {path.parent} does not exist")
     wb = Workbook(write_only=True)
     counts: dict[str, int] = {}
-    exported_at = datetime.now(UTC)
     progress.start(0, "Exporting")
+    try:
+        _write(wb, store, scope, counts, chinese_headers, progress, sheet_limit)
+    except BaseException:
+        _discard(wb)
+        raise
+    _atomic_save(wb, path)
+    return ExportResult(path, counts)
+
+
+def _discard(wb: Workbook) -> None:
+    """Close and delete the sheets' temporary files of an abandoned export."""
+    for ws in wb.worksheets:
+        with contextlib.suppress(Exception):
+            ws.close()
+        with contextlib.suppress(Exception):
+            ws._writer.cleanup()
+
+
+def _write(
+    wb: Workbook,
+    store: Store,
+    scope: ExportScope,
+    counts: dict[str, int],
+    chinese_headers: bool,
+    progress: Progress,
+    sheet_limit: int,
+) -> None:
+    exported_at = datetime.now(UTC)
     with store.read() as session:
         source = ExportRows(session, scope)
         start, end = source.period()
@@ -246,5 +273,3 @@ def export_results(
         about.append(pair)
     about.finish()
     progress.step(0, "Saving the workbook")
-    _atomic_save(wb, path)
-    return ExportResult(path, counts)
