@@ -1,0 +1,327 @@
+"""Properties over generated records: the Summary's figures, and merging results workbooks.
+
+The Summary is checked against a plain recomputation of interchange.md's definitions from the
+generated records; merging is checked as a user relies on it: a workbook merged twice changes
+nothing the second time, and two mentors' workbooks give the same store in either order.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import delete, insert, select
+
+from mentordesk.core.models import (
+    ATTENDANCE_STATUSES,
+    Attendance,
+    Cohort,
+    Note,
+    Skill,
+    SkillRating,
+    Trainee,
+    WorkshopSession,
+)
+from mentordesk.core.rubrics import load_rubric_file
+from mentordesk.core.store import Store
+from mentordesk.core.summary import period_figures
+from mentordesk.paths import resources_dir
+
+DAY0 = date(2026, 3, 2)
+SETTINGS = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@pytest.fixture(scope="module")
+def summary_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = Store.open(tmp_path_factory.mktemp("props") / "summary.db")
+    load_rubric_file(store, resources_dir() / "rubrics" / "steel-plant-skills.json")
+    with store.write() as s:
+        s.add(Cohort(name="Generated"))
+    yield store
+    store.close()
+
+
+days = st.integers(min_value=0, max_value=40)
+sessions_st = st.lists(st.tuples(days, st.booleans()), min_size=0, max_size=8)
+
+
+@st.composite
+def records(draw: st.DrawFn) -> dict:
+    n_trainees = draw(st.integers(1, 4))
+    sessions = draw(sessions_st)  # (day, deleted)
+    attendance = {}
+    for si in range(len(sessions)):
+        for ti in range(n_trainees):
+            if draw(st.booleans()):
+                attendance[(si, ti)] = (
+                    draw(st.sampled_from(ATTENDANCE_STATUSES)),
+                    draw(st.sampled_from([0.0, 2.5, 4.0, 8.0])),
+                    draw(st.booleans()) and draw(st.booleans()),  # deleted, now and then
+                )
+    ratings = draw(
+        st.lists(
+            st.tuples(
+                st.integers(0, n_trainees - 1),
+                st.integers(0, 3),  # skill
+                st.integers(1, 5),  # level
+                days,
+                st.booleans(),  # deleted
+            ),
+            max_size=12,
+        )
+    )
+    notes = draw(
+        st.lists(
+            st.tuples(st.integers(0, n_trainees - 1), days, st.integers(0, 23), st.booleans()),
+            max_size=8,
+        )
+    )
+    start = draw(st.none() | days)
+    end = draw(st.none() | days)
+    return {
+        "trainees": n_trainees,
+        "sessions": sessions,
+        "attendance": attendance,
+        "ratings": ratings,
+        "notes": notes,
+        "start": None if start is None else DAY0 + timedelta(days=start),
+        "end": None if end is None else DAY0 + timedelta(days=end),
+    }
+
+
+def _store_records(store: Store, rec: dict) -> list[int]:
+    """Write the generated records (replacing the last example's); returns trainee ids."""
+    stamp = {"updated_at": datetime(2026, 1, 1, tzinfo=UTC), "origin_device": "gen"}
+    with store.write() as s:
+        for model in (Attendance, SkillRating, Note, WorkshopSession, Trainee):
+            s.execute(delete(model))
+        cohort_id = s.scalar(select(Cohort.id))
+        skill_ids = list(s.scalars(select(Skill.id).order_by(Skill.id)))[:4]
+        tids = []
+        for i in range(rec["trainees"]):
+            t = Trainee(trainee_id=f"T{i}", name=f"Trainee {i}", cohort_id=cohort_id, **stamp)
+            s.add(t)
+            s.flush()
+            tids.append(t.id)
+        sids = []
+        for day, deleted in rec["sessions"]:
+            ws = WorkshopSession(
+                held_on=DAY0 + timedelta(days=day), cohort_id=cohort_id, deleted=deleted, **stamp
+            )
+            s.add(ws)
+            s.flush()
+            sids.append(ws.id)
+        rows = [
+            {"session_id": sids[si], "trainee_id": tids[ti], "status": status, "hours": hours,
+             "deleted": deleted, "uid": f"a-{si}-{ti}", **stamp}
+            for (si, ti), (status, hours, deleted) in rec["attendance"].items()
+        ]  # fmt: skip
+        if rows:
+            s.execute(insert(Attendance), rows)
+        for n, (ti, sk, level, day, deleted) in enumerate(rec["ratings"]):
+            s.add(
+                SkillRating(
+                    uid=f"r-{n}", trainee_id=tids[ti], skill_id=skill_ids[sk], level=level,
+                    rated_on=DAY0 + timedelta(days=day), deleted=deleted, **stamp,
+                )
+            )  # fmt: skip
+        for n, (ti, day, hour, deleted) in enumerate(rec["notes"]):
+            at = datetime.combine(DAY0 + timedelta(days=day), time(hour), UTC)
+            s.add(
+                Note(uid=f"n-{n}", trainee_id=tids[ti], text="x", written_at=at, deleted=deleted,
+                     **stamp)
+            )  # fmt: skip
+    return tids
+
+
+def _within(day: date, start: date | None, end: date | None) -> bool:
+    return (start is None or day >= start) and (end is None or day <= end)
+
+
+def expected_figures(rec: dict, ti: int) -> dict:
+    """interchange.md's Summary definitions, computed the plain way."""
+    start, end = rec["start"], rec["end"]
+    statuses = [
+        (status, hours)
+        for (si, t), (status, hours, deleted) in rec["attendance"].items()
+        if t == ti
+        and not deleted
+        and not rec["sessions"][si][1]
+        and _within(DAY0 + timedelta(days=rec["sessions"][si][0]), start, end)
+    ]
+    latest: dict[int, tuple] = {}
+    for n, (t, sk, level, day, deleted) in enumerate(rec["ratings"]):
+        if t == ti and not deleted and _within(DAY0 + timedelta(days=day), start, end):
+            key = (day, n)  # the latest by date, then by order of entry
+            if sk not in latest or key > latest[sk][0]:
+                latest[sk] = (key, level)
+    levels = [level for _, level in latest.values()]
+    return {
+        "sessions": len(statuses),
+        **{s: sum(1 for st_, _ in statuses if st_ == s) for s in ATTENDANCE_STATUSES},
+        "hours": sum(h for _, h in statuses),
+        "skills_rated": len(levels),
+        "mean_level": sum(levels) / len(levels) if levels else None,
+        "notes": sum(
+            1
+            for t, day, _, deleted in rec["notes"]
+            if t == ti and not deleted and _within(DAY0 + timedelta(days=day), start, end)
+        ),
+    }
+
+
+@SETTINGS
+@given(rec=records())
+def test_summary_figures_match_their_definition(summary_store: Store, rec: dict) -> None:
+    tids = _store_records(summary_store, rec)
+    with summary_store.read() as s:
+        got = period_figures(s, tids, rec["start"], rec["end"])
+    for ti, tid in enumerate(tids):
+        f = got[tid]
+        want = expected_figures(rec, ti)
+        assert {k: getattr(f, k) for k in want if k != "mean_level"} == {
+            k: v for k, v in want.items() if k != "mean_level"
+        }
+        assert f.mean_level == pytest.approx(want["mean_level"])
+        rate = f.attendance_rate
+        divisor = want["sessions"] - want["excused"]
+        if divisor == 0:
+            assert rate is None
+        else:
+            assert 0.0 <= rate <= 1.0
+            attended = want["present"] + want["late"] + want["left_early"]
+            assert rate == pytest.approx(attended / divisor)
+
+
+# -- merging ----------------------------------------------------------------------------
+
+merge = pytest.importorskip("mentordesk.exchange.workbook_import")
+
+
+@pytest.fixture(scope="module")
+def base_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The plant's shared set-up every mentor's machine starts from: the rubric."""
+    path = tmp_path_factory.mktemp("merge") / "base.db"
+    store = Store.open(path)
+    load_rubric_file(store, resources_dir() / "rubrics" / "steel-plant-skills.json")
+    store.close()
+    return path
+
+
+def machine(base: Path, folder: Path, name: str) -> Store:
+    """A copy of the shared set-up with its own device id, as a second PC would have."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.db"
+    shutil.copy(base, path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE setting SET value = ? WHERE key = 'device_id'", (f"pc-{name}",))
+    conn.close()
+    return Store.open(path)
+
+
+work = st.lists(
+    st.tuples(
+        st.integers(0, 3),  # trainee
+        st.integers(0, 5),  # day
+        st.sampled_from(ATTENDANCE_STATUSES),
+        st.none() | st.integers(1, 5),  # a rating of the first skill that day
+        st.none() | st.sampled_from(["teamwork", "safety", "attitude"]),  # a note
+    ),
+    min_size=1,
+    max_size=10,
+)
+
+
+def record_work(store: Store, who: str, entries: list) -> None:
+    """A mentor's week through the services: own cohort, trainees, sessions, marks, ratings."""
+    from mentordesk.core.attendance import mark
+    from mentordesk.core.cohorts import create_cohort
+    from mentordesk.core.notes import add_note
+    from mentordesk.core.ratings import rate
+    from mentordesk.core.rubrics import current_rubric
+    from mentordesk.core.trainees import create_trainee
+    from mentordesk.core.workshop_sessions import create_session
+
+    cohort = create_cohort(store, f"Cohort {who}")
+    skill = current_rubric(store).skills[0].uid
+    trainees: dict[int, str] = {}
+    sessions: dict[int, str] = {}
+    for ti, day, status, level, note in entries:
+        if ti not in trainees:
+            trainees[ti] = create_trainee(
+                store, f"{who}{ti}", f"{who} {ti}", cohort=cohort.name
+            ).uid
+        if day not in sessions:
+            sessions[day] = create_session(
+                store, held_on=DAY0 + timedelta(days=day), start_time=time(8),
+                end_time=time(12), location="Bay 1", module="Foundation", task="",
+                cohort_uid=cohort.uid,
+            ).uid  # fmt: skip
+        mark(store, sessions[day], trainees[ti], status)
+        if level is not None:
+            rate(store, trainees[ti], skill, level, session_uid=sessions[day])
+        if note is not None:
+            add_note(store, trainees[ti], note, f"{who} noted {note}", session_uid=sessions[day])
+
+
+def content(store: Store) -> dict[str, list]:
+    """What a user sees of the store: every round-trip sheet an export writes, in order."""
+    from mentordesk.core.export_rows import ROUND_TRIP, ExportRows, ExportScope
+
+    with store.read() as s:
+        rows = ExportRows(s, ExportScope())
+        return {sheet: sorted(map(repr, getattr(rows, sheet.lower())())) for sheet in ROUND_TRIP}
+
+
+def export(store: Store, path: Path) -> Path:
+    from mentordesk.exchange.results_export import export_results
+
+    export_results(store, path)
+    return path
+
+
+def merge_file(store: Store, path: Path) -> None:
+    report = merge.prepare_import(path).apply(store)
+    assert not [o for o in report.outcomes if o.outcome in ("rejected", "conflict")], report.lines()
+
+
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(a=work, b=work)
+def test_merging_is_idempotent_and_order_free(
+    base_db: Path, tmp_path_factory: pytest.TempPathFactory, a: list, b: list
+) -> None:
+    folder = tmp_path_factory.mktemp("m")
+    files = {}
+    for who, entries in (("A", a), ("B", b)):
+        source = machine(base_db, folder, who)
+        try:
+            record_work(source, who, entries)
+            files[who] = export(source, folder / f"{who}.xlsx")
+        finally:
+            source.close()
+
+    x = machine(base_db, folder, "x")
+    y = machine(base_db, folder, "y")
+    try:
+        merge_file(x, files["A"])
+        once = content(x)
+        merge_file(x, files["A"])
+        assert content(x) == once, "merging the same workbook again changed it"
+
+        merge_file(x, files["B"])
+        merge_file(y, files["B"])
+        merge_file(y, files["A"])
+        assert content(x) == content(y), "A then B differs from B then A"
+    finally:
+        x.close()
+        y.close()
