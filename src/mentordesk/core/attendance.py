@@ -12,7 +12,7 @@ from .errors import UserError
 from .models import ATTENDANCE_STATUSES, Attendance, Staff, Trainee, WorkshopSession
 from .store import Store
 from .text import clean
-from .workshop_sessions import expected_where, session_hours
+from .workshop_sessions import expected_where, is_expected, session_hours
 
 # Hours credited are whole minutes at most: a float sum must not drift in the summaries.
 _ROUND = 4
@@ -134,13 +134,26 @@ def _recorder_id(store: Store, s: Session) -> int | None:
     return s.scalar(select(Staff.id).where(Staff.uid == uid)) if uid else None
 
 
-def _put(
-    store: Store, s: Session, ws: WorkshopSession, t: Trainee, state: MarkState | None
-) -> MarkState | None:
-    """Make the stored attendance equal ``state``; returns what it was before."""
-    a = s.scalar(
+def _attendance(s: Session, ws: WorkshopSession, t: Trainee) -> Attendance | None:
+    return s.scalar(
         select(Attendance).where(Attendance.session_id == ws.id, Attendance.trainee_id == t.id)
     )
+
+
+def _put(
+    store: Store,
+    s: Session,
+    ws: WorkshopSession,
+    t: Trainee,
+    state: MarkState | None,
+    a: Attendance | None = None,
+) -> MarkState | None:
+    """Make the stored attendance equal ``state``; returns what it was before.
+
+    ``a`` is the trainee's attendance row at the session when the caller has loaded it.
+    """
+    if a is None:
+        a = _attendance(s, ws, t)
     before = _state(a)
     if state is None:
         if a is not None and not a.deleted:
@@ -166,15 +179,8 @@ def _put(
     return before
 
 
-def _row(t: Trainee, ws: WorkshopSession, s: Session, state, before) -> RosterRow:
-    expected = (
-        s.scalar(
-            select(Trainee.id).where(
-                Trainee.id == t.id, Trainee.cohort_id == ws.cohort_id, *expected_where(ws.held_on)
-            )
-        )
-        is not None
-    )
+def _row(t: Trainee, ws: WorkshopSession, state, before) -> RosterRow:
+    expected = is_expected(t, ws.cohort_id, ws.held_on)
     return RosterRow(t.uid, t.trainee_id, t.name, expected, state, before)
 
 
@@ -198,13 +204,8 @@ def mark(
         t = _trainee(s, trainee_uid)
         length = session_hours(ws.start_time, ws.end_time)
         late, given_hours = _validate(status, minutes_late, hours, length)
-        current = _state(
-            s.scalar(
-                select(Attendance).where(
-                    Attendance.session_id == ws.id, Attendance.trainee_id == t.id
-                )
-            )
-        )
+        row = _attendance(s, ws, t)
+        current = _state(row)
         if minutes_late is None and current is not None and status == "late":
             late = current.minutes_late
         if status != "late" and minutes_late is None:
@@ -215,8 +216,8 @@ def mark(
             given_hours if given_hours is not None else default_hours(length, status, late),
             clean(note) if note is not None else (current.note if current else ""),
         )
-        before = _put(store, s, ws, t, state)
-        return _row(t, ws, s, state, before)
+        before = _put(store, s, ws, t, state, row)
+        return _row(t, ws, state, before)
 
 
 def clear_mark(store: Store, session_uid: str, trainee_uid: str) -> RosterRow:
@@ -225,7 +226,7 @@ def clear_mark(store: Store, session_uid: str, trainee_uid: str) -> RosterRow:
         ws = _session(s, session_uid)
         t = _trainee(s, trainee_uid)
         before = _put(store, s, ws, t, None)
-        return _row(t, ws, s, None, before)
+        return _row(t, ws, None, before)
 
 
 def restore_mark(
@@ -236,7 +237,7 @@ def restore_mark(
         ws = _session(s, session_uid)
         t = _trainee(s, trainee_uid)
         before = _put(store, s, ws, t, state)
-        return _row(t, ws, s, state, before)
+        return _row(t, ws, state, before)
 
 
 def mark_all_present(store: Store, session_uid: str) -> list[RosterRow]:
@@ -273,5 +274,5 @@ def restore_marks(
         for trainee_uid, state in states.items():
             t = _trainee(s, trainee_uid)
             before = _put(store, s, ws, t, state)
-            rows.append(_row(t, ws, s, state, before))
+            rows.append(_row(t, ws, state, before))
     return rows

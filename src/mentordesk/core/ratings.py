@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from .changes import add, change, find
 from .errors import UserError
 from .models import Cohort, RubricLevel, Skill, SkillRating, Staff, Trainee, WorkshopSession
-from .rubrics import LevelView, SkillView, current_rubric, get_rubric
+from .rubrics import LevelView, SkillView, current_rubric
 from .store import Store
 from .text import clean
 from .workshop_sessions import expected_where
@@ -199,7 +199,46 @@ def _grid_skills(store: Store, module: str) -> tuple[tuple[SkillView, ...], tupl
     if not skills:
         # A session on a free task still gets a grid: every skill of the rubric.
         skills = tuple(sk for sk in rubric.skills if not sk.withdrawn)
-    return skills, get_rubric(store, rubric.uid).levels
+    return skills, rubric.levels
+
+
+def _latest_two(trainee_ids: list[int], skill_ids: list[int], on: date, ws_id: int | None):
+    """Per trainee and skill, newest first: the session's own latest rating and the latest one
+    from elsewhere (or, without a session, the two latest) — never the whole history."""
+    partition = [SkillRating.trainee_id, SkillRating.skill_id]
+    if ws_id is not None:
+        partition.append(func.coalesce(SkillRating.session_id, 0) == ws_id)
+    ranked = (
+        select(
+            SkillRating.trainee_id,
+            SkillRating.skill_id,
+            SkillRating.uid,
+            SkillRating.level,
+            SkillRating.evidence,
+            SkillRating.rated_on,
+            SkillRating.session_id,
+            SkillRating.id,
+            func.row_number()
+            .over(
+                partition_by=partition,
+                order_by=(SkillRating.rated_on.desc(), SkillRating.id.desc()),
+            )
+            .label("rn"),
+        )
+        .where(
+            SkillRating.trainee_id.in_(trainee_ids),
+            SkillRating.skill_id.in_(skill_ids),
+            SkillRating.deleted.is_(False),
+            SkillRating.rated_on <= on,
+        )
+        .subquery()
+    )
+    c = ranked.c
+    return (
+        select(c.trainee_id, c.skill_id, c.uid, c.level, c.evidence, c.rated_on, c.session_id)
+        .where(c.rn == 1 if ws_id is not None else c.rn <= 2)
+        .order_by(c.rated_on.desc(), c.id.desc())
+    )
 
 
 def rating_grid(
@@ -237,37 +276,27 @@ def rating_grid(
         )
         history: dict[tuple[int, int], list] = {}
         if trainees and skill_ids:
-            rows = s.execute(
-                select(
-                    SkillRating.trainee_id,
-                    SkillRating.skill_id,
-                    SkillRating.uid,
-                    SkillRating.level,
-                    SkillRating.evidence,
-                    SkillRating.rated_on,
-                    SkillRating.session_id,
+            for r in s.execute(
+                _latest_two(
+                    [t[0] for t in trainees],
+                    list(skill_ids),
+                    on,
+                    ws_id,
                 )
-                .where(
-                    SkillRating.trainee_id.in_([t[0] for t in trainees]),
-                    SkillRating.skill_id.in_(list(skill_ids)),
-                    SkillRating.deleted.is_(False),
-                    SkillRating.rated_on <= on,
-                )
-                .order_by(SkillRating.rated_on, SkillRating.id)
-            )
-            for r in rows:
+            ):
                 history.setdefault((r[0], r[1]), []).append(r)
     uid_of = {t[0]: t[1] for t in trainees}
     cells: dict[tuple[str, str], GridCell] = {}
     for (tid, sid), ratings in history.items():
+        # Newest first: for a session, its own rating (if any) then the latest before it.
         if ws_id is not None:
             here = [r for r in ratings if r[6] == ws_id]
             earlier = [r for r in ratings if r[6] != ws_id]
-            current = here[-1] if here else None
-            prior = earlier[-1] if earlier else None
+            current = here[0] if here else None
+            prior = earlier[0] if earlier else None
         else:
-            current = ratings[-1]
-            prior = ratings[-2] if len(ratings) > 1 else None
+            current = ratings[0]
+            prior = ratings[1] if len(ratings) > 1 else None
         cells[(uid_of[tid], skill_ids[sid])] = GridCell(
             current[2] if current else None,
             current[3] if current else None,

@@ -207,6 +207,17 @@ def expected_where(held_on: date) -> list:
     ]
 
 
+def is_expected(trainee: Trainee, cohort_id: int | None, held_on: date) -> bool:
+    """``expected_where`` for one loaded trainee, without asking the database again."""
+    if trainee.deleted or trainee.cohort_id != cohort_id:
+        return False
+    if trainee.enrolled_on is not None and trainee.enrolled_on > held_on:
+        return False
+    if trainee.left_on is not None:
+        return trainee.left_on > held_on
+    return trainee.status == "active"
+
+
 def expected_trainees(store: Store, session_uid: str) -> list[ExpectedTrainee]:
     """The cohort's trainees active on the session's date, by trainee ID."""
     with store.read() as s:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,6 +25,7 @@ from ..core.store import Store
 from .capture_undo import ServiceCommand
 from .forms import child
 
+NOTES_DELAY_MS = 150
 CHIP_STYLE = (
     "QPushButton { border: 1px solid #90a4ae; border-radius: 14px; padding: 4px 6px;"
     " min-height: 22px; background: #eceff1; }"
@@ -81,6 +82,8 @@ class NotesPanel(QObject):
         self.chips.button(0).setChecked(True)
         self.save_button.clicked.connect(self.save)
         self.text.installEventFilter(self)
+        self._load_timer = QTimer(self, singleShot=True, interval=NOTES_DELAY_MS)
+        self._load_timer.timeout.connect(self.reload)
         self.set_trainee(None, "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -108,7 +111,9 @@ class NotesPanel(QObject):
         self.text.setEnabled(enabled)
         self.save_button.setEnabled(enabled)
         self.message.clear()
-        self.reload()
+        self.list.clear()
+        # Marking runs down the list faster than notes could load: load once the cursor rests.
+        self._load_timer.start()
 
     def reload(self) -> None:
         self.list.clear()

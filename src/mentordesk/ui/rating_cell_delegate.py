@@ -56,13 +56,13 @@ class RatingCellDelegate(QStyledItemDelegate):
             small.setPointSizeF(base.pointSizeF() * 0.85)
             painter.setFont(small)
             if cell.level is None:
-                colour, text = SAME, model.tr("before: %1").replace("%1", str(cell.previous_level))
+                colour, text = SAME, self.tr("before: %1").replace("%1", str(cell.previous_level))
             else:
                 delta = cell.level - cell.previous_level
                 arrow = "▲" if delta > 0 else "▼" if delta < 0 else "="
                 colour = UP if delta > 0 else DOWN if delta < 0 else SAME
                 text = (
-                    model.tr("%1 was %2")
+                    self.tr("%1 was %2")
                     .replace("%1", arrow)
                     .replace("%2", str(cell.previous_level))
                 )

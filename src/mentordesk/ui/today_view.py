@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -125,7 +126,10 @@ class TodayArea(QWidget):
         t.setModel(self.roster)
         t.verticalHeader().setVisible(False)
         t.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        t.setStyleSheet("QTableView { font-size: 12pt; } QTableView::item { padding: 0 6px; }")
+        # A font, not a style sheet: style-sheet item painting doubled the repaint of a mark.
+        font = t.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        t.setFont(font)
         header = t.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -164,6 +168,8 @@ class TodayArea(QWidget):
         self.hours_spin.editingFinished.connect(self._hours_edited)
         self.mark_note.editingFinished.connect(self._note_edited)
         self.counts_label.setStyleSheet("font-size: 12pt;")
+        # Its text changes with every mark; a fixed size keeps that from relaying out the area.
+        self.counts_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.minutes_spin.setSuffix(self.tr(" min"))
         self.hours_spin.setSuffix(self.tr(" h"))
 
@@ -301,10 +307,13 @@ class TodayArea(QWidget):
     def current_row(self) -> RosterRow | None:
         return self.roster.row_at(self.roster_table.currentIndex().row())
 
-    def _move(self, step: int) -> None:
+    def _move(self, step: int) -> bool:
+        """Go ``step`` rows down (or up); False at either end of the list."""
         row = self.roster_table.currentIndex().row() + step
         if 0 <= row < self.roster.rowCount():
             self.roster_table.setCurrentIndex(self.roster.index(row, RosterModel.STATUS))
+            return True
+        return False
 
     def _show(self, row: RosterRow) -> None:
         self.roster.update_row(row)
@@ -342,8 +351,7 @@ class TodayArea(QWidget):
             self._edit(self.minutes_spin)
         elif status == "left_early":
             self._edit(self.hours_spin)
-        else:
-            self._move(1)
+        elif not self._move(1):
             self._row_changed(self.roster_table.currentIndex())
 
     def _edit(self, editor: QSpinBox | QDoubleSpinBox) -> None:
