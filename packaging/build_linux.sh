@@ -27,10 +27,22 @@ if [[ $isolated == 1 ]]; then
     "$venv/bin/python" -m pip install --quiet "pyinstaller==$PYINSTALLER_VERSION" "$ROOT" \
         psycopg2-binary  # a site-wide PostgreSQL database works from the bundle too
 else
-    # The interpreter's own packages (PySide6 pinned in pyproject.toml, SQLAlchemy, …) are
-    # reused and only PyInstaller goes into the venv; MentorDesk's code comes from src/.
+    # The packages of $PYTHON (PySide6 pinned in pyproject.toml, SQLAlchemy, …; $PYTHON may
+    # itself be a venv, such as CI's .venv) are reused through a .pth file; only PyInstaller is
+    # installed into this venv. MentorDesk's code comes from src/.
     venv=$ROOT/build/bundle-venv
-    [[ -x $venv/bin/python ]] || "$PYTHON" -m venv --system-site-packages "$venv"
+    [[ -x $venv/bin/python ]] || "$PYTHON" -m venv "$venv"
+    "$PYTHON" - "$venv" <<'PY'
+import subprocess, sys
+venv = sys.argv[1]
+target = subprocess.check_output(
+    [f"{venv}/bin/python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+    text=True,
+).strip()
+sites = [p for p in sys.path if p.endswith(("site-packages", "dist-packages"))]
+with open(f"{target}/mentordesk_build_parent.pth", "w") as pth:
+    pth.write("import site; " + "; ".join(f"site.addsitedir({p!r})" for p in sites) + "\n")
+PY
     "$venv/bin/python" -m pip install --quiet "pyinstaller==$PYINSTALLER_VERSION"
 fi
 
