@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -135,3 +137,27 @@ def test_the_first_run_wizard_appears_in_chinese(qapp, qtbot, store) -> None:
     finally:
         install_translator(qapp, "en")
         QLocale.setDefault(QLocale.system())
+
+
+def test_chinese_shows_even_without_a_system_chinese_font(tmp_path: Path) -> None:
+    # fontconfig is set up once per process: a child process sees a system with no fonts.
+    config = tmp_path / "fonts.conf"
+    config.write_text(
+        f'<?xml version="1.0"?><fontconfig><cachedir>{tmp_path}</cachedir></fontconfig>'
+    )
+    program = (
+        "from PySide6.QtWidgets import QApplication\n"
+        "from PySide6.QtGui import QFontDatabase\n"
+        "from mentordesk.ui.translation import install_translator\n"
+        "app = QApplication([])\n"
+        "chinese = QFontDatabase.WritingSystem.SimplifiedChinese\n"
+        "print(len(QFontDatabase.families(chinese)))\n"
+        "install_translator(app, 'zh_CN')\n"
+        "print(len(QFontDatabase.families(chinese)))\n"
+    )
+    env = {**os.environ, "FONTCONFIG_FILE": str(config), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", program], env=env, capture_output=True, text=True, timeout=60
+    )
+    before, after = result.stdout.split()
+    assert (before, after != "0") == ("0", True), result.stderr

@@ -333,6 +333,17 @@
     </message>
 </context>
 <context>
+    <name>RatingCellDelegate</name>
+    <message>
+        <source>before: %1</source>
+        <translation>之前：%1</translation>
+    </message>
+    <message>
+        <source>%1 was %2</source>
+        <translation>%1 原为 %2</translation>
+    </message>
+</context>
+<context>
     <name>RatingGridModel</name>
     <message>
         <source>Not rated at this session — type a level number</source>
@@ -965,17 +976,6 @@
     <message>
         <source>Withdraw…</source>
         <translation>退出…</translation>
-    </message>
-</context>
-<context>
-    <name>model</name>
-    <message>
-        <source>before: %1</source>
-        <translation>之前：%1</translation>
-    </message>
-    <message>
-        <source>%1 was %2</source>
-        <translation>%1 原为 %2</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from ..paths import resources_dir
@@ -20,6 +21,15 @@ _installed: list[QTranslator] = []
 
 def translations_dir() -> Path:
     return resources_dir() / "translations"
+
+
+def _ensure_chinese_glyphs() -> None:
+    # A bare Linux desktop may have no Chinese font at all; the one shipped for the PDF sheets
+    # then keeps the interface from showing empty boxes.
+    if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        return
+    for font in sorted((resources_dir() / "fonts").glob("*.tt[fc]")):
+        QFontDatabase.addApplicationFont(str(font))
 
 
 def available_languages() -> list[tuple[str, str]]:
@@ -67,6 +77,7 @@ def install_translator(app: QApplication, language: str | None) -> str:
     QLocale.setDefault(locale)
     if chosen == ENGLISH:
         return ENGLISH
+    _ensure_chinese_glyphs()
     own = QTranslator(app)
     if not own.load(str(translations_dir() / f"mentordesk_{chosen}.qm")):
         return ENGLISH
