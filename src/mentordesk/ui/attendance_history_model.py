@@ -64,7 +64,7 @@ class AttendanceHistoryModel(QAbstractTableModel):
             if column == 4:
                 return e.minutes_late or ""
             if column == 5:
-                return f"{e.hours:g}"
+                return f"{round(e.hours, 2):g}"
             return e.note
         if role == Qt.ItemDataRole.BackgroundRole and column == 3:
             return QBrush(QColor(STATUS_COLOURS.get(e.status, "#ffffff")))

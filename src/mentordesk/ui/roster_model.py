@@ -111,7 +111,7 @@ class RosterModel(QAbstractTableModel):
             if column == self.LATE:
                 return mark.minutes_late or ""
             if column == self.HOURS:
-                return f"{mark.hours:g}"
+                return f"{round(mark.hours, 2):g}"
             if column == self.NOTE:
                 return mark.note
         elif role == Qt.ItemDataRole.BackgroundRole and column == self.STATUS and mark:

@@ -150,7 +150,7 @@ class TraineeRecordDialog(QDialog):
             .replace("%5", str(fig.left_early))
             .replace("%6", str(fig.absent))
             .replace("%7", str(fig.excused))
-            .replace("%8", f"{fig.hours:g}")
+            .replace("%8", f"{round(fig.hours, 2):g}")
             .replace("%9", str(fig.skills_rated))
         )
         self.attendance_model.set_rows(r.attendance)

@@ -1,0 +1,267 @@
+"""``session``, ``mark``, ``mark-all``, ``rate``, ``note``, ``record``: shop-floor capture."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, time
+
+from ..core import attendance, notes, ratings, workshop_sessions
+from ..core.cohorts import list_cohorts
+from ..core.errors import UserError
+from ..core.models import ATTENDANCE_STATUSES, NOTE_CATEGORIES
+from ..core.rubrics import current_rubric
+from ..core.store import Store
+from ..core.trainee_record import trainee_record
+from ..core.trainees import get_trainee, list_trainees
+from .store_commands import open_store
+
+# The one-letter keys of the Today area, and interchange.md's import codes.
+STATUS_CODES = {
+    "p": "present",
+    "l": "late",
+    "o": "left_early",
+    "le": "left_early",
+    "a": "absent",
+    "e": "excused",
+}
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-20") from None
+
+
+def _time(text: str) -> time:
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a time like 08:00") from None
+
+
+def _status(text: str) -> str:
+    value = text.strip().lower()
+    value = STATUS_CODES.get(value, value.replace("-", "_").replace(" ", "_"))
+    if value not in ATTENDANCE_STATUSES:
+        raise UserError(
+            f"Status {text!r} is not one of: {', '.join(ATTENDANCE_STATUSES)} (or P, L, O, A, E)"
+        )
+    return value
+
+
+def _trainee_uid(store: Store, key: str) -> str:
+    """A trainee by trainee ID (as on the roster) or by uid."""
+    found = [t for t in list_trainees(store, key) if t.trainee_id == key]
+    if found:
+        return found[0].uid
+    return get_trainee(store, key).uid
+
+
+def _cohort_uid(store: Store, key: str) -> str:
+    for c in list_cohorts(store, include_withdrawn=True):
+        if key in (c.name, c.uid):
+            return c.uid
+    raise UserError(f"No cohort named {key!r}")
+
+
+def _skill_uid(store: Store, key: str) -> str:
+    rubric = current_rubric(store)
+    for sk in rubric.skills if rubric else ():
+        if key in (sk.code, sk.uid):
+            return sk.uid
+    raise UserError(f"No skill {key!r} in the current rubric")
+
+
+def _run(args: argparse.Namespace, work) -> int:
+    store = open_store(args)
+    try:
+        return work(store)
+    finally:
+        store.close()
+
+
+def _session_create(args: argparse.Namespace) -> int:
+    def work(store: Store) -> int:
+        s = workshop_sessions.create_session(
+            store,
+            held_on=args.date,
+            start_time=args.start,
+            end_time=args.end,
+            location=args.location,
+            module=args.module,
+            task=args.task,
+            cohort_uid=_cohort_uid(store, args.cohort),
+        )
+        print(s.uid)
+        return 0
+
+    return _run(args, work)
+
+
+def _session_copy(args: argparse.Namespace) -> int:
+    def work(store: Store) -> int:
+        print(workshop_sessions.copy_session(store, args.session, args.date).uid)
+        return 0
+
+    return _run(args, work)
+
+
+def _session_list(args: argparse.Namespace) -> int:
+    def work(store: Store) -> int:
+        for s in workshop_sessions.list_recent_sessions(store, args.limit):
+            print(f"{s.uid}  {s.title}")
+        return 0
+
+    return _run(args, work)
+
+
+def _session_roster(args: argparse.Namespace) -> int:
+    def work(store: Store) -> int:
+        for r in attendance.session_roster(store, args.session):
+            mark = r.mark
+            state = (
+                f"{mark.status:<10} {mark.minutes_late:>3} min {round(mark.hours, 2):>5g} h  {mark.note}"
+                if mark
+                else "unmarked"
+            )
+            print(f"{r.trainee_id:<12} {r.name:<24} {state}".rstrip())
+        return 0
+
+    return _run(args, work)
+
+
+def _mark(args: argparse.Namespace) -> int:
+    def work(store: Store) -> int:
+        row = attendance.mark(
+            store,
+            args.session,
+            _trainee_uid(store, args.trainee),
+            _status(args.status),
+            minutes_late=args.late,
+            hours=args.hours,
+            note=args.note,
+        )
+        assert row.mark is not None
+        print(f"{row.trainee_id} {row.name}: {row.mark.status}, {round(row.mark.hours, 2):g} h")
+        return 0
+
+    return _run(args, work)
+
+
+def _mark_all(args: argparse.Namespace) -> int:
+    def work(store: Store) -> int:
+        changed = attendance.mark_all_present(store, args.session)
+        print(f"{len(changed)} marked present")
+        return 0
+
+    return _run(args, work)
+
+
+def _rate(args: argparse.Namespace) -> int:
+    def work(store: Store) -> int:
+        view = ratings.rate(
+            store,
+            _trainee_uid(store, args.trainee),
+            _skill_uid(store, args.skill),
+            args.level,
+            rated_on=args.date,
+            evidence=args.evidence,
+            session_uid=args.session,
+        )
+        print(f"{args.skill}: level {view.level} on {view.rated_on}")
+        return 0
+
+    return _run(args, work)
+
+
+def _note(args: argparse.Namespace) -> int:
+    def work(store: Store) -> int:
+        notes.add_note(
+            store,
+            _trainee_uid(store, args.trainee),
+            args.category,
+            args.text,
+            session_uid=args.session,
+        )
+        print("note saved")
+        return 0
+
+    return _run(args, work)
+
+
+def _record(args: argparse.Namespace) -> int:
+    def work(store: Store) -> int:
+        r = trainee_record(store, _trainee_uid(store, args.trainee), args.start, args.end)
+        rate = r.attendance_rate
+        print(f"{r.trainee.name} ({r.trainee.trainee_id}, {r.trainee.cohort})")
+        print(
+            f"attendance rate {rate:.1%}" if rate is not None else "attendance rate —",
+            f"over {r.figures.sessions} sessions, {round(r.figures.hours, 2):g} h",
+        )
+        for h in r.skills:
+            levels = " ".join(str(p.level) for p in h.points)
+            print(f"  {h.code:<6} {h.name[:40]:<40} {levels}")
+        for n in r.notes:
+            print(f"  [{n.category}] {n.written_at:%Y-%m-%d} {n.text}")
+        return 0
+
+    return _run(args, work)
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    session = sub.add_parser("session", help="workshop sessions: create, copy, list, roster")
+    ss = session.add_subparsers(dest="session_command", metavar="ACTION", required=True)
+    p = ss.add_parser("create", parents=[common], help="create a session; prints its id")
+    p.add_argument("--cohort", required=True, help="cohort name")
+    p.add_argument("--date", type=_date, default=date.today(), help="default: today")
+    p.add_argument("--start", type=_time, default=time(8, 0), help="default: 08:00")
+    p.add_argument("--end", type=_time, default=time(16, 0), help="default: 16:00")
+    p.add_argument("--location", default="")
+    p.add_argument("--module", default="")
+    p.add_argument("--task", default="")
+    p.set_defaults(func=_session_create)
+    p = ss.add_parser("copy", parents=[common], help="same session on another date")
+    p.add_argument("session", help="session id")
+    p.add_argument("--date", type=_date, default=date.today(), help="default: today")
+    p.set_defaults(func=_session_copy)
+    p = ss.add_parser("list", parents=[common], help="recent sessions, newest first")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(func=_session_list)
+    p = ss.add_parser("roster", parents=[common], help="who is expected and how marked")
+    p.add_argument("session", help="session id")
+    p.set_defaults(func=_session_roster)
+
+    p = sub.add_parser("mark", parents=[common], help="mark one trainee's attendance")
+    p.add_argument("session", help="session id")
+    p.add_argument("trainee", help="trainee ID or id")
+    p.add_argument("status", help="present, late, left_early, absent, excused (or P L O A E)")
+    p.add_argument("--late", type=int, help="minutes late")
+    p.add_argument("--hours", type=float, help="hours credited (default: length less lateness)")
+    p.add_argument("--note")
+    p.set_defaults(func=_mark)
+    p = sub.add_parser("mark-all", parents=[common], help="mark every unmarked trainee present")
+    p.add_argument("session", help="session id")
+    p.set_defaults(func=_mark_all)
+
+    p = sub.add_parser("rate", parents=[common], help="rate one skill of one trainee")
+    p.add_argument("trainee", help="trainee ID or id")
+    p.add_argument("skill", help="skill code (e.g. F-01) or id")
+    p.add_argument("level", help="a level of the rubric's scale")
+    p.add_argument("--session", help="session id (its date is the rating's date)")
+    p.add_argument("--date", type=_date, help="default: the session's date, else today")
+    p.add_argument("--evidence", default="")
+    p.set_defaults(func=_rate)
+
+    p = sub.add_parser("note", parents=[common], help="add a note about a trainee")
+    p.add_argument("trainee", help="trainee ID or id")
+    p.add_argument("category", choices=NOTE_CATEGORIES)
+    p.add_argument("text")
+    p.add_argument("--session", help="session id")
+    p.set_defaults(func=_note)
+
+    p = sub.add_parser("record", parents=[common], help="a trainee's record over a period")
+    p.add_argument("trainee", help="trainee ID or id")
+    p.add_argument("--from", dest="start", type=_date)
+    p.add_argument("--to", dest="end", type=_date)
+    p.set_defaults(func=_record)
