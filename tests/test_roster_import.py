@@ -56,7 +56,7 @@ def test_libreoffice_roster_in_chinese_imports_with_exact_ids(store):
 
     assert [(o.row, o.outcome) for o in report.outcomes] == [(5, "new"), (6, "new"), (7, "new")]
     assert report.ignored_columns == ["备注"]
-    assert any("rows 9 skipped" in n for n in report.notes)
+    assert any("row 9 skipped" in n for n in report.notes)
     assert list_trainees(store) == []  # a dry run changes nothing
 
     applied = prepared.apply(store)

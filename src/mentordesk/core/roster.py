@@ -178,7 +178,8 @@ def _report(data: RosterData, planned: list[_Planned]) -> ImportReport:
     report.ignored_columns = list(data.ignored_columns)
     if data.skipped_rows:
         rows = ", ".join(map(str, data.skipped_rows))
-        report.notes.append(f"{data.sheet} rows {rows} skipped: a single cell without a name")
+        word = "row" if len(data.skipped_rows) == 1 else "rows"
+        report.notes.append(f"{data.sheet} {word} {rows} skipped: a single cell without a name")
     return report
 
 

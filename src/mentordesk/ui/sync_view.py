@@ -1,0 +1,349 @@
+"""The Sync area: import a workbook after seeing its dry run, and export results."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.cohorts import list_cohorts
+from ..core.export_rows import ExportScope
+from ..core.import_report import CONFLICT, NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
+from ..core.store import Store
+from ..exchange.results_export import ExportResult, export_results
+from ..exchange.workbook_import import PreparedImport, prepare_import
+from .background import run_with_progress
+from .forms import child, load_form
+
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #1b5e20;"
+COLOURS = {
+    NEW: "#1b5e20",
+    UPDATED: "#0d47a1",
+    UNCHANGED: "#616161",
+    REJECTED: "#b00020",
+    CONFLICT: "#e65100",
+}
+
+
+class PreviewModel(QAbstractTableModel):
+    """One row per outcome of a dry run: sheet, row, outcome, record, fields or reason."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._all: list[Outcome] = []
+        self._rows: list[Outcome] = []
+        self._show_unchanged = False
+        self._headers = [
+            self.tr("Sheet"),
+            self.tr("Row"),
+            self.tr("Outcome"),
+            self.tr("Record"),
+            self.tr("Fields / reason"),
+        ]
+        self._outcomes = {
+            NEW: self.tr("new"),
+            UPDATED: self.tr("updated"),
+            UNCHANGED: self.tr("unchanged"),
+            REJECTED: self.tr("rejected"),
+            CONFLICT: self.tr("conflict"),
+        }
+
+    def set_outcomes(self, outcomes: list[Outcome]) -> None:
+        self.beginResetModel()
+        self._all = list(outcomes)
+        self._filter()
+        self.endResetModel()
+
+    def set_show_unchanged(self, show: bool) -> None:
+        self.beginResetModel()
+        self._show_unchanged = show
+        self._filter()
+        self.endResetModel()
+
+    def _filter(self) -> None:
+        self._rows = [o for o in self._all if self._show_unchanged or o.outcome != UNCHANGED]
+
+    def outcome(self, row: int) -> Outcome:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        o = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (o.sheet, o.row, self._outcomes.get(o.outcome, o.outcome), o.record, o.detail)[
+                index.column()
+            ]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
+            return QBrush(QColor(COLOURS.get(o.outcome, "#000000")))
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class SyncArea(QWidget):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.form = load_form("sync", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+
+        f = self.form
+        self.choose_button = child(f, QPushButton, "chooseFileButton")
+        self.file_edit = child(f, QLineEdit, "fileEdit")
+        self.import_cohort = child(f, QComboBox, "importCohortCombo")
+        self.summary = child(f, QLabel, "summaryLabel")
+        self.table = child(f, QTableView, "previewTable")
+        self.ignored = child(f, QLabel, "ignoredLabel")
+        self.show_unchanged = child(f, QCheckBox, "showUnchangedCheck")
+        self.apply_button = child(f, QPushButton, "applyButton")
+        self.export_cohort = child(f, QComboBox, "exportCohortCombo")
+        self.from_check = child(f, QCheckBox, "fromCheck")
+        self.from_date = child(f, QDateEdit, "fromDate")
+        self.to_check = child(f, QCheckBox, "toCheck")
+        self.to_date = child(f, QDateEdit, "toDate")
+        self.chinese = child(f, QCheckBox, "chineseHeadersCheck")
+        self.export_button = child(f, QPushButton, "exportButton")
+        self.message = child(f, QLabel, "messageLabel")
+
+        self.model = PreviewModel(self)
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+
+        today = QDate.currentDate()
+        self.from_date.setDate(today.addMonths(-1))
+        self.to_date.setDate(today)
+        self.from_date.setEnabled(False)
+        self.to_date.setEnabled(False)
+        self.from_check.toggled.connect(self.from_date.setEnabled)
+        self.to_check.toggled.connect(self.to_date.setEnabled)
+
+        self.prepared: PreparedImport | None = None
+        self.report: ImportReport | None = None
+        self.job: Any = None
+        self.choose_button.clicked.connect(self.choose_file)
+        self.apply_button.clicked.connect(self.apply_import)
+        self.export_button.clicked.connect(self.choose_export_file)
+        self.show_unchanged.toggled.connect(self.model.set_show_unchanged)
+        self.import_cohort.lineEdit().editingFinished.connect(self._cohort_changed)
+        self.import_cohort.activated.connect(lambda _: self._cohort_changed())
+        self.refresh()
+
+    # -- state ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the cohort lists (another area may have added one)."""
+        names = [c.name for c in list_cohorts(self.store)]
+        typed = self.import_cohort.currentText()
+        self.import_cohort.blockSignals(True)
+        self.import_cohort.clear()
+        self.import_cohort.addItem("")
+        self.import_cohort.addItems(names)
+        self.import_cohort.setCurrentText(typed)
+        self.import_cohort.blockSignals(False)
+        chosen = self.export_cohort.currentData()
+        self.export_cohort.clear()
+        self.export_cohort.addItem(self.tr("All cohorts"), "")
+        for name in names:
+            self.export_cohort.addItem(name, name)
+        index = self.export_cohort.findData(chosen)
+        self.export_cohort.setCurrentIndex(max(index, 0))
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)
+
+    def _job_done(self) -> None:
+        # run_with_progress schedules deleteLater as the result arrives; the thread's run()
+        # returns right after, and must have returned before the object goes.
+        if self.job is not None:
+            self.job.wait()
+        self.job = None
+
+    def _failed(self, message: str) -> None:
+        self._job_done()
+        self._say(message, ok=False)
+
+    # -- import ---------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a workbook to import"),
+            "",
+            self.tr("Excel workbooks (*.xlsx);;All files (*)"),
+        )
+        if path:
+            self.preview_file(Path(path))
+
+    def preview_file(self, path: Path) -> None:
+        """Read the workbook and show its dry run; nothing changes yet."""
+        self.prepared = None
+        self.report = None
+        self.apply_button.setEnabled(False)
+        self.model.set_outcomes([])
+        self.ignored.clear()
+        self.file_edit.setText(str(path))
+        self._say("")
+        cohort = self.import_cohort.currentText().strip()
+        store = self.store
+
+        def work(progress):
+            prepared = prepare_import(path, cohort)
+            return prepared, prepared.dry_run(store, progress)
+
+        self.job = run_with_progress(
+            self, self.tr("Reading the workbook…"), work, self._previewed, self._failed
+        )
+
+    def _cohort_changed(self) -> None:
+        if self.prepared is not None and self.prepared.roster is not None:
+            self.preview_file(self.prepared.path)
+
+    def _previewed(self, result: tuple[PreparedImport, ImportReport]) -> None:
+        self._job_done()
+        self.prepared, self.report = result
+        self._show(self.report)
+        self.apply_button.setEnabled(self.report.changes_anything)
+        if not self.report.changes_anything:
+            self._say(self.tr("Importing this workbook would change nothing."))
+
+    def _show(self, report: ImportReport) -> None:
+        counts = report.counts()
+        names = {
+            NEW: self.tr("new"),
+            UPDATED: self.tr("updated"),
+            UNCHANGED: self.tr("unchanged"),
+            REJECTED: self.tr("rejected"),
+            CONFLICT: self.tr("conflicts"),
+        }
+        figures = ", ".join(f"{n} {names[k]}" for k, n in counts.items())
+        if report.applied:
+            text = self.tr("Applied %1 (%2): %3")
+        else:
+            text = self.tr("Dry run of %1 (%2): %3. Nothing has changed yet.")
+        self.summary.setText(
+            text.replace("%1", report.source).replace("%2", report.kind).replace("%3", figures)
+        )
+        self.model.set_outcomes(report.outcomes)
+        extra = []
+        if report.ignored_columns:
+            extra.append(
+                self.tr("Ignored columns: %1").replace("%1", ", ".join(report.ignored_columns))
+            )
+        if report.unlisted_unchanged:
+            extra.append(
+                self.tr("%1 further unchanged rows are not listed.").replace(
+                    "%1", str(report.unlisted_unchanged)
+                )
+            )
+        extra.extend(report.notes)
+        self.ignored.setText("\n".join(extra))
+
+    def apply_import(self) -> None:
+        """Commit the previewed import, all accepted rows in one transaction."""
+        if self.prepared is None:
+            return
+        prepared, store = self.prepared, self.store
+        self.apply_button.setEnabled(False)
+        self.job = run_with_progress(
+            self,
+            self.tr("Importing…"),
+            lambda progress: prepared.apply(store, progress),
+            self._applied,
+            self._failed,
+        )
+
+    def _applied(self, report: ImportReport) -> None:
+        self._job_done()
+        self.report = report
+        self._show(report)
+        self._say(self.tr("Import applied."))
+        self.refresh()
+
+    # -- export ---------------------------------------------------------------------------
+
+    def scope(self) -> ExportScope:
+        start = self.from_date.date().toPython() if self.from_check.isChecked() else None
+        end = self.to_date.date().toPython() if self.to_check.isChecked() else None
+        return ExportScope(self.export_cohort.currentData() or "", start, end)
+
+    def choose_export_file(self) -> None:
+        name = f"mentordesk-results-{date.today().isoformat()}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export results"), name, self.tr("Excel workbooks (*.xlsx)")
+        )
+        if path:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        scope = self.scope()
+        if scope.start and scope.end and scope.start > scope.end:
+            self._say(self.tr("The period starts after it ends."), ok=False)
+            return
+        store, chinese = self.store, self.chinese.isChecked()
+        self._say("")
+        self.job = run_with_progress(
+            self,
+            self.tr("Exporting results…"),
+            lambda progress: export_results(
+                store, path, scope, chinese_headers=chinese, progress=progress
+            ),
+            self._exported,
+            self._failed,
+        )
+
+    def _exported(self, result: ExportResult) -> None:
+        self._job_done()
+        total = sum(result.rows.values())
+        self._say(
+            self.tr("Exported %1 rows to %2")
+            .replace("%1", f"{total:,}")
+            .replace("%2", str(result.path))
+        )
