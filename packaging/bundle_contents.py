@@ -64,6 +64,7 @@ def keep(entry: tuple) -> bool:
     dest = entry[0].replace("\\", "/")
     if "/__pycache__/" in f"/{dest}":
         return False
-    if "PySide6/Qt/translations/" in dest:
+    # PySide6/Qt/translations on Linux, PySide6/translations on Windows.
+    if dest.startswith("PySide6/") and "/translations/" in dest:
         return bool(_QT_TRANSLATION.search(dest))
     return True
