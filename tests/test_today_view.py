@@ -172,7 +172,8 @@ def test_note_saved_with_ctrl_enter_for_the_selected_trainee(qtbot, area):
         )
         assert note.session.uid == area.session.uid
     assert area.notes.text.toPlainText() == ""
-    assert "未戴护目镜" in area.notes.list.item(0).text()
+    assert area.notes.list.toPlainText().startswith("Safety")
+    assert "未戴护目镜" in area.notes.list.toPlainText().split("\n")[1]
 
 
 def test_trainee_record_opens_from_the_row(qtbot, area):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -11,10 +12,9 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QTextBrowser,
     QWidget,
 )
 
@@ -26,6 +26,8 @@ from .capture_undo import ServiceCommand
 from .forms import child
 
 NOTES_DELAY_MS = 150
+# Two across: "Communication" and its Chinese stay whole in a narrow panel.
+CHIP_COLUMNS = 2
 CHIP_STYLE = (
     "QPushButton { border: 1px solid #90a4ae; border-radius: 14px; padding: 4px 6px;"
     " min-height: 22px; background: #eceff1; }"
@@ -55,7 +57,7 @@ class NotesPanel(QObject):
         self.text = child(form, QPlainTextEdit, "noteText")
         self.save_button = child(form, QPushButton, "saveNoteButton")
         self.message = child(form, QLabel, "noteMessage")
-        self.list = child(form, QListWidget, "noteList")
+        self.list = child(form, QTextBrowser, "noteList")
         self.names = {
             "teamwork": self.tr("&Teamwork"),
             "communication": self.tr("&Communication"),
@@ -78,7 +80,7 @@ class NotesPanel(QObject):
             chip.setToolTip(self.tr("Alt + the underlined letter"))
             chip.setObjectName(f"chip_{category}")
             self.chips.addButton(chip, n)
-            grid.addWidget(chip, n // 3, n % 3)
+            grid.addWidget(chip, n // CHIP_COLUMNS, n % CHIP_COLUMNS)
         self.chips.button(0).setChecked(True)
         self.save_button.clicked.connect(self.save)
         self.text.installEventFilter(self)
@@ -124,15 +126,26 @@ class NotesPanel(QObject):
         except UserError as exc:
             self.message.setText(str(exc))
             return
+        # Rich text, not list items: items sized by one font cut off lines set in another
+        # (Chinese falls back to a taller font).
+        parts = []
         for n in found:
             when = n.written_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            where = f" · {n.session_label}" if n.session_label else ""
             category = self.names.get(n.category, n.category).replace("&", "")
-            item = QListWidgetItem(f"{category} — {when}{where}\n{n.text}")
-            item.setToolTip(f"{n.author}\n{n.text}")
-            self.list.addItem(item)
+            where = (
+                f'<br><span style="color:#607d8b">'
+                f"{escape(self.tr('at %1').replace('%1', n.session_label))}</span>"
+                if n.session_label
+                else ""
+            )
+            body = escape(n.text).replace("\n", "<br>")
+            parts.append(
+                f'<p style="margin-bottom:14px"><b>{escape(category)}</b> · {when} · '
+                f"{escape(n.author)}<br>{body}{where}</p>"
+            )
         if not found:
-            self.list.addItem(QListWidgetItem(self.tr("No notes yet.")))
+            parts.append(f"<p>{escape(self.tr('No notes yet.'))}</p>")
+        self.list.setHtml("".join(parts))
 
     def save(self) -> None:
         if self.trainee_uid is None:

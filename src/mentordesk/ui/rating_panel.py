@@ -78,13 +78,14 @@ class RatingPanel(QObject):
         position = self.table.currentIndex()
         self.model.set_grid(ratings.rating_grid(self.store, self.session_uid))
         self._loaded_for = self.session_uid
-        self.table.setColumnWidth(0, 150)
-        metrics = self.table.fontMetrics()
         grid = self.model.grid
-        widest = max((metrics.horizontalAdvance(lv.label) for lv in grid.levels), default=60)
-        for column in range(1, self.model.columnCount()):
-            # The level's label must show whole: it is what the cell says.
-            self.table.setColumnWidth(column, max(124, widest + 56))
+        header = self.table.horizontalHeader()
+        # Skills share the width (no sideways scrolling on the shop floor) down to a minimum
+        # that still shows the level's number and most of its label.
+        header.setMinimumSectionSize(96)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 130)
         if grid is not None:
             scale = " · ".join(f"<b>{lv.level}</b> {escape(lv.label)}" for lv in grid.levels)
             hint = escape(self.tr("Type a level number to rate; Delete clears."))

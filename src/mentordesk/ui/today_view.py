@@ -47,7 +47,8 @@ ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 ROW_HEIGHT = 44
 BUTTON_STYLE = (
-    "QPushButton { min-height: 48px; font-size: 13pt; font-weight: 600; padding: 0 14px; }"
+    "QPushButton { min-height: 56px; min-width: 72px; font-size: 12pt; font-weight: 600;"
+    " padding: 2px 6px; }"
 )
 
 
@@ -56,6 +57,9 @@ class TodayArea(QWidget):
         super().__init__(parent)
         self.store = store
         self.session: SessionView | None = None
+        # Made before the form: children go in creation order, so the stack (which signals
+        # as it goes) is gone before the buttons it updates.
+        self.undo_stack = QUndoStack(self)
         self.form = load_form("today", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -72,13 +76,14 @@ class TodayArea(QWidget):
         self.undo_button = child(f, QPushButton, "undoButton")
         self.redo_button = child(f, QPushButton, "redoButton")
 
-        self.undo_stack = QUndoStack(self)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
         self.undo_button.setToolTip(self.tr("Undo the last change (Ctrl+Z)"))
         self.redo_button.setToolTip(self.tr("Redo (Ctrl+Shift+Z)"))
+        self.undo_stack.undoTextChanged.connect(self._undo_text)
+        self.undo_stack.redoTextChanged.connect(self._redo_text)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button.clicked.connect(self.undo_stack.redo)
 
@@ -115,7 +120,7 @@ class TodayArea(QWidget):
         splitter = child(f, QSplitter, "splitter")
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
-        splitter.setSizes([900, 340])
+        splitter.setSizes([900, 300])
         self.refresh()
 
     # -- roster widgets -------------------------------------------------------------------
@@ -133,7 +138,7 @@ class TodayArea(QWidget):
         header = t.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 44), (1, 110), (2, 200), (3, 150), (4, 90), (5, 70)):
+        for column, width in ((0, 40), (1, 100), (2, 170), (3, 140), (4, 84), (5, 64)):
             t.setColumnWidth(column, width)
         t.installEventFilter(self)
         t.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -218,7 +223,13 @@ class TodayArea(QWidget):
         self.session_combo.clear()
         chosen = 0
         for n, s in enumerate(recent):
-            self.session_combo.addItem(s.title, s.uid)
+            what = " · ".join(p for p in (s.module, s.task) if p)
+            times = (
+                f"{s.start_time:%H:%M}–{s.end_time:%H:%M}" if s.start_time and s.end_time else ""
+            )
+            label = " · ".join(p for p in (f"{s.held_on:%Y-%m-%d}", s.cohort, what, times) if p)
+            self.session_combo.addItem(label, s.uid)
+            self.session_combo.setItemData(n, s.title, Qt.ItemDataRole.ToolTipRole)
             if s.uid == keep:
                 chosen = n
         if not recent:
@@ -470,6 +481,12 @@ class TodayArea(QWidget):
         from .trainee_record_view import open_trainee_record
 
         open_trainee_record(self.store, uid, self)
+
+    def _undo_text(self, text: str) -> None:
+        self.undo_button.setToolTip(self.tr("Undo %1 (Ctrl+Z)").replace("%1", text))
+
+    def _redo_text(self, text: str) -> None:
+        self.redo_button.setToolTip(self.tr("Redo %1 (Ctrl+Shift+Z)").replace("%1", text))
 
     def _error(self, text: str) -> None:
         self.show_message(text, True)
