@@ -208,3 +208,27 @@ def test_new_session_dialog_defaults_from_the_last_one(qtbot, demo_store):
         last.start_time,
     )
     assert made.mentor == "Zhang Wei 张伟"
+
+
+def test_left_early_asks_for_hours_credited(qtbot, area):
+    name = area.roster.rows()[0].name
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_O)
+    assert area.hours_spin.hasFocus()
+    area.hours_spin.lineEdit().selectAll()
+    qtbot.keyClicks(area.hours_spin, "5")
+    qtbot.keyClick(area.hours_spin, Qt.Key.Key_Return)
+    assert _marks(area.store, area.session.uid) == {name: ("left_early", 0, 5.0)}
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _marks(area.store, area.session.uid) == {name: ("left_early", 0, 8.0)}
+
+
+def test_a_whole_session_by_keyboard_alone(qtbot, area):
+    keys = [Qt.Key.Key_P] * area.roster.rowCount()
+    keys[5] = Qt.Key.Key_A
+    keys[9] = Qt.Key.Key_E
+    for key in keys:
+        qtbot.keyClick(area.roster_table, key)
+    statuses = sorted(m[0] for m in _marks(area.store, area.session.uid).values())
+    assert len(statuses) == area.roster.rowCount()
+    assert statuses.count("absent") == 1 and statuses.count("excused") == 1
+    assert "Unmarked 0" in area.counts_label.text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import escape
 
@@ -33,6 +34,11 @@ CHIP_STYLE = (
     " min-height: 22px; background: #eceff1; }"
     "QPushButton:checked { background: #1565c0; color: white; border-color: #0d47a1; }"
 )
+
+
+def plain(label: str) -> str:
+    """A button label without its shortcut marker: "&Safety" → "Safety", "安全(&S)" → "安全"."""
+    return re.sub(r"\s*\(&\w\)", "", label).replace("&", "")
 
 
 class NotesPanel(QObject):
@@ -131,7 +137,7 @@ class NotesPanel(QObject):
         parts = []
         for n in found:
             when = n.written_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            category = self.names.get(n.category, n.category).replace("&", "")
+            category = plain(self.names.get(n.category, n.category))
             where = (
                 f'<br><span style="color:#607d8b">'
                 f"{escape(self.tr('at %1').replace('%1', n.session_label))}</span>"
