@@ -64,6 +64,10 @@ def keep(entry: tuple) -> bool:
     dest = entry[0].replace("\\", "/")
     if "/__pycache__/" in f"/{dest}":
         return False
+    # Qt's GTK theme plugin would load the desktop's GTK against the bundle's own copies of
+    # GLib, Cairo and Pango (collected only for it): a version clash waiting to happen.
+    if dest.endswith("platformthemes/libqgtk3.so"):
+        return False
     # PySide6/Qt/translations on Linux, PySide6/translations on Windows.
     if dest.startswith("PySide6/") and "/translations/" in dest:
         return bool(_QT_TRANSLATION.search(dest))
