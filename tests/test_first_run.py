@@ -146,6 +146,30 @@ def test_on_a_database_in_use_the_profile_is_filled_in_and_demo_is_not_offered(q
     assert not wizard.start_note.isHidden()  # says why, once that step is shown
 
 
+def test_run_again_a_skipped_step_keeps_what_was_there(qtbot, demo_store):
+    before = local_user(demo_store)
+    wizard = FirstRunWizard(demo_store)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.role_combo.setCurrentIndex(wizard.role_combo.findData("teacher"))
+    click(qtbot, wizard, NEXT)
+    wizard.organisation_edit.clear()
+    click(qtbot, wizard, SKIP)  # the organisation stays
+    click(qtbot, wizard, NEXT)  # keep the records
+    if wizard.currentId() == wizard.SIGNING:
+        click(qtbot, wizard, SKIP)
+
+    choice = finish(qtbot, wizard)
+
+    after = local_user(demo_store)
+    assert (after.uid, after.role, after.organisation) == (
+        before.uid,
+        "teacher",
+        before.organisation,
+    )
+    assert choice.start is Start.EMPTY and choice.demo_counts is None
+
+
 def test_the_wizard_runs_once(qtbot, store):
     assert first_run_needed(store)
 

@@ -103,6 +103,10 @@
         <translation>保存您的个人资料：%1，%2，%3。</translation>
     </message>
     <message>
+        <source>Keep your profile as it is.</source>
+        <translation>保持个人资料不变。</translation>
+    </message>
+    <message>
         <source>Leave your profile empty for now.</source>
         <translation>暂不填写个人资料。</translation>
     </message>
@@ -320,16 +324,55 @@
         <translation>请在列表中选择一名学员</translation>
     </message>
     <message>
-        <source>No notes yet.</source>
-        <translation>尚无观察记录。</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
         <source>note</source>
         <translation>观察记录</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Fields / reason</source>
+        <translation>字段 / 原因</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>冲突</translation>
     </message>
 </context>
 <context>
@@ -590,6 +633,145 @@
     </message>
 </context>
 <context>
+    <name>SyncArea</name>
+    <message>
+        <source>All cohorts</source>
+        <translation>全部班级</translation>
+    </message>
+    <message>
+        <source>Choose a workbook to import</source>
+        <translation>选择要导入的工作簿</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading the workbook…</source>
+        <translation>正在读取工作簿…</translation>
+    </message>
+    <message>
+        <source>Importing this workbook would change nothing.</source>
+        <translation>导入此工作簿不会带来任何更改。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Applied %1 (%2): %3</source>
+        <translation>已应用 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Dry run of %1 (%2): %3. Nothing has changed yet.</source>
+        <translation>预演 %1（%2）：%3。尚未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Ignored columns: %1</source>
+        <translation>已忽略的列：%1</translation>
+    </message>
+    <message>
+        <source>%1 further unchanged rows are not listed.</source>
+        <translation>另有 %1 行未变，未列出。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import applied.</source>
+        <translation>导入已应用。</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The period starts after it ends.</source>
+        <translation>期间的开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Exporting results…</source>
+        <translation>正在导出结果…</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2</source>
+        <translation>已将 %1 行导出到 %2</translation>
+    </message>
+    <message>
+        <source>Import a workbook (roster, rubric, or results from another MentorDesk)</source>
+        <translation>导入工作簿（名册、评价标准，或来自其他 MentorDesk 的结果）</translation>
+    </message>
+    <message>
+        <source>&amp;Choose workbook…</source>
+        <translation>选择工作簿(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>No workbook chosen</source>
+        <translation>未选择工作簿</translation>
+    </message>
+    <message>
+        <source>Cohort for rows &amp;without one:</source>
+        <translation>未填写班级的行归入(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Choose a workbook to see what importing it would change. Nothing changes until you press Apply.</source>
+        <translation>选择一个工作簿，先查看导入会带来哪些更改。按下“应用导入”之前，不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>Show &amp;unchanged rows</source>
+        <translation>显示未变的行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply import</source>
+        <translation>应用导入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Export results for the school and HR</source>
+        <translation>为学校和人力资源部门导出结果</translation>
+    </message>
+    <message>
+        <source>C&amp;ohort:</source>
+        <translation>班级(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>至(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Chinese &amp;headers</source>
+        <translation>中文表头(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Export results…</source>
+        <translation>导出结果(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>TodayArea</name>
     <message>
         <source>New session… (Ctrl+N)</source>
@@ -616,30 +798,6 @@
         <translation>考勤</translation>
     </message>
     <message>
-        <source>P  Present</source>
-        <translation>P  出勤</translation>
-    </message>
-    <message>
-        <source>L  Late</source>
-        <translation>L  迟到</translation>
-    </message>
-    <message>
-        <source>O  Left early</source>
-        <translation>O  早退</translation>
-    </message>
-    <message>
-        <source>A  Absent</source>
-        <translation>A  缺勤</translation>
-    </message>
-    <message>
-        <source>E  Excused</source>
-        <translation>E  请假</translation>
-    </message>
-    <message>
-        <source>Del  Clear</source>
-        <translation>Del  清除</translation>
-    </message>
-    <message>
         <source>Minutes late</source>
         <translation>迟到分钟数</translation>
     </message>
@@ -656,8 +814,40 @@
         <translation>对此考勤的简短备注（按 Enter 保存）</translation>
     </message>
     <message>
-        <source>Trainee record… (Ctrl+R)</source>
-        <translation>学员档案… (Ctrl+R)</translation>
+        <source>P
+Present</source>
+        <translation>P
+出勤</translation>
+    </message>
+    <message>
+        <source>L
+Late</source>
+        <translation>L
+迟到</translation>
+    </message>
+    <message>
+        <source>O
+Left early</source>
+        <translation>O
+早退</translation>
+    </message>
+    <message>
+        <source>A
+Absent</source>
+        <translation>A
+缺勤</translation>
+    </message>
+    <message>
+        <source>E
+Excused</source>
+        <translation>E
+请假</translation>
+    </message>
+    <message>
+        <source>Del
+Clear</source>
+        <translation>Del
+清除</translation>
     </message>
     <message>
         <source>Mark all present (Ctrl+P)</source>
@@ -682,6 +872,14 @@
     <message>
         <source>Notes</source>
         <translation>观察记录</translation>
+    </message>
+    <message>
+        <source>Record… (Ctrl+R)</source>
+        <translation>档案… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>The trainee&apos;s attendance, skill history and notes</source>
+        <translation>该学员的考勤、技能评定历史和观察记录</translation>
     </message>
     <message>
         <source>What did you observe? Ctrl+Enter saves</source>
@@ -750,6 +948,14 @@
     <message>
         <source>Unmarked</source>
         <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation>撤销 %1 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo %1 (Ctrl+Shift+Z)</source>
+        <translation>重做 %1 (Ctrl+Shift+Z)</translation>
     </message>
 </context>
 <context>

@@ -99,7 +99,6 @@ class FirstRunWizard(QWizard):
         self.store = store
         self._skipped: set[int] = set()
         self._adopt_form()
-        self.setOption(QWizard.WizardOption.HaveCustomButton1)
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&Skip this step"))
         self.customButtonClicked.connect(self._skip)
         self.currentIdChanged.connect(self._entered)
@@ -166,7 +165,7 @@ class FirstRunWizard(QWizard):
         form.deleteLater()
 
     def _prefill(self) -> None:
-        me = local_user(self.store)
+        self._me = me = local_user(self.store)
         if me is not None:
             self.name_edit.setText(me.name)
             self.organisation_edit.setText(me.organisation)
@@ -234,6 +233,11 @@ class FirstRunWizard(QWizard):
 
     # Choices ------------------------------------------------------------------------------
 
+    def _organisation(self) -> str:
+        if self.ORGANISATION in self._skipped:  # a skipped step leaves things as they were
+            return self._me.organisation if self._me else ""
+        return self.organisation_edit.text().strip()
+
     def _start_choice(self) -> Start:
         if self.START in self._skipped:
             return Start.SKIPPED
@@ -253,8 +257,8 @@ class FirstRunWizard(QWizard):
     def _summary_html(self) -> str:
         items: list[str] = []
         if self._has_profile():
-            organisation = self.organisation_edit.text().strip()
-            if self.ORGANISATION in self._skipped or not organisation:
+            organisation = self._organisation()
+            if not organisation:
                 items.append(
                     self.tr("Save your profile: %1, %2.")
                     .replace("%1", html.escape(self.name_edit.text().strip()))
@@ -267,6 +271,8 @@ class FirstRunWizard(QWizard):
                     .replace("%2", html.escape(self.role_combo.currentText()))
                     .replace("%3", html.escape(organisation))
                 )
+        elif self._me is not None:
+            items.append(self.tr("Keep your profile as it is."))
         else:
             items.append(self.tr("Leave your profile empty for now."))
         items.append(
@@ -299,15 +305,12 @@ class FirstRunWizard(QWizard):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if self._has_profile():
-                organisation = (
-                    "" if self.ORGANISATION in self._skipped else self.organisation_edit.text()
-                )
                 profile = self._attempt(
                     lambda: save_profile(
                         self.store,
                         self.name_edit.text(),
                         self.role_combo.currentData(),
-                        organisation,
+                        self._organisation(),
                     )
                 )
             if start is Start.DEMO:
