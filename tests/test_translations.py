@@ -19,6 +19,7 @@ import update_translations  # noqa: E402
 
 from mentordesk.ui.translation import (  # noqa: E402
     available_languages,
+    current_language,
     install_translator,
     language_for,
 )
@@ -110,7 +111,7 @@ def test_system_language_picks_the_first_shipped_one(preferred, expected) -> Non
 
 def test_chosen_language_translates_the_interface_and_formats_dates(qapp) -> None:
     try:
-        assert install_translator(qapp, "zh_CN") == "zh_CN"
+        assert install_translator(qapp, "zh_CN") == "zh_CN" == current_language()
         assert QCoreApplication.translate("FirstRunWizard", "About you") == "关于您"
         long_date = QLocale().toString(QDate(2026, 11, 20), QLocale.FormatType.LongFormat)
         assert "2026年11月20日" in long_date
@@ -119,7 +120,7 @@ def test_chosen_language_translates_the_interface_and_formats_dates(qapp) -> Non
 
         assert install_translator(qapp, "en") == "en"
         assert QCoreApplication.translate("FirstRunWizard", "About you") == "About you"
-        assert install_translator(qapp, "fr") == "en"
+        assert install_translator(qapp, "fr") == "en" == current_language()
     finally:
         install_translator(qapp, "en")
         QLocale.setDefault(QLocale.system())

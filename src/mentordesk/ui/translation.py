@@ -17,6 +17,7 @@ ENGLISH = "en"
 _SIMPLIFIED = ("zh-hans", "zh-cn", "zh-sg", "zh-my")
 
 _installed: list[QTranslator] = []
+_in_effect = ENGLISH
 
 
 def translations_dir() -> Path:
@@ -54,12 +55,24 @@ def language_for(ui_languages: Sequence[str], shipped: Sequence[str]) -> str:
     return ENGLISH
 
 
+def current_language() -> str:
+    """The interface language in effect ("en", "zh_CN"): exports and sheets made from the UI
+    default to it (e.g. Chinese column headers, the Chinese sheet)."""
+    return _in_effect
+
+
 def install_translator(app: QApplication, language: str | None) -> str:
     """Translate the interface into ``language`` (None or "": the system's); returns the one in effect.
 
     Also makes that language's locale the default for dates, times and numbers, and loads Qt's
     own translations (standard buttons and dialogs) when Qt ships them.
     """
+    global _in_effect
+    _in_effect = _install(app, language)
+    return _in_effect
+
+
+def _install(app: QApplication, language: str | None) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
