@@ -18,6 +18,7 @@ from mentordesk.exchange import signing_identity as I
 from mentordesk.exchange.sheet_batch import write_sheets
 from mentordesk.exchange.sheet_pdf import render_sheet
 from mentordesk.exchange.signing import HeldKeySigner
+from mentordesk.exchange.verify import verify_pdf
 
 START, END = date(2026, 10, 1), date(2026, 11, 20)
 COHORT = "2025 Steelmaking Order Class"
@@ -112,6 +113,11 @@ def test_batch_signs_a_cohort(demo_store, signer, out):
     assert len(files) == len(A.cohort_trainees(demo_store, COHORT)) == result.signed
     assert all(f.suffix == ".pdf" for f in files)
     assert len(A.list_assessments(demo_store, state="signed")) == result.signed
+    # After the first, signatures are spliced into a learnt CMS template: check several.
+    for path in files[:2] + files[-2:]:
+        assert verify_pdf(path.read_bytes()).ok(require_trust=False), path.name
+        out_text = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
+        assert "Signature is Valid" in out_text and "Total document signed" in out_text
     again = write_sheets(demo_store, out, START, END, cohort=COHORT, signer=signer)
     assert again.signed == 0 and again.already_signed == result.signed
 

@@ -381,11 +381,33 @@ def ensure_drafts(
     _check_period(start, end)
     out = []
     with store.write() as s:
+        ids = dict(
+            s.execute(
+                select(Trainee.uid, Trainee.id).where(
+                    Trainee.uid.in_(trainee_uids), Trainee.deleted.is_(False)
+                )
+            ).all()
+        )
+        live: dict[int, Assessment] = {}
+        for a in s.scalars(
+            _loaded()
+            .where(
+                Assessment.trainee_id.in_(list(ids.values())),
+                Assessment.period_start == start,
+                Assessment.period_end == end,
+                Assessment.state != "superseded",
+                Assessment.deleted.is_(False),
+            )
+            .order_by(Assessment.version)
+        ):
+            live[a.trainee_id] = a
         mentor_id = _mentor_id(s, store)
         for uid in trainee_uids:
-            trainee = find(s, Trainee, uid, "trainee")
-            a = current_for(s, trainee.id, start, end)
+            if uid not in ids:
+                raise NotFound(f"No trainee with id {uid}")
+            a = live.get(ids[uid])
             if a is None:
+                trainee = find(s, Trainee, uid, "trainee")
                 a = Assessment(
                     trainee_id=trainee.id,
                     period_start=start,
@@ -399,8 +421,8 @@ def ensure_drafts(
     return out
 
 
-def _editable(s: Session, uid: str) -> Assessment:
-    a = _find(s, uid)
+def _editable(s: Session, uid: str, loaded: Assessment | None = None) -> Assessment:
+    a = loaded if loaded is not None and not loaded.deleted else _find(s, uid)
     if a.state != "draft":
         raise LockedRecord(
             f"The assessment of {a.trainee.name} ({a.period_start} – {a.period_end}, version "
@@ -462,9 +484,9 @@ class Signed:
     drafted_at: datetime | None
 
 
-def _lock(store: Store, s: Session, item: Signed) -> Assessment:
+def _lock(store: Store, s: Session, item: Signed, a: Assessment | None = None) -> Assessment:
     digest = hashlib.sha256(item.pdf).hexdigest()
-    a = _editable(s, item.uid)
+    a = _editable(s, item.uid, a)
     if item.drafted_at is not None and a.updated_at != item.drafted_at:
         raise Conflict(
             f"The draft of {a.trainee.name} changed while it was being signed; sign it again"
@@ -500,8 +522,11 @@ def mark_signed(store: Store, item: Signed) -> AssessmentView:
 def mark_signed_many(store: Store, items: list[Signed]) -> None:
     """Lock a batch in one transaction: all of them, or none when one is refused."""
     with store.write() as s:
+        loaded = {
+            a.uid: a for a in s.scalars(_loaded().where(Assessment.uid.in_([i.uid for i in items])))
+        }
         for item in items:
-            _lock(store, s, item)
+            _lock(store, s, item, loaded.get(item.uid))
 
 
 def add_countersignature(store: Store, uid: str, pdf: bytes, kind: str) -> DocumentView:

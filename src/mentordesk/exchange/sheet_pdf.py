@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
+from reportlab import rl_config
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -127,7 +128,24 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _p(text: object, style: str = "cell") -> Paragraph:
-    return Paragraph(escape(str(text)).replace("\n", "<br/>"), _styles()[style])
+    value = str(text)
+    # CJK line breaking measures every character: only pay for it where there is CJK text.
+    chosen = _styles()[style] if not value.isascii() else _latin(style)
+    return Paragraph(escape(value).replace("\n", "<br/>"), chosen)
+
+
+def _fit(text: object, width: float, style: str = "cell", size: float = 8.5) -> str | Paragraph:
+    """Plain text when it fits the column on one line (cheap), else a wrapping paragraph."""
+    value = str(text)
+    if "\n" not in value and pdfmetrics.stringWidth(value, font_name(), size) <= width - 7:
+        return value
+    return _p(value, style)
+
+
+@cache
+def _latin(style: str) -> ParagraphStyle:
+    base = _styles()[style]
+    return ParagraphStyle(f"{style}-latin", parent=base, wordWrap=None)
 
 
 def _frame_style(extra: list | None = None) -> TableStyle:
@@ -157,8 +175,17 @@ def _identity(v: AssessmentView) -> Table:
             v.mentor,
         ),
     ]
-    rows = [[_p(a, "key"), _p(b or "—"), _p(c, "key"), _p(d or "—")] for a, b, c, d in rows]
-    t = Table(rows, colWidths=[30 * mm, BODY_W / 2 - 30 * mm, 28 * mm, BODY_W / 2 - 28 * mm])
+    widths = [30 * mm, BODY_W / 2 - 30 * mm, 28 * mm, BODY_W / 2 - 28 * mm]
+    rows = [
+        [
+            _fit(a, widths[0], "key"),
+            _fit(b or "—", widths[1]),
+            _fit(c, widths[2], "key"),
+            _fit(d or "—", widths[3]),
+        ]
+        for a, b, c, d in rows
+    ]
+    t = Table(rows, colWidths=widths)
     t.setStyle(
         _frame_style([("BACKGROUND", (0, 0), (0, -1), GREY), ("BACKGROUND", (2, 0), (2, -1), GREY)])
     )
@@ -217,6 +244,7 @@ def _change(skill: dict) -> str:
 def _skills(summary: dict) -> Table:
     skills = summary.get("skills", [])
     max_level = summary.get("max_level", 5)
+    widths = [15 * mm, BODY_W - 100 * mm, 24 * mm, 16 * mm, 28 * mm, 17 * mm]
     rows: list[list] = [
         ["Code\n代码", "Skill 技能", "Module\n模块", "Level\n等级", "Label 描述", "Change\n变化"]
     ]
@@ -224,16 +252,15 @@ def _skills(summary: dict) -> Table:
         rows.append(
             [
                 sk["code"],
-                _p(sk["name"]),
-                _p(sk.get("module", "")),
+                _fit(sk["name"], widths[1]),
+                _fit(sk.get("module", ""), widths[2]),
                 f"{sk['level']} / {max_level}",
-                _p(sk.get("label", "")),
+                _fit(sk.get("label", ""), widths[4]),
                 _change(sk),
             ]
         )
     if not skills:
         rows.append(["", _p("No skill rated in this period 本期无技能评定"), "", "", "", ""])
-    widths = [15 * mm, BODY_W - 100 * mm, 24 * mm, 16 * mm, 28 * mm, 17 * mm]
     t = Table(rows, colWidths=widths, repeatRows=1)
     t.setStyle(
         _frame_style(
@@ -303,18 +330,23 @@ def _notes(summary: dict) -> list[Flowable]:
     for category, items in notes.items():
         title = CATEGORIES.get(category, category.capitalize())
         out.append(_p(f"{title}  ({len(items)})", "category"))
+        widths = [19 * mm, BODY_W - 49 * mm, 30 * mm]
         rows = [
             [
-                _p(item["date"], "small"),
-                _p(item["text"]),
-                _p(item.get("author", ""), "small"),
+                item["date"],
+                _fit(item["text"], widths[1]),
+                _fit(item.get("author", ""), widths[2], "small", 7.5),
             ]
             for item in items
         ]
-        t = Table(rows, colWidths=[19 * mm, BODY_W - 49 * mm, 30 * mm])
+        t = Table(rows, colWidths=widths)
         t.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), font_name()),
+                    ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+                    ("FONTSIZE", (0, 0), (0, -1), 7.5),
+                    ("FONTSIZE", (2, 0), (2, -1), 7.5),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.25, MID),
                     ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -538,7 +570,13 @@ def render_sheet(
         creator="MentorDesk",
         lang="en",
     )
-    doc.build(story, canvasmaker=_numbered_canvas(view.document_id, view.trainee_name))
+    # ASCII85 on top of zlib only makes files bigger and slower here; the setting is global.
+    before = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        doc.build(story, canvasmaker=_numbered_canvas(view.document_id, view.trainee_name))
+    finally:
+        rl_config.useA85 = before
     return RenderedSheet(out.getvalue(), placed, doc.page)
 
 
