@@ -1,0 +1,91 @@
+"""A MentorDesk writer for ``test_kill_harness.py`` to SIGKILL at a random moment.
+
+``python tests/kill_driver.py MODE DB [SEED | COMMAND ARGS...]`` prints ``ready``, then writes, printing an ``ack``
+line (flushed) after each change whose service call has returned — what the user would have
+seen as saved. Modes:
+
+- ``capture``: shop-floor capture without end: a new session, then each trainee of a cohort
+  marked (``ack mark SESSION TRAINEE STATUS``), every third rated (``ack rate TRAINEE SKILL
+  SESSION LEVEL``), every tenth noted (``ack note UID``);
+- ``import``, ``export``, ``sheets``: one ``mentordesk`` command (arguments after WORK), then
+  ``ack done EXIT_CODE``.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from datetime import date, time
+from pathlib import Path
+
+from mentordesk.cli import main as cli_main
+from mentordesk.core.store import Store
+
+STATUSES = ("present", "late", "left_early", "absent", "excused")
+
+
+def ack(*words: object) -> None:
+    print("ack", *words, flush=True)
+
+
+def capture(db: Path, seed: int) -> None:
+    from mentordesk.core.attendance import mark
+    from mentordesk.core.cohorts import list_cohorts
+    from mentordesk.core.notes import add_note
+    from mentordesk.core.ratings import rate
+    from mentordesk.core.rubrics import current_rubric
+    from mentordesk.core.trainees import list_trainees
+    from mentordesk.core.workshop_sessions import create_session
+
+    rng = random.Random(seed)
+    store = Store.open(db)
+    cohort = list_cohorts(store)[0]
+    trainees = [t.uid for t in list_trainees(store, cohort=cohort.name, include_inactive=False)]
+    rubric = current_rubric(store)
+    assert rubric is not None
+    skills = [sk.uid for sk in rubric.skills]
+    print("ready", flush=True)
+    day = date(2026, 12, 1)
+    while True:
+        session = create_session(
+            store,
+            held_on=day,
+            start_time=time(8),
+            end_time=time(12),
+            location="Bay 2",
+            module="Foundation",
+            task="Kill test",
+            cohort_uid=cohort.uid,
+        )
+        ack("session", session.uid)
+        for n, trainee in enumerate(trainees):
+            status = rng.choice(STATUSES)
+            mark(store, session.uid, trainee, status)
+            ack("mark", session.uid, trainee, status)
+            if n % 3 == 0:
+                skill, level = rng.choice(skills), rng.randint(1, 5)
+                rate(store, trainee, skill, level, session_uid=session.uid, rated_on=day)
+                ack("rate", trainee, skill, session.uid, level)
+            if n % 10 == 0:
+                note = add_note(store, trainee, "safety", f"kill test {n}", session_uid=session.uid)
+                ack("note", note.uid)
+        day = date.fromordinal(day.toordinal() + 1)
+
+
+def main(argv: list[str]) -> int:
+    mode, db = argv[0], Path(argv[1])
+    if mode == "capture":
+        capture(db, int(argv[2]) if len(argv) > 2 else 0)
+        return 0
+    # Import everything first, so that the kill lands in the command's work, not in imports.
+    import mentordesk.cli.sheet_commands
+    import mentordesk.cli.sync_commands  # noqa: F401
+
+    print("ready", flush=True)
+    code = cli_main([*argv[2:], "--db", str(db)])
+    ack("done", code)
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
