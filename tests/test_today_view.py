@@ -136,7 +136,7 @@ def test_rating_grid_keys(qtbot, area):
     assert "from 1 to 5" in area.message.text()
     assert len(_ratings(area.store, area.session.uid)) == 2
     qtbot.keyClick(table, Qt.Key.Key_Left)
-    assert area.ratings.level_label.text().startswith("2")
+    qtbot.waitUntil(lambda: area.ratings.level_label.text().startswith("2"))
     assert grid.levels[1].label in area.ratings.level_label.text()
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert _ratings(area.store, area.session.uid) == [(name, first, 4)]
@@ -148,7 +148,7 @@ def test_rating_shows_previous_level_and_descriptor(qtbot, area):
     area.tabs.setCurrentIndex(1)
     cell = area.ratings.model.cell_at(0, 1)
     assert cell.previous_level is not None
-    assert str(cell.previous_level) in area.ratings.previous_label.text()
+    qtbot.waitUntil(lambda: str(cell.previous_level) in area.ratings.previous_label.text())
     skill = area.ratings.model.skill_at(1)
     qtbot.keyClick(area.ratings.table, Qt.Key.Key_3)
     tooltip = area.ratings.model.data(area.ratings.model.index(0, 1), Qt.ItemDataRole.ToolTipRole)

@@ -12,6 +12,22 @@ UP, DOWN, SAME = "#1b5e20", "#b71c1c", "#616161"
 
 
 class RatingCellDelegate(QStyledItemDelegate):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._font_cache: tuple[str, tuple[QFont, QFont, QFont]] | None = None
+
+    def _fonts(self, font: QFont) -> tuple[QFont, QFont, QFont]:
+        """The cell's font, the level's (bigger, bold) and the previous level's (smaller)."""
+        key = font.key()
+        if self._font_cache is None or self._font_cache[0] != key:
+            big = QFont(font)
+            big.setPointSizeF(font.pointSizeF() * 1.5)
+            big.setBold(True)
+            small = QFont(font)
+            small.setPointSizeF(font.pointSizeF() * 0.85)
+            self._font_cache = (key, (QFont(font), big, small))
+        return self._font_cache[1]
+
     def paint(
         self,
         painter: QPainter,
@@ -34,11 +50,8 @@ class RatingCellDelegate(QStyledItemDelegate):
             painter.fillRect(option.rect, background)
         text_colour = option.palette.highlightedText().color() if selected else QColor("#212121")
         r = option.rect.adjusted(6, 2, -4, -2)
-        base = QFont(option.font)
+        base, big, small = self._fonts(option.font)
         if cell.level is not None:
-            big = QFont(base)
-            big.setPointSizeF(base.pointSizeF() * 1.5)
-            big.setBold(True)
             painter.setFont(big)
             painter.setPen(text_colour)
             number_rect = QRect(r.left(), r.top(), 26, r.height())
@@ -52,8 +65,6 @@ class RatingCellDelegate(QStyledItemDelegate):
                 label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, label
             )
         if cell.previous_level is not None:
-            small = QFont(base)
-            small.setPointSizeF(base.pointSizeF() * 0.85)
             painter.setFont(small)
             if cell.level is None:
                 colour, text = SAME, self.tr("before: %1").replace("%1", str(cell.previous_level))

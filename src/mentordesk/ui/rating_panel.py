@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QLineEdit, QTableView, QWidget
 
@@ -18,6 +18,7 @@ from .forms import child
 from .rating_cell_delegate import RatingCellDelegate
 from .rating_grid_model import RatingGridModel
 
+PANEL_DELAY_MS = 60
 DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 
 
@@ -62,6 +63,8 @@ class RatingPanel(QObject):
         self.evidence.installEventFilter(self)
         self.table.selectionModel().currentChanged.connect(self._cell_changed)
         self.evidence.editingFinished.connect(self._evidence_edited)
+        self._panel_timer = QTimer(self, singleShot=True, interval=PANEL_DELAY_MS)
+        self._panel_timer.timeout.connect(self.show_panel)
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -235,12 +238,20 @@ class RatingPanel(QObject):
     # -- side panel -----------------------------------------------------------------------
 
     def _cell_changed(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        trainee = self.model.trainee_at(index.row()) if index.isValid() else None
+        if trainee is not None:
+            self.trainee_chosen.emit(trainee.uid, trainee.name)
+        # Typing levels runs ahead of the panel: it follows once the keys pause (its word-
+        # wrapped labels relay out the tab, which took as long as the rating itself).
+        self._panel_timer.start()
+
+    def show_panel(self) -> None:
+        """The level, descriptor, previous level and evidence of the current cell."""
+        index = self.table.currentIndex()
         grid = self.model.grid
         trainee = self.model.trainee_at(index.row()) if index.isValid() else None
         skill = self.model.skill_at(index.column()) if index.isValid() else None
         cell = self.model.cell_at(index.row(), index.column()) if index.isValid() else None
-        if trainee is not None:
-            self.trainee_chosen.emit(trainee.uid, trainee.name)
         if grid is None or skill is None or cell is None:
             for label in (self.skill_label, self.level_label, self.descriptor_label):
                 label.clear()

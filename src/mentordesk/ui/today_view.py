@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -37,6 +36,7 @@ from ..core.workshop_sessions import (
     list_recent_sessions,
 )
 from .capture_undo import ServiceCommand
+from .counts_line import CountsLine
 from .forms import child, load_form
 from .notes_panel import NotesPanel
 from .rating_panel import RatingPanel
@@ -71,7 +71,7 @@ class TodayArea(QWidget):
         self.minutes_spin = child(f, QSpinBox, "minutesSpin")
         self.hours_spin = child(f, QDoubleSpinBox, "hoursSpin")
         self.mark_note = child(f, QLineEdit, "markNoteEdit")
-        self.counts_label = child(f, QLabel, "countsLabel")
+        self.counts_label = CountsLine(child(f, QLabel, "countsLabel"))
         self.message = child(f, QLabel, "messageLabel")
         self.undo_button = child(f, QPushButton, "undoButton")
         self.redo_button = child(f, QPushButton, "redoButton")
@@ -172,9 +172,9 @@ class TodayArea(QWidget):
         self.minutes_spin.editingFinished.connect(self._minutes_edited)
         self.hours_spin.editingFinished.connect(self._hours_edited)
         self.mark_note.editingFinished.connect(self._note_edited)
-        self.counts_label.setStyleSheet("font-size: 12pt;")
-        # Its text changes with every mark; a fixed size keeps that from relaying out the area.
-        self.counts_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        font = self.counts_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.counts_label.setFont(font)
         self.minutes_spin.setSuffix(self.tr(" min"))
         self.hours_spin.setSuffix(self.tr(" h"))
 
@@ -454,7 +454,7 @@ class TodayArea(QWidget):
     def _show_counts(self) -> None:
         counts = self.roster.counts()
         names = dict(self.roster.status_names, unmarked=self.tr("Unmarked"))
-        self.counts_label.setText(
+        self.counts_label.set_text(
             "  ·  ".join(f"{names[k]} {n}" for k, n in counts.items() if n or k == "unmarked")
         )
 
@@ -492,5 +492,9 @@ class TodayArea(QWidget):
         self.show_message(text, True)
 
     def show_message(self, text: str, error: bool) -> None:
-        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
-        self.message.setText(text)
+        style = "color: #b00020;" if error else "color: #1b5e20;"
+        # Setting a style sheet re-polishes the widget: only when the colour really changes.
+        if self.message.styleSheet() != style:
+            self.message.setStyleSheet(style)
+        if self.message.text() != text:
+            self.message.setText(text)
