@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ..core import notes
 from ..core.errors import UserError
 from ..core.models import NOTE_CATEGORIES
+from ..core.notes import NoteView
 from ..core.store import Store
 from .capture_undo import ServiceCommand
 from .forms import child
@@ -39,6 +40,28 @@ CHIP_STYLE = (
 def plain(label: str) -> str:
     """A button label without its shortcut marker: "&Safety" → "Safety", "安全(&S)" → "安全"."""
     return re.sub(r"\s*\(&\w\)", "", label).replace("&", "")
+
+
+def notes_html(found: list[NoteView], names: dict[str, str], at: str, empty: str) -> str:
+    """Notes newest first as rich text: category, when, who, the text, the session.
+
+    Rich text, not list items: items sized by one font cut off lines set in another (Chinese
+    falls back to a taller font).
+    """
+    parts = []
+    for n in found:
+        when = n.written_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        where = (
+            f'<br><span style="color:#607d8b">{escape(at.replace("%1", n.session_label))}</span>'
+            if n.session_label
+            else ""
+        )
+        body = escape(n.text).replace("\n", "<br>")
+        parts.append(
+            f'<p style="margin-bottom:14px"><b>{escape(names.get(n.category, n.category))}</b>'
+            f" · {when} · {escape(n.author)}<br>{body}{where}</p>"
+        )
+    return "".join(parts) or f"<p>{escape(empty)}</p>"
 
 
 class NotesPanel(QObject):
@@ -132,26 +155,14 @@ class NotesPanel(QObject):
         except UserError as exc:
             self.message.setText(str(exc))
             return
-        # Rich text, not list items: items sized by one font cut off lines set in another
-        # (Chinese falls back to a taller font).
-        parts = []
-        for n in found:
-            when = n.written_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            category = plain(self.names.get(n.category, n.category))
-            where = (
-                f'<br><span style="color:#607d8b">'
-                f"{escape(self.tr('at %1').replace('%1', n.session_label))}</span>"
-                if n.session_label
-                else ""
+        self.list.setHtml(
+            notes_html(
+                found,
+                {k: plain(v) for k, v in self.names.items()},
+                self.tr("at %1"),
+                self.tr("No notes yet."),
             )
-            body = escape(n.text).replace("\n", "<br>")
-            parts.append(
-                f'<p style="margin-bottom:14px"><b>{escape(category)}</b> · {when} · '
-                f"{escape(n.author)}<br>{body}{where}</p>"
-            )
-        if not found:
-            parts.append(f"<p>{escape(self.tr('No notes yet.'))}</p>")
-        self.list.setHtml("".join(parts))
+        )
 
     def save(self) -> None:
         if self.trainee_uid is None:

@@ -58,7 +58,7 @@ class SessionDialog(QDialog):
             self.cohort_combo.addItem(c.name, c.uid)
         me = staff.local_user(self.store)
         for p in staff.list_staff(self.store):
-            self.mentor_combo.addItem(f"{p.name} ({p.role})", p.uid)
+            self.mentor_combo.addItem(p.name, p.uid)
         self.mentor_combo.setCurrentIndex(max(0, self.mentor_combo.findData(me.uid if me else "")))
         locations = list(dict.fromkeys(s.location for s in recent if s.location))
         self.location_combo.addItems(locations)

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from ..core.trainee_record import TraineeRecord, trainee_record
 from .attendance_history_model import AttendanceHistoryModel
 from .forms import child, load_form
 from .level_chart import LevelChart
+from .notes_panel import notes_html
 
 PERIODS = ("all", "30", "90", "year", "custom")
 
@@ -49,7 +49,7 @@ class TraineeRecordDialog(QDialog):
         self.figures_label = child(f, QLabel, "figuresLabel")
         self.attendance_table = child(f, QTableView, "attendanceTable")
         self.skills_container = child(f, QWidget, "skillsContainer")
-        self.notes_list = child(f, QListWidget, "notesList")
+        self.notes_list = child(f, QTextBrowser, "notesList")
         child(f, QDialogButtonBox, "buttonBox").rejected.connect(self.reject)
 
         self.attendance_model = AttendanceHistoryModel(self)
@@ -174,15 +174,14 @@ class TraineeRecordDialog(QDialog):
         self.skills_grid.setRowStretch(len(r.skills) // 2 + 1, 1)
 
     def _show_notes(self, r: TraineeRecord) -> None:
-        self.notes_list.clear()
-        for n in r.notes:
-            when = n.written_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            where = f" · {n.session_label}" if n.session_label else ""
-            category = self.categories.get(n.category, n.category)
-            item = QListWidgetItem(f"{category} — {when}{where} · {n.author}\n{n.text}")
-            self.notes_list.addItem(item)
-        if not r.notes:
-            self.notes_list.addItem(QListWidgetItem(self.tr("No notes in this period.")))
+        self.notes_list.setHtml(
+            notes_html(
+                list(r.notes),
+                self.categories,
+                self.tr("at %1"),
+                self.tr("No notes in this period."),
+            )
+        )
 
 
 def open_trainee_record(store: Store, trainee_uid: str, parent: QWidget | None) -> QDialog:
