@@ -1,0 +1,217 @@
+"""Dialogs of the Assessments area: a period (one trainee or a cohort), the drawn signature,
+the signing identity, and the passphrase."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFrame,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import cohorts, staff, trainees
+from ..core.drawn_signature import save_drawn_signature
+from ..core.errors import UserError
+from ..core.store import Store
+from ..exchange import signing_identity
+from .forms import child, load_form
+from .signature_pad import SignaturePad
+
+
+def _wrap(dialog: QDialog, form: QWidget) -> None:
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(form)
+
+
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+class PeriodDialog(QDialog):
+    """A new assessment (cohort, trainee, period) or a cohort's batch (cohort, period, folder)."""
+
+    def __init__(self, store: Store, batch: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.batch = batch
+        self.form = load_form("new_assessment_dialog", self)
+        _wrap(self, self.form)
+        f = self.form
+        self.cohort_combo = child(f, QComboBox, "cohortCombo")
+        self.trainee_combo = child(f, QComboBox, "traineeCombo")
+        self.from_date = child(f, QDateEdit, "fromDate")
+        self.to_date = child(f, QDateEdit, "toDate")
+        self.folder_edit = child(f, QLineEdit, "folderEdit")
+        self.sign_check = child(f, QCheckBox, "signCheck")
+        self.message = child(f, QLabel, "dialogMessage")
+        buttons = child(f, QDialogButtonBox, "buttonBox")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        child(f, QPushButton, "browseButton").clicked.connect(self._browse)
+        self.setWindowTitle(self.tr("Sheets for a cohort") if batch else self.tr("New assessment"))
+        hidden = (
+            ("traineeLabel", "traineeCombo")
+            if batch
+            else ("folderLabel", "folderEdit", "browseButton", "signCheck")
+        )
+        for name in hidden:
+            child(f, QWidget, name).hide()
+        if not batch:
+            self.cohort_combo.addItem(self.tr("All cohorts"), "")
+        for c in cohorts.list_cohorts(self.store):
+            self.cohort_combo.addItem(c.name, c.name)
+        self.cohort_combo.currentIndexChanged.connect(lambda _: self._fill_trainees())
+        today = date.today()
+        self.to_date.setDate(_qdate(today))
+        self.from_date.setDate(_qdate(today.replace(day=1)))
+        self._fill_trainees()
+
+    def _fill_trainees(self) -> None:
+        if self.batch:
+            return
+        self.trainee_combo.clear()
+        for t in trainees.list_trainees(self.store, cohort=self.cohort_combo.currentData() or ""):
+            self.trainee_combo.addItem(f"{t.name} ({t.trainee_id})", t.uid)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Save sheets in"))
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def _accept(self) -> None:
+        if self.period[1] < self.period[0]:
+            self.message.setText(self.tr("The period ends before it starts."))
+        elif self.batch and not Path(self.folder_edit.text().strip() or "/nonexistent").is_dir():
+            self.message.setText(self.tr("Choose an existing folder for the sheets."))
+        elif not self.batch and self.trainee_combo.currentData() is None:
+            self.message.setText(self.tr("Choose a trainee."))
+        else:
+            self.accept()
+
+    @property
+    def period(self) -> tuple[date, date]:
+        return _pydate(self.from_date.date()), _pydate(self.to_date.date())
+
+    @property
+    def trainee_uid(self) -> str:
+        return str(self.trainee_combo.currentData())
+
+    @property
+    def cohort(self) -> str:
+        return str(self.cohort_combo.currentData() or "")
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.folder_edit.text().strip())
+
+    @property
+    def sign(self) -> bool:
+        return self.sign_check.isChecked()
+
+
+class SignaturePadDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("My drawn signature"))
+        self.form = load_form("signature_pad_dialog", self)
+        _wrap(self, self.form)
+        self.pad = SignaturePad()
+        child(self.form, QFrame, "padFrame").layout().addWidget(self.pad)
+        child(self.form, QPushButton, "clearButton").clicked.connect(self.pad.clear)
+        buttons = child(self.form, QDialogButtonBox, "buttonBox")
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+
+    def _save(self) -> None:
+        if self.pad.is_empty():
+            return
+        save_drawn_signature(self.store, self.pad.to_png())
+        self.accept()
+
+
+class IdentityDialog(QDialog):
+    """Create a key and self-signed certificate, or import a PKCS#12 file."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Signing identity"))
+        self.form = load_form("identity_dialog", self)
+        _wrap(self, self.form)
+        f = self.form
+        self.name_edit = child(f, QLineEdit, "nameEdit")
+        self.org_edit = child(f, QLineEdit, "organisationEdit")
+        self.passphrase = child(f, QLineEdit, "passphraseEdit")
+        self.repeat = child(f, QLineEdit, "repeatEdit")
+        self.message = child(f, QLabel, "dialogMessage")
+        me = staff.local_user(store)
+        if me is not None:
+            self.name_edit.setText(me.name)
+            self.org_edit.setText(me.organisation)
+        buttons = child(f, QDialogButtonBox, "buttonBox")
+        buttons.accepted.connect(self._create)
+        buttons.rejected.connect(self.reject)
+        child(f, QPushButton, "importButton").clicked.connect(self._import)
+
+    def _secret(self) -> str | None:
+        if self.passphrase.text() != self.repeat.text():
+            self.message.setText(self.tr("The two passphrases differ."))
+            return None
+        return self.passphrase.text()
+
+    def _create(self) -> None:
+        secret = self._secret()
+        if secret is None:
+            return
+        try:
+            signing_identity.create_identity(
+                self.name_edit.text(), secret, organisation=self.org_edit.text(), replace=True
+            )
+        except UserError as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()
+
+    def _import(self) -> None:
+        secret = self._secret()
+        if secret is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import PKCS#12"), "", self.tr("PKCS#12 files (*.p12 *.pfx)")
+        )
+        if not path:
+            return
+        file_secret = ask_passphrase(self, self.tr("Passphrase of %1").replace("%1", path))
+        if file_secret is None:
+            return
+        try:
+            signing_identity.import_pkcs12(Path(path), file_secret, secret, replace=True)
+        except UserError as exc:
+            self.message.setText(str(exc))
+            return
+        self.accept()
+
+
+def ask_passphrase(parent: QWidget, label: str) -> str | None:
+    text, ok = QInputDialog.getText(
+        parent, parent.tr("Passphrase"), label, QLineEdit.EchoMode.Password
+    )
+    return text if ok else None
