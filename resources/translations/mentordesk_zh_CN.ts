@@ -2,6 +2,245 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssessmentsArea</name>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>Distinction</source>
+        <translation>优秀</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Not yet competent</source>
+        <translation>尚未达标</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Trainee ID</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>考核期</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Signed on</source>
+        <translation>签署日期</translation>
+    </message>
+    <message>
+        <source>Every state</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All cohorts</source>
+        <translation>全部班级</translation>
+    </message>
+    <message>
+        <source>(not decided)</source>
+        <translation>（未定）</translation>
+    </message>
+    <message>
+        <source>No assessment selected</source>
+        <translation>未选择考核</translation>
+    </message>
+    <message>
+        <source>%1 — %2 to %3, version %4 (%5)</source>
+        <translation>%1 — %2 至 %3，第 %4 版（%5）</translation>
+    </message>
+    <message>
+        <source>Attendance: %1 sessions — %2 present, %3 late, %4 left early, %5 absent, %6 excused; %7 hours; rate %8</source>
+        <translation>出勤：%1 场 — 出勤 %2，迟到 %3，早退 %4，缺勤 %5，请假 %6；学时 %7；出勤率 %8</translation>
+    </message>
+    <message>
+        <source>Skills rated: %1, mean level %2</source>
+        <translation>已评技能：%1，平均等级 %2</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>观察记录：%1</translation>
+    </message>
+    <message>
+        <source>Amends version %1 because: %2</source>
+        <translation>修订第 %1 版，原因：%2</translation>
+    </message>
+    <message>
+        <source>Signed by %1 on %2</source>
+        <translation>由 %1 于 %2 签署</translation>
+    </message>
+    <message>
+        <source>Draft: the sheet as it will be signed. Signing adds your drawn signature, name and date in the mentor&apos;s box.</source>
+        <translation>草稿：即将签署的考核表。签署时会在导师栏加上您的手写签名、姓名和日期。</translation>
+    </message>
+    <message>
+        <source>The signed PDF as stored.</source>
+        <translation>已保存的签署版 PDF。</translation>
+    </message>
+    <message>
+        <source>Superseded by an amendment; kept as it was signed.</source>
+        <translation>已被修订版取代；按签署时原样保留。</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>No PDF viewer opened %1</source>
+        <translation>没有 PDF 阅读器能打开 %1</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>Draft saved.</source>
+        <translation>草稿已保存。</translation>
+    </message>
+    <message>
+        <source>Passphrase of your signing identity</source>
+        <translation>签名身份的口令</translation>
+    </message>
+    <message>
+        <source>Signed. The sheet is now locked.</source>
+        <translation>已签署，考核表已锁定。</translation>
+    </message>
+    <message>
+        <source>Amend</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <source>Why does this signed assessment need correcting?</source>
+        <translation>为什么需要更正这份已签署的考核？</translation>
+    </message>
+    <message>
+        <source>Amendment drafted; the signed version is kept.</source>
+        <translation>已起草修订版；已签署的版本予以保留。</translation>
+    </message>
+    <message>
+        <source>%1 sheets written to %2 (%3 signed now).</source>
+        <translation>已将 %1 份考核表写入 %2（本次签署 %3 份）。</translation>
+    </message>
+    <message>
+        <source>Sheets for a cohort</source>
+        <translation>班级考核表</translation>
+    </message>
+    <message>
+        <source>Writing sheets…</source>
+        <translation>正在生成考核表…</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <source>Search by trainee, ID, cohort or result</source>
+        <translation>按学员、学号、班级或结果搜索</translation>
+    </message>
+    <message>
+        <source>&amp;New assessment…</source>
+        <translation>新建考核(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Sheets for a &amp;cohort…</source>
+        <translation>班级考核表(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Assessment</source>
+        <translation>考核(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Strengths</source>
+        <translation>优点(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Areas to &amp;improve</source>
+        <translation>待改进(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Overall co&amp;mment</source>
+        <translation>综合评语(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Recompute from &amp;records</source>
+        <translation>按记录重新计算(&amp;R)</translation>
+    </message>
+    <message>
+        <source>My &amp;drawn signature…</source>
+        <translation>我的手写签名(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>A&amp;mend…</source>
+        <translation>修订(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn…</source>
+        <translation>签署(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>保存 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open in PDF viewer</source>
+        <translation>用 PDF 阅读器打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceHistoryModel</name>
     <message>
         <source>Date</source>
@@ -236,6 +475,56 @@
     </message>
 </context>
 <context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>Signing identity</source>
+        <translation>签名身份</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Import PKCS#12</source>
+        <translation>导入 PKCS#12</translation>
+    </message>
+    <message>
+        <source>PKCS#12 files (*.p12 *.pfx)</source>
+        <translation>PKCS#12 文件 (*.p12 *.pfx)</translation>
+    </message>
+    <message>
+        <source>Passphrase of %1</source>
+        <translation>%1 的口令</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityForm</name>
+    <message>
+        <source>To sign sheets you need a signing identity: a key and a certificate, kept on this computer under a passphrase. Create one here (send the certificate to the school afterwards), or import a PKCS#12 file you already have.</source>
+        <translation>签署考核表需要一个签名身份：一把密钥和一张证书，以口令加密保存在本机。可在此创建（之后把证书发给学校），或导入已有的 PKCS#12 文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>单位(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>口令(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it</source>
+        <translation>再次输入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import PKCS#12…</source>
+        <translation>导入 PKCS#12(&amp;I)…</translation>
+    </message>
+</context>
+<context>
     <name>Job</name>
     <message>
         <source>The work stopped on an unexpected error: %1</source>
@@ -286,6 +575,37 @@
     </message>
 </context>
 <context>
+    <name>NewAssessmentForm</name>
+    <message>
+        <source>&amp;Cohort</source>
+        <translation>班级(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Trainee</source>
+        <translation>学员(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>起(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Save sheets in</source>
+        <translation>保存到(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Sign the drafts that have a result (asks for your passphrase once)</source>
+        <translation>签署已填写结果的草稿（只需输入一次口令）</translation>
+    </message>
+</context>
+<context>
     <name>NotesPanel</name>
     <message>
         <source>&amp;Teamwork</source>
@@ -324,12 +644,58 @@
         <translation>请在列表中选择一名学员</translation>
     </message>
     <message>
+        <source>at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
         <source>note</source>
         <translation>观察记录</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePrompt</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <source>Sheets for a cohort</source>
+        <translation>班级考核表</translation>
+    </message>
+    <message>
+        <source>New assessment</source>
+        <translation>新建考核</translation>
+    </message>
+    <message>
+        <source>All cohorts</source>
+        <translation>全部班级</translation>
+    </message>
+    <message>
+        <source>Save sheets in</source>
+        <translation>保存到</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>考核期的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder for the sheets.</source>
+        <translation>请选择一个已存在的文件夹来保存考核表。</translation>
+    </message>
+    <message>
+        <source>Choose a trainee.</source>
+        <translation>请选择学员。</translation>
     </message>
 </context>
 <context>
@@ -630,6 +996,39 @@
     <message>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Sign here with the mouse, a pen or your finger</source>
+        <translation>请用鼠标、手写笔或手指在此签名</translation>
+    </message>
+    <message>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+    <message>
+        <source>Sign here</source>
+        <translation>在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePadDialog</name>
+    <message>
+        <source>My drawn signature</source>
+        <translation>我的手写签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePadForm</name>
+    <message>
+        <source>Draw your signature once. It is stamped, with your name and the date, in the mentor&apos;s box of every sheet you sign.</source>
+        <translation>只需签一次名。今后您签署的每份考核表都会在导师栏盖上此签名及您的姓名和日期。</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>清除(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1019,6 +1418,10 @@ Clear</source>
     <message>
         <source>No skill rated in this period.</source>
         <translation>此期间内没有技能评定。</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No notes in this period.</source>

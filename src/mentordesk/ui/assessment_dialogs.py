@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -211,7 +211,6 @@ class IdentityDialog(QDialog):
 
 
 def ask_passphrase(parent: QWidget, label: str) -> str | None:
-    text, ok = QInputDialog.getText(
-        parent, parent.tr("Passphrase"), label, QLineEdit.EchoMode.Password
-    )
+    title = QCoreApplication.translate("PassphrasePrompt", "Passphrase")
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
     return text if ok else None

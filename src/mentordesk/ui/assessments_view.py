@@ -189,12 +189,16 @@ class AssessmentsArea(QWidget):
             self.table.resizeColumnsToContents()
             self._sized = True
         uids = [v.uid for v in self._rows]
+        self.table.blockSignals(True)
         if keep in uids:
             self.table.selectRow(uids.index(keep))
         elif self._rows:
             self.table.selectRow(0)
         else:
-            self._show(None)
+            self.table.clearSelection()
+        self.table.blockSignals(False)
+        # Always refresh the detail: the selected row may be the same record, changed.
+        self._selection_changed()
 
     def _selection_changed(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -327,6 +331,7 @@ class AssessmentsArea(QWidget):
             label.setStyleSheet("border: 1px solid #b0bec5;")
             self.pages.layout().addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
         self.pages.layout().addStretch(1)
+        self.pages.layout().activate()
 
     def save_as(self) -> None:
         pdf, v = self.current_pdf(), self._current

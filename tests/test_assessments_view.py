@@ -1,0 +1,148 @@
+"""The Assessments area as a mentor uses it: edit a draft, preview, sign, amend, batch."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
+
+from mentordesk.core import assessments as A
+from mentordesk.core.drawn_signature import drawn_signature, save_drawn_signature
+from mentordesk.core.trainees import list_trainees
+from mentordesk.exchange import signing_identity
+from mentordesk.exchange.verify import verify_pdf
+from mentordesk.ui import assessments_view
+from mentordesk.ui.assessments_view import AssessmentsArea
+from mentordesk.ui.signature_pad import SignaturePad
+
+START, END = date(2026, 10, 1), date(2026, 11, 20)
+SECRET = "correct horse battery"
+
+
+@pytest.fixture
+def draft(demo_store) -> A.AssessmentView:
+    t = next(t for t in list_trainees(demo_store) if not t.name.isascii())
+    return A.create_draft(demo_store, t.uid, START, END)
+
+
+@pytest.fixture
+def area(qtbot, demo_store, draft) -> AssessmentsArea:
+    widget = AssessmentsArea(demo_store)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    return widget
+
+
+def _draw(qtbot, pad: SignaturePad) -> None:
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(30, 80))
+    for x in range(40, 300, 20):
+        qtbot.mouseMove(pad, QPoint(x, 60 + (x % 40)))
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(300, 70))
+
+
+def test_editing_a_draft_saves_through_the_service(area, demo_store, draft):
+    assert area.table.rowCount() == 1
+    assert draft.trainee_name in area.heading.text()
+    area.result_combo.setCurrentIndex(area.result_combo.findData("distinction"))
+    area.strengths.setPlainText("安全意识强，主动检查吊具")
+    area.save_button.click()
+    saved = A.get_assessment(demo_store, draft.uid)
+    assert saved.result == "distinction"
+    assert saved.strengths == "安全意识强，主动检查吊具"
+
+
+def test_preview_shows_the_pages_of_the_pdf(area, qtbot):
+    area.tabs.setCurrentIndex(1)
+    labels = [w for w in area.pages.findChildren(QLabel) if w.pixmap() and not w.pixmap().isNull()]
+    assert len(labels) >= 2  # the short demo record still takes two A4 pages
+    assert labels[0].pixmap().height() > labels[0].pixmap().width()  # portrait A4
+
+
+def test_sign_then_locked_then_amend(area, demo_store, draft, monkeypatch):
+    signing_identity.create_identity("Zhang Wei 张伟", SECRET)
+    pad = SignaturePad()
+    pad.resize(400, 150)
+    _draw_offscreen(pad)
+    save_drawn_signature(demo_store, pad.to_png())
+    monkeypatch.setattr(assessments_view, "ask_passphrase", lambda *a: "wrong passphrase")
+    area.result_combo.setCurrentIndex(area.result_combo.findData("pass"))
+    area.sign_button.click()
+    assert "does not unlock" in area.message.text()
+    assert A.get_assessment(demo_store, draft.uid).state == "draft"
+
+    monkeypatch.setattr(assessments_view, "ask_passphrase", lambda *a: SECRET)
+    area.sign_button.click()
+    signed = A.get_assessment(demo_store, draft.uid)
+    assert signed.state == "signed"
+    assert verify_pdf(A.latest_document(demo_store, draft.uid)).ok(require_trust=False)
+    assert area.strengths.isReadOnly() and not area.sign_button.isEnabled()
+    assert area.amend_button.isEnabled()
+
+    monkeypatch.setattr(
+        assessments_view.QInputDialog,
+        "getMultiLineText",
+        staticmethod(lambda *a, **k: ("Hours of one session were missing", True)),
+    )
+    area.amend_button.click()
+    assert area.table.rowCount() == 2
+    assert area._current is not None and area._current.version == 2
+    assert area.sign_button.isEnabled()
+    assert A.get_assessment(demo_store, draft.uid).state == "superseded"
+
+
+def _draw_offscreen(pad: SignaturePad) -> None:
+    from PySide6.QtCore import QPointF
+
+    pad._begin(QPointF(20, 90))
+    for x in range(30, 360, 15):
+        pad._extend(QPointF(x, 60 + (x % 45)))
+    pad._end()
+
+
+def test_signature_pad_draws_clears_and_saves_png(qtbot, demo_store):
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(400, 160)
+    pad.show()
+    assert pad.is_empty() and pad.to_png() == b""
+    _draw(qtbot, pad)
+    assert not pad.is_empty()
+    png = pad.to_png()
+    assert png.startswith(b"\x89PNG")
+    save_drawn_signature(demo_store, png)
+    assert drawn_signature(demo_store) == png
+    pad.clear()
+    assert pad.is_empty()
+
+
+class _Batch:
+    """Stands in for the batch dialog, as if the mentor filled it in and pressed OK."""
+
+    DialogCode = assessments_view.PeriodDialog.DialogCode
+
+    def __init__(self, folder: Path, sign: bool) -> None:
+        self.folder, self.sign = folder, sign
+        self.period = (START, END)
+        self.cohort = "2025 Steelmaking Order Class"
+
+    def __call__(self, *args, **kwargs) -> _Batch:
+        return self
+
+    def exec(self) -> int:
+        return self.DialogCode.Accepted
+
+
+def test_batch_runs_off_the_gui_thread_and_writes_the_cohort(area, qtbot, tmp_path, monkeypatch):
+    out = tmp_path / "sheets"
+    out.mkdir()
+    monkeypatch.setattr(assessments_view, "PeriodDialog", _Batch(out, sign=False))
+    area.batch()
+    assert area._job is not None
+    qtbot.waitUntil(lambda: area._job is None, timeout=120_000)
+    files = list(out.glob("*.pdf"))
+    assert len(files) == len(A.cohort_trainees(area.store, "2025 Steelmaking Order Class"))
+    assert "sheets written" in area.message.text()
