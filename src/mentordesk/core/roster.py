@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .changes import add, change
@@ -200,6 +200,17 @@ class _Groups:
         self.cohorts = {c.name: c for c in session.scalars(select(Cohort))}
         self.programmes = {p.name: p for p in session.scalars(select(Programme))}
 
+    def create_missing(self, names: set[str]) -> None:
+        """New cohorts in one flush: a roster of many classes would otherwise flush per class."""
+        fresh = [Cohort(name=n) for n in sorted(names - self.cohorts.keys())]
+        for cohort in fresh:
+            self.store.stamp(cohort)
+        self.session.add_all(fresh)
+        self.session.flush()
+        for cohort in fresh:
+            self.store.audit(self.session, cohort, "create", {"name": cohort.name})
+            self.cohorts[cohort.name] = cohort
+
     def cohort(self, name: str, programme: str) -> int:
         cohort = self.cohorts.get(name)
         if cohort is None:
@@ -234,6 +245,13 @@ def apply_roster_in(
     """The same, inside a transaction the caller commits (with other sheets of the workbook)."""
     planned = _plan(session, data, default_cohort.strip(), progress)
     groups = _Groups(store, session)
+    groups.create_missing(
+        {
+            str(p.target["cohort"])
+            for p in planned
+            if p.outcome.outcome in (NEW, UPDATED) and p.target.get("cohort")
+        }
+    )
     actor = store.actor.name
     now = utcnow()
     new_rows: list[dict] = []
@@ -276,12 +294,12 @@ def apply_roster_in(
             assert trainee is not None
             change(store, session, trainee, fields, action="import")
         if len(new_rows) >= 5000:
-            session.execute(insert(Trainee), new_rows)
-            session.execute(insert(AuditEvent), audits)
+            session.connection().execute(Trainee.__table__.insert(), new_rows)
+            session.connection().execute(AuditEvent.__table__.insert(), audits)
             new_rows, audits = [], []
             progress.step(0, "Saving trainees")
     if new_rows:
-        session.execute(insert(Trainee), new_rows)
-        session.execute(insert(AuditEvent), audits)
+        session.connection().execute(Trainee.__table__.insert(), new_rows)
+        session.connection().execute(AuditEvent.__table__.insert(), audits)
     session.flush()
     return _report(data, planned)

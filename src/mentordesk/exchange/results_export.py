@@ -28,15 +28,10 @@ VERSION = 1
 # Excel's limit is 1,048,576 rows; row 1 is the header.
 MAX_RECORDS = 1_048_575
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
+# First characters worth a closer look: the risky ones, and "#" of "#N/A" and other error codes.
+RISKY_FIRST = frozenset("=+-@\t\r#")
 INSTANTS = {"Updated At", "Written At", "Signed At", "Signed On"}
-NUMBER_FORMATS = {
-    "Attendance Rate": "0.0%",
-    "Mean Level": "0.00",
-    "Updated At": "yyyy-mm-dd hh:mm:ss.000",
-    "Written At": "yyyy-mm-dd hh:mm:ss",
-    "Signed At": "yyyy-mm-dd hh:mm:ss",
-    "Signed On": "yyyy-mm-dd hh:mm",
-}
+NUMBER_FORMATS = {"Attendance Rate": "0.0%", "Mean Level": "0.00"}
 WIDE = {"Name", "Note", "Text", "Evidence", "Comment", "Strengths", "Improvements", "Skill"}
 WIDE |= {"Level Labels", "Task", "Location", "Cohort", "Programme"}
 
@@ -47,7 +42,11 @@ def excel_instant(value: datetime | None) -> datetime | None:
         return None
     if value.tzinfo is not None:
         value = value.astimezone(UTC).replace(tzinfo=None)
-    return value.replace(microsecond=0) + timedelta(milliseconds=round(value.microsecond / 1000))
+    if value.microsecond % 1000:
+        value = value.replace(microsecond=0) + timedelta(
+            milliseconds=round(value.microsecond / 1000)
+        )
+    return value
 
 
 @dataclass
@@ -82,8 +81,8 @@ class _SheetWriter:
         self.ws: Any = None
         self.in_part = 0
         self.instants = [i for i, h in enumerate(headers) if h in INSTANTS]
+        # Instants keep openpyxl's own date-time format: a styled cell each would cost 10%.
         self.formats = {i: NUMBER_FORMATS[h] for i, h in enumerate(headers) if h in NUMBER_FORMATS}
-        self.formats = {i: f for i, f in self.formats.items() if i not in self.instants}
         self._start()
 
     def _start(self) -> None:
@@ -134,19 +133,17 @@ class _SheetWriter:
         row = list(values)
         for i in self.instants:
             if row[i] is not None:
-                row[i] = self._styled(excel_instant(row[i]), NUMBER_FORMATS[self.headers[i]])
+                row[i] = excel_instant(row[i])
         for i, number_format in self.formats.items():
             if row[i] is not None:
                 row[i] = self._styled(row[i], number_format)
         for i, value in enumerate(row):
-            if (
-                value.__class__ is str
-                and value
-                and (
-                    value[0] in "=+-@\t\r" or value[0] == "#" or ILLEGAL_CHARACTERS_RE.search(value)
-                )
-            ):
-                row[i] = self._text(value)
+            if value.__class__ is str:
+                if not value:
+                    # An empty cell, not an empty string: ISBLANK and HR importers see blank.
+                    row[i] = None
+                elif value[0] in RISKY_FIRST or ILLEGAL_CHARACTERS_RE.search(value):
+                    row[i] = self._text(value)
         self.ws.append(row)
         self.in_part += 1
         self.counts[self.title] += 1

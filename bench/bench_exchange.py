@@ -1,0 +1,260 @@
+"""Spreadsheet sync: exporting the five-year results workbook and importing a 50,000-row roster.
+
+Export: MentorDesk's ``export_results`` on the dataset (every sheet, typed cells, formula-safe
+text, About), against openpyxl write-only writing the very same rows from plain lists (the rows
+are gathered before the clock starts). Import: ``prepare_import(...).apply(store)`` of a
+50,000-row roster into an empty database, what ``mentordesk import FILE`` does, against
+openpyxl read-only reading every row of the same file. Each measurement runs in its own child
+process, which reports its wall time and peak resident memory (``ru_maxrss``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .figures import Figure
+
+ROOT = Path(__file__).resolve().parent.parent
+ROSTER_ROWS = 50_000
+QUICK_ROSTER_ROWS = 10_000
+MB = 1024 * 1024
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / MB
+
+
+# -- the four measured jobs, each run in a child process -------------------------------------
+
+
+def _export(db: str, out: str) -> dict:
+    from mentordesk.core.store import Store
+    from mentordesk.exchange.results_export import export_results
+
+    store = Store.open(db)
+    began = time.perf_counter()
+    result = export_results(store, Path(out))
+    seconds = time.perf_counter() - began
+    store.close()
+    return {"seconds": seconds, "rows": sum(result.rows.values())}
+
+
+def _export_baseline(db: str, out: str) -> dict:
+    """openpyxl write-only, the same sheets and rows, from plain lists built beforehand."""
+    from openpyxl import Workbook
+
+    from mentordesk.core.export_rows import (
+        COLUMNS,
+        SKILL_COLUMNS,
+        SKILL_TAIL,
+        ExportRows,
+        ExportScope,
+    )
+    from mentordesk.core.store import Store
+    from mentordesk.exchange.results_export import MAX_RECORDS, excel_instant
+
+    def plain(row: tuple) -> list:
+        # The values as MentorDesk writes them: naive UTC instants, empty text as empty cells.
+        return [
+            None if v == "" else excel_instant(v) if getattr(v, "tzinfo", None) else v for v in row
+        ]
+
+    store = Store.open(db)
+    wb = Workbook(write_only=True)
+    seconds = 0.0
+    rows = 0
+    with store.read() as session:
+        source = ExportRows(session, ExportScope())
+        levels = source.level_count()
+        skill_headers = (
+            SKILL_COLUMNS + tuple(f"Level {n}" for n in range(1, levels + 1)) + SKILL_TAIL
+        )
+        for name, headers, produce in (
+            ("Summary", COLUMNS["Summary"], source.summary),
+            ("Trainees", COLUMNS["Trainees"], source.trainees),
+            ("Sessions", COLUMNS["Sessions"], source.sessions),
+            ("Attendance", COLUMNS["Attendance"], source.attendance),
+            ("Ratings", COLUMNS["Ratings"], source.ratings),
+            ("Notes", COLUMNS["Notes"], source.notes),
+            ("Assessments", COLUMNS["Assessments"], source.assessments),
+            ("Skills", skill_headers, lambda: source.skills(levels)),
+        ):
+            data = [plain(r) for r in produce()]
+            began = time.perf_counter()
+            for part, start in enumerate(range(0, max(len(data), 1), MAX_RECORDS), start=1):
+                ws = wb.create_sheet(name if part == 1 else f"{name} {part}")
+                ws.append(list(headers))
+                for row in data[start : start + MAX_RECORDS]:
+                    ws.append(row)
+            seconds += time.perf_counter() - began
+            rows += len(data)
+            del data
+    began = time.perf_counter()
+    wb.save(out)
+    seconds += time.perf_counter() - began
+    store.close()
+    return {"seconds": seconds, "rows": rows}
+
+
+def _import(path: str, db: str) -> dict:
+    from mentordesk.core.store import Store
+    from mentordesk.exchange.workbook_import import prepare_import
+
+    store = Store.open(db)
+    began = time.perf_counter()
+    report = prepare_import(Path(path)).apply(store)
+    seconds = time.perf_counter() - began
+    store.close()
+    return {"seconds": seconds, "rows": report.counts()["new"]}
+
+
+def _import_baseline(path: str, _db: str) -> dict:
+    from openpyxl import load_workbook
+
+    began = time.perf_counter()
+    wb = load_workbook(path, read_only=True, data_only=True)
+    rows = sum(1 for _ in wb.active.iter_rows(values_only=True)) - 1
+    wb.close()
+    return {"seconds": time.perf_counter() - began, "rows": rows}
+
+
+JOBS = {
+    "export": _export,
+    "export-baseline": _export_baseline,
+    "import": _import,
+    "import-baseline": _import_baseline,
+}
+
+
+def _child(job: str, a: str, b: str) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.bench_exchange", "--child", job, a, b],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"{job} failed: {result.stderr.strip().splitlines()[-1:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+# -- the roster to import --------------------------------------------------------------------
+
+
+def write_roster(path: Path, rows: int) -> None:
+    """A school's roster as exported by office software: numeric IDs, Chinese headers."""
+    from openpyxl import Workbook
+
+    surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+    given = ["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "建华", "志强"]
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("学员")
+    ws.append(["学号", "姓名", "班级", "方向", "工号", "状态", "邮箱"])
+    for i in range(rows):
+        ws.append(
+            [
+                20300000 + i,
+                surnames[i % len(surnames)] + given[(i // 20) % len(given)],
+                f"2030 班 {i // 45 + 1:04d}",
+                "轧钢" if i % 2 else "炼钢",
+                100000 + i,
+                "在读",
+                f"t{i}@school.example",
+            ]
+        )
+    wb.save(path)
+
+
+def run(dataset: Path | None, quick: bool) -> list[Figure]:
+    if dataset is None:
+        from .dataset import build_dataset
+
+        dataset = build_dataset(quick=quick)
+    figures: list[Figure] = []
+    with tempfile.TemporaryDirectory(prefix="bench-exchange-") as tmp:
+        folder = Path(tmp)
+        ours = _child("export", str(dataset), str(folder / "ours.xlsx"))
+        base = _child("export-baseline", str(dataset), str(folder / "base.xlsx"))
+        rate, base_rate = ours["rows"] / ours["seconds"], base["rows"] / base["seconds"]
+        figures += [
+            Figure(
+                f"export results workbook ({ours['rows']:,} rows)",
+                round(ours["seconds"], 2),
+                "s",
+                round(base["seconds"], 2),
+                1.3,
+                target_text="≤ 1.3× openpyxl write-only from a plain list",
+            ),
+            Figure("export rate", round(rate), "rows/s", round(base_rate), None, True),
+            Figure(
+                "export peak memory",
+                round(ours["peak_mb"]),
+                "MB",
+                None,
+                300,
+                target_text="< 300 MB",
+            ),
+        ]
+        roster = folder / "roster.xlsx"
+        n = QUICK_ROSTER_ROWS if quick else ROSTER_ROWS
+        write_roster(roster, n)
+        ours = _child("import", str(roster), str(folder / "import.db"))
+        base = _child("import-baseline", str(roster), "")
+        figures += [
+            Figure(
+                f"import {n:,}-row roster (read, plan, apply)",
+                round(ours["seconds"], 2),
+                "s",
+                round(base["seconds"], 2),
+                1.5,
+                target_text="≤ 1.5× openpyxl read-only reading it",
+            ),
+            Figure(
+                "import rate",
+                round(ours["rows"] / ours["seconds"]),
+                "rows/s",
+                round(base["rows"] / base["seconds"]),
+                None,
+                True,
+            ),
+            Figure(
+                "import peak memory",
+                round(ours["peak_mb"]),
+                "MB",
+                None,
+                300,
+                target_text="< 300 MB",
+            ),
+        ]
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_exchange", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="smaller dataset and roster")
+    parser.add_argument("--dataset", type=Path, help="database to export (default: shared one)")
+    parser.add_argument("--child", nargs=3, metavar=("JOB", "A", "B"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        job, a, b = args.child
+        result = JOBS[job](a, b)
+        result["peak_mb"] = _peak_mb()
+        print(json.dumps(result))
+        return 0
+    for f in run(args.dataset, args.quick):
+        ratio = f" ({f.ratio:.2f}× baseline {f.baseline:g})" if f.ratio is not None else ""
+        met = {True: "met", False: "MISSED", None: ""}[f.met]
+        print(f"{f.figure}: {f.value:g} {f.unit}{ratio} {f.target_text} {met}".rstrip())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
