@@ -174,3 +174,10 @@ def test_shipped_rubric_has_five_described_levels(store):
     assert r.max_level == 5 and len(r.skills) >= 12
     assert all(len(s.descriptors) == 5 and all(s.descriptors) for s in r.skills)
     assert {"Foundation", "Steelmaking", "Rolling"} <= set(r.modules)
+
+
+def test_invisible_format_characters_never_reach_an_id_or_a_name(store):
+    t = trainees.create_trainee(store, "\u202e1010\u202c", "\ufeffAnna\u200b")
+    assert (t.trainee_id, t.name) == ("1010", "Anna")
+    with pytest.raises(UserError, match="Name must not be empty"):
+        trainees.create_trainee(store, "1011", "\u2066\u2069\u200b")

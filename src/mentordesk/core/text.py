@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# Invisible format characters: bidi overrides and isolates, marks, zero-width space, word joiner,
+# BOM. In an ID or a name they only hide or disguise text (an ID that displays as another ID).
+# Zero-width (non-)joiners stay: some scripts spell words with them.
+INVISIBLE = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def clean(value: object) -> str:
-    """Trim ordinary and full-width spaces; ``None`` becomes an empty string."""
+    """Trim ordinary and full-width spaces, drop invisible format characters; ``None`` → ""."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
+    text = INVISIBLE.sub("", unicodedata.normalize("NFC", str(value)))
     return text.replace("\u3000", " ").strip()
 
 
