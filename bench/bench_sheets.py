@@ -161,7 +161,7 @@ def _baseline(store: Store, ident: Path, out: Path, folder: Path, cohort: str) -
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import fields, signers
 
-    from mentordesk.exchange.sheet_pdf import font_name
+    from mentordesk.exchange.sheet_page import font_name
     from mentordesk.exchange.signing_identity import load_identity
 
     loaded = load_identity(PASSPHRASE, ident)

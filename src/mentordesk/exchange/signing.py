@@ -28,7 +28,8 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from ..core import assessments
 from ..core.errors import UserError
 from ..core.store import Store
-from .sheet_pdf import MentorStamp, RenderedSheet, countersignature_stamp, render_sheet
+from .sheet_page import MentorStamp, countersignature_stamp
+from .sheet_pdf import RenderedSheet, render_sheet
 from .signing_identity import LoadedIdentity
 
 FIELDS = {

@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QRect, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +31,6 @@ from ..core.drawn_signature import drawn_signature
 from ..core.errors import UserError
 from ..core.store import Store
 from ..exchange import signing_identity
-from ..exchange.pdf_pages import render_pages
 from ..exchange.sheet_batch import sheet_filename, write_sheets
 from ..exchange.sheet_pdf import render_sheet
 from ..exchange.signing import HeldKeySigner, sign_assessment
@@ -45,11 +43,11 @@ from .assessment_dialogs import (
 )
 from .background import run_with_progress
 from .forms import child, load_form
+from .sheet_preview import page_pixmaps, print_pdf
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
 PREVIEW_DPI = 80
-PRINT_DPI = 300
 
 
 class AssessmentsArea(QWidget):
@@ -320,12 +318,8 @@ class AssessmentsArea(QWidget):
             "superseded": self.tr("Superseded by an amendment; kept as it was signed."),
         }
         self.preview_info.setText(texts.get(self._current.state, ""))
-        for page in render_pages(pdf, PREVIEW_DPI):
+        for pixmap in page_pixmaps(pdf, PREVIEW_DPI):
             label = QLabel()
-            image = QImage(
-                page.rgb, page.width, page.height, page.width * 3, QImage.Format.Format_RGB888
-            )
-            pixmap = QPixmap.fromImage(image.copy())
             label.setPixmap(pixmap)
             label.setFixedSize(pixmap.size())
             label.setStyleSheet("border: 1px solid #b0bec5;")
@@ -362,29 +356,8 @@ class AssessmentsArea(QWidget):
 
     def print_sheet(self) -> None:
         pdf = self.current_pdf()
-        if pdf is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        dpi = min(printer.resolution(), PRINT_DPI)
-        painter = QPainter()
-        if not painter.begin(printer):
+        if pdf is not None and print_pdf(self, pdf) is False:
             self._say(self.tr("The printer could not be started."))
-            return
-        try:
-            for n, page in enumerate(render_pages(pdf, dpi)):
-                if n:
-                    printer.newPage()
-                image = QImage(
-                    page.rgb, page.width, page.height, page.width * 3, QImage.Format.Format_RGB888
-                )
-                area = painter.viewport()
-                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRect(area.topLeft(), size), image)
-        finally:
-            painter.end()
 
     # -- actions ------------------------------------------------------------------------
 

@@ -1,0 +1,121 @@
+"""What an assessment freezes from the records of its period: the figures its sheet shows."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from .models import (
+    NOTE_CATEGORIES,
+    Note,
+    Rubric,
+    RubricLevel,
+    Skill,
+    SkillRating,
+    Staff,
+    Trainee,
+)
+from .summary import period_figures
+
+
+def _day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    return (
+        datetime.combine(start, time.min, UTC),
+        datetime.combine(end + timedelta(days=1), time.min, UTC),
+    )
+
+
+def _latest_levels(s: Session, trainee_id: int, start: date | None, end: date) -> dict:
+    """Each skill's latest rating in [start, end] (any time before ``end`` when start is None)."""
+    query = select(SkillRating).where(
+        SkillRating.trainee_id == trainee_id,
+        SkillRating.deleted.is_(False),
+        SkillRating.rated_on <= end,
+    )
+    if start is not None:
+        query = query.where(SkillRating.rated_on >= start)
+    latest: dict[int, SkillRating] = {}
+    for r in s.scalars(query.order_by(SkillRating.rated_on, SkillRating.id)):
+        latest[r.skill_id] = r
+    return latest
+
+
+def compute_summary(s: Session, trainee: Trainee, start: date, end: date) -> dict:
+    """The figures an assessment sheet shows, as JSON, frozen into the assessment."""
+    fig = period_figures(s, [trainee.id], start, end)[trainee.id]
+    rate = fig.attendance_rate
+    attendance = {
+        "sessions": fig.sessions,
+        "present": fig.present,
+        "late": fig.late,
+        "left_early": fig.left_early,
+        "absent": fig.absent,
+        "excused": fig.excused,
+        "hours": round(fig.hours, 2),
+        "rate": round(rate, 4) if rate is not None else None,
+    }
+    now = _latest_levels(s, trainee.id, start, end)
+    before = _latest_levels(s, trainee.id, None, start - timedelta(days=1))
+    skills_by_id = {
+        sk.id: sk
+        for sk in s.scalars(
+            select(Skill)
+            .where(Skill.id.in_(list(now)))
+            .options(selectinload(Skill.rubric).selectinload(Rubric.levels))
+        )
+    }
+    skills = []
+    max_level = 0
+    rubric_name = ""
+    for skill_id, rating in now.items():
+        sk = skills_by_id[skill_id]
+        labels = {lv.level: lv.label for lv in sk.rubric.levels}
+        max_level = max(max_level, max(labels, default=0))
+        rubric_name = rubric_name or sk.rubric.name
+        previous = before[skill_id].level if skill_id in before else None
+        skills.append(
+            {
+                "code": sk.code,
+                "name": sk.name,
+                "module": sk.module,
+                "position": sk.position,
+                "level": rating.level,
+                "label": labels.get(rating.level, ""),
+                "rated_on": rating.rated_on.isoformat(),
+                "previous": previous,
+                "change": rating.level - previous if previous is not None else None,
+            }
+        )
+    skills.sort(key=lambda k: (k["position"], k["code"]))
+    if not max_level:
+        # No ratings: the scale of the rubrics in use, for an honest empty chart.
+        max_level = s.scalar(select(func.max(RubricLevel.level))) or 5
+    low, high = _day_bounds(start, end)
+    notes: dict[str, list[dict]] = {}
+    rows = s.execute(
+        select(Note.category, Note.text, Note.written_at, Staff.name)
+        .outerjoin(Staff, Staff.id == Note.author_id)
+        .where(
+            Note.trainee_id == trainee.id,
+            Note.deleted.is_(False),
+            Note.written_at >= low,
+            Note.written_at < high,
+        )
+        .order_by(Note.written_at, Note.id)
+    )
+    for category, text, written_at, author in rows:
+        notes.setdefault(category or "other", []).append(
+            {"date": written_at.date().isoformat(), "text": text, "author": author or ""}
+        )
+    ordered = {c: notes[c] for c in NOTE_CATEGORIES if c in notes}
+    ordered.update({c: v for c, v in notes.items() if c not in ordered})
+    return {
+        "attendance": attendance,
+        "rubric": rubric_name,
+        "max_level": max_level,
+        "skills": skills,
+        "mean_level": round(fig.mean_level, 2) if fig.mean_level is not None else None,
+        "notes": ordered,
+    }

@@ -1,0 +1,200 @@
+"""What every page of a sheet carries: the font, the footer with page numbers and QR code,
+and the signature boxes (which report where they landed, for the signature fields)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+import qrcode
+from qrcode.constants import ERROR_CORRECT_M
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from ..paths import resources_dir
+
+FONT = "WenQuanYiMicroHei"
+PAGE_W, PAGE_H = A4
+MARGIN = 16 * mm
+FOOTER_H = 20 * mm
+BODY_W = PAGE_W - 2 * MARGIN
+GREY = colors.Color(0.86, 0.86, 0.86)
+MID = colors.Color(0.55, 0.55, 0.55)
+
+SIGNATURE_BOXES = (
+    ("mentor", "Mentor 企业导师签名"),
+    ("trainee", "Trainee acknowledgement 学员确认"),
+    ("teacher", "School teacher 学校教师复核"),
+)
+
+
+@cache
+def font_name() -> str:
+    """Register the shipped font once per process (parsing the collection is the slow part)."""
+    path = resources_dir() / "fonts" / "wqy-microhei.ttc"
+    pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
+    return FONT
+
+
+@dataclass(frozen=True)
+class MentorStamp:
+    """What the signing mentor's box shows: the drawn signature, name and date."""
+
+    name: str
+    signed_on: date
+    drawing_png: bytes | None = None
+
+
+class SignatureBoxes(Flowable):
+    """Three boxes side by side; records where each landed for the signature fields."""
+
+    def __init__(self, stamp: MentorStamp | None, placed: dict) -> None:
+        super().__init__()
+        self.stamp = stamp
+        self.placed = placed
+        self.width = BODY_W
+        self.height = 34 * mm
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.width = avail_w
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        f = font_name()
+        gap = 4 * mm
+        w = (self.width - 2 * gap) / 3
+        for i, (name, caption) in enumerate(SIGNATURE_BOXES):
+            x = i * (w + gap)
+            c.setLineWidth(0.7)
+            c.rect(x, 0, w, self.height)
+            c.setFont(f, 7.5)
+            c.drawString(x + 2 * mm, self.height - 4 * mm, caption)
+            c.setLineWidth(0.3)
+            c.line(x, 7 * mm, x + w, 7 * mm)
+            c.drawString(x + 2 * mm, 2.5 * mm, "Name 姓名 / Date 日期")
+            ax, ay = c.absolutePosition(x, 7 * mm)
+            bx, by = c.absolutePosition(x + w, self.height - 5.5 * mm)
+            self.placed[name] = (c.getPageNumber() - 1, (ax, ay, bx, by))
+            if name == "mentor" and self.stamp is not None:
+                self._stamp(x, w)
+
+    def _stamp(self, x: float, w: float) -> None:
+        c = self.canv
+        s = self.stamp
+        assert s is not None
+        if s.drawing_png:
+            image = ImageReader(io.BytesIO(s.drawing_png))
+            c.drawImage(
+                image,
+                x + 2 * mm,
+                12 * mm,
+                width=w - 4 * mm,
+                height=self.height - 18 * mm,
+                preserveAspectRatio=True,
+                anchor="c",
+                mask="auto",
+            )
+        c.setFont(font_name(), 8.5)
+        c.drawString(x + 2 * mm, 8.5 * mm, f"{s.name}  {s.signed_on:%Y-%m-%d}")
+
+
+def numbered_canvas(document_id: str, trainee: str):
+    """A canvas that knows the page count when it closes: 'page X of Y' needs it."""
+    f = font_name()
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            kwargs["invariant"] = 1
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+            self._qr_drawn = False
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            drawn = False
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._qr_drawn = drawn
+                self._furniture(total)
+                drawn = self._qr_drawn
+                super().showPage()
+            super().save()
+
+        def _draw_qr(self, size: float) -> None:
+            # A fixed mask skips qrcode's search for the best one, the slow part; any mask scans.
+            code = qrcode.QRCode(border=0, error_correction=ERROR_CORRECT_M, mask_pattern=0)
+            code.add_data(document_id)
+            matrix = code.get_matrix()
+            cell = size / len(matrix)
+            self.beginForm("documentqr")
+            path = self.beginPath()
+            x0, y0 = PAGE_W - MARGIN - size, 3 * mm
+            for row, modules in enumerate(matrix):
+                y = y0 + size - (row + 1) * cell
+                col = 0
+                while col < len(modules):
+                    if modules[col]:
+                        run = col
+                        while run < len(modules) and modules[run]:
+                            run += 1
+                        path.rect(x0 + col * cell, y, (run - col) * cell, cell)
+                        col = run
+                    else:
+                        col += 1
+            self.drawPath(path, stroke=0, fill=1)
+            self.endForm()
+            self._qr_drawn = True
+
+        def _furniture(self, total: int) -> None:
+            number = self._pageNumber
+            self.saveState()
+            self.setLineWidth(0.5)
+            self.line(MARGIN, FOOTER_H, PAGE_W - MARGIN, FOOTER_H)
+            self.setFont(f, 7.5)
+            self.drawString(MARGIN, FOOTER_H - 5 * mm, f"Document ID 文档编号: {document_id}")
+            self.drawString(MARGIN, FOOTER_H - 9 * mm, "MentorDesk assessment sheet 考核表")
+            self.drawCentredString(
+                PAGE_W / 2,
+                FOOTER_H - 13 * mm,
+                f"Page {number} of {total}  第 {number} / {total} 页",
+            )
+            size = 15 * mm
+            if not self._qr_drawn:
+                self._draw_qr(size)
+            self.doForm("documentqr")
+            if number > 1:
+                self.drawString(MARGIN, PAGE_H - 10 * mm, f"{trainee} — continued 续页")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def countersignature_stamp(name: str, signed_on: date, width: float, height: float) -> bytes:
+    """A one-page PDF the size of a signature box: the countersigner's name and date.
+
+    Drawn here, with the shipped font, because pyHanko's own text stamps lay out this CJK
+    face with wrong advances.
+    """
+    out = io.BytesIO()
+    c = Canvas(out, pagesize=(width, height), invariant=1)
+    c.setFont(font_name(), 10)
+    c.drawCentredString(width / 2, height / 2 + 2, name)
+    c.setFont(font_name(), 8.5)
+    c.drawCentredString(width / 2, height / 2 - 10, f"{signed_on:%Y-%m-%d}")
+    c.showPage()
+    c.save()
+    return out.getvalue()
