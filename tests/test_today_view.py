@@ -232,3 +232,32 @@ def test_a_whole_session_by_keyboard_alone(qtbot, area):
     assert len(statuses) == area.roster.rowCount()
     assert statuses.count("absent") == 1 and statuses.count("excused") == 1
     assert "Unmarked 0" in area.counts_label.text()
+
+
+def test_same_again_today_copies_once(qtbot, area):
+    from datetime import date
+
+    def today_sessions():
+        return [
+            s
+            for s in list_recent_sessions(area.store, 10, cohort_uid=area.session.cohort_uid)
+            if s.held_on == date.today()
+        ]
+
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert len(today_sessions()) == 1
+    assert area.session.held_on == date.today()
+    assert all(r.mark is None for r in area.roster.rows())
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert len(today_sessions()) == 1
+    assert "already has a session today" in area.message.text()
+
+
+def test_an_empty_database_shows_how_to_start(qtbot, store):
+    view = TodayArea(store)
+    qtbot.addWidget(view)
+    assert view.session is None
+    assert "Ctrl+N" in view.session_combo.currentText()
+    assert not view.tabs.isEnabled()
+    qtbot.keyClick(view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert view.roster.rowCount() == 0
