@@ -137,3 +137,8 @@ def test_mark_bumps_updated_at(store, session):
     att.mark(store, session.uid, uid, "late", minutes_late=5)
     with store.read() as s:
         assert s.scalar(select(Attendance.updated_at)) > before
+
+
+def test_mark_all_present_twice_changes_nothing_the_second_time(store, session):
+    assert len(att.mark_all_present(store, session.uid)) == 3
+    assert att.mark_all_present(store, session.uid) == []

@@ -105,3 +105,12 @@ def store_with_rubric(store):
     t = create_trainee(store, "1", "王伟", cohort="Rolling")
     skill = next(sk for sk in current_rubric(store).skills if sk.module == "Foundation")
     return store, t.uid, skill.uid
+
+
+def test_correcting_the_level_can_keep_the_evidence(demo_store, latest):
+    grid = ratings.rating_grid(demo_store, latest.uid)
+    t, sk = grid.trainees[2].uid, grid.skills[2].uid
+    ratings.rate(demo_store, t, sk, 2, session_uid=latest.uid, evidence="Changed rolls alone")
+    ratings.rate(demo_store, t, sk, 3, session_uid=latest.uid, evidence=None)
+    cell = ratings.rating_grid(demo_store, latest.uid).cell(t, sk)
+    assert (cell.level, cell.evidence) == (3, "Changed rolls alone")

@@ -250,7 +250,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("level", help="a level of the rubric's scale")
     p.add_argument("--session", help="session id (its date is the rating's date)")
     p.add_argument("--date", type=_date, help="default: the session's date, else today")
-    p.add_argument("--evidence", default="")
+    p.add_argument("--evidence", help="what was seen (default: kept when correcting)")
     p.set_defaults(func=_rate)
 
     p = sub.add_parser("note", parents=[common], help="add a note about a trainee")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -246,21 +246,27 @@ def mark_all_present(store: Store, session_uid: str) -> list[RosterRow]:
     Marks already set (late, absent, …) are kept, so exceptions can be marked first.
     Returns the rows that changed, each with ``previous`` = None.
     """
-    unmarked = [r for r in session_roster(store, session_uid) if r.mark is None and r.expected]
     changed: list[RosterRow] = []
     with store.write() as s:
         ws = _session(s, session_uid)
         length = session_hours(ws.start_time, ws.end_time)
         state = MarkState("present", 0, default_hours(length, "present", 0), "")
-        trainees = {
-            t.uid: t
-            for t in s.scalars(
-                select(Trainee).where(Trainee.uid.in_([r.trainee_uid for r in unmarked]))
-            )
+        # Read inside the writing transaction: a mark made meanwhile is kept, not overwritten.
+        rows = {
+            a.trainee_id: a
+            for a in s.scalars(select(Attendance).where(Attendance.session_id == ws.id))
         }
-        for r in unmarked:
-            before = _put(store, s, ws, trainees[r.trainee_uid], state)
-            changed.append(replace(r, mark=state, previous=before))
+        expected = s.scalars(
+            select(Trainee)
+            .where(Trainee.cohort_id == ws.cohort_id, *expected_where(ws.held_on))
+            .order_by(Trainee.trainee_id)
+        )
+        for t in expected:
+            a = rows.get(t.id)
+            if a is not None and not a.deleted:
+                continue
+            before = _put(store, s, ws, t, state, a)
+            changed.append(RosterRow(t.uid, t.trainee_id, t.name, True, state, before))
     return changed
 
 

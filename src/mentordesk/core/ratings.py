@@ -105,11 +105,12 @@ def rate(
     level: int,
     *,
     rated_on: date | None = None,
-    evidence: str = "",
+    evidence: str | None = "",
     session_uid: str | None = None,
 ) -> RatingView:
     """Rate a skill, committed at once. Rating again in the same session (or on the same day
-    without one) corrects that rating instead of adding another to the history."""
+    without one) corrects that rating instead of adding another to the history; its evidence
+    is kept when ``evidence`` is None."""
     with store.write() as s:
         t = find(s, Trainee, trainee_uid, "trainee")
         sk = find(s, Skill, skill_uid, "skill")
@@ -129,7 +130,8 @@ def rate(
         existing = s.scalars(same.order_by(SkillRating.id.desc()).limit(1)).first()
         if existing is not None:
             before = RatingState(existing.level, existing.evidence)
-            change(store, s, existing, {"level": number, "evidence": clean(evidence)})
+            kept = existing.evidence if evidence is None else clean(evidence)
+            change(store, s, existing, {"level": number, "evidence": kept})
             return _view(existing, t, sk, session_uid, before)
         rater = (
             s.scalar(select(Staff.id).where(Staff.uid == store.actor.staff_uid))
