@@ -33,9 +33,10 @@ A_EXIT = (
     "and nothing was imported"
 )
 TEXT_CLEAN = (
-    "src/mentordesk/core/text.py clean() keeps format characters (bidi overrides U+202A-202E, "
-    "U+2066-2069, word joiner U+2060, BOM U+FEFF, zero-width space): an ID or name made only of "
-    "them imports as an invisible trainee, and an ID with a bidi override displays as another ID"
+    "src/mentordesk/exchange/workbook_reading.py cell_text() (line ~185) normalises text itself "
+    "and keeps the invisible format characters core/text.py clean() now drops (bidi overrides, "
+    "word joiner U+2060, BOM U+FEFF): an ID or name made only of them imports as an invisible "
+    "trainee, and an ID with a bidi override displays as another ID"
 )
 KNOWN: dict[str, str] = {
     "bidi_override_ids.xlsx": TEXT_CLEAN,

@@ -168,16 +168,19 @@ def prepared(tmp_path_factory: pytest.TempPathFactory, _demo_template: Path) -> 
     wb.save(roster)
 
     result = Prepared(db, data_dir, roster, ids, len(with_result), {})
-    # Control runs, not killed: each writer completes and passes the same checks.
+    # Control runs, not killed: each writer completes and passes the same checks. Twice, and
+    # the quicker counts: the first pays for a cold disk cache.
     for mode in ("import", "export", "sheets"):
-        work = home / f"control-{mode}"
-        work.mkdir()
-        shutil.copy(db, work / "mentordesk.db")
-        child = Child(mode, work, result)
-        result.durations[mode] = child.finish()
-        assert child.acks() == [["done", "0"]], (child.err.read_text()[-800:], mode)
-        problems = check(mode, work, result, child.acks(), killed=False)
-        assert problems == [], problems
+        for run in (1, 2):
+            work = home / f"control-{mode}-{run}"
+            work.mkdir()
+            shutil.copy(db, work / "mentordesk.db")
+            child = Child(mode, work, result)
+            took = child.finish()
+            result.durations[mode] = min(took, result.durations.get(mode, took))
+            assert child.acks() == [["done", "0"]], (child.err.read_text()[-800:], mode)
+            problems = check(mode, work, result, child.acks(), killed=False)
+            assert problems == [], problems
     return result
 
 
@@ -313,7 +316,7 @@ def test_killed_writer_loses_nothing_it_confirmed(
     shutil.copy(prepared.db, tmp_path / "mentordesk.db")
     child = Child(mode, tmp_path, prepared)
     # Anywhere in the writer's work, and now and then just after it.
-    window = 2.0 if mode == "capture" else prepared.durations[mode] * 1.1
+    window = 2.0 if mode == "capture" else prepared.durations[mode] * 1.05
     delay = rng.uniform(0, window)
     killed = child.kill_after(delay)
     acks = child.acks()
