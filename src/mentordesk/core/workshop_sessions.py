@@ -36,11 +36,12 @@ class SessionView:
 
     @property
     def title(self) -> str:
+        """Date first, then who and what, the times last: lists of sessions scan by date."""
         times = ""
         if self.start_time and self.end_time:
-            times = f" {self.start_time:%H:%M}–{self.end_time:%H:%M}"
-        what = " · ".join(p for p in (self.module, self.task) if p)
-        return f"{self.held_on:%Y-%m-%d}{times} {self.cohort} — {what}".strip()
+            times = f"{self.start_time:%H:%M}–{self.end_time:%H:%M}"
+        parts = (f"{self.held_on:%Y-%m-%d}", self.cohort, self.module, self.task, times)
+        return " · ".join(p for p in parts if p)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -135,6 +135,11 @@ class TodayArea(QWidget):
         font = t.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         t.setFont(font)
+        # A see-through selection: the current trainee's status colour stays visible.
+        palette = t.palette()
+        palette.setColor(QPalette.ColorRole.Highlight, QColor(21, 101, 192, 70))
+        palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#000000"))
+        t.setPalette(palette)
         header = t.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -223,12 +228,7 @@ class TodayArea(QWidget):
         self.session_combo.clear()
         chosen = 0
         for n, s in enumerate(recent):
-            what = " · ".join(p for p in (s.module, s.task) if p)
-            times = (
-                f"{s.start_time:%H:%M}–{s.end_time:%H:%M}" if s.start_time and s.end_time else ""
-            )
-            label = " · ".join(p for p in (f"{s.held_on:%Y-%m-%d}", s.cohort, what, times) if p)
-            self.session_combo.addItem(label, s.uid)
+            self.session_combo.addItem(s.title, s.uid)
             self.session_combo.setItemData(n, s.title, Qt.ItemDataRole.ToolTipRole)
             if s.uid == keep:
                 chosen = n
