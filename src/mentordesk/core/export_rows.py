@@ -148,12 +148,36 @@ class ExportScope:
         return f"{who}, {start} to {end}"
 
 
+class Rows:
+    """One sheet's rows: counted first (a sheet's size goes before its rows), then streamed."""
+
+    def __init__(self, session: Session, query: Select, skip: int = 0) -> None:
+        self.session = session
+        self.query = query
+        self.skip = skip
+
+    def __len__(self) -> int:
+        counted = select(func.count()).select_from(self.query.order_by(None).subquery())
+        return self.session.scalar(counted) or 0
+
+    def __iter__(self) -> Iterator[tuple]:
+        skip = self.skip
+        for row in self.session.execute(self.query.execution_options(yield_per=BATCH)):
+            yield tuple(row)[skip:]
+
+
 class ExportRows:
     """Row sources for one export, reading in one database session."""
 
     def __init__(self, session: Session, scope: ExportScope) -> None:
         self.s = session
         self.scope = scope
+        # One snapshot for the whole export: each sheet is counted before it is streamed, and
+        # a mentor saving attendance meanwhile must not make the two disagree.
+        if session.get_bind().dialect.name == "sqlite":
+            session.connection().exec_driver_sql("BEGIN")
+        else:
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         self.cohort_id: int | None = None
         if scope.cohort:
             self.cohort_id = session.scalar(select(Cohort.id).where(Cohort.name == scope.cohort))
@@ -215,9 +239,8 @@ class ExportRows:
         highs = [hi for _, hi in spans if hi is not None]
         return (start or (min(lows) if lows else None), end or (max(highs) if highs else None))
 
-    def _stream(self, query: Select) -> Iterator[tuple]:
-        for row in self.s.execute(query.execution_options(yield_per=BATCH)):
-            yield tuple(row)
+    def _stream(self, query: Select, skip: int = 0) -> Rows:
+        return Rows(self.s, query, skip)
 
     # -- sheets -------------------------------------------------------------------------
 
@@ -247,7 +270,10 @@ class ExportRows:
             query = query.where(Trainee.cohort_id == self.cohort_id)
         return query
 
-    def summary(self) -> Iterator[tuple]:
+    def summary(self) -> list[tuple]:
+        return list(self._summary())
+
+    def _summary(self) -> Iterator[tuple]:
         start, end = self.period()
         people = [
             r for r in self.s.execute(self._trainees_query().where(Trainee.deleted.is_(False)))
@@ -262,11 +288,10 @@ class ExportRows:
                 f.result, f.signed_on, f.signed_by,
             )  # fmt: skip
 
-    def trainees(self) -> Iterator[tuple]:
-        for r in self._stream(self._trainees_query()):
-            yield r[1:]
+    def trainees(self) -> Rows:
+        return self._stream(self._trainees_query(), skip=1)
 
-    def sessions(self) -> Iterator[tuple]:
+    def sessions(self) -> Rows:
         mentor = aliased(Staff)
         query = (
             select(
@@ -289,7 +314,7 @@ class ExportRows:
         )
         return self._stream(query)
 
-    def attendance(self) -> Iterator[tuple]:
+    def attendance(self) -> Rows:
         recorder = aliased(Staff)
         query = (
             select(
@@ -322,7 +347,7 @@ class ExportRows:
         )
         return self._stream(query)
 
-    def ratings(self) -> Iterator[tuple]:
+    def ratings(self) -> Rows:
         rater = aliased(Staff)
         sess = aliased(WorkshopSession)
         query = (
@@ -356,7 +381,7 @@ class ExportRows:
         )
         return self._stream(query)
 
-    def notes(self) -> Iterator[tuple]:
+    def notes(self) -> Rows:
         author = aliased(Staff)
         sess = aliased(WorkshopSession)
         query = (
@@ -380,7 +405,7 @@ class ExportRows:
         )
         return self._stream(query)
 
-    def assessments(self) -> Iterator[tuple]:
+    def assessments(self) -> Rows:
         mentor = aliased(Staff)
         where = [self._trainee_filter(Assessment.trainee_id)]
         if self.scope.start is not None:
@@ -425,8 +450,11 @@ class ExportRows:
         )
         return max(counts, default=0)
 
-    def skills(self, levels: int) -> Iterator[tuple]:
+    def skills(self, levels: int) -> list[tuple]:
         """Skill rows with ``levels`` descriptor cells, then the level labels and identities."""
+        return list(self._skills(levels))
+
+    def _skills(self, levels: int) -> Iterator[tuple]:
         labels: dict[int, str] = {}
         for rubric_id, label in self.s.execute(
             select(RubricLevel.rubric_id, RubricLevel.label).order_by(

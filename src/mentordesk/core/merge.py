@@ -8,8 +8,6 @@ The dry run is the same merge, rolled back.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
 from itertools import islice
 from typing import Any
 
@@ -18,6 +16,15 @@ from sqlalchemy.orm import Session
 
 from .changes import add
 from .import_report import CONFLICT, NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
+from .merge_records import (
+    Incoming,
+    IncomingSheet,
+    MergeSource,
+    Rejected,
+    field_label,
+    row_label,
+    to_ms,
+)
 from .models import (
     Assessment,
     Attendance,
@@ -41,47 +48,8 @@ SIGNED = ("signed", "superseded")
 CHUNK = 1000
 
 
-@dataclass(frozen=True)
-class Incoming:
-    """One row of a round-trip sheet, typed; ``values`` keyed by interchange.md's headers."""
-
-    sheet: str
-    row: int
-    uid: str
-    updated_at: datetime
-    deleted: bool
-    values: dict[str, Any]
-    problem: str = ""
-
-
-@dataclass
-class IncomingSheet:
-    kind: str  # Skills, Trainees, Sessions, Attendance, Ratings, Notes or Assessments
-    rows: Iterable[Incoming]
-
-
-@dataclass
-class MergeSource:
-    source: str
-    device: str
-    sheets: list[IncomingSheet] = field(default_factory=list)
-    ignored_columns: list[str] = field(default_factory=list)
-
-
-class Rejected(Exception):
-    """A row refers to something neither the file nor the store holds."""
-
-
 class _DryRun(Exception):
     pass
-
-
-def to_ms(value: datetime) -> datetime:
-    """Spreadsheets keep milliseconds: timestamps are compared and stored at that precision."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    value = value.astimezone(UTC)
-    return value.replace(microsecond=0) + timedelta(milliseconds=round(value.microsecond / 1000))
 
 
 def _chunks(rows: Iterable[Incoming]) -> Iterator[list[Incoming]]:
@@ -192,7 +160,7 @@ class _Merger:
         local.updated_at = incoming_at
         local.origin_device = self.source.device
         self.store.audit(self.s, local, "merge", {"source": self.source.source, **diff})
-        self._outcome(r, UPDATED, label, [_label(k) for k in diff])
+        self._outcome(r, UPDATED, label, [field_label(k) for k in diff])
         return local
 
     def _locals(self, model: type[Travelling], chunk: list[Incoming]) -> dict[str, Any]:
@@ -229,7 +197,7 @@ class _Merger:
 
     def _chunk(self, handler, chunk: list[Incoming], local: dict[str, Any]) -> None:
         for r in chunk:
-            label = _row_label(r)
+            label = row_label(r)
             if r.problem:
                 self._outcome(r, REJECTED, label, reason=r.problem)
                 continue
@@ -476,40 +444,6 @@ class _Merger:
                 f"{r.sheet} row {r.row}: assessment {record.uid} and {rival} are both signed "
                 "for the same trainee, period and version; both kept"
             )
-
-
-_FIELD_LABELS = {
-    "held_on": "Date",
-    "start_time": "Start",
-    "end_time": "End",
-    "cohort_id": "Cohort",
-    "mentor_id": "Mentor",
-    "session_id": "Session",
-    "trainee_id": "Trainee",
-    "recorded_by_id": "Recorded By",
-    "rater_id": "Rater",
-    "author_id": "Author",
-    "skill_id": "Skill",
-    "rubric_id": "Rubric",
-}
-
-
-def _label(key: str) -> str:
-    return _FIELD_LABELS.get(key) or key.replace("_", " ").title()
-
-
-def _row_label(r: Incoming) -> str:
-    v = r.values
-    who = " ".join(str(v[k]) for k in ("Trainee ID", "Name") if v.get(k))
-    if r.sheet.startswith("Skills"):
-        who = f"{v.get('Code', '')} {v.get('Skill', '')}".strip()
-    when = next(
-        (v[k] for k in ("Date", "Rated On", "Written At", "Period Start") if v.get(k)), None
-    )
-    if isinstance(when, datetime):
-        when = when.date()
-    parts = [p for p in (who, when.isoformat() if isinstance(when, date) else "") if p]
-    return " ".join(parts) or r.uid
 
 
 def merge_results(

@@ -70,8 +70,11 @@ class _SheetWriter:
         shown: list[str],
         limit: int,
         counts: dict[str, int],
+        expected: int,
     ) -> None:
         self.wb = wb
+        self.expected = expected
+        self.written = 0
         self.name = name
         self.headers = headers
         self.shown = shown
@@ -91,6 +94,11 @@ class _SheetWriter:
         title = self.name if self.part == 1 else f"{self.name} {self.part}"
         self.title = title
         ws = self.wb.create_sheet(title)
+        # The exact size up front: readers such as openpyxl otherwise parse a whole sheet
+        # just to learn it. Write-only sheets have no dimension of their own.
+        rows = min(self.limit, max(self.expected - self.written, 0))
+        ref = f"A1:{get_column_letter(len(self.headers))}{rows + 1}"
+        ws.calculate_dimension = lambda: ref
         ws.freeze_panes = "A2"
         for i, header in enumerate(self.headers, start=1):
             width = 28 if header in WIDE else max(12, len(header) + 4)
@@ -145,10 +153,13 @@ class _SheetWriter:
                 elif value[0] in RISKY_FIRST or ILLEGAL_CHARACTERS_RE.search(value):
                     row[i] = self._text(value)
         self.ws.append(row)
+        self.written += 1
         self.in_part += 1
         self.counts[self.title] += 1
 
     def finish(self) -> None:
+        if self.written != self.expected:
+            raise RuntimeError(f"{self.name}: {self.written} rows written, {self.expected} counted")
         self._close()
 
 
@@ -229,7 +240,7 @@ def _write(
         source = ExportRows(session, scope)
         start, end = source.period()
         levels = source.level_count()
-        sheets: list[tuple[str, tuple[str, ...], Callable[[], Iterable[tuple]]]] = [
+        sheets: list[tuple[str, tuple[str, ...], Callable[[], Any]]] = [
             ("Summary", COLUMNS["Summary"], source.summary),
             ("Trainees", COLUMNS["Trainees"], source.trainees),
             ("Sessions", COLUMNS["Sessions"], source.sessions),
@@ -243,16 +254,15 @@ def _write(
                 lambda: source.skills(levels),
             ),
         ]
-        for name, headers, rows in sheets:
-            writer = _SheetWriter(
-                wb, name, headers, _shown(headers, chinese_headers), sheet_limit, counts
-            )
-            for n, row in enumerate(rows(), start=1):
+        for name, headers, produce in sheets:
+            rows = produce()
+            shown = _shown(headers, chinese_headers)
+            writer = _SheetWriter(wb, name, headers, shown, sheet_limit, counts, len(rows))
+            for n, row in enumerate(rows, start=1):
                 writer.append(row)
                 if n % 5000 == 0:
                     progress.step(5000, f"{name}: {n:,} rows")
             writer.finish()
-    about = _SheetWriter(wb, "About", ("Key", "Value"), ["Key", "Value"], sheet_limit, {})
     pairs: list[tuple[str, Any]] = [
         ("format", FORMAT),
         ("version", VERSION),
@@ -266,6 +276,9 @@ def _write(
         ("headers", "chinese" if chinese_headers else "english"),
     ]
     pairs += [(f"rows {sheet}", n) for sheet, n in counts.items()]
+    about = _SheetWriter(
+        wb, "About", ("Key", "Value"), ["Key", "Value"], sheet_limit, {}, len(pairs)
+    )
     for pair in pairs:
         about.append(pair)
     about.finish()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.export_rows import COLUMNS, ROUND_TRIP, SKILL_COLUMNS, SKILL_TAIL
-from ..core.merge import Incoming, IncomingSheet, MergeSource
+from ..core.merge_records import Incoming, IncomingSheet, MergeSource
 from .headers import ATTENDANCE_WORDS, ENGLISH_BY_KEY, level_number
 from .results_export import FORMAT, VERSION
 from .workbook_reading import WorkbookError, cell_text, header_key, sheet_rows, where

@@ -135,6 +135,9 @@ def open_workbook(path: Path) -> Workbook:
 def sheet_rows(path: Path, ws: Any, max_rows: int | None = None) -> Iterator[tuple[int, tuple]]:
     """(sheet row number, values) for each row; damage found mid-way becomes a WorkbookError."""
     number = 0
+    # A sheet's own dimension tag may be wrong (openpyxl would stop reading at it): ignore it.
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()
     try:
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
             if max_rows is not None and number > max_rows:

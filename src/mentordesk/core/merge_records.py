@@ -1,0 +1,81 @@
+"""What a merge reads: typed rows of the round-trip sheets, and how its report names them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One row of a round-trip sheet, typed; ``values`` keyed by interchange.md's headers."""
+
+    sheet: str
+    row: int
+    uid: str
+    updated_at: datetime
+    deleted: bool
+    values: dict[str, Any]
+    problem: str = ""
+
+
+@dataclass
+class IncomingSheet:
+    kind: str  # Skills, Trainees, Sessions, Attendance, Ratings, Notes or Assessments
+    rows: Iterable[Incoming]
+
+
+@dataclass
+class MergeSource:
+    source: str
+    device: str
+    sheets: list[IncomingSheet] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+
+class Rejected(Exception):
+    """A row refers to something neither the file nor the store holds."""
+
+
+def to_ms(value: datetime) -> datetime:
+    """Spreadsheets keep milliseconds: timestamps are compared and stored at that precision."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    value = value.astimezone(UTC)
+    return value.replace(microsecond=0) + timedelta(milliseconds=round(value.microsecond / 1000))
+
+
+_FIELD_LABELS = {
+    "held_on": "Date",
+    "start_time": "Start",
+    "end_time": "End",
+    "cohort_id": "Cohort",
+    "mentor_id": "Mentor",
+    "session_id": "Session",
+    "trainee_id": "Trainee",
+    "recorded_by_id": "Recorded By",
+    "rater_id": "Rater",
+    "author_id": "Author",
+    "skill_id": "Skill",
+    "rubric_id": "Rubric",
+}
+
+
+def field_label(key: str) -> str:
+    return _FIELD_LABELS.get(key) or key.replace("_", " ").title()
+
+
+def row_label(r: Incoming) -> str:
+    v = r.values
+    who = " ".join(str(v[k]) for k in ("Trainee ID", "Name") if v.get(k))
+    if r.sheet.startswith("Skills"):
+        who = f"{v.get('Code', '')} {v.get('Skill', '')}".strip()
+    when = next(
+        (v[k] for k in ("Date", "Rated On", "Written At", "Period Start") if v.get(k)), None
+    )
+    if isinstance(when, datetime):
+        when = when.date()
+    parts = [p for p in (who, when.isoformat() if isinstance(when, date) else "") if p]
+    return " ".join(parts) or r.uid
