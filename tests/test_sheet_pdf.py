@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -168,3 +169,25 @@ def test_batch_without_results_writes_unsigned_drafts(demo_store, signer, out):
         write_sheets(demo_store, out / "missing", START, END, cohort=COHORT)
     with pytest.raises(UserError, match="No cohort"):
         write_sheets(demo_store, out, START, END, cohort="No such class")
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-tools is not installed")
+def test_qr_code_scans_to_the_document_id(demo_store, tmp_path):
+    view = A.create_draft(demo_store, list_trainees(demo_store)[0].uid, START, END)
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(render_sheet(view, A.result_choices(demo_store)).pdf)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "150", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")],
+        check=True,
+    )
+    image = next(tmp_path.glob("p*.png"))
+    scanned = subprocess.run(["zbarimg", "-q", "--raw", str(image)], capture_output=True, text=True)
+    assert scanned.stdout.strip() == view.document_id
+
+
+def test_chinese_punctuation_never_starts_a_line(demo_store, tmp_path):
+    view = A.create_draft(demo_store, list_trainees(demo_store)[1].uid, START, END)
+    view = A.update_draft(demo_store, view.uid, comment="需要加强沟通，注意安全，" * 40)
+    text = _text(render_sheet(view, A.result_choices(demo_store)).pdf, tmp_path)
+    lines = [line.strip() for line in text.splitlines() if "需要加强" in line or "，" in line]
+    assert lines and not any(line.startswith("，") for line in lines)

@@ -10,7 +10,7 @@ from functools import cache
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
-from reportlab.lib import colors
+from reportlab.lib import colors, textsplit
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -22,6 +22,7 @@ from reportlab.platypus import Flowable
 from ..paths import resources_dir
 
 FONT = "WenQuanYiMicroHei"
+FULLWIDTH_CANNOT_START = "，！？：；）》」』】〕、。"
 PAGE_W, PAGE_H = A4
 MARGIN = 16 * mm
 FOOTER_H = 20 * mm
@@ -42,6 +43,10 @@ def font_name() -> str:
     path = resources_dir() / "fonts" / "wqy-microhei.ttc"
     pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT, italic=FONT, boldItalic=FONT)
+    # reportlab's kinsoku list lacks the full-width comma and friends of Chinese text, so a
+    # line could start with "，"; they must hang at the end of the previous line instead.
+    missing = "".join(c for c in FULLWIDTH_CANNOT_START if c not in textsplit.ALL_CANNOT_START)
+    textsplit.ALL_CANNOT_START += missing
     return FONT
 
 
@@ -136,7 +141,11 @@ def numbered_canvas(document_id: str, trainee: str):
 
         def _draw_qr(self, size: float) -> None:
             # A fixed mask skips qrcode's search for the best one, the slow part; any mask scans.
-            code = qrcode.QRCode(border=0, error_correction=ERROR_CORRECT_M, mask_pattern=0)
+            # Version 4 (33×33) holds 62 bytes at level M: a document ID is about 40.
+            size_hint = 4 if len(document_id.encode()) <= 62 else None
+            code = qrcode.QRCode(
+                version=size_hint, border=0, error_correction=ERROR_CORRECT_M, mask_pattern=0
+            )
             code.add_data(document_id)
             matrix = code.get_matrix()
             cell = size / len(matrix)
