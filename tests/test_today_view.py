@@ -261,3 +261,24 @@ def test_an_empty_database_shows_how_to_start(qtbot, store):
     assert not view.tabs.isEnabled()
     qtbot.keyClick(view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert view.roster.rowCount() == 0
+
+
+def test_new_session_dialog_copies_the_open_session_to_a_chosen_date(qtbot, demo_store):
+    from PySide6.QtCore import QDate
+
+    from mentordesk.ui.session_dialog import SessionDialog
+
+    rolling = next(
+        s for s in list_recent_sessions(demo_store, 2) if s.cohort.startswith("2025 Rolling")
+    )
+    dialog = SessionDialog(demo_store, template=rolling)
+    qtbot.addWidget(dialog)
+    dialog.date_edit.setDate(QDate(2026, 12, 1))
+    dialog.accept()
+    made = dialog.created
+    assert made.held_on.isoformat() == "2026-12-01"
+    assert (made.cohort_uid, made.location, made.task) == (
+        rolling.cohort_uid,
+        rolling.location,
+        rolling.task,
+    )

@@ -25,6 +25,9 @@ from .forms import child, load_form
 
 
 class SessionDialog(QDialog):
+    """A new session like ``template`` (else the latest one) on today's date; the mentor is the
+    local user. Changing only the date copies a session to that date."""
+
     def __init__(
         self, store: Store, parent: QWidget | None = None, template: SessionView | None = None
     ) -> None:
@@ -75,9 +78,6 @@ class SessionDialog(QDialog):
             if last.start_time and last.end_time:
                 self.start_edit.setTime(QTime(last.start_time.hour, last.start_time.minute))
                 self.end_edit.setTime(QTime(last.end_time.hour, last.end_time.minute))
-            if template is not None and template.mentor_uid:
-                index = self.mentor_combo.findData(template.mentor_uid)
-                self.mentor_combo.setCurrentIndex(max(0, index))
         self._fill_tasks(self.module_combo.currentText())
         if last is not None:
             self.task_combo.setCurrentText(last.task)

@@ -277,7 +277,7 @@ class TodayArea(QWidget):
     def new_session(self) -> None:
         from .session_dialog import SessionDialog
 
-        dialog = SessionDialog(self.store, self)
+        dialog = SessionDialog(self.store, self, template=self.session)
         if dialog.exec() and dialog.created is not None:
             self.session = None
             self._select_after_reload(dialog.created.uid)
