@@ -72,6 +72,7 @@ class _Merger:
         self._programmes = {p.name: p for p in session.scalars(select(Programme))}
         # uid -> database id of sessions and skills, which many rows refer to.
         self._ids: dict[str, int] = {}
+        self._pairs: dict[tuple[int, int], Attendance] = {}
         self._trainees: dict[str, int] = {
             tid: pk for tid, pk in session.execute(select(Trainee.trainee_id, Trainee.id))
         }
@@ -190,10 +191,22 @@ class _Merger:
             handler = handlers[sheet.kind]
             for chunk in _chunks(sheet.rows):
                 local = self._locals(models[sheet.kind], chunk)
+                if sheet.kind == "Attendance":
+                    self._prefetch_pairs(chunk, local)
                 with self.s.no_autoflush:
                     self._chunk(handler, chunk, local)
                 self.s.flush()
                 progress.step(len(chunk), f"{sheet.kind}: row {chunk[-1].row:,}")
+
+    def _prefetch_pairs(self, chunk: list[Incoming], local: dict[str, Any]) -> None:
+        """This chunk's sessions' attendance, by (session, trainee), for rows new by UID."""
+        uids = {r.values.get("Session UID") for r in chunk if r.uid not in local}
+        ids = {self.by_uid(WorkshopSession, u, "session", False) for u in uids if u}
+        ids.discard(None)
+        self._pairs = {}
+        if ids:
+            query = select(Attendance).where(Attendance.session_id.in_(ids))
+            self._pairs = {(a.session_id, a.trainee_id): a for a in self.s.scalars(query)}
 
     def _chunk(self, handler, chunk: list[Incoming], local: dict[str, Any]) -> None:
         for r in chunk:
@@ -297,11 +310,8 @@ class _Merger:
         if not v["Status"]:
             raise Rejected("Status is empty")
         if local is None:
-            local = self.s.scalar(
-                select(Attendance).where(
-                    Attendance.session_id == session_id, Attendance.trainee_id == trainee_id
-                )
-            )
+            # Recorded here too, under another UID: one record per trainee and session.
+            local = self._pairs.get((session_id, trainee_id))
         values = {
             "session_id": session_id,
             "trainee_id": trainee_id,
