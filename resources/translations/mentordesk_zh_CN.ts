@@ -645,11 +645,11 @@
     </message>
     <message>
         <source>at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>于 %1</translation>
     </message>
     <message>
         <source>No notes yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无观察记录。</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1421,7 +1421,7 @@ Clear</source>
     </message>
     <message>
         <source>at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>于 %1</translation>
     </message>
     <message>
         <source>No notes in this period.</source>
