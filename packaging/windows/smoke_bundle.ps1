@@ -21,7 +21,11 @@ Remove-Item Env:MENTORDESK_DB -ErrorAction SilentlyContinue
 function Step {
     param([string]$What, [string[]]$Arguments, [string]$Expect)
     $Watch = [Diagnostics.Stopwatch]::StartNew()
+    # Windows PowerShell turns a native program's stderr lines (Qt's warnings) into errors
+    # under "Stop"; the exit code and output are what count here.
+    $ErrorActionPreference = "Continue"
     $Output = & $Cli @Arguments 2>&1 | Out-String
+    $ErrorActionPreference = "Stop"
     if ($LASTEXITCODE -ne 0) { throw "$What exited with $LASTEXITCODE`n$Output" }
     if ($Output -notmatch $Expect) { throw "$What printed no '$Expect'`n$Output" }
     if ($Output -match "Traceback") { throw "$What printed a traceback`n$Output" }
