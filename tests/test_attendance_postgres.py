@@ -1,0 +1,55 @@
+"""The capture services on SQLite and on PostgreSQL (a plant's shared database)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from mentordesk.core import attendance as att
+from mentordesk.core.cohorts import create_cohort
+from mentordesk.core.notes import add_note, list_notes
+from mentordesk.core.ratings import rate, rating_grid
+from mentordesk.core.rubrics import current_rubric, load_rubric_file
+from mentordesk.core.staff import save_profile
+from mentordesk.core.trainee_record import trainee_record
+from mentordesk.core.trainees import create_trainee
+from mentordesk.core.workshop_sessions import copy_session, create_session
+from mentordesk.paths import resources_dir
+
+
+def test_a_day_of_capture(any_store):
+    store = any_store
+    save_profile(store, "Zhang Wei 张伟", "mentor", "Plant")
+    load_rubric_file(store, resources_dir() / "rubrics" / "steel-plant-skills.json")
+    cohort = create_cohort(store, "Rolling")
+    ids = [create_trainee(store, f"T{n}", f"学员{n}", cohort="Rolling").uid for n in range(3)]
+    first = create_session(
+        store,
+        held_on=date(2026, 3, 2),
+        start_time=time(8),
+        end_time=time(12),
+        location="Bay 2",
+        module="Foundation",
+        task="",
+        cohort_uid=cohort.uid,
+    )
+    second = copy_session(store, first.uid, date(2026, 3, 3))
+    skill = next(sk for sk in current_rubric(store).skills if sk.module == "Foundation")
+
+    att.mark(store, first.uid, ids[0], "late", minutes_late=30)
+    att.mark_all_present(store, first.uid)
+    att.mark(store, second.uid, ids[0], "absent")
+    rate(store, ids[0], skill.uid, 2, session_uid=first.uid)
+    rate(store, ids[0], skill.uid, 4, session_uid=second.uid)
+    add_note(store, ids[0], "teamwork", "Good handover", session_uid=second.uid)
+
+    assert [r.mark.status for r in att.session_roster(store, first.uid)] == [
+        "late",
+        "present",
+        "present",
+    ]
+    cell = rating_grid(store, second.uid).cell(ids[0], skill.uid)
+    assert (cell.level, cell.previous_level) == (4, 2)
+    record = trainee_record(store, ids[0])
+    assert record.attendance_rate == 0.5
+    assert [p.level for p in record.skills[0].points] == [2, 4]
+    assert list_notes(store, ids[0])[0].session_uid == second.uid
