@@ -12,7 +12,6 @@ from functools import cache
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -250,50 +249,66 @@ def _skills(summary: dict) -> Table:
     return t
 
 
-def _chart(summary: dict) -> Drawing | None:
-    """Columns of each skill's level (grey), a tick at its level before the period (black)."""
+class SkillChart(Flowable):
+    """Columns of each skill's level (grey), a tick at its level before the period (black).
+
+    Drawn straight on the canvas: reportlab's graphics shapes cost as much as the rest of
+    the page.
+    """
+
+    def __init__(self, skills: list[dict], top: int) -> None:
+        super().__init__()
+        self.skills = skills
+        self.top = max(top, 1)
+        self.width, self.height = BODY_W - 12, 32 * mm
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c, f, top = self.canv, font_name(), self.top
+        left, bottom, right, upper = 12 * mm, 9 * mm, 2 * mm, 6 * mm
+        plot_w, plot_h = self.width - left - right, self.height - bottom - upper
+        for level in range(top + 1):
+            y = bottom + plot_h * level / top
+            c.setStrokeColor(MID if level else colors.black)
+            c.setLineWidth(0.3 if level else 0.7)
+            c.line(left, y, left + plot_w, y)
+            c.setFont(f, 7)
+            c.drawRightString(left - 3, y - 2.5, str(level))
+        slot = plot_w / len(self.skills)
+        bar = min(slot * 0.6, 9 * mm)
+        c.setStrokeColor(colors.black)
+        c.setFillColor(BAR)
+        for i, sk in enumerate(self.skills):
+            x = left + slot * i + (slot - bar) / 2
+            c.setLineWidth(0.5)
+            c.rect(x, bottom, bar, plot_h * sk["level"] / top, stroke=1, fill=1)
+            if sk.get("previous") is not None:
+                y = bottom + plot_h * sk["previous"] / top
+                c.setLineWidth(1.6)
+                c.line(x - 1, y, x + bar + 1, y)
+        c.setFillColor(colors.black)
+        c.setFont(f, 6)
+        for i, sk in enumerate(self.skills):
+            c.drawCentredString(left + slot * i + slot / 2, bottom - 7, sk["code"])
+        c.setFont(f, 7)
+        c.drawString(left, self.height - 5, "Level by skill 各技能等级")
+        key_x = left + 38 * mm
+        c.setFillColor(BAR)
+        c.setLineWidth(0.5)
+        c.rect(key_x, self.height - 6, 6, 6, stroke=1, fill=1)
+        c.setFillColor(colors.black)
+        c.drawString(key_x + 9, self.height - 5, "this period 本期")
+        key_x += 30 * mm
+        c.setLineWidth(1.6)
+        c.line(key_x, self.height - 3, key_x + 8, self.height - 3)
+        c.drawString(key_x + 11, self.height - 5, "before the period 期初")
+
+
+def _chart(summary: dict) -> SkillChart | None:
     skills = summary.get("skills", [])
-    if not skills:
-        return None
-    top = max(summary.get("max_level", 5), 1)
-    f = font_name()
-    width, height = BODY_W - 12, 32 * mm
-    left, bottom, right, upper = 12 * mm, 9 * mm, 2 * mm, 6 * mm
-    plot_w, plot_h = width - left - right, height - bottom - upper
-    d = Drawing(width, height)
-    for level in range(top + 1):
-        y = bottom + plot_h * level / top
-        d.add(
-            Line(
-                left,
-                y,
-                left + plot_w,
-                y,
-                strokeColor=MID if level else colors.black,
-                strokeWidth=0.3 if level else 0.7,
-            )
-        )
-        d.add(String(left - 3, y - 2.5, str(level), fontName=f, fontSize=7, textAnchor="end"))
-    slot = plot_w / len(skills)
-    bar = min(slot * 0.6, 9 * mm)
-    for i, sk in enumerate(skills):
-        x = left + slot * i + (slot - bar) / 2
-        h = plot_h * sk["level"] / top
-        d.add(Rect(x, bottom, bar, h, fillColor=BAR, strokeColor=colors.black, strokeWidth=0.5))
-        if sk.get("previous") is not None:
-            y = bottom + plot_h * sk["previous"] / top
-            d.add(Line(x - 1, y, x + bar + 1, y, strokeColor=colors.black, strokeWidth=1.6))
-        d.add(
-            String(x + bar / 2, bottom - 7, sk["code"], fontName=f, fontSize=6, textAnchor="middle")
-        )
-    d.add(String(left, height - 5, "Level by skill 各技能等级", fontName=f, fontSize=7))
-    key_x = left + 38 * mm
-    d.add(Rect(key_x, height - 6, 6, 6, fillColor=BAR, strokeColor=colors.black, strokeWidth=0.5))
-    d.add(String(key_x + 9, height - 5, "this period 本期", fontName=f, fontSize=7))
-    key_x += 30 * mm
-    d.add(Line(key_x, height - 3, key_x + 8, height - 3, strokeColor=colors.black, strokeWidth=1.6))
-    d.add(String(key_x + 11, height - 5, "before the period 期初", fontName=f, fontSize=7))
-    return d
+    return SkillChart(skills, summary.get("max_level", 5)) if skills else None
 
 
 def _notes(summary: dict) -> list[Flowable]:
