@@ -282,3 +282,26 @@ def test_new_session_dialog_copies_the_open_session_to_a_chosen_date(qtbot, demo
         rolling.location,
         rolling.task,
     )
+
+
+def test_evidence_typed_in_the_side_panel_is_kept_with_the_rating(qtbot, area):
+    area.tabs.setCurrentIndex(1)
+    table = area.ratings.table
+    qtbot.keyClick(table, Qt.Key.Key_3)
+    qtbot.keyClick(table, Qt.Key.Key_Left)
+    qtbot.waitUntil(area.ratings.evidence.isEnabled)
+    area.ratings.evidence.setFocus()
+    qtbot.keyClicks(area.ratings.evidence, "Set the gap alone")
+    qtbot.keyClick(area.ratings.evidence, Qt.Key.Key_Return)
+    qtbot.keyClick(table, Qt.Key.Key_4)
+    with area.store.read() as s:
+        ws_id = s.scalar(select(WorkshopSession.id).where(WorkshopSession.uid == area.session.uid))
+        rows = [
+            (r.level, r.evidence)
+            for r in s.scalars(
+                select(SkillRating).where(
+                    SkillRating.session_id == ws_id, SkillRating.deleted.is_(False)
+                )
+            )
+        ]
+    assert rows == [(4, "Set the gap alone")]

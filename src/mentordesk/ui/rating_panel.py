@@ -187,7 +187,7 @@ class RatingPanel(QObject):
                 trainee.uid,
                 skill.uid,
                 level,
-                evidence=cell.evidence if evidence is None else evidence,
+                evidence=evidence,
                 session_uid=self.session_uid,
             )
         except UserError as exc:
