@@ -17,9 +17,16 @@ TEXT = QColor("#37474f")
 
 
 class LevelChart(QWidget):
-    def __init__(self, history: SkillHistory, max_level: int, parent: QWidget | None = None):
+    def __init__(
+        self,
+        history: SkillHistory,
+        max_level: int,
+        labels: dict[int, str] | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.history = history
+        self.labels = labels or {}
         self.max_level = max(max_level, max((p.level for p in history.points), default=1))
         self.setMinimumSize(280, 150)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -54,10 +61,17 @@ class LevelChart(QWidget):
         painter.setFont(title)
         painter.setPen(TEXT)
         header = QRectF(4, 2, self.width() - 8, 20)
+        latest = self.history.latest
+        # The level reached, on the right: what a reader looks for first.
+        now = f"{latest} {self.labels.get(latest, '')}".strip() if latest is not None else ""
+        now_width = painter.fontMetrics().horizontalAdvance(now) + 8 if now else 0
+        painter.setPen(LINE)
+        painter.drawText(header, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, now)
+        painter.setPen(TEXT)
         text = painter.fontMetrics().elidedText(
             f"{self.history.code} {self.history.name}",
             Qt.TextElideMode.ElideRight,
-            int(header.width()),
+            int(header.width() - now_width),
         )
         painter.drawText(header, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         painter.setFont(self.font())

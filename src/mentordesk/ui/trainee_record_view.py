@@ -72,6 +72,7 @@ class TraineeRecordDialog(QDialog):
         }
         rubric = current_rubric(store)
         self.max_level = rubric.max_level if rubric else 5
+        self.level_labels = {lv.level: lv.label for lv in rubric.levels} if rubric else {}
 
         for key, text in zip(
             PERIODS,
@@ -168,7 +169,7 @@ class TraineeRecordDialog(QDialog):
             self.skills_grid.addWidget(empty, 0, 0)
             return
         for n, history in enumerate(r.skills):
-            chart = LevelChart(history, self.max_level, self.skills_container)
+            chart = LevelChart(history, self.max_level, self.level_labels, self.skills_container)
             chart.setObjectName(f"chart_{history.code}")
             self.skills_grid.addWidget(chart, n // 2, n % 2)
         self.skills_grid.setRowStretch(len(r.skills) // 2 + 1, 1)
