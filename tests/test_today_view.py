@@ -186,6 +186,10 @@ def test_trainee_record_opens_from_the_row(qtbot, area):
     record = dialogs[0].record
     assert record.attendance and record.skills
     assert "%" in dialogs[0].figures_label.text()
+    from mentordesk.ui.level_chart import LevelChart
+
+    charts = dialogs[0].findChildren(LevelChart)
+    assert sorted(c.history.code for c in charts) == sorted(h.code for h in record.skills)
     dialogs[0].period.setCurrentIndex(dialogs[0].period.findData("custom"))
     dialogs[0].from_date.setDate(dialogs[0].to_date.date().addDays(1))
     assert dialogs[0].record.attendance == ()
