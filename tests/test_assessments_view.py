@@ -146,3 +146,34 @@ def test_batch_runs_off_the_gui_thread_and_writes_the_cohort(area, qtbot, tmp_pa
     files = list(out.glob("*.pdf"))
     assert len(files) == len(A.cohort_trainees(area.store, "2025 Steelmaking Order Class"))
     assert "sheets written" in area.message.text()
+
+
+def test_attach_a_countersigned_copy(area, demo_store, draft, tmp_path, monkeypatch):
+    from mentordesk.exchange.signing import HeldKeySigner, countersign, sign_assessment
+
+    signing_identity.create_identity("Zhang Wei 张伟", SECRET)
+    signer = HeldKeySigner(signing_identity.load_identity(SECRET))
+    A.update_draft(demo_store, draft.uid, result="pass")
+    sign_assessment(demo_store, draft.uid, signer, None)
+    area.reload(draft.uid)
+    assert area.attach_button.isEnabled()
+    signed = A.latest_document(demo_store, draft.uid)
+    good = tmp_path / "countersigned.pdf"
+    good.write_bytes(countersign(signed, signer, "teacher"))
+    bad = tmp_path / "edited.pdf"
+    data = good.read_bytes()
+    at = data.index(b"stream", data.index(b"/Length")) + 100
+    bad.write_bytes(data[:at] + bytes([data[at] ^ 1]) + data[at + 1 :])
+
+    chosen = iter([str(bad), str(good)])
+    monkeypatch.setattr(
+        assessments_view.QFileDialog,
+        "getOpenFileName",
+        staticmethod(lambda *a, **k: (next(chosen), "")),
+    )
+    area.attach_button.click()
+    assert "not attached" in area.message.text()
+    assert len(A.documents(demo_store, draft.uid)) == 1
+    area.attach_button.click()
+    assert "attached" in area.message.text()
+    assert [d.kind for d in A.documents(demo_store, draft.uid)] == ["signed", "countersigned"]

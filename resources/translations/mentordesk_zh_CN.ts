@@ -132,6 +132,14 @@
         <translation>无法启动打印机。</translation>
     </message>
     <message>
+        <source>Attach countersigned copy</source>
+        <translation>附加复核签署件</translation>
+    </message>
+    <message>
+        <source>Countersigned copy attached.</source>
+        <translation>已附加复核签署件。</translation>
+    </message>
+    <message>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
@@ -226,6 +234,14 @@
     <message>
         <source>&amp;Preview</source>
         <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Attach &amp;countersigned copy…</source>
+        <translation>附加复核签署件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Keep the copy the school or the trainee countersigned (it must extend this signed sheet)</source>
+        <translation>保存学校或学员复核签署后的文件（须是在本签署件基础上追加签名）</translation>
     </message>
     <message>
         <source>Save &amp;PDF…</source>

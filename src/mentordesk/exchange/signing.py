@@ -252,3 +252,18 @@ def countersign_file(source: Path, target: Path, signer: HeldKeySigner, role: st
     partial.write_bytes(data)
     partial.replace(target)
     return target
+
+
+def attach_countersigned(store: Store, uid: str, pdf: bytes) -> assessments.DocumentView:
+    """Keep a copy countersigned elsewhere (the school's), once its signatures check out."""
+    from .verify import verify_pdf
+
+    report = verify_pdf(pdf)
+    if not report.ok(require_trust=False):
+        broken = [s.field for s in report.signatures if not (s.intact and s.unmodified)]
+        raise UserError(
+            "This PDF's signatures do not check out"
+            + (f" ({', '.join(broken)})" if broken else "")
+            + "; it was not attached"
+        )
+    return assessments.add_countersignature(store, uid, pdf, "countersigned")

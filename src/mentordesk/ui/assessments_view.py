@@ -33,7 +33,7 @@ from ..core.store import Store
 from ..exchange import signing_identity
 from ..exchange.sheet_batch import sheet_filename, write_sheets
 from ..exchange.sheet_pdf import render_sheet
-from ..exchange.signing import HeldKeySigner, sign_assessment
+from ..exchange.signing import HeldKeySigner, attach_countersigned, sign_assessment
 from ..paths import data_dir
 from .assessment_dialogs import (
     IdentityDialog,
@@ -80,6 +80,7 @@ class AssessmentsArea(QWidget):
         self.open_button = child(f, QPushButton, "openButton")
         self.print_button = child(f, QPushButton, "printButton")
         self.save_as_button = child(f, QPushButton, "saveAsButton")
+        self.attach_button = child(f, QPushButton, "attachButton")
 
         self.states = {
             "draft": self.tr("Draft"),
@@ -134,6 +135,7 @@ class AssessmentsArea(QWidget):
         self.open_button.clicked.connect(self.open_in_viewer)
         self.print_button.clicked.connect(self.print_sheet)
         self.save_as_button.clicked.connect(self.save_as)
+        self.attach_button.clicked.connect(self.attach_countersigned)
         splitter = child(f, QSplitter, "splitter")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -214,6 +216,7 @@ class AssessmentsArea(QWidget):
         for widget in (self.result_combo, self.save_button, self.refresh_button, self.sign_button):
             widget.setEnabled(editable)
         self.amend_button.setEnabled(view is not None and view.state == "signed")
+        self.attach_button.setEnabled(view is not None and view.state == "signed")
         for widget in (self.open_button, self.print_button, self.save_as_button):
             widget.setEnabled(view is not None)
         if view is None:
@@ -358,6 +361,23 @@ class AssessmentsArea(QWidget):
         pdf = self.current_pdf()
         if pdf is not None and print_pdf(self, pdf) is False:
             self._say(self.tr("The printer could not be started."))
+
+    def attach_countersigned(self) -> None:
+        if self._current is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Attach countersigned copy"), "", self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+        try:
+            pdf = Path(path).read_bytes()
+        except OSError as exc:
+            self._say(f"{path}: {exc.strerror}")
+            return
+        if self._guard(attach_countersigned, self.store, self._current.uid, pdf) is not None:
+            self.reload(self._current.uid)
+            self._say(self.tr("Countersigned copy attached."), ok=True)
 
     # -- actions ------------------------------------------------------------------------
 
