@@ -52,8 +52,7 @@ class VerifyReport:
     def ok(self, require_trust: bool) -> bool:
         """Every signature intact and unmodified (and trusted when a trust anchor was given)."""
         return bool(self.signatures) and all(
-            s.intact and s.unmodified and (s.trusted or not require_trust)
-            for s in self.signatures
+            s.intact and s.unmodified and (s.trusted or not require_trust) for s in self.signatures
         )
 
 
