@@ -279,6 +279,11 @@ def run(dataset: Path | None, quick: bool) -> list[Figure]:
         from .dataset import build_dataset
 
         dataset = build_dataset(quick=quick)
+    if not dataset.is_file() or dataset.stat().st_size == 0:
+        # Checked first: opening a missing path would create an empty database there.
+        raise FileNotFoundError(
+            f"{dataset}: no dataset there (build it with python -m bench.dataset)"
+        )
     with tempfile.TemporaryDirectory(prefix="bench-capture-") as folder:
         # Marks are written: work on a copy, never on the dataset the other benchmarks share.
         copy = Path(folder) / "capture.db"
