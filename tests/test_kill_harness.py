@@ -2,12 +2,14 @@
 
 Each trial copies a prepared database, starts one writer in a child process
 (``tests/kill_driver.py``: rapid marking, rating and notes through the services; a roster
-import, a results export or a batch of signed sheets through the command line), kills it with
+import, a results merge, a results export or a batch of signed sheets through the command
+line), kills it with
 SIGKILL at a random moment of its work, and then checks what a user would rely on:
 
 - the database passes ``PRAGMA integrity_check`` and ``foreign_key_check``;
 - every change the child acknowledged (printed after its service call returned) is there;
-- an import is applied wholly or not at all; a batch of signatures likewise;
+- an import (a roster, or another PC's results workbook merged) is applied wholly or not at
+  all; a batch of signatures likewise;
 - no partial workbook or PDF is left under its final name.
 
 Trials: ``MENTORDESK_KILL_TRIALS`` (default 8; the full run uses 100 or more), or
@@ -32,8 +34,9 @@ from pathlib import Path
 import pytest
 
 DRIVER = Path(__file__).with_name("kill_driver.py")
-MODES = ("capture", "import", "export", "sheets")
+MODES = ("capture", "import", "export", "sheets", "merge")
 ROSTER_ROWS = 400
+MERGE_TRAINEES, MERGE_SESSIONS = 30, 12
 PERIOD = ("--from", "2026-10-24", "--to", "2026-11-20")
 PASSPHRASE = "kill harness passphrase 1"
 
@@ -55,6 +58,7 @@ class Prepared:
     data_dir: Path
     roster: Path
     roster_ids: set[str]
+    merge: Path
     with_result: int
     durations: dict[str, float]
 
@@ -74,6 +78,8 @@ def _command(mode: str, work: Path, prepared: Prepared) -> list[str]:
         return ["capture", str(work / "mentordesk.db"), str(random.randrange(10**6))]
     if mode == "import":
         return ["command", str(work / "mentordesk.db"), "import", str(prepared.roster)]
+    if mode == "merge":
+        return ["command", str(work / "mentordesk.db"), "import", str(prepared.merge)]
     if mode == "export":
         return ["command", str(work / "mentordesk.db"), "export", str(work / "results.xlsx")]
     (work / "sheets").mkdir(exist_ok=True)
@@ -167,10 +173,13 @@ def prepared(tmp_path_factory: pytest.TempPathFactory, _demo_template: Path) -> 
         ws.append([tid, f"Kill Trainee {n} 测试", "Kill Harness Class", "Rolling"])
     wb.save(roster)
 
-    result = Prepared(db, data_dir, roster, ids, len(with_result), {})
+    merge = home / "other-pc.xlsx"
+    _other_machine_workbook(db, home / "other-pc.db", merge)
+
+    result = Prepared(db, data_dir, roster, ids, merge, len(with_result), {})
     # Control runs, not killed: each writer completes and passes the same checks. Twice, and
     # the quicker counts: the first pays for a cold disk cache.
-    for mode in ("import", "export", "sheets"):
+    for mode in ("import", "export", "sheets", "merge"):
         for run in (1, 2):
             work = home / f"control-{mode}-{run}"
             work.mkdir()
@@ -182,6 +191,38 @@ def prepared(tmp_path_factory: pytest.TempPathFactory, _demo_template: Path) -> 
             problems = check(mode, work, result, child.acks(), killed=False)
             assert problems == [], problems
     return result
+
+
+def _other_machine_workbook(template: Path, db: Path, out: Path) -> None:
+    """A second PC's week (a new cohort, sessions, marks) exported as a results workbook."""
+    from datetime import time as clock
+
+    from mentordesk.core.attendance import mark_all_present
+    from mentordesk.core.cohorts import create_cohort
+    from mentordesk.core.store import Store
+    from mentordesk.core.trainees import create_trainee
+    from mentordesk.core.workshop_sessions import create_session
+    from mentordesk.exchange.results_export import export_results
+
+    shutil.copy(template, db)
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE setting SET value = 'other-pc' WHERE key = 'device_id'")
+    conn.close()
+    store = Store.open(db)
+    try:
+        cohort = create_cohort(store, "Merge Class")
+        for n in range(MERGE_TRAINEES):
+            create_trainee(store, f"MG{n:04d}", f"Merge Trainee {n}", cohort=cohort.name)
+        for n in range(MERGE_SESSIONS):
+            session = create_session(
+                store, held_on=date(2026, 11, 2 + n), start_time=clock(8), end_time=clock(12),
+                location="Bay 9", module="Foundation", task="", cohort_uid=cohort.uid,
+            )  # fmt: skip
+            mark_all_present(store, session.uid)
+        export_results(store, out)
+    finally:
+        store.close()
 
 
 def integrity(db: Path) -> list[str]:
@@ -283,6 +324,18 @@ def check(
             problems.append(f"import half applied: {len(ids)} of {len(prepared.roster_ids)} rows")
         if done and ids != prepared.roster_ids:
             problems.append("import acknowledged but not applied")
+    elif mode == "merge":
+        trainees = _query(db, "SELECT count(*) FROM trainee WHERE trainee_id LIKE 'MG%'")[0][0]
+        marks = _query(
+            db,
+            "SELECT count(*) FROM attendance a JOIN trainee t ON t.id = a.trainee_id "
+            "WHERE t.trainee_id LIKE 'MG%'",
+        )[0][0]
+        whole = (MERGE_TRAINEES, MERGE_TRAINEES * MERGE_SESSIONS)
+        if (trainees, marks) not in ((0, 0), whole):
+            problems.append(f"merge half applied: {trainees} trainees, {marks} marks")
+        if done and (trainees, marks) != whole:
+            problems.append("merge acknowledged but not applied")
     elif mode == "export":
         target = work / "results.xlsx"
         if target.exists():
