@@ -101,3 +101,43 @@ def test_workbook_with_no_recognisable_sheet(store, tmp_path):
 def test_missing_file(store, tmp_path):
     with pytest.raises(UserError, match="no such file"):
         prepare_import(tmp_path / "nowhere.xlsx")
+
+
+def test_header_without_rows_says_there_are_no_trainees(store, tmp_path):
+    refused(store, roster(tmp_path / "blank.xlsx", 0), "no trainees")
+
+
+def test_untrustworthy_rows_are_rejected_with_row_and_column(store, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Trainee ID", "Name"])
+    ws.append(["H\u202e1002\u202c", "Trojan Source"])
+    ws.append([True, "A Boolean"])
+    ws.append(["D7", "名" * 201])
+    ws.append(["\u200b", "\u3000"])
+    ws.append(["D8", "Fine Person"])
+    wb.save(tmp_path / "odd.xlsx")
+
+    report = prepare_import(tmp_path / "odd.xlsx").apply(store)
+
+    outcomes = {o.row: o for o in report.outcomes}
+    assert [outcomes[n].outcome for n in range(2, 7)] == ["rejected"] * 4 + ["new"]
+    assert "U+202E" in outcomes[2].reason and "column Trainee ID" in outcomes[2].reason
+    assert "TRUE" in outcomes[3].reason
+    assert "column Name: 201 characters" in outcomes[4].reason
+    assert "U+200B" in outcomes[5].reason
+    assert [t.trainee_id for t in list_trainees(store)] == ["D8"]
+
+
+def test_cli_exits_1_when_every_row_is_rejected(store, tmp_path, capsys):
+    from mentordesk.cli import main
+
+    wb = Workbook()
+    wb.active.append(["Trainee ID", "Name"])
+    wb.active.append(["X1", None])
+    wb.save(tmp_path / "none.xlsx")
+
+    assert main(["import", str(tmp_path / "none.xlsx"), "--db", str(tmp_path / "m.db")]) == 1
+    out, err = capsys.readouterr()
+    assert "row 2: rejected X1: Name is empty" in out
+    assert "nothing was imported" in err

@@ -33,6 +33,12 @@ def _import(args: argparse.Namespace) -> int:
         store.close()
     for line in report.lines(everything=args.verbose):
         print(line)
+    if not report.accepted:
+        # A script must be able to tell that nothing went in.
+        raise UserError(
+            f"{Path(args.file).name}: nothing {'would be' if args.dry_run else 'was'} "
+            f"imported; all {len(report.outcomes)} rows were rejected"
+        )
     if args.dry_run:
         print("Dry run: nothing was changed. Run again without --dry-run to apply.")
     return 0

@@ -56,6 +56,12 @@ class ImportReport:
         return {name: found[name] for name in OUTCOMES if found[name] or name != CONFLICT}
 
     @property
+    def accepted(self) -> int:
+        """Rows that went in or were already in: all but the rejected ones."""
+        counts = self.counts()
+        return sum(n for what, n in counts.items() if what != REJECTED)
+
+    @property
     def changes_anything(self) -> bool:
         return any(o.outcome in (NEW, UPDATED, CONFLICT) for o in self.outcomes)
 

@@ -27,6 +27,18 @@ LABELS = {
     "email": "Email",
 }
 
+# The longest text each field may hold: the store's column sizes.
+LIMITS = {
+    "trainee_id": Trainee.__table__.c.trainee_id.type.length,
+    "name": Trainee.__table__.c.name.type.length,
+    "cohort": Cohort.__table__.c.name.type.length,
+    "programme": Programme.__table__.c.name.type.length,
+    "track": Trainee.__table__.c.track.type.length,
+    "employee_no": Trainee.__table__.c.employee_no.type.length,
+    "status": Trainee.__table__.c.status.type.length,
+    "email": Trainee.__table__.c.email.type.length,
+}
+
 
 @dataclass(frozen=True)
 class RosterRow:
@@ -108,7 +120,10 @@ def _plan(
 ) -> list[_Planned]:
     current = _current(session)
     programmes = _cohort_programmes(session)
-    seen: dict[str, int] = {}
+    holders: dict[str, list[int]] = {}
+    for row in data.rows:
+        if not row.problem and row.values.get("trainee_id"):
+            holders.setdefault(row.values["trainee_id"], []).append(row.row)
     planned: list[_Planned] = []
     progress.start(len(data.rows), "Checking rows")
     for n, row in enumerate(data.rows):
@@ -118,6 +133,8 @@ def _plan(
         trainee_id = values.get("trainee_id", "")
         name = values.get("name", "")
         label = f"{trainee_id} {name}".strip() or "(no ID, no name)"
+        if len(label) > 80:
+            label = label[:77] + "…"
 
         def reject(reason: str, row: RosterRow = row, label: str = label) -> None:
             planned.append(
@@ -135,8 +152,18 @@ def _plan(
         if not name:
             reject("Name is empty")
             continue
-        if trainee_id in seen:
-            reject(f"Trainee ID {trainee_id} already appears in row {seen[trainee_id]}")
+        rows = holders.get(trainee_id, [])
+        if len(rows) > 1:
+            # Which of the rows is right is unknown: none of them goes in.
+            others = ", ".join(str(n) for n in rows if n != row.row)
+            reject(f"Trainee ID {trainee_id} also appears in row {others}; fix the duplicates")
+            continue
+        too_long = next((k for k, v in values.items() if len(v) > LIMITS.get(k, len(v))), None)
+        if too_long:
+            reject(
+                f"column {LABELS[too_long]}: {len(values[too_long]):,} characters, more than "
+                f"the {LIMITS[too_long]} allowed"
+            )
             continue
         status = values.get("status", "")
         if status and status not in TRAINEE_STATUSES:
@@ -153,7 +180,6 @@ def _plan(
             if owner and owner != programme:
                 reject(f"Cohort {cohort!r} belongs to programme {owner!r}, not {programme!r}")
                 continue
-        seen[trainee_id] = row.row
         target = {k: v for k, v in values.items() if v and k != "programme"}
         if cohort:
             target["cohort"] = cohort

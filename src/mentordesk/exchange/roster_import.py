@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from openpyxl.cell.cell import ERROR_CODES
+
 from ..core.roster import LABELS, RosterData, RosterRow
+from ..core.text import INVISIBLE
 from .headers import ROSTER_HEADERS, ROSTER_KEYS, ROSTER_SHEETS, STATUS_WORDS
 from .workbook_reading import WorkbookError, cell_text, header_key, sheet_rows, where
 
@@ -76,22 +79,55 @@ def _check_required(path: Path, sheet: str, header: HeaderRow) -> None:
             )
 
 
+def _problem(field: str, value: object) -> str:
+    """Why a raw ID or name cell cannot be trusted, or ""."""
+    label = LABELS[field]
+    if isinstance(value, bool):
+        return f"column {label}: holds {str(value).upper()}, not a {label.lower()}"
+    if isinstance(value, str):
+        if value in ERROR_CODES:
+            return f"column {label}: holds the spreadsheet error {value}"
+        if field == "trainee_id" and (hidden := INVISIBLE.findall(value)):
+            codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in hidden}))
+            return (
+                f"column {label}: contains invisible formatting characters ({codes}) that can "
+                "make an ID display as another one"
+            )
+    return ""
+
+
 def read_roster(path: Path, ws: Any, header: HeaderRow) -> RosterData:
     _check_required(path, ws.title, header)
     data = RosterData(path.name, ws.title, ignored_columns=header.ignored)
+    lone: list[RosterRow] = []
     for number, values in sheet_rows(path, ws, MAX_ROSTER_ROWS):
         if number <= header.row:
             continue
-        texts = {i: cell_text(v) for i, v in enumerate(values) if v is not None}
-        texts = {i: t for i, t in texts.items() if t}
-        if not texts:
+        # Blank means no cell at all: a cell of only spaces or invisible characters is a row
+        # someone typed something into, and is reported, not silently dropped.
+        filled = [i for i, v in enumerate(values) if v is not None and v != ""]
+        if not filled:
             continue
-        row = {f: texts.get(i, "") for i, f in header.columns.items()}
-        # "合计: 42 人", "Prepared by …": a single cell with no name beside it.
-        if len(texts) == 1 and not row.get("name"):
-            data.skipped_rows.append(number)
-            continue
+        raw = {f: values[i] if i < len(values) else None for i, f in header.columns.items()}
+        row = {f: cell_text(v) for f, v in raw.items()}
+        problem = _problem("trainee_id", raw.get("trainee_id")) or _problem("name", raw.get("name"))
         if row.get("status"):
             row["status"] = STATUS_WORDS.get(header_key(row["status"]), row["status"])
-        data.rows.append(RosterRow(number, row))
+        parsed = RosterRow(number, row, problem)
+        # "合计: 42 人", "Prepared by …": a single cell with no name, after the last trainee.
+        if len(filled) == 1 and not row.get("name"):
+            lone.append(parsed)
+            continue
+        data.rows.extend(lone)
+        lone = []
+        data.rows.append(parsed)
+    if data.rows:
+        data.skipped_rows = [r.row for r in lone]
+    else:
+        data.rows = lone
+    if not data.rows:
+        raise WorkbookError(
+            f"{where(path, ws.title)}: the sheet holds no trainees (nothing below the header "
+            f"row {header.row}); nothing was imported"
+        )
     return data

@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
 from ..core.errors import UserError
+from ..core.text import clean
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -27,6 +28,8 @@ MAX_FILE_BYTES = 400 * 1024 * 1024
 MAX_UNPACKED_BYTES = 3 * 1024 * 1024 * 1024
 # Spreadsheet XML compresses about 10-30x; bombs compress thousands of times.
 MAX_RATIO = 250
+PROLOG_LIMIT = 1024 * 1024
+ENTITY_ERRORS = {"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"}
 RATIO_CHECKED_ABOVE = 20 * 1024 * 1024
 
 
@@ -75,6 +78,59 @@ def _check_container(path: Path) -> None:
         raise WorkbookError(f"{path.name}: not an .xlsx workbook (the file is not a zip package)")
 
 
+def _entities(path: Path, part: str) -> WorkbookError:
+    return WorkbookError(
+        f"{path.name}: part {part} declares XML entities (a possible XML bomb); genuine "
+        "workbooks never do, so it was not read"
+    )
+
+
+def _check_prolog(path: Path, name: str, part: Any) -> None:
+    """Whatever precedes the root element (declaration, comments) must hold no DOCTYPE.
+
+    A DOCTYPE may follow any amount of comment, so the prolog is followed to its end,
+    however far, up to a bound no genuine part comes near.
+    """
+    buf = b""
+    pos = 0
+    ended = False
+    while True:
+        while pos < len(buf) and buf[pos : pos + 1] in b" \t\r\n\xef\xbb\xbf":
+            pos += 1
+        if len(buf) - pos < 16 and not ended:
+            chunk = part.read(65536)
+            ended = not chunk
+            buf += chunk
+            continue
+        if buf.startswith(b"<?", pos):
+            token_end, skip = buf.find(b"?>", pos), 2
+        elif buf.startswith(b"<!--", pos):
+            token_end, skip = buf.find(b"-->", pos + 4), 3
+        elif buf.startswith(b"<!", pos):
+            raise _entities(path, name)
+        else:
+            return  # the root element, or something the parser itself will refuse
+        if token_end >= 0:
+            pos = token_end + skip
+            continue
+        if ended:
+            return
+        if len(buf) > PROLOG_LIMIT:
+            raise WorkbookError(
+                f"{path.name}: part {name} opens with over {PROLOG_LIMIT // 1024} KB of "
+                "comments before its content; genuine workbooks never do, so it was not read"
+            )
+        chunk = part.read(65536)
+        ended = not chunk
+        buf += chunk
+
+
+def one_line(exc: BaseException) -> str:
+    """A foreign library's message, fit for one line of a report."""
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 160 else text[:157] + "…"
+
+
 def _check_package(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
@@ -102,19 +158,14 @@ def _check_package(path: Path) -> None:
             for m in members:
                 if m.filename.endswith((".xml", ".rels")) and m.file_size:
                     with zf.open(m) as part:
-                        start = part.read(4096)
-                    if b"<!DOCTYPE" in start or b"<!ENTITY" in start:
-                        raise WorkbookError(
-                            f"{path.name}: part {m.filename} declares XML entities (a possible "
-                            "XML bomb); genuine workbooks never do, so it was not read"
-                        )
+                        _check_prolog(path, m.filename, part)
     except zipfile.BadZipFile as exc:
         raise WorkbookError(
             f"{path.name}: the workbook is damaged or truncated (the zip package cannot be "
-            f"read: {exc})"
+            f"read: {one_line(exc)})"
         ) from exc
     except (OSError, EOFError, zipfile.LargeZipFile) as exc:
-        raise WorkbookError(f"{path.name}: the workbook cannot be read ({exc})") from exc
+        raise WorkbookError(f"{path.name}: the workbook cannot be read ({one_line(exc)})") from exc
 
 
 def open_workbook(path: Path) -> Workbook:
@@ -127,8 +178,15 @@ def open_workbook(path: Path) -> Workbook:
     except UserError:
         raise
     except Exception as exc:  # openpyxl raises many kinds; the user needs one sentence
+        if type(exc).__name__ in ENTITY_ERRORS:
+            raise _entities(path, "?") from exc
+        if isinstance(exc, KeyError):
+            raise WorkbookError(
+                f"{path.name}: the workbook cannot be read: a sheet part it lists is missing "
+                f"({one_line(exc)})"
+            ) from exc
         raise WorkbookError(
-            f"{path.name}: the workbook cannot be read ({type(exc).__name__}: {exc})"
+            f"{path.name}: the workbook cannot be read ({type(exc).__name__}: {one_line(exc)})"
         ) from exc
 
 
@@ -149,9 +207,11 @@ def sheet_rows(path: Path, ws: Any, max_rows: int | None = None) -> Iterator[tup
     except UserError:
         raise
     except Exception as exc:
+        if type(exc).__name__ in ENTITY_ERRORS:
+            raise _entities(path, ws.title) from exc
         raise WorkbookError(
             f"{where(path, ws.title, number + 1)}: the sheet cannot be read "
-            f"({type(exc).__name__}: {exc})"
+            f"({type(exc).__name__}: {one_line(exc)})"
         ) from exc
 
 
@@ -182,5 +242,4 @@ def cell_text(value: object) -> str:
         return value.isoformat(sep=" ")
     if isinstance(value, date | time):
         return value.isoformat()
-    text = unicodedata.normalize("NFC", str(value)).replace("\u3000", " ")
-    return text.strip()
+    return clean(value)
