@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>Attendance: %1 sessions — %2 present, %3 late, %4 left early, %5 absent, %6 excused; %7 hours; rate %8</source>
-        <translation>出勤：%1 场 — 出勤 %2，迟到 %3，早退 %4，缺勤 %5，请假 %6；学时 %7；出勤率 %8</translation>
+        <translation>考勤：%1 个课次 — 出勤 %2，迟到 %3，早退 %4，缺勤 %5，请假 %6；学时 %7；出勤率 %8</translation>
     </message>
     <message>
         <source>Skills rated: %1, mean level %2</source>
@@ -181,7 +181,7 @@
     </message>
     <message>
         <source>Search by trainee, ID, cohort or result</source>
-        <translation>按学员、学号、班级或结果搜索</translation>
+        <translation>按学员、学员编号、班级或结果搜索</translation>
     </message>
     <message>
         <source>&amp;New assessment…</source>
