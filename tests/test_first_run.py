@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
 
 from mentordesk.core.demo import is_empty
 from mentordesk.core.staff import local_user
+from mentordesk.exchange import signing_identity
+from mentordesk.ui.assessment_dialogs import IdentityDialog
 from mentordesk.ui.first_run import (
     FirstRunWizard,
     Signing,
     Start,
     first_run_needed,
     run_first_run,
-    signing_identities,
 )
 
 NEXT = QWizard.WizardButton.NextButton
@@ -52,7 +53,6 @@ def test_profile_organisation_and_demo_are_saved(qtbot, wizard, store):
     assert wizard.demo_radio.isChecked()
     click(qtbot, wizard, NEXT)
     assert wizard.currentId() == wizard.SIGNING
-    wizard.signing_later.setChecked(True)
     click(qtbot, wizard, NEXT)
     assert "Li Na 李娜" in wizard.summary_label.text()
     assert "Hot strip mill" in wizard.summary_label.text()
@@ -64,7 +64,7 @@ def test_profile_organisation_and_demo_are_saved(qtbot, wizard, store):
     assert choice.profile == me
     assert choice.start is Start.DEMO and choice.demo_counts["trainees"] == 80
     assert not is_empty(store)
-    assert choice.wants_signing_settings
+    assert choice.signing is Signing.LATER and not signing_identity.has_identity()
 
 
 def test_skipping_every_step_changes_nothing(qtbot, wizard, store):
@@ -108,33 +108,46 @@ def test_choosing_a_roster_import_is_handed_back_and_loads_nothing(qtbot, wizard
     assert is_empty(store)
 
 
-@pytest.mark.skipif(signing_identities() is None, reason="no signing identity service yet")
-def test_a_mentor_creates_a_signing_identity_with_a_confirmed_passphrase(qtbot, wizard, store):
-    api = signing_identities()
+def test_a_mentor_sets_up_a_signing_identity_in_the_assessments_dialog(qtbot, wizard, store):
     qtbot.keyClicks(wizard.name_edit, "Chen Hong")
     click(qtbot, wizard, NEXT)
     qtbot.keyClicks(wizard.organisation_edit, "BOF plant")
     click(qtbot, wizard, NEXT)
     wizard.empty_radio.setChecked(True)
     click(qtbot, wizard, NEXT)
-    assert wizard.signing_now.isChecked()
-    qtbot.keyClicks(wizard.passphrase_edit, "short")
-    qtbot.keyClicks(wizard.confirm_edit, "short")
-    click(qtbot, wizard, NEXT)
     assert wizard.currentId() == wizard.SIGNING
-    assert "at least" in wizard.passphrase_message.text()
-    wizard.passphrase_edit.setText("steel and slag")
-    wizard.confirm_edit.setText("steel and slug")
-    click(qtbot, wizard, NEXT)
-    assert "differ" in wizard.passphrase_message.text()
-    wizard.confirm_edit.setText("steel and slag")
-    click(qtbot, wizard, NEXT)
+    seen = {}
 
-    choice = finish(qtbot, wizard)
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, IdentityDialog)
+        seen["name"], seen["organisation"] = dialog.name_edit.text(), dialog.org_edit.text()
+        dialog.passphrase.setText("steel and slag")
+        dialog.repeat.setText("steel and slag")
+        dialog.findChild(QDialogButtonBox, "buttonBox").accepted.emit()
 
-    assert choice.signing is Signing.CREATED
-    info = api.identity_info()
+    QTimer.singleShot(0, fill_in)
+    wizard.identity_button.click()
+
+    assert seen == {"name": "Chen Hong", "organisation": "BOF plant"}
+    assert wizard.identity_status.text()
+    info = signing_identity.identity_info()
     assert (info.name, info.organisation) == ("Chen Hong", "BOF plant")
+    click(qtbot, wizard, NEXT)
+    choice = finish(qtbot, wizard)
+    assert choice.signing is Signing.CREATED
+    assert local_user(store).name == "Chen Hong"
+
+
+def test_someone_with_a_signing_identity_is_not_asked_again(qtbot, store):
+    signing_identity.create_identity("Chen Hong", "steel and slag")
+    wizard = FirstRunWizard(store)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.keyClicks(wizard.name_edit, "Chen Hong")
+    for _ in range(3):
+        click(qtbot, wizard, NEXT)
+    assert wizard.currentId() == wizard.SUMMARY
 
 
 def test_on_a_database_in_use_the_profile_is_filled_in_and_demo_is_not_offered(qtbot, demo_store):

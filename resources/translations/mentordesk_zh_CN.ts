@@ -334,20 +334,16 @@
         <translation>人力资源</translation>
     </message>
     <message>
-        <source>Signing identities are set up in Settings, under Signing. MentorDesk takes you there when you finish.</source>
-        <translation>签名身份在“设置”的“签名”部分中设置。完成向导后，MentorDesk 会带您前往。</translation>
-    </message>
-    <message>
         <source>&amp;Keep the records already in this database</source>
         <translation>保留数据库中已有的记录(&amp;K)</translation>
     </message>
     <message>
-        <source>Use a passphrase of at least %1 characters.</source>
-        <translation>口令至少需要 %1 个字符。</translation>
+        <source>Your signing identity is ready.</source>
+        <translation>您的签名身份已就绪。</translation>
     </message>
     <message>
-        <source>The two passphrases differ.</source>
-        <translation>两次输入的口令不一致。</translation>
+        <source>&amp;Replace it…</source>
+        <translation>更换(&amp;R)…</translation>
     </message>
     <message>
         <source>Save your profile: %1, %2.</source>
@@ -378,12 +374,8 @@
         <translation>按数据库现状开始使用。</translation>
     </message>
     <message>
-        <source>Create your signing identity.</source>
-        <translation>创建您的签名身份。</translation>
-    </message>
-    <message>
-        <source>Open Settings so you can set up your signing identity.</source>
-        <translation>打开“设置”，以便设置您的签名身份。</translation>
+        <source>Ask for a signing identity the first time you sign an assessment.</source>
+        <translation>在您第一次签署考核时再设置签名身份。</translation>
     </message>
     <message>
         <source>Welcome to MentorDesk</source>
@@ -466,28 +458,24 @@
         <translation>导师使用保存在本机、受口令保护的个人密钥签署考核表。</translation>
     </message>
     <message>
-        <source>Create my signing identity &amp;now</source>
-        <translation>现在创建我的签名身份(&amp;N)</translation>
+        <source>Create one now (a key and a certificate, under a passphrase you choose), or import a PKCS#12 file you already have.</source>
+        <translation>可以现在创建（一把密钥和一张证书，用您设定的口令保护），也可以导入已有的 PKCS#12 文件。</translation>
     </message>
     <message>
-        <source>&amp;Passphrase</source>
-        <translation>口令(&amp;P)</translation>
+        <source>Set &amp;up my signing identity…</source>
+        <translation>设置我的签名身份(&amp;U)…</translation>
     </message>
     <message>
-        <source>&amp;Again</source>
-        <translation>再次输入(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Set it up &amp;later in Settings</source>
-        <translation>稍后在“设置”中设置(&amp;L)</translation>
+        <source>If you skip this step, MentorDesk asks for it the first time you sign an assessment.</source>
+        <translation>如果跳过此步，MentorDesk 会在您第一次签署考核时提示您设置。</translation>
     </message>
     <message>
         <source>Ready</source>
         <translation>准备就绪</translation>
     </message>
     <message>
-        <source>When you finish, MentorDesk does the following. You can change all of it later in Settings.</source>
-        <translation>完成后，MentorDesk 将执行以下操作。所有内容以后都可以在“设置”中更改。</translation>
+        <source>When you finish, MentorDesk does the following. Your profile can be changed later in Settings.</source>
+        <translation>完成后，MentorDesk 将执行以下操作。个人资料以后可以在“设置”中更改。</translation>
     </message>
 </context>
 <context>

@@ -1,19 +1,18 @@
 """The first-run wizard: who the user is, their organisation, how to start, a signing identity.
 
-Every step can be skipped, and everything it sets can be changed later in Settings. The wizard
-only collects choices; the work (saving the profile, loading the demo, creating the signing
-identity) runs once the user finishes, and the rest (importing a roster, signing set-up in
-Settings) is handed back to the caller in a :class:`FirstRunChoice`.
+Every step can be skipped, and everything it sets can be changed later. The wizard collects
+choices; the work (saving the profile, loading the demo) runs once the user finishes, and what
+belongs to another area (importing a roster) is handed back to the caller in a
+:class:`FirstRunChoice`. The signing identity is the exception: it is made at once, in the same
+dialog the Assessments area uses, because the user asks for it there and then.
 """
 
 from __future__ import annotations
 
 import enum
 import html
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from types import ModuleType
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QRadioButton,
     QWidget,
     QWizard,
@@ -35,7 +35,9 @@ from ..core.errors import UserError
 from ..core.models import STAFF_ROLES
 from ..core.staff import StaffView, local_user, save_profile
 from ..core.store import Store
+from ..exchange import signing_identity
 from ..paths import resources_dir
+from .assessment_dialogs import IdentityDialog
 from .forms import child, load_form
 from .preferences import preferences
 
@@ -54,8 +56,7 @@ class Start(enum.Enum):
 
 class Signing(enum.Enum):
     CREATED = "created"
-    IN_SETTINGS = "in_settings"  # the caller opens the signing part of Settings
-    SKIPPED = "skipped"
+    LATER = "later"  # the Assessments area asks for it at the first signature
     NOT_OFFERED = "not_offered"  # no profile, a role that does not sign, or one exists already
 
 
@@ -72,18 +73,6 @@ class FirstRunChoice:
     @property
     def wants_roster_import(self) -> bool:
         return self.start is Start.ROSTER
-
-    @property
-    def wants_signing_settings(self) -> bool:
-        return self.signing is Signing.IN_SETTINGS
-
-
-def signing_identities() -> ModuleType | None:
-    """The signing-identity service, when this build has one."""
-    try:
-        return importlib.import_module("mentordesk.exchange.signing_identity")
-    except ModuleNotFoundError:
-        return None
 
 
 def first_run_needed(store: Store) -> bool:
@@ -110,13 +99,8 @@ class FirstRunWizard(QWizard):
         self.roster_radio = child(self, QRadioButton, "rosterRadio")
         self.empty_radio = child(self, QRadioButton, "emptyRadio")
         self.start_note = child(self, QLabel, "startNote")
-        self.signing_now = child(self, QRadioButton, "signingNowRadio")
-        self.signing_later = child(self, QRadioButton, "signingLaterRadio")
-        self.passphrase_box = child(self, QWidget, "passphraseBox")
-        self.passphrase_edit = child(self, QLineEdit, "passphraseEdit")
-        self.confirm_edit = child(self, QLineEdit, "confirmEdit")
-        self.passphrase_message = child(self, QLabel, "passphraseMessage")
-        self.signing_note = child(self, QLabel, "signingNote")
+        self.identity_button = child(self, QPushButton, "identityButton")
+        self.identity_status = child(self, QLabel, "identityStatus")
         self.summary_label = child(self, QLabel, "summaryLabel")
 
         roles = {
@@ -130,19 +114,9 @@ class FirstRunWizard(QWizard):
             self.role_combo.addItem(roles[role], role)
         self._prefill()
 
-        self.signing_api = signing_identities()
-        if self.signing_api is None:
-            self.signing_now.hide()
-            self.passphrase_box.hide()
-            self.signing_later.setChecked(True)
-            self.signing_note.setText(
-                self.tr(
-                    "Signing identities are set up in Settings, under Signing. MentorDesk "
-                    "takes you there when you finish."
-                )
-            )
-        self.signing_now.toggled.connect(self.passphrase_box.setEnabled)
-        self.passphrase_message.setStyleSheet("color: #b00020;")
+        self._had_identity = signing_identity.has_identity()
+        self._identity_created = False
+        self.identity_button.clicked.connect(self._set_up_identity)
 
     def _adopt_form(self) -> None:
         # The pages are designed in forms/first_run.ui on a plain QWizard; they move into this
@@ -184,7 +158,7 @@ class FirstRunWizard(QWizard):
         return bool(self.name_edit.text().strip()) and self.PROFILE not in self._skipped
 
     def _offers_signing(self) -> bool:
-        if self.signing_api is not None and self.signing_api.has_identity():
+        if self._had_identity:
             return False
         return self._has_profile() and self.role_combo.currentData() in SIGNING_ROLES
 
@@ -212,24 +186,16 @@ class FirstRunWizard(QWizard):
         if on_summary:
             self.summary_label.setText(self._summary_html())
 
-    def validateCurrentPage(self) -> bool:
-        if self.currentId() == self.SIGNING and self._signing_choice() is Signing.CREATED:
-            problem = self._passphrase_problem()
-            self.passphrase_message.setText(problem)
-            if problem:
-                return False
-        return super().validateCurrentPage()
-
-    def _passphrase_problem(self) -> str:
-        passphrase = self.passphrase_edit.text()
-        shortest = self.signing_api.MIN_PASSPHRASE if self.signing_api else 8
-        if len(passphrase) < shortest:
-            return self.tr("Use a passphrase of at least %1 characters.").replace(
-                "%1", str(shortest)
-            )
-        if passphrase != self.confirm_edit.text():
-            return self.tr("The two passphrases differ.")
-        return ""
+    def _set_up_identity(self) -> None:
+        dialog = IdentityDialog(self.store, self)
+        # The profile is saved only at Finish: the dialog starts from what the wizard holds.
+        dialog.name_edit.setText(self.name_edit.text().strip())
+        dialog.org_edit.setText(self._organisation())
+        if dialog.exec() == QDialog.DialogCode.Accepted.value:
+            self._identity_created = True
+            self.identity_status.setText(self.tr("Your signing identity is ready."))
+            self.identity_button.setText(self.tr("&Replace it…"))
+        dialog.deleteLater()
 
     # Choices ------------------------------------------------------------------------------
 
@@ -246,13 +212,9 @@ class FirstRunWizard(QWizard):
         return Start.ROSTER if self.roster_radio.isChecked() else Start.EMPTY
 
     def _signing_choice(self) -> Signing:
-        if not self._offers_signing():
-            return Signing.NOT_OFFERED
-        if self.SIGNING in self._skipped:
-            return Signing.SKIPPED
-        if self.signing_api is not None and self.signing_now.isChecked():
+        if self._identity_created:
             return Signing.CREATED
-        return Signing.IN_SETTINGS
+        return Signing.LATER if self._offers_signing() else Signing.NOT_OFFERED
 
     def _summary_html(self) -> str:
         items: list[str] = []
@@ -285,9 +247,11 @@ class FirstRunWizard(QWizard):
         )
         signing = self._signing_choice()
         if signing is Signing.CREATED:
-            items.append(self.tr("Create your signing identity."))
-        elif signing is Signing.IN_SETTINGS:
-            items.append(self.tr("Open Settings so you can set up your signing identity."))
+            items.append(self.tr("Your signing identity is ready."))
+        elif signing is Signing.LATER:
+            items.append(
+                self.tr("Ask for a signing identity the first time you sign an assessment.")
+            )
         return (
             "<ul>"
             + "".join(f'<li style="margin-bottom: 6px">{item}</li>' for item in items)
@@ -315,23 +279,9 @@ class FirstRunWizard(QWizard):
                 )
             if start is Start.DEMO:
                 demo_counts = self._attempt(lambda: load_demo(self.store))
-            if signing is Signing.CREATED and not self._create_identity(profile):
-                signing = Signing.IN_SETTINGS
         finally:
             QGuiApplication.restoreOverrideCursor()
         return FirstRunChoice(True, profile, start, demo_counts, signing)
-
-    def _create_identity(self, profile: StaffView | None) -> bool:
-        assert self.signing_api is not None
-        if profile is None:
-            return False
-        create = self.signing_api.create_identity
-        result = self._attempt(
-            lambda: create(
-                profile.name, self.passphrase_edit.text(), organisation=profile.organisation
-            )
-        )
-        return result is not None
 
     def _attempt(self, work: Callable[[], T]) -> T | None:
         try:
