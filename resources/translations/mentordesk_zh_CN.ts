@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Trainee ID</source>
-        <translation>学号</translation>
+        <translation>学员编号</translation>
     </message>
     <message>
         <source>Cohort</source>
