@@ -146,6 +146,15 @@ def _child(job: str, a: str, b: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def _best(kept: dict | None, new: dict) -> dict:
+    """The faster run; peak memory is the larger of the two."""
+    if kept is None:
+        return new
+    best = dict(min(kept, new, key=lambda r: r["seconds"]))
+    best["peak_mb"] = max(kept["peak_mb"], new["peak_mb"])
+    return best
+
+
 # -- the roster to import --------------------------------------------------------------------
 
 
@@ -181,8 +190,14 @@ def run(dataset: Path | None, quick: bool) -> list[Figure]:
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="bench-exchange-") as tmp:
         folder = Path(tmp)
-        ours = _child("export", str(dataset), str(folder / "ours.xlsx"))
-        base = _child("export-baseline", str(dataset), str(folder / "base.xlsx"))
+        # Alternated and the best of each kept: the machine is shared, and a neighbour's
+        # burst should not decide the ratio.
+        runs = 2 if quick else 1
+        ours = base = None
+        for _ in range(runs):
+            ours = _best(ours, _child("export", str(dataset), str(folder / "ours.xlsx")))
+            base = _best(base, _child("export-baseline", str(dataset), str(folder / "b.xlsx")))
+        assert ours is not None and base is not None
         rate, base_rate = ours["rows"] / ours["seconds"], base["rows"] / base["seconds"]
         figures += [
             Figure(
@@ -206,8 +221,12 @@ def run(dataset: Path | None, quick: bool) -> list[Figure]:
         roster = folder / "roster.xlsx"
         n = QUICK_ROSTER_ROWS if quick else ROSTER_ROWS
         write_roster(roster, n)
-        ours = _child("import", str(roster), str(folder / "import.db"))
-        base = _child("import-baseline", str(roster), "")
+        ours = base = None
+        for n_run in range(runs):
+            db = folder / f"import-{n_run}.db"
+            ours = _best(ours, _child("import", str(roster), str(db)))
+            base = _best(base, _child("import-baseline", str(roster), ""))
+        assert ours is not None and base is not None
         figures += [
             Figure(
                 f"import {n:,}-row roster (read, plan, apply)",

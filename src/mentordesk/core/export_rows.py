@@ -161,8 +161,12 @@ class Rows:
         return self.session.scalar(counted) or 0
 
     def __iter__(self) -> Iterator[tuple]:
+        result = self.session.execute(self.query.execution_options(yield_per=BATCH))
+        if not self.skip:
+            yield from result
+            return
         skip = self.skip
-        for row in self.session.execute(self.query.execution_options(yield_per=BATCH)):
+        for row in result:
             yield tuple(row)[skip:]
 
 

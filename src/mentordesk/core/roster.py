@@ -39,6 +39,8 @@ LIMITS = {
     "email": Trainee.__table__.c.email.type.length,
 }
 
+SHORTEST_LIMIT = min(LIMITS.values())
+
 
 @dataclass(frozen=True)
 class RosterRow:
@@ -158,7 +160,9 @@ def _plan(
             others = ", ".join(str(n) for n in rows if n != row.row)
             reject(f"Trainee ID {trainee_id} also appears in row {others}; fix the duplicates")
             continue
-        too_long = next((k for k, v in values.items() if len(v) > LIMITS.get(k, len(v))), None)
+        too_long = None
+        if max(map(len, values.values())) > SHORTEST_LIMIT:
+            too_long = next((k for k, v in values.items() if len(v) > LIMITS[k]), None)
         if too_long:
             reject(
                 f"column {LABELS[too_long]}: {len(values[too_long]):,} characters, more than "
