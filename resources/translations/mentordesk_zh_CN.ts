@@ -33,7 +33,7 @@
     </message>
     <message>
         <source>Trainee ID</source>
-        <translation>学员编号</translation>
+        <translation>学号</translation>
     </message>
     <message>
         <source>Cohort</source>
@@ -181,7 +181,7 @@
     </message>
     <message>
         <source>Search by trainee, ID, cohort or result</source>
-        <translation>按学员、学员编号、班级或结果搜索</translation>
+        <translation>按学员、学号、班级或结果搜索</translation>
     </message>
     <message>
         <source>&amp;New assessment…</source>
@@ -810,7 +810,7 @@
     <name>RosterModel</name>
     <message>
         <source>Trainee ID</source>
-        <translation>学员编号</translation>
+        <translation>学号</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1463,7 +1463,7 @@ Clear</source>
     <name>TraineeTableModel</name>
     <message>
         <source>Trainee ID</source>
-        <translation>学员编号</translation>
+        <translation>学号</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1536,7 +1536,7 @@ Clear</source>
     </message>
     <message>
         <source>Search by name, trainee ID, employee no., cohort or track</source>
-        <translation>按姓名、学员编号、工号、班级或方向搜索</translation>
+        <translation>按姓名、学号、工号、班级或方向搜索</translation>
     </message>
     <message>
         <source>Show withdrawn and graduated</source>
@@ -1548,7 +1548,7 @@ Clear</source>
     </message>
     <message>
         <source>Trainee ID</source>
-        <translation>学员编号</translation>
+        <translation>学号</translation>
     </message>
     <message>
         <source>Name</source>
