@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Smoke test of a built bundle (default dist/MentorDesk): its files are inside, the command line
-# answers, demo data loads and checks out, and the main window comes up offscreen on a fresh data
-# folder, in English and in Chinese. Exits non-zero on the first failure.
+# answers, demo data loads and checks out, the libraries behind sheets, signatures and workbooks
+# load (a signing identity, PDF sheets, a signature check, a results workbook), and the main
+# window comes up offscreen on a fresh data folder, in English and in Chinese. Exits non-zero on
+# the first failure.
 #
 #   bash packaging/smoke_bundle.sh [BUNDLE_DIR]
 set -euo pipefail
@@ -24,11 +26,13 @@ fail() {
 }
 
 # Runs the bundle with a time limit, output captured in $out; prints how long it took.
+# EXPECT_STATUS (default 0) is the exit status the step must end with.
 run() {
-    local what=$1 started
+    local what=$1 started status=0
     shift
     started=${EPOCHREALTIME/./}
-    timeout 120 "$@" >"$out" 2>&1 || fail "$what exited with status $?"
+    timeout 120 "$@" >"$out" 2>&1 || status=$?
+    [[ $status == "${EXPECT_STATUS:-0}" ]] || fail "$what exited with status $status"
     grep -q "Traceback" "$out" && fail "$what printed a traceback"
     local ms=$(((${EPOCHREALTIME/./} - started) / 1000))
     printf 'ok   %-36s %4d.%03d s\n' "$what" $((ms / 1000)) $((ms % 1000))
@@ -55,6 +59,19 @@ run "MentorDesk demo" "$EXE" demo
 grep -q "Demo loaded" "$out" || fail "demo printed no summary"
 run "MentorDesk check" "$EXE" check
 grep -q "^OK" "$out" || fail "check did not report OK"
+
+echo "steel and slag" >"$data/passphrase"
+run "MentorDesk identity create" "$EXE" identity create --name "Zhang Wei 张伟" \
+    --passphrase-file "$data/passphrase"
+grep -q "fingerprint" "$out" || fail "identity create printed no certificate fingerprint"
+mkdir "$data/sheets"
+run "MentorDesk sheets (a cohort)" "$EXE" sheets "$data/sheets" --cohort "2025 Rolling Order Class"
+sheet=$(ls "$data"/sheets/*.pdf | head -1)
+[[ -s $sheet ]] || fail "sheets wrote no PDF"
+EXPECT_STATUS=1 run "MentorDesk verify (unsigned sheet)" "$EXE" verify "$sheet"
+grep -q "no signature" "$out" || fail "verify did not report the missing signature"
+run "MentorDesk export (Chinese headers)" "$EXE" export "$data/results.xlsx" --chinese-headers
+[[ -s $data/results.xlsx ]] || fail "export wrote no workbook"
 
 run "window on demo data, zh_CN locale" env MENTORDESK_EXIT_AFTER_SHOW=1 LANG=zh_CN.UTF-8 \
     LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN "$EXE"
