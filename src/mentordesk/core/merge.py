@@ -8,6 +8,7 @@ The dry run is the same merge, rolled back.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
 from itertools import islice
 from typing import Any
 
@@ -138,6 +139,12 @@ class _Merger:
     ) -> Travelling | None:
         incoming_at = to_ms(r.updated_at)
         values = {**values, "deleted": r.deleted}
+        for key, limit in _limits(model).items():
+            value = values.get(key)
+            if value.__class__ is str and len(value) > limit:
+                raise Rejected(
+                    f"{field_label(key)}: {len(value):,} characters, more than the {limit} allowed"
+                )
         if local is None:
             record = model(
                 uid=r.uid,
@@ -454,6 +461,13 @@ class _Merger:
                 f"{r.sheet} row {r.row}: assessment {record.uid} and {rival} are both signed "
                 "for the same trainee, period and version; both kept"
             )
+
+
+@cache
+def _limits(model: type[Travelling]) -> dict[str, int]:
+    """The longest text each column of ``model`` holds."""
+    columns = model.__table__.columns  # type: ignore[attr-defined]
+    return {c.key: c.type.length for c in columns if getattr(c.type, "length", None)}
 
 
 def merge_results(

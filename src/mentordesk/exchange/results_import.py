@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
@@ -105,6 +106,13 @@ def _status(value: Any) -> str:
     return found
 
 
+def _is_uuid(text: str) -> bool:
+    try:
+        return len(text) == 36 and str(uuid.UUID(text)) == text
+    except ValueError:
+        return False
+
+
 def _parser(header: str) -> Callable[[Any], Any]:
     if header in DATES:
         return _date
@@ -118,6 +126,8 @@ def _parser(header: str) -> Callable[[Any], Any]:
         return _number
     if header == "Deleted":
         return _flag
+    if header.endswith("UID"):
+        return lambda v: cell_text(v).lower()
     if header in FREE_TEXT:
         return lambda v: "" if v is None else str(v)
     return cell_text
@@ -222,6 +232,8 @@ def _rows(path: Path, ws: Any, kind: str, columns: dict[int, str]) -> Iterator[I
         updated = values.get("Updated At")
         if not problem and not uid:
             problem = "column UID: empty"
+        elif not problem and not _is_uuid(uid):
+            problem = f"column UID: {uid[:40]!r} is not a UUID"
         if not problem and updated is None:
             problem = "column Updated At: empty"
         yield Incoming(
