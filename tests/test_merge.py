@@ -213,3 +213,16 @@ def test_chinese_header_export_imports_the_same(demo_store, store_b, tmp_path):
         sheets(export_results(store_b, tmp_path / "b.xlsx").path)["Summary"]
         == sheets(english)["Summary"]
     )
+
+
+def test_two_machines_signing_the_same_period_keep_both_and_report(demo_store, store_b, tmp_path):
+    prepare_import(export_results(demo_store, tmp_path / "a.xlsx").path).apply(store_b)
+    mine = sign_assessment(demo_store, "pass")
+    theirs = sign_assessment(store_b, "distinction")
+
+    report = prepare_import(export_results(demo_store, tmp_path / "a2.xlsx").path).apply(store_b)
+
+    assert any(mine in n and theirs in n and "both kept" in n for n in report.notes)
+    with store_b.read() as s:
+        kept = {a.uid: a.result for a in s.scalars(select(Assessment))}
+    assert kept == {mine: "pass", theirs: "distinction"}
