@@ -254,14 +254,17 @@ def _write(
                 lambda: source.skills(levels),
             ),
         ]
-        for name, headers, produce in sheets:
-            rows = produce()
+        sources = [(name, headers, produce()) for name, headers, produce in sheets]
+        sizes = [len(rows) for _, _, rows in sources]
+        progress.start(sum(sizes), "Exporting")
+        for (name, headers, rows), size in zip(sources, sizes, strict=True):
             shown = _shown(headers, chinese_headers)
-            writer = _SheetWriter(wb, name, headers, shown, sheet_limit, counts, len(rows))
+            writer = _SheetWriter(wb, name, headers, shown, sheet_limit, counts, size)
             for n, row in enumerate(rows, start=1):
                 writer.append(row)
                 if n % 5000 == 0:
-                    progress.step(5000, f"{name}: {n:,} rows")
+                    progress.step(5000, f"{name}: {n:,} of {size:,} rows")
+            progress.step(size % 5000, f"{name}: {size:,} rows")
             writer.finish()
     pairs: list[tuple[str, Any]] = [
         ("format", FORMAT),
