@@ -38,6 +38,11 @@ EXCLUDES = [
     "IPython",
 ]
 
+# Python's UTF-8 mode in the frozen app: a Chinese or Western Windows code page would otherwise
+# decide how text files and piped output (trainee names) are encoded, and fail on characters
+# outside it. ("X utf8_mode=1" is silently ignored by the bootloader; "X utf8" is the form.)
+PYTHON_OPTIONS = [("X utf8", None, "OPTION")]
+
 # Qt's own translations: only the languages MentorDesk ships (see resources/translations).
 _QT_TRANSLATION = re.compile(r"[\\/]translations[\\/](qt|qtbase)_(zh_CN|en)\.qm$")
 

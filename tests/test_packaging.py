@@ -78,3 +78,5 @@ def test_the_windows_spec_takes_its_contents_from_the_shared_list() -> None:
         text = spec.read_text()
         assert "bundle_contents" in text
         assert "contents.datas()" in text and "contents.hiddenimports()" in text
+        assert "contents.PYTHON_OPTIONS" in text  # UTF-8 mode, whatever the Windows code page
+    assert '("X utf8", None, "OPTION")' in (PACKAGING / "bundle_contents.py").read_text()
