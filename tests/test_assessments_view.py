@@ -177,3 +177,14 @@ def test_attach_a_countersigned_copy(area, demo_store, draft, tmp_path, monkeypa
     area.attach_button.click()
     assert "attached" in area.message.text()
     assert [d.kind for d in A.documents(demo_store, draft.uid)] == ["signed", "countersigned"]
+
+
+def test_cancelled_batch_writes_nothing(area, qtbot, tmp_path, monkeypatch):
+    out = tmp_path / "sheets"
+    out.mkdir()
+    monkeypatch.setattr(assessments_view, "PeriodDialog", _Batch(out, sign=False))
+    area.batch()
+    area._job.cancel()  # what the progress dialog's Cancel button does
+    qtbot.waitUntil(lambda: area._job is None, timeout=120_000)
+    assert list(out.iterdir()) == []
+    assert "Cancelled" in area.message.text()

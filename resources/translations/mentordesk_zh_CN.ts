@@ -172,6 +172,10 @@
         <translation>班级考核表</translation>
     </message>
     <message>
+        <source>Cancelled: no sheet was written and nothing was signed.</source>
+        <translation>已取消：未写入任何考核表，也未签署任何考核。</translation>
+    </message>
+    <message>
         <source>Writing sheets…</source>
         <translation>正在生成考核表…</translation>
     </message>

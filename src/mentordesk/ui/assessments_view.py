@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QThread, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -486,7 +486,6 @@ class AssessmentsArea(QWidget):
             )
 
         def done(result) -> None:
-            self._job = None
             self.reload()
             self._say(
                 self.tr("%1 sheets written to %2 (%3 signed now).")
@@ -497,7 +496,20 @@ class AssessmentsArea(QWidget):
             )
 
         def failed(message: str) -> None:
-            self._job = None
             QMessageBox.warning(self, self.tr("Sheets for a cohort"), message)
 
-        self._job = run_with_progress(self, self.tr("Writing sheets…"), work, done, failed)
+        def cancelled() -> None:
+            self._say(self.tr("Cancelled: no sheet was written and nothing was signed."))
+
+        job = run_with_progress(self, self.tr("Writing sheets…"), work, done, failed)
+        job.was_cancelled.connect(cancelled)
+        # run_with_progress deletes the job as soon as it reports, which can be before its
+        # thread has returned: Qt then aborts ("QThread: Destroyed while thread is still
+        # running"). Nothing has been delivered yet, so defer that deletion to the end.
+        job.deleteLater = lambda: None
+        job.finished.connect(lambda: self._job_finished(job))
+        self._job = job
+
+    def _job_finished(self, job: QThread) -> None:
+        self._job = None
+        QThread.deleteLater(job)
