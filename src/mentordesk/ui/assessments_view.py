@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThread, QTimer, QUrl
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -503,13 +503,8 @@ class AssessmentsArea(QWidget):
 
         job = run_with_progress(self, self.tr("Writing sheets…"), work, done, failed)
         job.was_cancelled.connect(cancelled)
-        # run_with_progress deletes the job as soon as it reports, which can be before its
-        # thread has returned: Qt then aborts ("QThread: Destroyed while thread is still
-        # running"). Nothing has been delivered yet, so defer that deletion to the end.
-        job.deleteLater = lambda: None
-        job.finished.connect(lambda: self._job_finished(job))
+        job.finished.connect(self._job_finished)
         self._job = job
 
-    def _job_finished(self, job: QThread) -> None:
+    def _job_finished(self) -> None:
         self._job = None
-        QThread.deleteLater(job)

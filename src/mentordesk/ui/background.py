@@ -78,7 +78,9 @@ def run_with_progress(
 
     def finish() -> None:
         dialog.close()
-        job.deleteLater()
+
+    # Results arrive while run() is still returning: delete the job only once its thread ended.
+    job.finished.connect(job.deleteLater)
 
     job.progressed.connect(progressed)
     dialog.canceled.connect(job.cancel)

@@ -1,0 +1,56 @@
+"""Long work off the GUI thread: results, refusals and cancel reach the GUI; nothing aborts."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtWidgets import QWidget
+
+from mentordesk.core.errors import UserError
+from mentordesk.ui.background import run_with_progress
+
+
+def test_result_arrives_and_the_thread_ends_cleanly(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    results, seen_threads = [], []
+
+    def work(progress):
+        seen_threads.append(threading.current_thread())
+        progress.start(3)
+        for _ in range(3):
+            progress.step()
+        return "done"
+
+    job = run_with_progress(parent, "Working", work, results.append)
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: results == ["done"], timeout=2000)
+    assert seen_threads[0] is not threading.main_thread()
+
+
+def test_refusal_and_cancel_are_reported(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    errors = []
+    job = run_with_progress(
+        parent, "x", lambda p: (_ for _ in ()).throw(UserError("bad row 4")), print, errors.append
+    )
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: errors == ["bad row 4"], timeout=2000)
+
+    gate = threading.Event()
+
+    def slow(progress):
+        progress.start(100)
+        gate.wait(5)
+        progress.step()
+        return "finished anyway"
+
+    done = []
+    job = run_with_progress(parent, "slow", slow, done.append)
+    with qtbot.waitSignal(job.was_cancelled, timeout=5000):
+        job.cancel()
+        gate.set()
+    assert done == []
