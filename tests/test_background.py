@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
 from PySide6.QtWidgets import QWidget
 
 from mentordesk.core.errors import UserError
+from mentordesk.ui import background
 from mentordesk.ui.background import run_with_progress
 
 
@@ -22,10 +24,9 @@ def test_result_arrives_and_the_thread_ends_cleanly(qtbot):
             progress.step()
         return "done"
 
-    job = run_with_progress(parent, "Working", work, results.append)
-    with qtbot.waitSignal(job.finished, timeout=5000):
-        pass
-    qtbot.waitUntil(lambda: results == ["done"], timeout=2000)
+    run_with_progress(parent, "Working", work, results.append)
+    qtbot.waitUntil(lambda: results == ["done"], timeout=5000)
+    qtbot.waitUntil(lambda: not background._running, timeout=5000)
     assert seen_threads[0] is not threading.main_thread()
 
 
@@ -53,4 +54,23 @@ def test_refusal_and_cancel_are_reported(qtbot):
     with qtbot.waitSignal(job.was_cancelled, timeout=5000):
         job.cancel()
         gate.set()
+    assert done == []
+
+
+def test_closing_the_window_cancels_its_job_without_aborting(qtbot):
+    parent = QWidget()
+    gate = threading.Event()
+
+    def slow(progress):
+        progress.start(2)
+        gate.wait(5)
+        progress.step()
+        return "too late"
+
+    done = []
+    run_with_progress(parent, "slow", slow, done.append)
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(parent), timeout=2000)
+    gate.set()
+    qtbot.waitUntil(lambda: not background._running, timeout=5000)
     assert done == []

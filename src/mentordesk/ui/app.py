@@ -109,5 +109,8 @@ def run(db: str | None = None) -> int:
             QTimer.singleShot(0, shown)
         return app.exec()
     finally:
+        from .background import wait_for_jobs
+
+        wait_for_jobs()
         store.close()
         lock.unlock()

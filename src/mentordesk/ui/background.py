@@ -55,6 +55,57 @@ class Job(QThread):
         self.progress.cancel()
 
 
+# Jobs are not children of a widget: closing a window must not destroy a running thread (Qt
+# aborts). They live here until their thread ends; a closed window only asks them to cancel.
+_running: set[Job] = set()
+
+
+class _Relay(QObject):
+    """Delivers a job's outcome to the widget that started it, for as long as that widget lives."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        dialog: QProgressDialog,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[str], None] | None,
+    ) -> None:
+        super().__init__(parent)
+        self.dialog = dialog
+        self.on_done = on_done
+        self.on_error = on_error
+
+    def progressed(self, done: int, total: int, what: str) -> None:
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
+        if what:
+            self.dialog.setLabelText(what)
+
+    def succeeded(self, result: object) -> None:
+        self.dialog.close()
+        self.on_done(result)
+
+    def failed(self, message: str) -> None:
+        self.dialog.close()
+        if self.on_error is not None:
+            self.on_error(message)
+
+    def cancelled(self) -> None:
+        self.dialog.close()
+
+
+def _forget(job: Job) -> None:
+    _running.discard(job)
+    job.deleteLater()
+
+
+def wait_for_jobs(timeout_ms: int = 30_000) -> None:
+    """Cancel what still runs and wait for it: at exit, so no work is cut off mid-write."""
+    for job in list(_running):
+        job.cancel()
+        job.wait(timeout_ms)
+
+
 def run_with_progress(
     parent: QWidget,
     title: str,
@@ -68,24 +119,15 @@ def run_with_progress(
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    job = Job(work, parent)
-
-    def progressed(done: int, total: int, what: str) -> None:
-        dialog.setMaximum(max(total, 0))
-        dialog.setValue(min(done, total) if total else 0)
-        if what:
-            dialog.setLabelText(what)
-
-    def finish() -> None:
-        dialog.close()
-
-    # Results arrive while run() is still returning: delete the job only once its thread ended.
-    job.finished.connect(job.deleteLater)
-
-    job.progressed.connect(progressed)
+    job = Job(work)
+    relay = _Relay(parent, dialog, on_done, on_error)
+    job.progressed.connect(relay.progressed)
+    job.finished_ok.connect(relay.succeeded)
+    job.failed.connect(relay.failed)
+    job.was_cancelled.connect(relay.cancelled)
     dialog.canceled.connect(job.cancel)
-    job.finished_ok.connect(lambda result: (finish(), on_done(result)))
-    job.failed.connect(lambda message: (finish(), (on_error or (lambda m: None))(message)))
-    job.was_cancelled.connect(finish)
+    relay.destroyed.connect(job.cancel)
+    job.finished.connect(lambda: _forget(job))
+    _running.add(job)
     job.start()
     return job
