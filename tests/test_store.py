@@ -110,3 +110,22 @@ def test_committed_change_survives_a_reopen(db_path):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(UserError, match="folder does not exist"):
         Store.open(tmp_path / "nowhere" / "x.db")
+
+
+def test_the_fast_schema_head_is_alembics_head():
+    from mentordesk.core.database import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(db_path):
+    import subprocess
+    import sys
+
+    Store.open(db_path).close()
+    code = (
+        "import sys; from mentordesk.core.store import Store; "
+        f"Store.open({str(db_path)!r}).close(); print('alembic' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "False", done.stderr

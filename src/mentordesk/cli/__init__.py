@@ -49,14 +49,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _gui_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """``mentordesk [--db X]``: the window, without importing every command's file formats."""
+    light = argparse.ArgumentParser(add_help=False)
+    light.add_argument("--db")
+    known, rest = light.parse_known_args(argv)
+    return None if rest else known
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    gui = _gui_only(argv)
+    if gui is not None:
+        from ..ui.app import run
+
+        return run(db=gui.db)
     parser = build_parser()
     args = parser.parse_args(argv)
     args.db = getattr(args, "db", None) or args.db_before_command
-    if args.command is None:
-        from ..ui.app import run
-
-        return run(db=args.db)
     try:
         return int(args.func(args) or 0)
     except UserError as exc:

@@ -57,7 +57,9 @@ class Attendance(Travelling, Base):
     __table_args__ = (
         UniqueConstraint("session_id", "trainee_id"),
         # Covers a trainee's history and per-period summaries without touching the table rows.
-        Index("ix_attendance_trainee_cover", "trainee_id", "session_id", "status", "hours"),
+        Index(
+            "ix_attendance_trainee_cover", "trainee_id", "session_id", "status", "hours", "deleted"
+        ),
     )
 
     session_id: Mapped[int] = mapped_column(ForeignKey("workshop_session.id"))
@@ -75,7 +77,15 @@ class Attendance(Travelling, Base):
 class SkillRating(Travelling, Base):
     __tablename__ = "skill_rating"
     __table_args__ = (
-        Index("ix_skill_rating_trainee_skill_date", "trainee_id", "skill_id", "rated_on"),
+        # Covers "each skill's latest level in a period" without reading the table.
+        Index(
+            "ix_skill_rating_trainee_skill_date",
+            "trainee_id",
+            "skill_id",
+            "rated_on",
+            "level",
+            "deleted",
+        ),
     )
 
     trainee_id: Mapped[int] = mapped_column(ForeignKey("trainee.id"))
