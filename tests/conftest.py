@@ -68,6 +68,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=os.environ.get("MENTORDESK_TEST_PG_URL", ""),
         help="run the store tests against this PostgreSQL server instead of starting one",
     )
+    parser.addoption(
+        "--kill-trials",
+        dest="kill_trials",
+        type=int,
+        default=None,
+        help="how many times the kill harness kills a writer (default $MENTORDESK_KILL_TRIALS or 8)",
+    )
 
 
 @pytest.fixture(scope="session")
