@@ -34,7 +34,9 @@ def main() -> int:
             command.revision(config, message="initial schema", autogenerate=True, rev_id="0001")
         produced = next((ALEMBIC_DIR / "versions").glob("0001_*.py"))
         # Autogenerate renders false() as SQLite's 0, which PostgreSQL refuses for a boolean.
-        source = produced.read_text().replace("server_default=sa.text('0')", "server_default=sa.false()")
+        source = produced.read_text().replace(
+            "server_default=sa.text('0')", "server_default=sa.false()"
+        )
         produced.unlink()
         INITIAL.write_text("\n".join(line.rstrip() for line in source.splitlines()) + "\n")
     finally:
