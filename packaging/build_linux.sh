@@ -4,12 +4,16 @@
 #   bash packaging/build_linux.sh             # venv on top of this Python's packages (fast; CI)
 #   bash packaging/build_linux.sh --isolated  # venv with every dependency fresh from the index
 #
-# PYTHON picks the interpreter (default python3). The venv lives in build/bundle-venv[-isolated]
-# and is reused by later runs.
+# PYTHON picks the interpreter (default: the checkout's .venv, which scripts/test.sh makes, when
+# there is one, else python3). The venv lives in build/bundle-venv[-isolated] and is reused by
+# later runs.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-PYTHON=${PYTHON:-python3}
+if [[ -z ${PYTHON:-} ]]; then
+    PYTHON=python3
+    [[ -x $ROOT/.venv/bin/python ]] && PYTHON=$ROOT/.venv/bin/python
+fi
 PYINSTALLER_VERSION=6.22.3
 isolated=0
 for arg in "$@"; do
@@ -27,6 +31,11 @@ if [[ $isolated == 1 ]]; then
     "$venv/bin/python" -m pip install --quiet "pyinstaller==$PYINSTALLER_VERSION" "$ROOT" \
         psycopg2-binary  # a site-wide PostgreSQL database works from the bundle too
 else
+    "$PYTHON" -c "import PySide6, sqlalchemy, alembic, reportlab, pyhanko, openpyxl" 2>/dev/null || {
+        echo "build_linux.sh: $PYTHON lacks MentorDesk's dependencies; run scripts/test.sh (or" \
+            "pip install -e .) first, set PYTHON, or use --isolated" >&2
+        exit 1
+    }
     # The packages of $PYTHON (PySide6 pinned in pyproject.toml, SQLAlchemy, …; $PYTHON may
     # itself be a venv, such as CI's .venv) are reused through a .pth file; only PyInstaller is
     # installed into this venv. MentorDesk's code comes from src/.
