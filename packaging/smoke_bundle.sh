@@ -73,7 +73,7 @@ grep -q "no signature" "$out" || fail "verify did not report the missing signatu
 run "MentorDesk export (Chinese headers)" "$EXE" export "$data/results.xlsx" --chinese-headers
 [[ -s $data/results.xlsx ]] || fail "export wrote no workbook"
 
-run "window on demo data, zh_CN locale" env MENTORDESK_EXIT_AFTER_SHOW=1 LANG=zh_CN.UTF-8 \
+run "window on demo data, in Chinese" env MENTORDESK_EXIT_AFTER_SHOW=1 LANG=zh_CN.UTF-8 \
     LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN "$EXE"
 grep -q "^shown " "$out" || fail "the main window never reported 'shown' in Chinese"
 echo "     $(grep '^shown ' "$out")"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import re
 import shutil
 import struct
 import subprocess
@@ -80,3 +81,55 @@ def test_the_windows_spec_takes_its_contents_from_the_shared_list() -> None:
         assert "contents.datas()" in text and "contents.hiddenimports()" in text
         assert "contents.PYTHON_OPTIONS" in text  # UTF-8 mode, whatever the Windows code page
     assert '("X utf8", None, "OPTION")' in (PACKAGING / "bundle_contents.py").read_text()
+
+
+def _smoke_steps_linux() -> list[str]:
+    text = (PACKAGING / "smoke_bundle.sh").read_text()
+    return [name.removeprefix("MentorDesk ") for name in re.findall(r'\brun "([^"]+)"', text)]
+
+
+def _smoke_steps_windows() -> list[str]:
+    text = (PACKAGING / "windows" / "smoke_bundle.ps1").read_text()
+    return [name.removeprefix("mentordesk-cli ") for name in re.findall(r'\bStep "([^"]+)"', text)]
+
+
+def test_windows_smoke_runs_the_linux_smoke_steps_in_the_same_order() -> None:
+    # CI runs only the Linux smoke test; the Windows one must not fall behind it.
+    linux = _smoke_steps_linux()
+    assert "window on an empty database" in linux and "check" in linux
+    assert _smoke_steps_windows() == linux
+
+
+def test_both_smoke_tests_look_for_the_same_shipped_files() -> None:
+    sh = (PACKAGING / "smoke_bundle.sh").read_text()
+    ps1 = (PACKAGING / "windows" / "smoke_bundle.ps1").read_text()
+    linux = re.search(r"for shipped in (.*?); do", sh, re.DOTALL)
+    windows = re.search(r"foreach \(\$Shipped in @\((.*?)\)\)", ps1, re.DOTALL)
+    assert linux and windows
+    linux_files = set(linux.group(1).replace("\\\n", " ").split())
+    windows_files = {name.replace("\\", "/") for name in re.findall(r'"([^"]+)"', windows.group(1))}
+    assert windows_files == linux_files
+
+
+def test_windows_smoke_script_stays_ascii() -> None:
+    # Windows PowerShell 5.1 reads a script without a byte-order mark in the ANSI code page.
+    (PACKAGING / "windows" / "smoke_bundle.ps1").read_bytes().decode("ascii")
+
+
+def test_both_builds_pin_the_same_pyinstaller() -> None:
+    linux = re.search(r"PYINSTALLER_VERSION=(\S+)", (PACKAGING / "build_linux.sh").read_text())
+    windows = re.search(
+        r'\$PyInstallerVersion = "([^"]+)"',
+        (PACKAGING / "windows" / "build_windows.ps1").read_text(),
+    )
+    assert linux and windows and linux.group(1) == windows.group(1)
+
+
+def test_ci_builds_and_smoke_tests_the_bundle_after_the_tests() -> None:
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert ci.index("bash scripts/test.sh") < ci.index("bash scripts/bundle_smoke_ci.sh")
+    bundle_ci = (ROOT / "scripts" / "bundle_smoke_ci.sh").read_text()
+    assert "set -euo pipefail" in bundle_ci
+    assert "packaging/build_linux.sh" in bundle_ci and "packaging/smoke_bundle.sh" in bundle_ci
+    ignored = (ROOT / ".gitignore").read_text().split()
+    assert "/build/" in ignored and "/dist/" in ignored
