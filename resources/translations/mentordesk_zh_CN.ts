@@ -52,6 +52,34 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Teamwork</source>
+        <translation>团队协作</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>沟通</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>主动性</translation>
+    </message>
+    <message>
+        <source>Innovation</source>
+        <translation>创新</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -90,6 +118,11 @@
     <message>
         <source>Notes: %1</source>
         <translation>观察记录：%1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>，</translation>
     </message>
     <message>
         <source>Amends version %1 because: %2</source>
@@ -309,6 +342,21 @@
     <message>
         <source>Excused</source>
         <translation>请假</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporting</name>
+    <message>
+        <source>MentorDesk</source>
+        <translation>MentorDesk</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your saved work is safe.</source>
+        <translation>出了点问题，已保存的数据不受影响。</translation>
+    </message>
+    <message>
+        <source>MentorDesk recorded the details in %1. You can keep working.</source>
+        <translation>MentorDesk 已将详细信息记录在 %1 中，您可以继续工作。</translation>
     </message>
 </context>
 <context>
@@ -538,6 +586,10 @@
         <source>The work stopped on an unexpected error: %1</source>
         <translation>操作因意外错误而中止：%1</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -747,6 +799,11 @@
     <message>
         <source>conflict</source>
         <translation>冲突</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1137,23 @@
     <message>
         <source>conflicts</source>
         <translation>冲突</translation>
+    </message>
+    <message>
+        <source>roster</source>
+        <translation>名册</translation>
+    </message>
+    <message>
+        <source>rubric</source>
+        <translation>评价标准</translation>
+    </message>
+    <message>
+        <source>results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the items of a list</comment>
+        <translation>，</translation>
     </message>
     <message>
         <source>Applied %1 (%2): %3</source>
@@ -1593,13 +1667,6 @@ Clear</source>
     <message>
         <source>Withdraw…</source>
         <translation>退出…</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 </TS>

@@ -92,15 +92,25 @@ class AssessmentsArea(QWidget):
             "pass": self.tr("Pass"),
             "not_yet_competent": self.tr("Not yet competent"),
         }
+        self.note_categories = {
+            "teamwork": self.tr("Teamwork"),
+            "communication": self.tr("Communication"),
+            "safety": self.tr("Safety"),
+            "initiative": self.tr("Initiative"),
+            "innovation": self.tr("Innovation"),
+            "attitude": self.tr("Attitude"),
+            "other": self.tr("Other"),
+        }
+        # Who, when, and where it stands first: at 1280 px the list shows about five columns.
         headers = [
             self.tr("Trainee"),
             self.tr("Trainee ID"),
-            self.tr("Cohort"),
             self.tr("Period"),
-            self.tr("Version"),
             self.tr("State"),
             self.tr("Result"),
+            self.tr("Version"),
             self.tr("Signed on"),
+            self.tr("Cohort"),
         ]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
@@ -139,6 +149,9 @@ class AssessmentsArea(QWidget):
         splitter = child(f, QSplitter, "splitter")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        # 3:2 from the start too (the detail keeps at least its minimum width), not the
+        # detail's wide size hint, which left the list two or three columns at 1280 px.
+        splitter.setSizes([3000, 2000])
         self.refresh()
 
     # -- list ---------------------------------------------------------------------------
@@ -172,12 +185,12 @@ class AssessmentsArea(QWidget):
             cells = [
                 v.trainee_name,
                 v.trainee_id,
-                v.cohort,
                 f"{v.period_start:%Y-%m-%d} – {v.period_end:%Y-%m-%d}",
-                str(v.version),
                 self.states.get(v.state, v.state),
                 self.result_names.get(v.result, v.result),
+                str(v.version),
                 f"{v.signed_at:%Y-%m-%d}" if v.signed_at else "",
+                v.cohort,
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -262,7 +275,11 @@ class AssessmentsArea(QWidget):
             .replace("%2", str(v.summary.get("mean_level") or "—")),
             self.tr("Notes: %1").replace(
                 "%1",
-                ", ".join(f"{k} {len(n)}" for k, n in v.summary.get("notes", {}).items()) or "0",
+                self.tr(", ", "between the items of a list").join(
+                    f"{self.note_categories.get(k, k)} {len(n)}"
+                    for k, n in v.summary.get("notes", {}).items()
+                )
+                or "0",
             ),
         ]
         if v.supersedes_uid:

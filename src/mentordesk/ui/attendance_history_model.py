@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from ..core.trainee_record import AttendanceEntry
@@ -50,7 +58,9 @@ class AttendanceHistoryModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return f"{e.held_on:%Y-%m-%d %a}"
+                # The weekday in the interface's language (strftime's %a is always English).
+                held_on = QDate(e.held_on.year, e.held_on.month, e.held_on.day)
+                return QLocale().toString(held_on, "yyyy-MM-dd ddd")
             if column == 1:
                 return (
                     f"{e.start_time:%H:%M}–{e.end_time:%H:%M}"

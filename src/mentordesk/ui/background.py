@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..core.errors import UserError
@@ -114,7 +114,9 @@ def run_with_progress(
     on_error: Callable[[str], None] | None = None,
 ) -> Job:
     """Start ``work`` off the GUI thread behind a modal progress dialog with Cancel."""
-    dialog = QProgressDialog(title, parent.tr("Cancel"), 0, 0, parent)
+    # A fixed context: parent.tr() would look the word up under each caller's class name.
+    cancel = QCoreApplication.translate("Job", "Cancel")
+    dialog = QProgressDialog(title, cancel, 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)

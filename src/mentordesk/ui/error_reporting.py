@@ -31,12 +31,12 @@ def setup_logging() -> None:
     log.setLevel(logging.INFO)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorReporting", text)
-
-
 def show_user_error(message: str, parent: object = None) -> None:
-    QMessageBox.warning(parent, _tr("MentorDesk"), message)  # type: ignore[arg-type]
+    QMessageBox.warning(
+        parent,  # type: ignore[arg-type]
+        QCoreApplication.translate("ErrorReporting", "MentorDesk"),
+        message,
+    )
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -52,12 +52,17 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
         return
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("MentorDesk"))
-    box.setText(_tr("Something went wrong. Your saved work is safe."))
-    box.setInformativeText(
-        _tr("MentorDesk recorded the details in %1. You can keep working.").replace(
-            "%1", str(log_file())
+    # Literal QCoreApplication.translate() calls: lupdate finds no string behind a helper.
+    box.setWindowTitle(QCoreApplication.translate("ErrorReporting", "MentorDesk"))
+    box.setText(
+        QCoreApplication.translate(
+            "ErrorReporting", "Something went wrong. Your saved work is safe."
         )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "ErrorReporting", "MentorDesk recorded the details in %1. You can keep working."
+        ).replace("%1", str(log_file()))
     )
     box.setDetailedText(f"{kind.__name__}: {value}")
     box.exec()

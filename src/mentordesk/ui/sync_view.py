@@ -33,10 +33,12 @@ from ..core.cohorts import list_cohorts
 from ..core.export_rows import ExportScope
 from ..core.import_report import CONFLICT, NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
 from ..core.store import Store
+from ..exchange.headers import CHINESE
 from ..exchange.results_export import ExportResult, export_results
 from ..exchange.workbook_import import PreparedImport, prepare_import
 from .background import run_with_progress
 from .forms import child, load_form
+from .translation import current_language
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -87,6 +89,15 @@ class PreviewModel(QAbstractTableModel):
     def _filter(self) -> None:
         self._rows = [o for o in self._all if self._show_unchanged or o.outcome != UNCHANGED]
 
+    def _detail(self, o: Outcome) -> str:
+        """The changed fields, named as the workbook's columns are (in Chinese, interchange.md's
+        Chinese headers); else the reason for a refusal, as the importer gave it."""
+        if o.reason or current_language() != "zh_CN":
+            return o.detail
+        return self.tr(", ", "between the items of a list").join(
+            CHINESE.get(name, name) for name in o.fields
+        )
+
     def outcome(self, row: int) -> Outcome:
         return self._rows[row]
 
@@ -110,9 +121,13 @@ class PreviewModel(QAbstractTableModel):
             return None
         o = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (o.sheet, o.row, self._outcomes.get(o.outcome, o.outcome), o.record, o.detail)[
-                index.column()
-            ]
+            return (
+                o.sheet,
+                o.row,
+                self._outcomes.get(o.outcome, o.outcome),
+                o.record,
+                self._detail(o),
+            )[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
             return QBrush(QColor(COLOURS.get(o.outcome, "#000000")))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
@@ -261,13 +276,20 @@ class SyncArea(QWidget):
             REJECTED: self.tr("rejected"),
             CONFLICT: self.tr("conflicts"),
         }
-        figures = ", ".join(f"{n} {names[k]}" for k, n in counts.items())
+        kinds = {
+            "roster": self.tr("roster"),
+            "rubric": self.tr("rubric"),
+            "results": self.tr("results"),
+        }
+        separator = self.tr(", ", "between the items of a list")
+        figures = separator.join(f"{n} {names[k]}" for k, n in counts.items())
+        kind = separator.join(kinds.get(k, k) for k in report.kind.split(" and "))
         if report.applied:
             text = self.tr("Applied %1 (%2): %3")
         else:
             text = self.tr("Dry run of %1 (%2): %3. Nothing has changed yet.")
         self.summary.setText(
-            text.replace("%1", report.source).replace("%2", report.kind).replace("%3", figures)
+            text.replace("%1", report.source).replace("%2", kind).replace("%3", figures)
         )
         self.model.set_outcomes(report.outcomes)
         extra = []
