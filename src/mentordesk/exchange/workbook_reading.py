@@ -15,8 +15,9 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
+from openpyxl.reader.excel import ExcelReader
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from ..core.errors import UserError
 from ..core.text import clean
@@ -168,13 +169,47 @@ def _check_package(path: Path) -> None:
         raise WorkbookError(f"{path.name}: the workbook cannot be read ({one_line(exc)})") from exc
 
 
+class _StreamedSheet(ReadOnlyWorksheet):
+    """openpyxl's read-only sheet without its size pre-scan.
+
+    On opening, openpyxl reads each sheet looking for its ``<dimension>`` tag; a sheet without
+    one (openpyxl's own write-only output, many generators) is parsed to its end just to find
+    none, which is a whole extra pass over a 50,000-row roster. ``sheet_rows`` ignores the
+    dimension anyway (it may be wrong), so it is never looked for.
+    """
+
+    def _get_size(self) -> None:
+        pass
+
+
+class _StreamingReader(ExcelReader):
+    """``load_workbook(read_only=True)``, each worksheet a ``_StreamedSheet``."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files:
+                continue
+            if "chartsheet" in rel.Type:
+                self.read_chartsheet(sheet, rel)
+                continue
+            ws = _StreamedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            ws.sheet_state = sheet.state
+            self.wb._sheets.append(ws)
+
+
+def _load_streaming(path: Path) -> Workbook:
+    reader = _StreamingReader(path, read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
+
+
 def open_workbook(path: Path) -> Workbook:
     """A read-only, values-only workbook; ``WorkbookError`` naming the problem otherwise."""
     path = Path(path)
     _check_container(path)
     _check_package(path)
     try:
-        return load_workbook(path, read_only=True, data_only=True)
+        return _load_streaming(path)
     except UserError:
         raise
     except Exception as exc:  # openpyxl raises many kinds; the user needs one sentence
