@@ -12,7 +12,12 @@ from mentordesk.core.rubrics import current_rubric, load_rubric_file
 from mentordesk.core.staff import save_profile
 from mentordesk.core.trainee_record import trainee_record
 from mentordesk.core.trainees import create_trainee
-from mentordesk.core.workshop_sessions import copy_session, create_session
+from mentordesk.core.workshop_sessions import (
+    copy_session,
+    create_session,
+    delete_session,
+    update_session,
+)
 from mentordesk.paths import resources_dir
 
 
@@ -53,3 +58,42 @@ def test_a_day_of_capture(any_store):
     assert record.attendance_rate == 0.5
     assert [p.level for p in record.skills[0].points] == [2, 4]
     assert list_notes(store, ids[0])[0].session_uid == second.uid
+
+
+def test_period_figures_follow_a_session_moved_or_deleted(any_store):
+    """Whole months come from running totals the database keeps; they follow every change."""
+    store = any_store
+    save_profile(store, "Li Na", "mentor", "Plant")
+    cohort = create_cohort(store, "Rolling")
+    uid = create_trainee(store, "T1", "Trainee 1", cohort="Rolling").uid
+    march = [
+        create_session(
+            store,
+            held_on=date(2026, 3, day),
+            start_time=time(8),
+            end_time=time(12),
+            location="Bay 2",
+            module="",
+            task="",
+            cohort_uid=cohort.uid,
+        )
+        for day in (2, 9, 16)
+    ]
+    for ws, status in zip(march, ("present", "absent", "late"), strict=True):
+        att.mark(store, ws.uid, uid, status)
+
+    def figures(start: date, end: date) -> tuple:
+        f = trainee_record(store, uid, start, end).figures
+        return f.sessions, f.present, f.absent, f.late, f.hours
+
+    assert figures(date(2026, 3, 1), date(2026, 3, 31)) == (3, 1, 1, 1, 8.0)
+    update_session(store, march[1].uid, held_on=date(2026, 4, 6))
+    assert figures(date(2026, 3, 1), date(2026, 3, 31)) == (2, 1, 0, 1, 8.0)
+    assert figures(date(2026, 4, 1), date(2026, 4, 30)) == (1, 0, 1, 0, 0.0)
+    # A period with part-months at both ends: March 10 to April 6.
+    assert figures(date(2026, 3, 10), date(2026, 4, 6)) == (2, 0, 1, 1, 4.0)
+    delete_session(store, march[0].uid)
+    att.mark(store, march[2].uid, uid, "present")
+    assert figures(date(2026, 1, 1), date(2026, 12, 31)) == (2, 1, 1, 0, 4.0)
+    att.clear_mark(store, march[2].uid, uid)
+    assert figures(date(2026, 1, 1), date(2026, 12, 31)) == (1, 0, 1, 0, 0.0)

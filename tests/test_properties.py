@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert, select, update
 
 from mentordesk.core.models import (
     ATTENDANCE_STATUSES,
@@ -49,7 +49,8 @@ def summary_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     store.close()
 
 
-days = st.integers(min_value=0, max_value=40)
+# Two months and a bit: periods with whole months inside and part-months at their edges.
+days = st.integers(min_value=0, max_value=75)
 sessions_st = st.lists(st.tuples(days, st.booleans()), min_size=0, max_size=8)
 
 
@@ -111,10 +112,17 @@ def _store_records(store: Store, rec: dict) -> list[int]:
             s.add(t)
             s.flush()
             tids.append(t.id)
+        # Every other session and attendance record is first written wrong (another month,
+        # the other deletion mark, another status) and then corrected, and a few records are
+        # written and removed: the database's running totals must follow every kind of change.
         sids = []
-        for day, deleted in rec["sessions"]:
+        for n, (day, deleted) in enumerate(rec["sessions"]):
+            wrong = n % 2 == 1
             ws = WorkshopSession(
-                held_on=DAY0 + timedelta(days=day), cohort_id=cohort_id, deleted=deleted, **stamp
+                held_on=DAY0 + timedelta(days=day + (33 if wrong else 0)),
+                cohort_id=cohort_id,
+                deleted=deleted != wrong,
+                **stamp,
             )
             s.add(ws)
             s.flush()
@@ -124,8 +132,35 @@ def _store_records(store: Store, rec: dict) -> list[int]:
              "deleted": deleted, "uid": f"a-{si}-{ti}", **stamp}
             for (si, ti), (status, hours, deleted) in rec["attendance"].items()
         ]  # fmt: skip
+        for n, row in enumerate(rows):
+            if n % 2:
+                row.update(status="absent", hours=1.25, deleted=not row["deleted"])
         if rows:
             s.execute(insert(Attendance), rows)
+        for n, ((si, ti), (status, hours, deleted)) in enumerate(rec["attendance"].items()):
+            if n % 2:
+                s.execute(
+                    update(Attendance)
+                    .where(Attendance.uid == f"a-{si}-{ti}")
+                    .values(status=status, hours=hours, deleted=deleted)
+                )
+        for n, (day, deleted) in enumerate(rec["sessions"]):
+            if n % 2:
+                s.execute(
+                    update(WorkshopSession)
+                    .where(WorkshopSession.id == sids[n])
+                    .values(held_on=DAY0 + timedelta(days=day), deleted=deleted)
+                )
+        extra = [
+            {"session_id": sid, "trainee_id": tid, "status": "present", "hours": 3.0,
+             "uid": f"x-{sid}-{tid}", **stamp}
+            for sid in sids[:2]
+            for tid in tids
+            if (sids.index(sid), tids.index(tid)) not in rec["attendance"]
+        ]  # fmt: skip
+        if extra:
+            s.execute(insert(Attendance), extra)
+            s.execute(delete(Attendance).where(Attendance.uid.like("x-%")))
         for n, (ti, sk, level, day, deleted) in enumerate(rec["ratings"]):
             s.add(
                 SkillRating(

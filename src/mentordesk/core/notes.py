@@ -29,11 +29,11 @@ class NoteView:
     session_label: str
 
 
-def _label(ws: WorkshopSession | None) -> str:
-    if ws is None:
+def _label(held_on: date | None, module: str | None, task: str | None) -> str:
+    if held_on is None:
         return ""
-    what = " · ".join(p for p in (ws.module, ws.task) if p)
-    return f"{ws.held_on:%Y-%m-%d} {what}".strip()
+    what = " · ".join(p for p in (module, task) if p)
+    return f"{held_on:%Y-%m-%d} {what}".strip()
 
 
 def add_note(
@@ -77,7 +77,7 @@ def add_note(
             n.written_at,
             author.name if author else store.actor.name,
             session_uid,
-            _label(ws),
+            _label(ws.held_on, ws.module, ws.task) if ws else "",
         )
 
 
@@ -109,7 +109,18 @@ def list_notes(
     """The trainee's notes, newest first, each with the session it was written at."""
     author = aliased(Staff)
     query = (
-        select(Note, author.name, WorkshopSession)
+        # Plain columns, not ORM objects: a trainee's record lists every note of five years.
+        select(
+            Note.uid,
+            Note.category,
+            Note.text,
+            Note.written_at,
+            author.name,
+            WorkshopSession.uid,
+            WorkshopSession.held_on,
+            WorkshopSession.module,
+            WorkshopSession.task,
+        )
         .join(Trainee, Trainee.id == Note.trainee_id)
         .outerjoin(author, author.id == Note.author_id)
         .outerjoin(WorkshopSession, WorkshopSession.id == Note.session_id)
@@ -126,14 +137,16 @@ def list_notes(
         find(s, Trainee, trainee_uid, "trainee")
         return [
             NoteView(
-                n.uid,
+                uid,
                 trainee_uid,
-                n.category,
-                n.text,
-                n.written_at,
+                category,
+                text,
+                written_at,
                 name or "",
-                ws.uid if ws else None,
-                _label(ws),
+                session_uid,
+                _label(held_on, module, task),
             )
-            for n, name, ws in s.execute(query)
+            for uid, category, text, written_at, name, session_uid, held_on, module, task in (
+                s.execute(query)
+            )
         ]

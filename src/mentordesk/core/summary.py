@@ -6,10 +6,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import and_, case, func, select, true
 from sqlalchemy.orm import Session
 
-from .models import Assessment, Attendance, Note, SkillRating, WorkshopSession
+from .models import (
+    Assessment,
+    Attendance,
+    AttendanceMonth,
+    Note,
+    Skill,
+    SkillRating,
+    Trainee,
+    WorkshopSession,
+)
 
 COUNTED = ("present", "late", "left_early", "absent", "excused")
 
@@ -48,6 +57,135 @@ def _in_period(column, start: date | None, end: date | None) -> list:
     return clauses
 
 
+def _first_of_next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def whole_months(start: date | None, end: date | None) -> tuple[date | None, date | None] | None:
+    """The first and last calendar month lying wholly inside the period (None: open-ended), or
+    None when the period holds no whole month."""
+    first = start if start is None or start.day == 1 else _first_of_next_month(start)
+    if end is None:
+        last = None
+    elif _first_of_next_month(end) - timedelta(days=1) == end:
+        last = end.replace(day=1)
+    else:
+        last = (end.replace(day=1) - timedelta(days=1)).replace(day=1)
+    if first is not None and last is not None and first > last:
+        return None
+    return first, last
+
+
+def _edges(
+    start: date | None, end: date | None, months: tuple[date | None, date | None] | None
+) -> list[tuple[date | None, date | None]]:
+    """The parts of the period outside its whole months, as closed date ranges."""
+    if months is None:
+        return [(start, end)]
+    first, last = months
+    edges = []
+    if first is not None and (start is None or start < first):
+        edges.append((start, first - timedelta(days=1)))
+    if last is not None:
+        after = _first_of_next_month(last)
+        if end is None or after <= end:
+            edges.append((after, end))
+    return edges
+
+
+def _ids_filter(column, ids: list[int]):
+    # SQLite allows 32,766 bound parameters; past that every trainee is in scope anyway.
+    return column.in_(ids) if len(ids) < 30000 else true()
+
+
+def _attendance(
+    session: Session, ids: list[int], start: date | None, end: date | None
+) -> dict[int, list]:
+    """Per trainee: sessions, hours and the count of each status (COUNTED order)."""
+    totals: dict[int, list] = {}
+
+    def add(rows) -> None:
+        for tid, n, hours, *by_status in rows:
+            row = totals.setdefault(tid, [0, 0.0] + [0] * len(COUNTED))
+            row[0] += int(n)
+            row[1] += float(hours or 0)
+            for i, count in enumerate(by_status):
+                row[2 + i] += int(count or 0)
+
+    months = whole_months(start, end)
+    if months is not None:
+        first, last = months
+        add(
+            session.execute(
+                select(
+                    AttendanceMonth.trainee_id,
+                    func.sum(AttendanceMonth.sessions),
+                    func.sum(AttendanceMonth.hours),
+                    *(func.sum(getattr(AttendanceMonth, s)) for s in COUNTED),
+                )
+                .where(
+                    _ids_filter(AttendanceMonth.trainee_id, ids),
+                    *_in_period(AttendanceMonth.month, first, last),
+                )
+                .group_by(AttendanceMonth.trainee_id)
+            )
+        )
+    counts = [func.sum(case((Attendance.status == s, 1), else_=0)) for s in COUNTED]
+    for edge_start, edge_end in _edges(start, end, months):
+        # Attendance carries its session's date: a trainee's part-month is one index range.
+        # Deleted sessions are few; leaving them out by id keeps the index covering.
+        gone = select(WorkshopSession.id).where(WorkshopSession.deleted.is_(True))
+        add(
+            session.execute(
+                select(
+                    Attendance.trainee_id,
+                    func.count(),
+                    func.coalesce(func.sum(Attendance.hours), 0),
+                    *counts,
+                )
+                .where(
+                    _ids_filter(Attendance.trainee_id, ids),
+                    Attendance.deleted.is_(False),
+                    Attendance.session_id.not_in(gone),
+                    *_in_period(Attendance.held_on, edge_start, edge_end),
+                )
+                .group_by(Attendance.trainee_id)
+            )
+        )
+    return totals
+
+
+def _latest_levels(
+    session: Session, ids: list[int], start: date | None, end: date | None
+) -> dict[int, list[int]]:
+    """Per trainee, each rated skill's latest level in the period (greatest date, then id)."""
+    latest = (
+        select(SkillRating.level)
+        .where(
+            SkillRating.trainee_id == Trainee.id,
+            SkillRating.skill_id == Skill.id,
+            SkillRating.deleted.is_(False),
+            *_in_period(SkillRating.rated_on, start, end),
+        )
+        .order_by(SkillRating.rated_on.desc(), SkillRating.id.desc())
+        .limit(1)
+        .correlate(Trainee, Skill)
+        .scalar_subquery()
+    )
+    # One step down (trainee, skill, deleted, date) per pair: a cohort-year is 2,700 steps
+    # instead of reading its 50,000 ratings.
+    levels: dict[int, list[int]] = {}
+    for tid, level in session.execute(
+        select(Trainee.id, latest)
+        .select_from(Trainee)
+        .join(Skill, true())
+        .where(_ids_filter(Trainee.id, ids))
+    ):
+        if level is not None:
+            levels.setdefault(tid, []).append(level)
+    return levels
+
+
 def period_figures(
     session: Session,
     trainee_ids: Iterable[int],
@@ -59,62 +197,21 @@ def period_figures(
     fields: dict[int, dict] = {tid: {} for tid in ids}
     if not ids:
         return {}
-    id_filter = Attendance.trainee_id.in_(ids) if len(ids) < 30000 else True
 
-    counts = [func.sum(case((Attendance.status == s, 1), else_=0)) for s in COUNTED]
-    attendance = (
-        select(
-            Attendance.trainee_id,
-            func.count(),
-            func.coalesce(func.sum(Attendance.hours), 0),
-            *counts,
-        )
-        .join(WorkshopSession, WorkshopSession.id == Attendance.session_id)
-        .where(
-            id_filter,
-            Attendance.deleted.is_(False),
-            WorkshopSession.deleted.is_(False),
-            *_in_period(WorkshopSession.held_on, start, end),
-        )
-        .group_by(Attendance.trainee_id)
-    )
-    for tid, n, hours, *by_status in session.execute(attendance):
+    for tid, (n, hours, *by_status) in _attendance(session, ids, start, end).items():
         if tid in fields:
             fields[tid].update(
                 sessions=n,
-                hours=float(hours),
-                **dict(zip(COUNTED, map(int, by_status), strict=True)),
+                # Months are added in another order than the records: drop the float dust.
+                hours=round(hours, 6),
+                **dict(zip(COUNTED, by_status, strict=True)),
             )
 
-    # Each skill's latest level in the period: the rating with the greatest (date, id).
-    ranked = (
-        select(
-            SkillRating.trainee_id.label("tid"),
-            SkillRating.level.label("level"),
-            func.row_number()
-            .over(
-                partition_by=(SkillRating.trainee_id, SkillRating.skill_id),
-                order_by=(SkillRating.rated_on.desc(), SkillRating.id.desc()),
-            )
-            .label("rn"),
-        )
-        .where(
-            SkillRating.trainee_id.in_(ids) if len(ids) < 30000 else True,
-            SkillRating.deleted.is_(False),
-            *_in_period(SkillRating.rated_on, start, end),
-        )
-        .subquery()
-    )
-    latest = (
-        select(ranked.c.tid, func.count(), func.avg(ranked.c.level))
-        .where(ranked.c.rn == 1)
-        .group_by(ranked.c.tid)
-    )
-    for tid, n, mean in session.execute(latest):
+    for tid, levels in _latest_levels(session, ids, start, end).items():
         if tid in fields:
-            fields[tid].update(skills_rated=n, mean_level=float(mean) if mean is not None else None)
+            fields[tid].update(skills_rated=len(levels), mean_level=sum(levels) / len(levels))
 
-    note_where = [Note.trainee_id.in_(ids) if len(ids) < 30000 else True, Note.deleted.is_(False)]
+    note_where = [_ids_filter(Note.trainee_id, ids), Note.deleted.is_(False)]
     if start is not None:
         note_where.append(Note.written_at >= datetime.combine(start, time.min, UTC))
     if end is not None:
@@ -129,7 +226,7 @@ def period_figures(
 
     # The latest signed assessment whose period overlaps the export period.
     signed = [
-        Assessment.trainee_id.in_(ids) if len(ids) < 30000 else True,
+        _ids_filter(Assessment.trainee_id, ids),
         Assessment.state.in_(("signed", "superseded")),
         Assessment.deleted.is_(False),
     ]

@@ -82,37 +82,38 @@ def trainee_record(
     with store.read() as s:
         tid = find(s, Trainee, trainee_uid, "trainee").id
         figures = period_figures(s, [tid], start, end)[tid]
+        # Plain columns, not ORM objects: five years are about 1,000 rows per trainee.
         attendance = tuple(
-            AttendanceEntry(
-                ws.uid,
-                ws.held_on,
-                ws.start_time,
-                ws.end_time,
-                ws.module,
-                ws.task,
-                ws.location,
-                a.status,
-                a.minutes_late,
-                a.hours,
-                a.note,
-            )
-            for a, ws in s.execute(
-                select(Attendance, WorkshopSession)
+            AttendanceEntry(*row)
+            for row in s.execute(
+                select(
+                    WorkshopSession.uid,
+                    WorkshopSession.held_on,
+                    WorkshopSession.start_time,
+                    WorkshopSession.end_time,
+                    WorkshopSession.module,
+                    WorkshopSession.task,
+                    WorkshopSession.location,
+                    Attendance.status,
+                    Attendance.minutes_late,
+                    Attendance.hours,
+                    Attendance.note,
+                )
                 .join(WorkshopSession, WorkshopSession.id == Attendance.session_id)
                 .where(
                     Attendance.trainee_id == tid,
                     Attendance.deleted.is_(False),
                     WorkshopSession.deleted.is_(False),
-                    *_period(WorkshopSession.held_on, start, end),
+                    *_period(Attendance.held_on, start, end),
                 )
                 .order_by(WorkshopSession.held_on.desc(), WorkshopSession.start_time.desc())
             )
         )
         histories: dict[int, list[RatingPoint]] = {}
-        skills: dict[int, Skill] = {}
-        for r, sk in s.execute(
-            select(SkillRating, Skill)
-            .join(Skill, Skill.id == SkillRating.skill_id)
+        for skill_id, rated_on, level, evidence in s.execute(
+            select(
+                SkillRating.skill_id, SkillRating.rated_on, SkillRating.level, SkillRating.evidence
+            )
             .where(
                 SkillRating.trainee_id == tid,
                 SkillRating.deleted.is_(False),
@@ -120,12 +121,14 @@ def trainee_record(
             )
             .order_by(SkillRating.rated_on, SkillRating.id)
         ):
-            skills[sk.id] = sk
-            histories.setdefault(sk.id, []).append(RatingPoint(r.rated_on, r.level, r.evidence))
-        ordered = sorted(skills.values(), key=lambda sk: (sk.rubric_id, sk.position))
+            histories.setdefault(skill_id, []).append(RatingPoint(rated_on, level, evidence))
         skill_histories = tuple(
-            SkillHistory(sk.uid, sk.code, sk.name, sk.module, tuple(histories[sk.id]))
-            for sk in ordered
+            SkillHistory(uid, code, name, module, tuple(histories[skill_id]))
+            for skill_id, uid, code, name, module in s.execute(
+                select(Skill.id, Skill.uid, Skill.code, Skill.name, Skill.module)
+                .where(Skill.id.in_(histories))
+                .order_by(Skill.rubric_id, Skill.position)
+            )
         )
     notes = tuple(list_notes(store, trainee_uid, start=start, end=end))
     return TraineeRecord(trainee, start, end, figures, attendance, skill_histories, notes)

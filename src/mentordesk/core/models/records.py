@@ -56,9 +56,16 @@ class Attendance(Travelling, Base):
     __tablename__ = "attendance"
     __table_args__ = (
         UniqueConstraint("session_id", "trainee_id"),
-        # Covers a trainee's history and per-period summaries without touching the table rows.
+        # A trainee's records between two dates, from the index alone: the part-months at the
+        # edges of a period and a trainee's history.
         Index(
-            "ix_attendance_trainee_cover", "trainee_id", "session_id", "status", "hours", "deleted"
+            "ix_attendance_trainee_cover",
+            "trainee_id",
+            "held_on",
+            "session_id",
+            "status",
+            "hours",
+            "deleted",
         ),
     )
 
@@ -69,22 +76,43 @@ class Attendance(Travelling, Base):
     hours: Mapped[float] = mapped_column(Float, default=0.0)
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
+    # The session's date, copied by database triggers (migration 0004) so that a trainee's
+    # records in a period are one index range. Never written by the application.
+    held_on: Mapped[date | None] = mapped_column(Date)
 
     session: Mapped[WorkshopSession] = relationship()
     trainee: Mapped[Trainee] = relationship()
 
 
+class AttendanceMonth(Base):
+    """Attendance counts per trainee and calendar month, kept by database triggers.
+
+    Derived from attendance (records not deleted, of sessions not deleted); it never travels and
+    the application never writes it. Summaries add whole months from here.
+    """
+
+    __tablename__ = "attendance_month"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    trainee_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    sessions: Mapped[int] = mapped_column(Integer)
+    present: Mapped[int] = mapped_column(Integer)
+    late: Mapped[int] = mapped_column(Integer)
+    left_early: Mapped[int] = mapped_column(Integer)
+    absent: Mapped[int] = mapped_column(Integer)
+    excused: Mapped[int] = mapped_column(Integer)
+    hours: Mapped[float] = mapped_column(Float)
+
+
 class SkillRating(Travelling, Base):
     __tablename__ = "skill_rating"
     __table_args__ = (
-        # Covers "each skill's latest level in a period" without reading the table.
+        # "Each skill's latest level in a period" is one step down this index per trainee and
+        # skill: ``deleted`` comes before the date, and the row id (implicitly last) breaks ties
+        # between ratings of the same day in the order the summary needs.
         Index(
-            "ix_skill_rating_trainee_skill_date",
-            "trainee_id",
-            "skill_id",
-            "rated_on",
-            "level",
-            "deleted",
+            "ix_skill_rating_trainee_skill_date", "trainee_id", "skill_id", "deleted", "rated_on"
         ),
     )
 
@@ -103,7 +131,7 @@ class SkillRating(Travelling, Base):
 
 class Note(Travelling, Base):
     __tablename__ = "note"
-    __table_args__ = (Index("ix_note_trainee_written", "trainee_id", "written_at"),)
+    __table_args__ = (Index("ix_note_trainee_written", "trainee_id", "written_at", "deleted"),)
 
     trainee_id: Mapped[int] = mapped_column(ForeignKey("trainee.id"))
     category: Mapped[str] = mapped_column(String(32), default="other")
