@@ -108,6 +108,14 @@
         <translation>%1 — %2 至 %3，第 %4 版（%5）</translation>
     </message>
     <message>
+        <source>No assessment matches the search and filters.</source>
+        <translation>没有符合搜索和筛选条件的考核。</translation>
+    </message>
+    <message>
+        <source>No assessments yet. Draft one with New assessment…, or a whole cohort&apos;s with Sheets for a cohort…</source>
+        <translation>还没有考核。可用“新建考核…”起草一份，或用“班级考核表…”为整个班级起草。</translation>
+    </message>
+    <message>
         <source>Attendance: %1 sessions — %2 present, %3 late, %4 left early, %5 absent, %6 excused; %7 hours; rate %8</source>
         <translation>考勤：%1 个课次 — 出勤 %2，迟到 %3，早退 %4，缺勤 %5，请假 %6；学时 %7；出勤率 %8</translation>
     </message>
@@ -701,7 +709,7 @@
     </message>
     <message>
         <source>Choose a trainee in the list</source>
-        <translation>请在列表中选择一名学员</translation>
+        <translation>请先选择学员</translation>
     </message>
     <message>
         <source>at %1</source>

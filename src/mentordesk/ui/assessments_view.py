@@ -149,9 +149,9 @@ class AssessmentsArea(QWidget):
         splitter = child(f, QSplitter, "splitter")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        # 3:2 from the start too (the detail keeps at least its minimum width), not the
-        # detail's wide size hint, which left the list two or three columns at 1280 px.
-        splitter.setSizes([3000, 2000])
+        # Half and half to start with, not the detail's wide size hint (which left the list
+        # two or three columns at 1280 px): who, period, state and result stay in view.
+        splitter.setSizes([1000, 1000])
         self.refresh()
 
     # -- list ---------------------------------------------------------------------------
@@ -234,7 +234,7 @@ class AssessmentsArea(QWidget):
             widget.setEnabled(view is not None)
         if view is None:
             self.heading.setText(self.tr("No assessment selected"))
-            self.summary.setText("")
+            self.summary.setText(self._empty_hint())
             for widget in (self.strengths, self.improvements, self.comment):
                 widget.setPlainText("")
             self._clear_pages()
@@ -253,6 +253,21 @@ class AssessmentsArea(QWidget):
         self.improvements.setPlainText(view.improvements)
         self.comment.setPlainText(view.comment)
         self._show_preview_if_visible()
+
+    def _empty_hint(self) -> str:
+        """What to do when the list is empty: nothing matches, or nothing drafted yet."""
+        if self._rows:
+            return ""
+        if (
+            self.search.text()
+            or self.cohort_filter.currentData()
+            or self.state_filter.currentData()
+        ):
+            return self.tr("No assessment matches the search and filters.")
+        return self.tr(
+            "No assessments yet. Draft one with New assessment…, or a whole cohort's with "
+            "Sheets for a cohort…"
+        )
 
     def _summary_html(self, v: assessments.AssessmentView) -> str:
         a = v.summary.get("attendance", {})
