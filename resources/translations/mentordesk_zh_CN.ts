@@ -1169,7 +1169,7 @@
     </message>
     <message>
         <source>Dry run of %1 (%2): %3. Nothing has changed yet.</source>
-        <translation>预演 %1（%2）：%3。尚未做任何更改。</translation>
+        <translation>预览导入 %1（%2）：%3。尚未做任何更改。</translation>
     </message>
     <message>
         <source>Ignored columns: %1</source>
@@ -1268,7 +1268,7 @@
     </message>
     <message>
         <source>Same again today (Ctrl+D)</source>
-        <translation>今天照上次再来 (Ctrl+D)</translation>
+        <translation>复制到今天 (Ctrl+D)</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -1674,7 +1674,7 @@ Clear</source>
     </message>
     <message>
         <source>Withdraw…</source>
-        <translation>退出…</translation>
+        <translation>学员退出…</translation>
     </message>
 </context>
 </TS>
