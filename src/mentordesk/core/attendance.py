@@ -170,7 +170,11 @@ def _put(
             store,
             s,
             Attendance(
-                session_id=ws.id, trainee_id=t.id, recorded_by_id=_recorder_id(store, s), **values
+                session_id=ws.id,
+                trainee_id=t.id,
+                held_on=ws.held_on,
+                recorded_by_id=_recorder_id(store, s),
+                **values,
             ),
         )
     else:

@@ -76,8 +76,8 @@ class Attendance(Travelling, Base):
     hours: Mapped[float] = mapped_column(Float, default=0.0)
     note: Mapped[str] = mapped_column(Text, default="")
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
-    # The session's date, copied by database triggers (migration 0004) so that a trainee's
-    # records in a period are one index range. Never written by the application.
+    # The session's date, so that a trainee's records in a period are one index range. Database
+    # triggers (migration 0004) fill it in or correct it whatever a writer gives.
     held_on: Mapped[date | None] = mapped_column(Date)
 
     session: Mapped[WorkshopSession] = relationship()

@@ -63,10 +63,20 @@ def _sqlite_triggers() -> None:
         f"""
         CREATE TRIGGER attendance_rollup_insert AFTER INSERT ON attendance
         BEGIN
+            {add("NEW")}
+        END
+        """
+    )
+    # A writer that already gives the session's date (capture, bulk loads) costs no second
+    # write; one that leaves it out or gets it wrong is corrected.
+    op.execute(
+        """
+        CREATE TRIGGER attendance_held_on_insert AFTER INSERT ON attendance
+        WHEN NEW.held_on IS NOT (SELECT held_on FROM workshop_session WHERE id = NEW.session_id)
+        BEGIN
             UPDATE attendance SET held_on =
                 (SELECT held_on FROM workshop_session WHERE id = NEW.session_id)
             WHERE id = NEW.id;
-            {add("NEW")}
         END
         """
     )
@@ -268,6 +278,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for name in (
+            "attendance_held_on_insert",
             "attendance_rollup_insert",
             "attendance_rollup_update",
             "attendance_rollup_delete",
