@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 from mentordesk.core import attendance as att
+from mentordesk.core import attendance_totals
 from mentordesk.core.cohorts import create_cohort
 from mentordesk.core.notes import add_note, list_notes
 from mentordesk.core.ratings import rate, rating_grid
@@ -97,3 +98,5 @@ def test_period_figures_follow_a_session_moved_or_deleted(any_store):
     assert figures(date(2026, 1, 1), date(2026, 12, 31)) == (2, 1, 1, 0, 4.0)
     att.clear_mark(store, march[2].uid, uid)
     assert figures(date(2026, 1, 1), date(2026, 12, 31)) == (1, 0, 1, 0, 0.0)
+    with store.read() as s:
+        assert attendance_totals.drift(s) == []

@@ -114,3 +114,23 @@ def test_help_lists_the_commands():
     assert done.returncode == 0
     for command in ("demo", "backup", "restore", "check"):
         assert command in done.stdout
+
+
+def test_check_finds_attendance_totals_written_around_the_triggers_and_repair_fixes_them(
+    tmp_path, capsys
+):
+    db = tmp_path / "t.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert main(["check", "--db", str(db)]) == 0
+    with sqlite3.connect(db) as conn:
+        # Another program, with the trigger gone, changes marks and a record's date.
+        conn.execute("DROP TRIGGER attendance_rollup_update")
+        conn.execute("UPDATE attendance SET status = 'absent' WHERE id IN (1, 2)")
+        conn.execute("UPDATE attendance SET held_on = '2001-01-01' WHERE id = 3")
+    capsys.readouterr()
+    assert main(["check", "--db", str(db)]) == 1
+    out = capsys.readouterr().out
+    assert "attendance totals disagree with the records" in out
+    assert "1 attendance records carry another date" in out
+    assert main(["check", "--repair", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.startswith("OK")

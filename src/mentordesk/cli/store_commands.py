@@ -42,7 +42,7 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    report = backups.check_target(args.db or default_database())
+    report = backups.check_target(args.db or default_database(), repair=args.repair)
     if report.ok:
         print(f"OK: integrity and references sound, schema {report.schema}")
         return 0
@@ -61,4 +61,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=_restore)
     p = sub.add_parser("check", parents=[common], help="check the database's integrity")
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="first recompute the attendance totals the database keeps from the records",
+    )
     p.set_defaults(func=_check)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from . import attendance_totals
 from .database import (
     backup_sqlite,
     current_revision,
@@ -95,7 +96,7 @@ def restore(store_target: str, source: Path) -> Path:
     return dest
 
 
-def check_target(target: str) -> CheckReport:
+def check_target(target: str, repair: bool = False) -> CheckReport:
     """Like ``check``, but reports a damaged file instead of failing to open it."""
     path = sqlite_path(to_url(target))
     if path is not None:
@@ -106,13 +107,22 @@ def check_target(target: str) -> CheckReport:
             return CheckReport(False, problems, None)
     store = Store.open(target)
     try:
+        if repair:
+            repair_totals(store)
         return check(store)
     finally:
         store.close()
 
 
+def repair_totals(store: Store) -> None:
+    """Recompute what the database derives from the records (the attendance totals)."""
+    with store.write() as s:
+        attendance_totals.rebuild(s)
+
+
 def check(store: Store) -> CheckReport:
-    """Integrity and foreign keys (SQLite), and the schema version, as a report."""
+    """Integrity and foreign keys (SQLite), the schema version, and the derived attendance
+    totals against the records, as a report."""
     problems: list[str] = []
     if store.path is not None:
         problems += _check_file(store.path)
@@ -122,4 +132,7 @@ def check(store: Store) -> CheckReport:
     schema = current_revision(store.engine)
     if schema != head_revision():
         problems.append(f"schema {schema} is not this version's {head_revision()}")
+    else:
+        with store.read() as s:
+            problems += attendance_totals.drift(s)
     return CheckReport(not problems, problems, schema)
