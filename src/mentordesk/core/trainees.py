@@ -159,7 +159,7 @@ def list_trainees(
     include_inactive: bool = True,
 ) -> list[TraineeView]:
     """Trainees ordered by name; ``search`` matches ID, employee number, name, cohort or track."""
-    query = _query().order_by(Trainee.name, Trainee.trainee_id)
+    query = _query()
     if cohort:
         query = query.where(Cohort.name == cohort)
     if not include_inactive:
@@ -177,4 +177,9 @@ def list_trainees(
             )
         )
     with store.read() as s:
-        return [_row(tuple(r)) for r in s.execute(query)]
+        rows = s.connection().execute(query).all()
+    # Sorted here, not by SQLite: ordering by name makes it walk the name index and fetch each
+    # row from the table at random (15 ms for a plant's 2,000 trainees; 5 ms read in table
+    # order). Python orders code points as SQLite's BINARY collation orders UTF-8 bytes.
+    rows.sort(key=lambda r: (r[3], r[1]))
+    return [_row(tuple(r)) for r in rows]
