@@ -233,7 +233,19 @@ def integrity(db: Path) -> list[str]:
     finally:
         conn.close()
     problems = [] if rows == ["ok"] else [f"integrity_check: {rows[:5]}"]
-    return problems + [f"foreign key broken: {fk}" for fk in fks[:5]]
+    problems += [f"foreign key broken: {fk}" for fk in fks[:5]]
+    if not problems:
+        from mentordesk.core import attendance_totals
+        from mentordesk.core.store import Store
+
+        # The attendance totals the triggers keep must still equal the records.
+        store = Store.open(db)
+        try:
+            with store.read() as s:
+                problems += attendance_totals.drift(s)
+        finally:
+            store.close()
+    return problems
 
 
 def _query(db: Path, sql: str, *params: object) -> list[tuple]:
