@@ -1208,6 +1208,10 @@
         <translation>已将 %1 行导出到 %2</translation>
     </message>
     <message>
+        <source>Sync with the school and HR</source>
+        <translation>与学校和人力资源部门同步</translation>
+    </message>
+    <message>
         <source>Import a workbook (roster, rubric, or results from another MentorDesk)</source>
         <translation>导入工作簿（名册、评价标准，或来自其他 MentorDesk 的结果）</translation>
     </message>
