@@ -7,19 +7,20 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from .. import __version__
 from ..core.errors import UserError
-from . import store_commands
 
-# Each module adds its subcommands; later capabilities append theirs here.
-COMMAND_MODULES = [store_commands]
+# Each module adds its subcommands; later capabilities append theirs here. Imported only when
+# a command is parsed: the window must not pay for the commands' imports (demo data, backup).
+COMMAND_MODULES = ("store_commands",)
 
 
-def _optional_modules() -> list:
-    modules = []
+def _command_modules() -> list:
+    modules = [importlib.import_module(f"{__name__}.{name}") for name in COMMAND_MODULES]
     for name in ("sync_commands", "sheet_commands", "capture_commands"):
         try:
             modules.append(__import__(f"{__name__}.{name}", fromlist=["register"]))
@@ -44,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", dest="db_before_command", metavar="PATH|URL", help=DB_HELP)
     parser.add_argument("--version", action="version", version=f"MentorDesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMAND_MODULES + _optional_modules():
+    for module in _command_modules():
         module.register(sub, common)
     return parser
 
