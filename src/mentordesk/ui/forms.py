@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
@@ -17,6 +17,27 @@ class FormError(RuntimeError):
     """A form or a widget the code expects is missing: a packaging or naming defect."""
 
 
+_loader: QUiLoader | None = None
+
+
+def _ui_loader() -> QUiLoader:
+    """One loader for every form, made without Designer's widget plugins.
+
+    A new QUiLoader loads every plugin in ``<library path>/designer`` (PySide6 ships the
+    QQuickWidget and QWebEngineView ones, which pull in Qt Quick, QML and Network: ~20 ms and
+    ~20 libraries at start-up). The forms use only Qt's own widgets, which need no plugin.
+    """
+    global _loader
+    if _loader is None:
+        paths = QCoreApplication.libraryPaths()
+        QCoreApplication.setLibraryPaths([])
+        try:
+            _loader = QUiLoader()
+        finally:
+            QCoreApplication.setLibraryPaths(paths)
+    return _loader
+
+
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     """Build the widget tree of ``forms/<name>.ui``."""
     path = forms_dir() / f"{name}.ui"
@@ -24,7 +45,7 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
         raise FormError(f"form {path} cannot be opened")
     try:
-        loader = QUiLoader()
+        loader = _ui_loader()
         widget = loader.load(file, parent)
     finally:
         file.close()
