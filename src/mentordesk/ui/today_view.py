@@ -7,6 +7,7 @@ holds the service calls that put the previous state back.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShortcut, QUndoStack
@@ -39,8 +40,10 @@ from .capture_undo import ServiceCommand
 from .counts_line import CountsLine
 from .forms import child, load_form
 from .notes_panel import NotesPanel
-from .rating_panel import RatingPanel
 from .roster_model import STATUS_COLOURS, STATUS_KEYS, RosterModel
+
+if TYPE_CHECKING:
+    from .rating_panel import RatingPanel
 
 KEY_STATUS = {getattr(Qt.Key, f"Key_{k}"): status for status, k in STATUS_KEYS.items()}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -89,7 +92,8 @@ class TodayArea(QWidget):
 
         self.roster = RosterModel(self)
         self._set_up_roster()
-        self.ratings = RatingPanel(store, f, self.undo_stack, self.show_message)
+        # The Skill ratings tab (its grid, delegate and services) is built when first needed.
+        self._ratings: RatingPanel | None = None
         self.notes = NotesPanel(
             store,
             f,
@@ -97,7 +101,6 @@ class TodayArea(QWidget):
             lambda: self.session.uid if self.session else None,
             self.show_message,
         )
-        self.ratings.trainee_chosen.connect(self.notes.set_trainee)
 
         child(f, QPushButton, "newSessionButton").clicked.connect(self.new_session)
         child(f, QPushButton, "copySessionButton").clicked.connect(self.same_again_today)
@@ -122,6 +125,17 @@ class TodayArea(QWidget):
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([900, 300])
         self.refresh()
+
+    @property
+    def ratings(self) -> RatingPanel:
+        """The Skill ratings tab's panel, built on first use (the Attendance tab shows first)."""
+        if self._ratings is None:
+            from .rating_panel import RatingPanel
+
+            self._ratings = RatingPanel(self.store, self.form, self.undo_stack, self.show_message)
+            self._ratings.trainee_chosen.connect(self.notes.set_trainee)
+            self._ratings.set_session(self.session.uid if self.session else None)
+        return self._ratings
 
     # -- roster widgets -------------------------------------------------------------------
 
@@ -239,7 +253,8 @@ class TodayArea(QWidget):
         if keep is not None and recent and recent[chosen].uid == keep:
             # Same session: reload what others may have changed, keep the undo history.
             self.reload_roster()
-            self.ratings.reload()
+            if self._ratings is not None:
+                self._ratings.reload()
             return
         self.session = None
         self.open_session(recent[chosen].uid if recent else None)
@@ -257,7 +272,8 @@ class TodayArea(QWidget):
         self.undo_stack.clear()
         self.tabs.setEnabled(self.session is not None)
         self.reload_roster()
-        self.ratings.set_session(self.session.uid if self.session else None)
+        if self._ratings is not None:
+            self._ratings.set_session(self.session.uid if self.session else None)
         if self.tabs.currentIndex() == 1:
             self.ratings.load()
         self.roster_table.setFocus()
