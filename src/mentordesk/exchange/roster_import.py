@@ -99,28 +99,42 @@ def _problem(field: str, value: object) -> str:
 def read_roster(path: Path, ws: Any, header: HeaderRow) -> RosterData:
     _check_required(path, ws.title, header)
     data = RosterData(path.name, ws.title, ignored_columns=header.ignored)
+    rows = data.rows
     lone: list[RosterRow] = []
+    columns = tuple(header.columns.items())
+    width = max(header.columns) + 1
+    id_at = next(i for i, f in columns if f == "trainee_id")
+    name_at = next(i for i, f in columns if f == "name")
+    status_at = next((i for i, f in columns if f == "status"), None)
+    statuses: dict[str, str] = {}  # status text as typed -> stored word, worked out once each
     for number, values in sheet_rows(path, ws, MAX_ROSTER_ROWS):
         if number <= header.row:
             continue
         # Blank means no cell at all: a cell of only spaces or invisible characters is a row
         # someone typed something into, and is reported, not silently dropped.
-        filled = [i for i, v in enumerate(values) if v is not None and v != ""]
+        filled = len(values) - values.count(None) - values.count("")
         if not filled:
             continue
-        raw = {f: values[i] if i < len(values) else None for i, f in header.columns.items()}
-        row = {f: cell_text(v) for f, v in raw.items()}
-        problem = _problem("trainee_id", raw.get("trainee_id")) or _problem("name", raw.get("name"))
-        if row.get("status"):
-            row["status"] = STATUS_WORDS.get(header_key(row["status"]), row["status"])
+        if len(values) < width:
+            values = values + (None,) * (width - len(values))
+        row = {f: cell_text(values[i]) for i, f in columns}
+        problem = ""
+        if isinstance(values[id_at], str | bool) or isinstance(values[name_at], str | bool):
+            problem = _problem("trainee_id", values[id_at]) or _problem("name", values[name_at])
+        if status_at is not None and (status := row["status"]):
+            word = statuses.get(status)
+            if word is None:
+                word = statuses[status] = STATUS_WORDS.get(header_key(status), status)
+            row["status"] = word
         parsed = RosterRow(number, row, problem)
         # "合计: 42 人", "Prepared by …": a single cell with no name, after the last trainee.
-        if len(filled) == 1 and not row.get("name"):
+        if filled == 1 and not row["name"]:
             lone.append(parsed)
             continue
-        data.rows.extend(lone)
-        lone = []
-        data.rows.append(parsed)
+        if lone:
+            rows.extend(lone)
+            lone = []
+        rows.append(parsed)
     if data.rows:
         data.skipped_rows = [r.row for r in lone]
     else:
