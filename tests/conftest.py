@@ -25,6 +25,26 @@ def _isolated_data_dir(
     monkeypatch.delenv("MENTORDESK_DB", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_stale_qt_wrappers(request: pytest.FixtureRequest) -> None:
+    """Widgets of earlier tests are gone, and so are their Python wrappers, before a GUI test.
+
+    A wrapper that outlives its C++ widget (held in a reference cycle until the collector
+    runs) still claims the widget's address; a new widget built at that address is then seen
+    through the old wrapper's type (``findChild`` misses it, a call may crash). 2 runs in 30
+    of the Today and record tests failed this way before this fixture.
+    """
+    if "qtbot" not in request.fixturenames:
+        return
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "mentordesk.db"
