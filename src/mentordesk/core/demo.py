@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, time, timedelta
 
-from sqlalchemy import Select, func, insert, select
+from sqlalchemy import Select, insert, select
 
 from ..paths import resources_dir
 from .cohorts import create_cohort
@@ -27,6 +27,7 @@ from .programmes import create_programme
 from .rubrics import load_rubric_file
 from .staff import create_staff, save_profile
 from .store import Store
+from .trainees import is_empty
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
 GIVEN = [
@@ -92,11 +93,6 @@ NOTES = {
         "学习态度认真，笔记详细。",
     ],
 }
-
-
-def is_empty(store: Store) -> bool:
-    with store.read() as s:
-        return not s.scalar(select(func.count()).select_from(Trainee))
 
 
 def load_demo(store: Store, *, today: date | None = None, seed: int = 2025) -> dict[str, int]:

@@ -18,6 +18,16 @@ from .text import clean, required
 EDITABLE = ("trainee_id", "employee_no", "name", "cohort", "track", "status", "email")
 
 
+def is_empty(store: Store) -> bool:
+    """No trainee at all yet: a new database, to be set up (or given the demo).
+
+    Here, not in ``demo``, so that the check every start of the window makes does not import
+    the demo's rubric files and builders.
+    """
+    with store.read() as s:
+        return s.scalar(select(Trainee.id).limit(1)) is None
+
+
 @dataclass(frozen=True)
 class TraineeView:
     uid: str
