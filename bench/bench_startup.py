@@ -4,7 +4,11 @@ Measured from the parent, from launching the process to the ``shown`` line the a
 prints under ``MENTORDESK_EXIT_AFTER_SHOW=1`` (so interpreter start and every import count),
 against a bare PySide6 program showing an empty QMainWindow the same way. Both run offscreen,
 several times each, interleaved; the median counts. The disk cache is warm: dropping it needs
-root, and a desktop's second start of the day is warm too.
+root, and a desktop's second start of the day is warm too. So is the bytecode: an installed
+wheel has its ``.pyc`` files (pip compiles them), but a checkout run with
+``PYTHONDONTWRITEBYTECODE=1`` (as in CI and this sandbox) compiled MentorDesk's ~40 start-up
+modules from source on every start (~80 ms, more than half the bare window). Both programs
+therefore write and read their bytecode in a private cache the unmeasured first run fills.
 """
 
 from __future__ import annotations
@@ -46,8 +50,10 @@ def _env(home: Path) -> dict[str, str]:
         MENTORDESK_DATA_DIR=str(home / "data"),
         XDG_CONFIG_HOME=str(home / "config"),
         XDG_CACHE_HOME=str(home / "cache"),
+        PYTHONPYCACHEPREFIX=str(home / "pycache"),
     )
     env.pop("MENTORDESK_DB", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
