@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.bulk import fewer_collections
 from ..core.import_report import ImportReport
 from ..core.merge import merge_results
 from ..core.progress import NO_PROGRESS, Progress
@@ -37,6 +38,10 @@ class PreparedImport:
         return " and ".join(self.kinds)
 
     def dry_run(self, store: Store, progress: Progress = NO_PROGRESS) -> ImportReport:
+        with fewer_collections():
+            return self._dry_run(store, progress)
+
+    def _dry_run(self, store: Store, progress: Progress) -> ImportReport:
         if RESULTS in self.kinds:
             return self._merge(store, False, progress)
         parts = []
@@ -48,6 +53,10 @@ class PreparedImport:
 
     def apply(self, store: Store, progress: Progress = NO_PROGRESS) -> ImportReport:
         """Everything accepted, in one transaction; a failure leaves the store as it was."""
+        with fewer_collections():
+            return self._apply(store, progress)
+
+    def _apply(self, store: Store, progress: Progress) -> ImportReport:
         if RESULTS in self.kinds:
             return self._merge(store, True, progress)
         parts = []
@@ -86,7 +95,11 @@ class PreparedImport:
 
 def prepare_import(path: Path, cohort: str = "") -> PreparedImport:
     """Open and recognise ``path``: a results workbook (About sheet), a roster, a rubric or both."""
-    path = Path(path)
+    with fewer_collections():
+        return _prepare(Path(path), cohort)
+
+
+def _prepare(path: Path, cohort: str) -> PreparedImport:
     wb = open_workbook(path)
     try:
         about = read_about(path, wb)
