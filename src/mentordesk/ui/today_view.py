@@ -257,18 +257,25 @@ class TodayArea(QWidget):
                 self._ratings.reload()
             return
         self.session = None
-        self.open_session(recent[chosen].uid if recent else None)
+        shown = recent[chosen] if recent else None
+        self.open_session(shown.uid if shown else None, shown)
 
     def _session_chosen(self, index: int) -> None:
         uid = self.session_combo.itemData(index)
         if uid:
             self.open_session(uid)
 
-    def open_session(self, uid: str | None) -> None:
-        """Show a session's roster (and its grid when that tab is shown)."""
+    def open_session(self, uid: str | None, view: SessionView | None = None) -> None:
+        """Show a session's roster (and its grid when that tab is shown).
+
+        ``view``: the session as just read with the recent list (saves reading it again).
+        """
         if uid is not None and self.session is not None and self.session.uid == uid:
             return
-        self.session = get_session(self.store, uid) if uid else None
+        if view is not None and view.uid == uid:
+            self.session = view
+        else:
+            self.session = get_session(self.store, uid) if uid else None
         self.undo_stack.clear()
         self.tabs.setEnabled(self.session is not None)
         self.reload_roster()
