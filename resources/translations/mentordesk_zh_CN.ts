@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Application</name>
+    <message>
+        <source>Welcome to MentorDesk</source>
+        <translation>欢迎使用 MentorDesk</translation>
+    </message>
+    <message>
+        <source>This database is empty. Load demo data (a steel plant&apos;s rolling and steelmaking order classes) to look around?</source>
+        <translation>数据库是空的。要载入演示数据（某钢厂的轧钢和炼钢订单班）先看看吗？</translation>
+    </message>
+    <message>
+        <source>Updating your records for this version of MentorDesk…
+
+A copy of the database as it was is kept in the backups folder beside it. A large database takes a minute or two.</source>
+        <translation>正在为此版本的 MentorDesk 更新您的记录…
+
+更新前的数据库副本保存在它旁边的 backups 文件夹中。数据库较大时需要一两分钟。</translation>
+    </message>
+    <message>
+        <source>MentorDesk</source>
+        <translation>MentorDesk</translation>
+    </message>
+    <message>
+        <source>MentorDesk is already open</source>
+        <translation>MentorDesk 已经打开</translation>
+    </message>
+    <message>
+        <source>MentorDesk is already open on this database:
+%1
+
+Switch to that window.</source>
+        <translation>MentorDesk 已经打开了这个数据库：
+%1
+
+请切换到那个窗口。</translation>
+    </message>
+    <message>
+        <source>MentorDesk cannot open the database</source>
+        <translation>MentorDesk 无法打开数据库</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentsArea</name>
     <message>
         <source>Draft</source>

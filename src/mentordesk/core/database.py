@@ -133,6 +133,34 @@ def upgrade(engine: Engine) -> Path | None:
     return backup
 
 
+def needs_upgrade(target: str | Path) -> bool:
+    """Whether opening this SQLite file will migrate it (read without SQLAlchemy or Alembic).
+
+    An upgrade of a plant's five-year file takes most of a minute: the window says so first.
+    """
+    path = sqlite_path(to_url(target))
+    if path is None or not path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False  # not ours, or damaged: opening it reports that
+    return row is not None and row[0] != SCHEMA_HEAD
+
+
+def upgrade_file(target: str | Path) -> Path | None:
+    """Migrate the database at ``target`` now, on its own engine (safe in a worker thread)."""
+    engine = make_engine(to_url(target))
+    try:
+        return upgrade(engine)
+    finally:
+        engine.dispose()
+
+
 def open_engine(target: str | Path) -> Engine:
     url = to_url(target)
     engine = make_engine(url)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 
 from .. import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from ..core.database import needs_upgrade, upgrade_file
 from ..core.errors import UserError
 from ..core.store import Store
 from ..core.trainees import is_empty
@@ -20,10 +22,6 @@ from .preferences import preferences
 from .single_instance import lock_for
 
 _STARTED = time.perf_counter()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Application", text)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -55,16 +53,62 @@ def _offer_start(store: Store, window: QMessageBox | None = None) -> None:
     except ImportError:
         answer = QMessageBox.question(
             None,
-            _tr("Welcome to MentorDesk"),
-            _tr(
+            QCoreApplication.translate("Application", "Welcome to MentorDesk"),
+            QCoreApplication.translate(
+                "Application",
                 "This database is empty. Load demo data (a steel plant's rolling and "
-                "steelmaking order classes) to look around?"
+                "steelmaking order classes) to look around?",
             ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             load_demo(store)
         return
     run_first_run(store, None)
+
+
+def upgrade_with_progress(target: str, quiet: bool = False) -> None:
+    """Migrate the database in a worker thread while a dialog says what is happening.
+
+    Raises ``UserError`` for a database this version cannot open.
+    """
+    outcome: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            upgrade_file(target)
+        except BaseException as exc:  # handed to the GUI thread, re-raised there
+            outcome.append(exc)
+
+    worker = threading.Thread(target=work, name="mentordesk-upgrade", daemon=True)
+    dialog = None
+    if not quiet:
+        dialog = QProgressDialog("", "", 0, 0)
+        label = QLabel(
+            QCoreApplication.translate(
+                "Application",
+                "Updating your records for this version of MentorDesk…\n\n"
+                "A copy of the database as it was is kept in the backups folder beside it. "
+                "A large database takes a minute or two.",
+            )
+        )
+        label.setWordWrap(True)
+        dialog.setLabel(label)
+        dialog.setMinimumWidth(440)
+        dialog.setWindowTitle(QCoreApplication.translate("Application", "MentorDesk"))
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(0)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.show()
+    worker.start()
+    while worker.is_alive():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        worker.join(0.05)
+    if dialog is not None:
+        dialog.close()
+        dialog.deleteLater()
+    if outcome and isinstance(outcome[0], UserError):
+        raise outcome[0]
+    # Anything else happens again in Store.open, which turns database errors into a message.
 
 
 def run(db: str | None = None) -> int:
@@ -79,18 +123,25 @@ def run(db: str | None = None) -> int:
         if not exit_after_show:
             QMessageBox.information(
                 None,
-                _tr("MentorDesk is already open"),
-                _tr(
-                    "MentorDesk is already open on this database:\n%1\n\nSwitch to that window."
+                QCoreApplication.translate("Application", "MentorDesk is already open"),
+                QCoreApplication.translate(
+                    "Application",
+                    "MentorDesk is already open on this database:\n%1\n\nSwitch to that window.",
                 ).replace("%1", target),
             )
         print(f"mentordesk: already open on {target}", file=sys.stderr)
         return 1
     try:
+        if needs_upgrade(target):
+            upgrade_with_progress(target, quiet=exit_after_show)
         store = Store.open(target)
     except UserError as exc:
         if not exit_after_show:
-            QMessageBox.critical(None, _tr("MentorDesk cannot open the database"), str(exc))
+            QMessageBox.critical(
+                None,
+                QCoreApplication.translate("Application", "MentorDesk cannot open the database"),
+                str(exc),
+            )
         print(f"mentordesk: {exc}", file=sys.stderr)
         lock.unlock()
         return 1
