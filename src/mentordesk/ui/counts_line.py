@@ -1,10 +1,12 @@
-"""A one-line text that changes often without relaying out its window (a QLabel would)."""
+"""A short text that changes often without relaying out its window (a QLabel would)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+SEPARATOR = "  ·  "
 
 
 class CountsLine(QWidget):
@@ -37,14 +39,33 @@ class CountsLine(QWidget):
             self.update()
 
     def sizeHint(self) -> QSize:
-        return QSize(200, self.fontMetrics().height() + 8)
+        # Room for two lines from the start: a count that grows never relays out the window.
+        return QSize(200, 2 * self.fontMetrics().lineSpacing() + 8)
+
+    def _lines(self) -> list[str]:
+        """The text in as few lines as fit the width, broken only between its parts."""
+        metrics = self.fontMetrics()
+        lines: list[str] = []
+        for part in self._text.split(SEPARATOR):
+            joined = f"{lines[-1]}{SEPARATOR}{part}" if lines else part
+            if lines and metrics.horizontalAdvance(joined) <= self.width():
+                lines[-1] = joined
+            else:
+                lines.append(part)
+        return lines
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setPen(self.palette().windowText().color())
-        shown = self.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, self.width())
+        metrics = self.fontMetrics()
+        lines = [
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, self.width())
+            for line in self._lines()[:2]
+        ]
         painter.drawText(
-            self.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown
+            self.rect(),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            "\n".join(lines),
         )
         painter.end()
 

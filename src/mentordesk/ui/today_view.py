@@ -37,7 +37,7 @@ from ..core.workshop_sessions import (
     list_recent_sessions,
 )
 from .capture_undo import ServiceCommand
-from .counts_line import CountsLine
+from .counts_line import SEPARATOR, CountsLine
 from .forms import child, load_form
 from .notes_panel import NotesPanel
 from .roster_model import STATUS_COLOURS, STATUS_KEYS, RosterModel
@@ -250,6 +250,12 @@ class TodayArea(QWidget):
             self.session_combo.addItem(self.tr("No session yet — press Ctrl+N"), None)
         self.session_combo.setCurrentIndex(chosen)
         self.session_combo.blockSignals(False)
+        # Titles are long (date, cohort, module, task, times): the list opens wide enough to
+        # read them whole, and the box shows its whole title on hover.
+        metrics = self.session_combo.fontMetrics()
+        widest = max((metrics.horizontalAdvance(s.title) for s in recent), default=0)
+        self.session_combo.view().setMinimumWidth(widest + 48)
+        self.session_combo.setToolTip(self.session_combo.currentText())
         if keep is not None and recent and recent[chosen].uid == keep:
             # Same session: reload what others may have changed, keep the undo history.
             self.reload_roster()
@@ -261,6 +267,7 @@ class TodayArea(QWidget):
         self.open_session(shown.uid if shown else None, shown)
 
     def _session_chosen(self, index: int) -> None:
+        self.session_combo.setToolTip(self.session_combo.itemText(index))
         uid = self.session_combo.itemData(index)
         if uid:
             self.open_session(uid)
@@ -477,8 +484,10 @@ class TodayArea(QWidget):
     def _show_counts(self) -> None:
         counts = self.roster.counts()
         names = dict(self.roster.status_names, unmarked=self.tr("Unmarked"))
+        # Who is still unmarked comes first: that is what the person at the PC looks for.
+        order = ["unmarked", *(k for k in counts if k != "unmarked")]
         self.counts_label.set_text(
-            "  ·  ".join(f"{names[k]} {n}" for k, n in counts.items() if n or k == "unmarked")
+            SEPARATOR.join(f"{names[k]} {counts[k]}" for k in order if counts[k] or k == "unmarked")
         )
 
     # -- the rest -------------------------------------------------------------------------
