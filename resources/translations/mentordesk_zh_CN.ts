@@ -93,34 +93,6 @@ Switch to that window.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>Teamwork</source>
-        <translation>团队协作</translation>
-    </message>
-    <message>
-        <source>Communication</source>
-        <translation>沟通</translation>
-    </message>
-    <message>
-        <source>Safety</source>
-        <translation>安全</translation>
-    </message>
-    <message>
-        <source>Initiative</source>
-        <translation>主动性</translation>
-    </message>
-    <message>
-        <source>Innovation</source>
-        <translation>创新</translation>
-    </message>
-    <message>
-        <source>Attitude</source>
-        <translation>态度</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -712,6 +684,37 @@ Switch to that window.</source>
     <message>
         <source>Sign the drafts that have a result (asks for your passphrase once)</source>
         <translation>签署已填写结果的草稿（只需输入一次口令）</translation>
+    </message>
+</context>
+<context>
+    <name>NoteCategory</name>
+    <message>
+        <source>Teamwork</source>
+        <translation>团队协作</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>沟通</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>主动性</translation>
+    </message>
+    <message>
+        <source>Innovation</source>
+        <translation>创新</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>态度</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -1494,34 +1497,6 @@ Clear</source>
 </context>
 <context>
     <name>TraineeRecordDialog</name>
-    <message>
-        <source>Teamwork</source>
-        <translation>团队协作</translation>
-    </message>
-    <message>
-        <source>Communication</source>
-        <translation>沟通</translation>
-    </message>
-    <message>
-        <source>Safety</source>
-        <translation>安全</translation>
-    </message>
-    <message>
-        <source>Initiative</source>
-        <translation>主动性</translation>
-    </message>
-    <message>
-        <source>Innovation</source>
-        <translation>创新</translation>
-    </message>
-    <message>
-        <source>Attitude</source>
-        <translation>态度</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
     <message>
         <source>All time</source>
         <translation>全部时间</translation>

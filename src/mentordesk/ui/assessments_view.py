@@ -43,6 +43,7 @@ from .assessment_dialogs import (
 )
 from .background import run_with_progress
 from .forms import child, load_form
+from .note_category_names import note_category_names
 from .sheet_preview import page_pixmaps, print_pdf
 
 ERROR_STYLE = "color: #b00020;"
@@ -92,15 +93,7 @@ class AssessmentsArea(QWidget):
             "pass": self.tr("Pass"),
             "not_yet_competent": self.tr("Not yet competent"),
         }
-        self.note_categories = {
-            "teamwork": self.tr("Teamwork"),
-            "communication": self.tr("Communication"),
-            "safety": self.tr("Safety"),
-            "initiative": self.tr("Initiative"),
-            "innovation": self.tr("Innovation"),
-            "attitude": self.tr("Attitude"),
-            "other": self.tr("Other"),
-        }
+        self.note_categories = note_category_names()
         # Who, when, and where it stands first: at 1280 px the list shows about five columns.
         headers = [
             self.tr("Trainee"),

@@ -25,6 +25,7 @@ from ..core.trainee_record import TraineeRecord, trainee_record
 from .attendance_history_model import AttendanceHistoryModel
 from .forms import child, load_form
 from .level_chart import LevelChart
+from .note_category_names import note_category_names
 from .notes_panel import notes_html
 
 PERIODS = ("all", "30", "90", "year", "custom")
@@ -61,15 +62,7 @@ class TraineeRecordDialog(QDialog):
         )
         self.skills_grid = QGridLayout(self.skills_container)
         self.skills_grid.setSpacing(12)
-        self.categories = {
-            "teamwork": self.tr("Teamwork"),
-            "communication": self.tr("Communication"),
-            "safety": self.tr("Safety"),
-            "initiative": self.tr("Initiative"),
-            "innovation": self.tr("Innovation"),
-            "attitude": self.tr("Attitude"),
-            "other": self.tr("Other"),
-        }
+        self.categories = note_category_names()
         rubric = current_rubric(store)
         self.max_level = rubric.max_level if rubric else 5
         self.level_labels = {lv.level: lv.label for lv in rubric.levels} if rubric else {}
