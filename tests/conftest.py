@@ -45,6 +45,15 @@ def _no_stale_qt_wrappers(request: pytest.FixtureRequest) -> None:
     gc.collect()
 
 
+@pytest.fixture(autouse=True)
+def _bilingual_sheets() -> Iterator[None]:
+    """Each test starts with the sheet language's default (the Assessments area changes it)."""
+    yield
+    from mentordesk.exchange.sheet_language import set_sheet_language
+
+    set_sheet_language("both")
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "mentordesk.db"

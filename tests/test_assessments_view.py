@@ -13,6 +13,7 @@ from mentordesk.core import assessments as A
 from mentordesk.core.drawn_signature import drawn_signature, save_drawn_signature
 from mentordesk.core.trainees import list_trainees
 from mentordesk.exchange import signing_identity
+from mentordesk.exchange.sheet_language import sheet_language
 from mentordesk.exchange.verify import verify_pdf
 from mentordesk.ui import assessments_view
 from mentordesk.ui.assessments_view import AssessmentsArea
@@ -188,3 +189,12 @@ def test_cancelled_batch_writes_nothing(area, qtbot, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: area._job is None, timeout=120_000)
     assert list(out.iterdir()) == []
     assert "Cancelled" in area.message.text()
+
+
+@pytest.mark.parametrize(("interface", "sheet"), [("zh_CN", "zh_CN"), ("en", "en")])
+def test_sheets_made_in_the_window_speak_its_language(
+    qtbot, demo_store, monkeypatch, interface, sheet
+):
+    monkeypatch.setattr(assessments_view, "current_language", lambda: interface)
+    qtbot.addWidget(AssessmentsArea(demo_store))
+    assert sheet_language() == sheet

@@ -17,6 +17,7 @@ from mentordesk.core.progress import Cancelled, Progress
 from mentordesk.core.trainees import list_trainees
 from mentordesk.exchange import signing_identity as I
 from mentordesk.exchange.sheet_batch import write_sheets
+from mentordesk.exchange.sheet_language import set_sheet_language
 from mentordesk.exchange.sheet_pdf import render_sheet
 from mentordesk.exchange.signing import HeldKeySigner
 from mentordesk.exchange.verify import verify_pdf
@@ -62,6 +63,31 @@ def test_sheet_shows_the_record_in_chinese_and_english(demo_store, tmp_path):
     font_rows = [line for line in fonts.splitlines() if "WenQuanYi" in line]
     assert font_rows and all(" yes " in row for row in font_rows)  # embedded
     assert set(sheet.boxes) == {"mentor", "trainee", "teacher"}
+
+
+@pytest.mark.parametrize(
+    ("language", "present", "absent"),
+    [
+        ("en", ["Workplace Training Assessment Sheet", "Attendance", "Page 1 of"], ["出勤情况"]),
+        (
+            "zh_CN",
+            ["企业实训考核表", "出勤情况", "学校教师复核", "MentorDesk 考核表"],
+            ["Attendance", "Page 1"],
+        ),
+    ],
+)
+def test_the_form_speaks_the_chosen_language(demo_store, tmp_path, language, present, absent):
+    t = _chinese_trainee(demo_store)
+    view = A.create_draft(demo_store, t.uid, START, END)
+    view = A.update_draft(demo_store, view.uid, result="pass", strengths="吊装指挥规范 steady")
+    set_sheet_language(language)
+    text = _text(render_sheet(view, A.result_choices(demo_store)).pdf, tmp_path)
+    for expected in present:
+        assert expected in text, expected
+    for unexpected in absent:
+        assert unexpected not in text, unexpected
+    # What was recorded is printed as it was written, whatever the form's language.
+    assert t.name in text and "吊装指挥规范 steady" in text
 
 
 def test_long_record_flows_onto_further_pages(demo_store, tmp_path):

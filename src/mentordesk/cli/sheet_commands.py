@@ -18,6 +18,7 @@ from ..core.progress import Progress
 from ..core.staff import local_user
 from ..exchange import signing_identity as identity
 from ..exchange.sheet_batch import write_sheets
+from ..exchange.sheet_language import LANGUAGES, set_sheet_language
 from ..exchange.signing import COUNTERSIGNERS, HeldKeySigner, countersign_file
 from ..exchange.verify import load_trust, verify_file
 from .store_commands import open_store
@@ -123,6 +124,7 @@ def _sheets(args: argparse.Namespace) -> int:
     start = getattr(args, "from") or end.replace(day=1)
     if end < start:
         raise UserError(f"--to {end} is before --from {start}")
+    set_sheet_language(args.language)
     signer = _load_signer(args.passphrase_file) if args.sign else None
     store = open_store(args)
     try:
@@ -217,6 +219,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--from", type=_date, metavar="YYYY-MM-DD", help="default: 1st of --to's month")
     p.add_argument("--to", type=_date, metavar="YYYY-MM-DD", help="default: today")
     p.add_argument("--sign", action="store_true", help="sign the drafts that have a result")
+    p.add_argument(
+        "--language",
+        choices=LANGUAGES,
+        default="both",
+        help="the form's own words: English and Chinese side by side (default), or one of them",
+    )
     p.set_defaults(func=_sheets)
 
     p = sub.add_parser("verify", parents=[common], help="check the signatures of a sheet")

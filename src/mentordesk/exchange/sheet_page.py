@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from ..paths import resources_dir
+from .sheet_language import say
 
 FONT = "WenQuanYiMicroHei"
 FULLWIDTH_CANNOT_START = "，！？：；）》」』】〕、。"
@@ -31,9 +32,9 @@ GREY = colors.Color(0.86, 0.86, 0.86)
 MID = colors.Color(0.55, 0.55, 0.55)
 
 SIGNATURE_BOXES = (
-    ("mentor", "Mentor 企业导师签名"),
-    ("trainee", "Trainee acknowledgement 学员确认"),
-    ("teacher", "School teacher 学校教师复核"),
+    ("mentor", ("Mentor", "企业导师签名")),
+    ("trainee", ("Trainee acknowledgement", "学员确认")),
+    ("teacher", ("School teacher", "学校教师复核")),
 )
 
 
@@ -83,10 +84,10 @@ class SignatureBoxes(Flowable):
             c.setLineWidth(0.7)
             c.rect(x, 0, w, self.height)
             c.setFont(f, 7.5)
-            c.drawString(x + 2 * mm, self.height - 4 * mm, caption)
+            c.drawString(x + 2 * mm, self.height - 4 * mm, say(*caption))
             c.setLineWidth(0.3)
             c.line(x, 7 * mm, x + w, 7 * mm)
-            c.drawString(x + 2 * mm, 2.5 * mm, "Name 姓名 / Date 日期")
+            c.drawString(x + 2 * mm, 2.5 * mm, say("Name / Date", "姓名 / 日期"))
             ax, ay = c.absolutePosition(x, 7 * mm)
             bx, by = c.absolutePosition(x + w, self.height - 5.5 * mm)
             self.placed[name] = (c.getPageNumber() - 1, (ax, ay, bx, by))
@@ -174,19 +175,25 @@ def numbered_canvas(document_id: str, trainee: str):
             self.setLineWidth(0.5)
             self.line(MARGIN, FOOTER_H, PAGE_W - MARGIN, FOOTER_H)
             self.setFont(f, 7.5)
-            self.drawString(MARGIN, FOOTER_H - 5 * mm, f"Document ID 文档编号: {document_id}")
-            self.drawString(MARGIN, FOOTER_H - 9 * mm, "MentorDesk assessment sheet 考核表")
+            self.drawString(
+                MARGIN, FOOTER_H - 5 * mm, say("Document ID", "文档编号") + f": {document_id}"
+            )
+            self.drawString(
+                MARGIN, FOOTER_H - 9 * mm, say("MentorDesk assessment sheet", "MentorDesk 考核表")
+            )
             self.drawCentredString(
                 PAGE_W / 2,
                 FOOTER_H - 13 * mm,
-                f"Page {number} of {total}  第 {number} / {total} 页",
+                say(f"Page {number} of {total}", f"第 {number} / {total} 页", "  "),
             )
             size = 15 * mm
             if not self._qr_drawn:
                 self._draw_qr(size)
             self.doForm("documentqr")
             if number > 1:
-                self.drawString(MARGIN, PAGE_H - 10 * mm, f"{trainee} — continued 续页")
+                self.drawString(
+                    MARGIN, PAGE_H - 10 * mm, f"{trainee} — " + say("continued", "续页")
+                )
             self.restoreState()
 
     return NumberedCanvas

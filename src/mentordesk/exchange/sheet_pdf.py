@@ -29,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from ..core.assessments import AssessmentView
+from .sheet_language import say, sheet_language
 from .sheet_page import (
     BODY_W,
     FOOTER_H,
@@ -43,24 +44,26 @@ from .sheet_page import (
 
 BAR = colors.Color(0.62, 0.62, 0.62)
 
-CATEGORIES = {
-    "teamwork": "Teamwork 团队合作",
-    "communication": "Communication 沟通表达",
-    "safety": "Safety 安全意识",
-    "initiative": "Initiative 主动性",
-    "innovation": "Innovation 创新",
-    "attitude": "Attitude 工作态度",
-    "other": "Other 其他",
-}
-RESULTS = {
-    "distinction": "Distinction 优秀",
-    "pass": "Pass 合格",
-    "not_yet_competent": "Not yet competent 尚未达标",
-}
+
+def _categories() -> dict[str, str]:
+    return {
+        "teamwork": say("Teamwork", "团队合作"),
+        "communication": say("Communication", "沟通表达"),
+        "safety": say("Safety", "安全意识"),
+        "initiative": say("Initiative", "主动性"),
+        "innovation": say("Innovation", "创新"),
+        "attitude": say("Attitude", "工作态度"),
+        "other": say("Other", "其他"),
+    }
 
 
 def result_label(result: str) -> str:
-    return RESULTS.get(result, result.replace("_", " ").capitalize())
+    known = {
+        "distinction": say("Distinction", "优秀"),
+        "pass": say("Pass", "合格"),
+        "not_yet_competent": say("Not yet competent", "尚未达标"),
+    }
+    return known.get(result, result.replace("_", " ").capitalize())
 
 
 @dataclass
@@ -137,14 +140,14 @@ def _frame_style(extra: list | None = None) -> TableStyle:
 
 def _identity(v: AssessmentView) -> Table:
     rows = [
-        ("School 学校", v.school, "Enterprise 企业", v.enterprise),
-        ("Programme 项目", v.programme, "Cohort 班级", v.cohort),
-        ("Trainee 学员", v.trainee_name, "Trainee ID 学号", v.trainee_id),
-        ("Employee No 工号", v.employee_no, "Track 方向", v.track),
+        (say("School", "学校"), v.school, say("Enterprise", "企业"), v.enterprise),
+        (say("Programme", "项目"), v.programme, say("Cohort", "班级"), v.cohort),
+        (say("Trainee", "学员"), v.trainee_name, say("Trainee ID", "学号"), v.trainee_id),
+        (say("Employee No", "工号"), v.employee_no, say("Track", "方向"), v.track),
         (
-            "Period 考核期",
+            say("Period", "考核期"),
             f"{v.period_start:%Y-%m-%d} – {v.period_end:%Y-%m-%d}",
-            "Mentor 导师",
+            say("Mentor", "导师"),
             v.mentor,
         ),
     ]
@@ -169,14 +172,14 @@ def _attendance(summary: dict) -> Table:
     a = summary.get("attendance", {})
     rate = a.get("rate")
     head = [
-        "Sessions\n场次",
-        "Present\n出勤",
-        "Late\n迟到",
-        "Left early\n早退",
-        "Absent\n缺勤",
-        "Excused\n请假",
-        "Hours\n学时",
-        "Rate\n出勤率",
+        say("Sessions", "场次", "\n"),
+        say("Present", "出勤", "\n"),
+        say("Late", "迟到", "\n"),
+        say("Left early", "早退", "\n"),
+        say("Absent", "缺勤", "\n"),
+        say("Excused", "请假", "\n"),
+        say("Hours", "学时", "\n"),
+        say("Rate", "出勤率", "\n"),
     ]
     values = [
         a.get("sessions", 0),
@@ -206,7 +209,7 @@ def _attendance(summary: dict) -> Table:
 def _change(skill: dict) -> str:
     delta = skill.get("change")
     if delta is None:
-        return "new 新评" if skill.get("previous") is None else "—"
+        return say("new", "新评") if skill.get("previous") is None else "—"
     if delta > 0:
         return f"↑ +{delta}"
     if delta < 0:
@@ -219,7 +222,14 @@ def _skills(summary: dict) -> Table:
     max_level = summary.get("max_level", 5)
     widths = [15 * mm, BODY_W - 100 * mm, 24 * mm, 16 * mm, 28 * mm, 17 * mm]
     rows: list[list] = [
-        ["Code\n代码", "Skill 技能", "Module\n模块", "Level\n等级", "Label 描述", "Change\n变化"]
+        [
+            say("Code", "代码", "\n"),
+            say("Skill", "技能"),
+            say("Module", "模块", "\n"),
+            say("Level", "等级", "\n"),
+            say("Label", "描述"),
+            say("Change", "变化", "\n"),
+        ]
     ]
     for sk in skills:
         rows.append(
@@ -233,7 +243,9 @@ def _skills(summary: dict) -> Table:
             ]
         )
     if not skills:
-        rows.append(["", _p("No skill rated in this period 本期无技能评定"), "", "", "", ""])
+        rows.append(
+            ["", _p(say("No skill rated in this period", "本期无技能评定")), "", "", "", ""]
+        )
     t = Table(rows, colWidths=widths, repeatRows=1)
     t.setStyle(
         _frame_style(
@@ -293,17 +305,17 @@ class SkillChart(Flowable):
         for i, sk in enumerate(self.skills):
             c.drawCentredString(left + slot * i + slot / 2, bottom - 7, sk["code"])
         c.setFont(f, 7)
-        c.drawString(left, self.height - 5, "Level by skill 各技能等级")
+        c.drawString(left, self.height - 5, say("Level by skill", "各技能等级"))
         key_x = left + 38 * mm
         c.setFillColor(BAR)
         c.setLineWidth(0.5)
         c.rect(key_x, self.height - 6, 6, 6, stroke=1, fill=1)
         c.setFillColor(colors.black)
-        c.drawString(key_x + 9, self.height - 5, "this period 本期")
+        c.drawString(key_x + 9, self.height - 5, say("this period", "本期"))
         key_x += 30 * mm
         c.setLineWidth(1.6)
         c.line(key_x, self.height - 3, key_x + 8, self.height - 3)
-        c.drawString(key_x + 11, self.height - 5, "before the period 期初")
+        c.drawString(key_x + 11, self.height - 5, say("before the period", "期初"))
 
 
 def _chart(summary: dict) -> SkillChart | None:
@@ -314,10 +326,10 @@ def _chart(summary: dict) -> SkillChart | None:
 def _notes(summary: dict) -> list[Flowable]:
     notes = summary.get("notes", {})
     if not notes:
-        return [_p("No notes in this period 本期无观察记录", "base")]
+        return [_p(say("No notes in this period", "本期无观察记录"), "base")]
     out: list[Flowable] = []
     for category, items in notes.items():
-        title = CATEGORIES.get(category, category.capitalize())
+        title = _categories().get(category, category.capitalize())
         out.append(_p(f"{title}  ({len(items)})", "category"))
         widths = [19 * mm, BODY_W - 49 * mm, 30 * mm]
         rows = [
@@ -352,10 +364,10 @@ def _comments(v: AssessmentView, results: list[str]) -> Table:
     if v.result and v.result not in results:
         chosen.append(f"■ {result_label(v.result)}")
     rows = [
-        [_p("Strengths 优点", "key"), _p(v.strengths or "—")],
-        [_p("Areas to improve 待改进", "key"), _p(v.improvements or "—")],
-        [_p("Overall comment 综合评语", "key"), _p(v.comment or "—")],
-        [_p("Result 考核结果", "key"), _p("    ".join(chosen), "result")],
+        [_p(say("Strengths", "优点"), "key"), _p(v.strengths or "—")],
+        [_p(say("Areas to improve", "待改进"), "key"), _p(v.improvements or "—")],
+        [_p(say("Overall comment", "综合评语"), "key"), _p(v.comment or "—")],
+        [_p(say("Result", "考核结果"), "key"), _p("    ".join(chosen), "result")],
     ]
     t = Table(rows, colWidths=[34 * mm, BODY_W - 34 * mm])
     t.setStyle(
@@ -378,40 +390,50 @@ def render_sheet(
     summary = view.summary or {}
     placed: dict = {}
     story: list[Flowable] = [
-        _p("Workplace Training Assessment Sheet", "title"),
-        _p("企业实训考核表", "title"),
+        *(
+            _p(line, "title")
+            for line in say("Workplace Training Assessment Sheet", "企业实训考核表", "\n").split(
+                "\n"
+            )
+        ),
         _p(f"{view.programme}" if view.programme else "", "subtitle"),
         Spacer(1, 3 * mm),
     ]
     if view.version > 1:
         story.append(
             _p(
-                f"Amendment 修订: version {view.version}, replaces {view.supersedes_uid} — "
-                f"reason 原因: {view.amendment_reason}",
+                say(
+                    f"Amendment: version {view.version}, replaces {view.supersedes_uid}",
+                    f"修订：第 {view.version} 版，取代 {view.supersedes_uid}",
+                    " · ",
+                )
+                + " — "
+                + say("reason", "原因")
+                + f": {view.amendment_reason}",
                 "base",
             )
         )
         story.append(Spacer(1, 2 * mm))
     story += [
         _identity(view),
-        _p("1  Attendance 出勤情况", "section"),
+        _p("1  " + say("Attendance", "出勤情况"), "section"),
         _attendance(summary),
-        _p("2  Practical skills 实操技能", "section"),
+        _p("2  " + say("Practical skills", "实操技能"), "section"),
     ]
     if summary.get("rubric"):
-        story.append(_p(f"Rubric 评价标准: {summary['rubric']}", "label"))
+        story.append(_p(say("Rubric", "评价标准") + f": {summary['rubric']}", "label"))
     story.append(_skills(summary))
     chart = _chart(summary)
     if chart is not None:
         story += [Spacer(1, 2 * mm), KeepTogether([chart])]
-    story.append(_p("3  Observations 观察记录摘要", "section"))
+    story.append(_p("3  " + say("Observations", "观察记录摘要"), "section"))
     story += _notes(summary)
     story.append(
         KeepTogether(
             [
-                _p("4  Mentor's assessment 导师评价", "section"),
+                _p("4  " + say("Mentor's assessment", "导师评价"), "section"),
                 _comments(view, list(results or [])),
-                _p("5  Signatures 签字", "section"),
+                _p("5  " + say("Signatures", "签字"), "section"),
                 SignatureBoxes(stamp, placed),
             ]
         )
@@ -428,7 +450,7 @@ def render_sheet(
         author=view.mentor,
         subject=view.document_id,
         creator="MentorDesk",
-        lang="en",
+        lang="zh-CN" if sheet_language() == "zh_CN" else "en",
     )
     # ASCII85 on top of zlib only makes files bigger and slower here; the setting is global.
     before = rl_config.useA85

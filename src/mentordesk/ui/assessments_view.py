@@ -32,6 +32,7 @@ from ..core.errors import UserError
 from ..core.store import Store
 from ..exchange import signing_identity
 from ..exchange.sheet_batch import sheet_filename, write_sheets
+from ..exchange.sheet_language import set_sheet_language
 from ..exchange.sheet_pdf import render_sheet
 from ..exchange.signing import HeldKeySigner, attach_countersigned, sign_assessment
 from ..paths import data_dir
@@ -45,6 +46,7 @@ from .background import run_with_progress
 from .forms import child, load_form
 from .note_category_names import note_category_names
 from .sheet_preview import page_pixmaps, print_pdf
+from .translation import current_language
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -55,6 +57,9 @@ class AssessmentsArea(QWidget):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        # The form's own words on a sheet follow the interface language; both change only at a
+        # restart, so a preview and the sheet then signed read the same.
+        set_sheet_language("zh_CN" if current_language() == "zh_CN" else "en")
         self.form = load_form("assessments", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
