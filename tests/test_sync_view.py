@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate
 
 from mentordesk.core.trainees import list_trainees
+from mentordesk.ui import sync_view
 from mentordesk.ui.sync_view import SyncArea
 
 DATA = Path(__file__).parent / "data" / "sync"
@@ -73,3 +75,13 @@ def test_export_with_cohort_and_period(qtbot, demo_store, tmp_path):
     assert summary[0][0] == "学号"
     assert summary[1][6].date() == date(2026, 11, 16)
     assert summary[1][7].date() == date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(("interface", "ticked"), [("zh_CN", True), ("en", False)])
+def test_export_headers_follow_the_window_language(
+    qtbot, demo_store, monkeypatch, interface, ticked
+):
+    monkeypatch.setattr(sync_view, "current_language", lambda: interface)
+    area = SyncArea(demo_store)
+    qtbot.addWidget(area)
+    assert area.chinese.isChecked() is ticked

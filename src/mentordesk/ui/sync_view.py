@@ -159,6 +159,9 @@ class SyncArea(QWidget):
         self.to_check = child(f, QCheckBox, "toCheck")
         self.to_date = child(f, QDateEdit, "toDate")
         self.chinese = child(f, QCheckBox, "chineseHeadersCheck")
+        # An export made in a Chinese window has Chinese headers unless the user unticks them;
+        # the importer reads both (interchange.md).
+        self.chinese.setChecked(current_language() == "zh_CN")
         self.export_button = child(f, QPushButton, "exportButton")
         self.message = child(f, QLabel, "messageLabel")
 
