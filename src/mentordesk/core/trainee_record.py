@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from .changes import find
 from .models import Attendance, Skill, SkillRating, Trainee, WorkshopSession
@@ -65,13 +65,40 @@ class TraineeRecord:
         return self.figures.attendance_rate
 
 
-def _period(column, start: date | None, end: date | None) -> list:
-    clauses = []
-    if start is not None:
-        clauses.append(column >= start)
-    if end is not None:
-        clauses.append(column <= end)
-    return clauses
+# Built once: a record is opened from every row of the shop-floor screens, and composing these
+# statements cost as much as running them. An open end of a period is the calendar's own.
+_ATTENDANCE = (
+    select(
+        WorkshopSession.uid,
+        WorkshopSession.held_on,
+        WorkshopSession.start_time,
+        WorkshopSession.end_time,
+        WorkshopSession.module,
+        WorkshopSession.task,
+        WorkshopSession.location,
+        Attendance.status,
+        Attendance.minutes_late,
+        Attendance.hours,
+        Attendance.note,
+    )
+    .join(WorkshopSession, WorkshopSession.id == Attendance.session_id)
+    .where(
+        Attendance.trainee_id == bindparam("tid"),
+        Attendance.deleted.is_(False),
+        WorkshopSession.deleted.is_(False),
+        Attendance.held_on.between(bindparam("start"), bindparam("end")),
+    )
+    .order_by(WorkshopSession.held_on.desc(), WorkshopSession.start_time.desc())
+)
+_RATINGS = (
+    select(SkillRating.skill_id, SkillRating.rated_on, SkillRating.level, SkillRating.evidence)
+    .where(
+        SkillRating.trainee_id == bindparam("tid"),
+        SkillRating.deleted.is_(False),
+        SkillRating.rated_on.between(bindparam("start"), bindparam("end")),
+    )
+    .order_by(SkillRating.rated_on, SkillRating.id)
+)
 
 
 def trainee_record(
@@ -82,49 +109,17 @@ def trainee_record(
     with store.read() as s:
         tid = find(s, Trainee, trainee_uid, "trainee").id
         figures = period_figures(s, [tid], start, end)[tid]
-        # Plain columns, not ORM objects: five years are about 1,000 rows per trainee.
-        attendance = tuple(
-            AttendanceEntry(*row)
-            for row in s.execute(
-                select(
-                    WorkshopSession.uid,
-                    WorkshopSession.held_on,
-                    WorkshopSession.start_time,
-                    WorkshopSession.end_time,
-                    WorkshopSession.module,
-                    WorkshopSession.task,
-                    WorkshopSession.location,
-                    Attendance.status,
-                    Attendance.minutes_late,
-                    Attendance.hours,
-                    Attendance.note,
-                )
-                .join(WorkshopSession, WorkshopSession.id == Attendance.session_id)
-                .where(
-                    Attendance.trainee_id == tid,
-                    Attendance.deleted.is_(False),
-                    WorkshopSession.deleted.is_(False),
-                    *_period(Attendance.held_on, start, end),
-                )
-                .order_by(WorkshopSession.held_on.desc(), WorkshopSession.start_time.desc())
-            )
-        )
+        # Plain rows through the connection, not ORM ones: five years are about 1,000
+        # attendance records and 500 ratings per trainee.
+        rows = s.connection()
+        period = {"tid": tid, "start": start or date.min, "end": end or date.max}
+        attendance = tuple(AttendanceEntry(*row) for row in rows.execute(_ATTENDANCE, period))
         histories: dict[int, list[RatingPoint]] = {}
-        for skill_id, rated_on, level, evidence in s.execute(
-            select(
-                SkillRating.skill_id, SkillRating.rated_on, SkillRating.level, SkillRating.evidence
-            )
-            .where(
-                SkillRating.trainee_id == tid,
-                SkillRating.deleted.is_(False),
-                *_period(SkillRating.rated_on, start, end),
-            )
-            .order_by(SkillRating.rated_on, SkillRating.id)
-        ):
+        for skill_id, rated_on, level, evidence in rows.execute(_RATINGS, period):
             histories.setdefault(skill_id, []).append(RatingPoint(rated_on, level, evidence))
         skill_histories = tuple(
             SkillHistory(uid, code, name, module, tuple(histories[skill_id]))
-            for skill_id, uid, code, name, module in s.execute(
+            for skill_id, uid, code, name, module in rows.execute(
                 select(Skill.id, Skill.uid, Skill.code, Skill.name, Skill.module)
                 .where(Skill.id.in_(histories))
                 .order_by(Skill.rubric_id, Skill.position)
