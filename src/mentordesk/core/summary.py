@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 
-from sqlalchemy import Result, Select, and_, case, func, select, true
+from sqlalchemy import Result, Select, and_, bindparam, case, func, select, true
 from sqlalchemy.orm import Session
 
 from .models import (
@@ -48,15 +49,6 @@ class PeriodFigures:
         return (self.present + self.late + self.left_early) / divisor
 
 
-def _in_period(column, start: date | None, end: date | None) -> list:
-    clauses = []
-    if start is not None:
-        clauses.append(column >= start)
-    if end is not None:
-        clauses.append(column <= end)
-    return clauses
-
-
 def _first_of_next_month(day: date) -> date:
     return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
 
@@ -93,15 +85,100 @@ def _edges(
     return edges
 
 
-def _run(session: Session, statement: Select) -> Result:
+def _run(session: Session, statement: Select, params: dict | None = None) -> Result:
     # Plain rows through the session's connection: ORM result handling costs more than these
     # queries do (2,700 rows for a cohort's year of ratings).
-    return session.connection().execute(statement)
+    return session.connection().execute(statement, params or {})
 
 
 def _ids_filter(column, ids: list[int]):
     # SQLite allows 32,766 bound parameters; past that every trainee is in scope anyway.
     return column.in_(ids) if len(ids) < 30000 else true()
+
+
+def _everyone(ids: list[int]) -> bool:
+    return len(ids) >= 30000
+
+
+def _scope(column, everyone: bool):
+    return true() if everyone else column.in_(bindparam("ids", expanding=True))
+
+
+LOWER = ("first", "start")
+
+
+def _scope_params(ids: list[int], **bounds: date | None) -> dict:
+    """Bound values for the statements below; an open end is the calendar's own."""
+    params: dict = {} if _everyone(ids) else {"ids": ids}
+    for name, day in bounds.items():
+        params[name] = day if day is not None else (date.min if name in LOWER else date.max)
+    return params
+
+
+# The statements are built once per shape: composing them cost about as much as SQLite
+# took to answer them for a cohort's year.
+@cache
+def _month_totals(everyone: bool) -> Select:
+    return (
+        select(
+            AttendanceMonth.trainee_id,
+            func.sum(AttendanceMonth.sessions),
+            func.sum(AttendanceMonth.hours),
+            *(func.sum(getattr(AttendanceMonth, s)) for s in COUNTED),
+        )
+        .where(
+            _scope(AttendanceMonth.trainee_id, everyone),
+            AttendanceMonth.month.between(bindparam("first"), bindparam("last")),
+        )
+        .group_by(AttendanceMonth.trainee_id)
+    )
+
+
+@cache
+def _part_month_totals(everyone: bool) -> Select:
+    # Attendance carries its session's date: a trainee's part-month is one index range.
+    # Deleted sessions are few; leaving them out by id keeps the index covering.
+    gone = select(WorkshopSession.id).where(WorkshopSession.deleted.is_(True))
+    return (
+        select(
+            Attendance.trainee_id,
+            func.count(),
+            func.coalesce(func.sum(Attendance.hours), 0),
+            *(func.sum(case((Attendance.status == s, 1), else_=0)) for s in COUNTED),
+        )
+        .where(
+            _scope(Attendance.trainee_id, everyone),
+            Attendance.deleted.is_(False),
+            Attendance.session_id.not_in(gone),
+            Attendance.held_on.between(bindparam("start"), bindparam("end")),
+        )
+        .group_by(Attendance.trainee_id)
+    )
+
+
+@cache
+def _latest_level_per_skill(everyone: bool) -> Select:
+    # One step down (trainee, skill, deleted, date) per pair: a cohort-year is 2,700 steps
+    # instead of reading its 50,000 ratings.
+    latest = (
+        select(SkillRating.level)
+        .where(
+            SkillRating.trainee_id == Trainee.id,
+            SkillRating.skill_id == Skill.id,
+            SkillRating.deleted.is_(False),
+            SkillRating.rated_on.between(bindparam("start"), bindparam("end")),
+        )
+        .order_by(SkillRating.rated_on.desc(), SkillRating.id.desc())
+        .limit(1)
+        .correlate(Trainee, Skill)
+        .scalar_subquery()
+    )
+    return (
+        select(Trainee.id, latest)
+        .select_from(Trainee)
+        .join(Skill, true())
+        .where(_scope(Trainee.id, everyone))
+    )
 
 
 def _attendance(
@@ -118,46 +195,17 @@ def _attendance(
             for i, count in enumerate(by_status):
                 row[2 + i] += int(count or 0)
 
+    everyone = _everyone(ids)
     months = whole_months(start, end)
     if months is not None:
         first, last = months
-        add(
-            _run(
-                session,
-                select(
-                    AttendanceMonth.trainee_id,
-                    func.sum(AttendanceMonth.sessions),
-                    func.sum(AttendanceMonth.hours),
-                    *(func.sum(getattr(AttendanceMonth, s)) for s in COUNTED),
-                )
-                .where(
-                    _ids_filter(AttendanceMonth.trainee_id, ids),
-                    *_in_period(AttendanceMonth.month, first, last),
-                )
-                .group_by(AttendanceMonth.trainee_id),
-            )
-        )
-    counts = [func.sum(case((Attendance.status == s, 1), else_=0)) for s in COUNTED]
+        add(_run(session, _month_totals(everyone), _scope_params(ids, first=first, last=last)))
     for edge_start, edge_end in _edges(start, end, months):
-        # Attendance carries its session's date: a trainee's part-month is one index range.
-        # Deleted sessions are few; leaving them out by id keeps the index covering.
-        gone = select(WorkshopSession.id).where(WorkshopSession.deleted.is_(True))
         add(
             _run(
                 session,
-                select(
-                    Attendance.trainee_id,
-                    func.count(),
-                    func.coalesce(func.sum(Attendance.hours), 0),
-                    *counts,
-                )
-                .where(
-                    _ids_filter(Attendance.trainee_id, ids),
-                    Attendance.deleted.is_(False),
-                    Attendance.session_id.not_in(gone),
-                    *_in_period(Attendance.held_on, edge_start, edge_end),
-                )
-                .group_by(Attendance.trainee_id),
+                _part_month_totals(everyone),
+                _scope_params(ids, start=edge_start, end=edge_end),
             )
         )
     return totals
@@ -167,28 +215,11 @@ def _latest_levels(
     session: Session, ids: list[int], start: date | None, end: date | None
 ) -> dict[int, list[int]]:
     """Per trainee, each rated skill's latest level in the period (greatest date, then id)."""
-    latest = (
-        select(SkillRating.level)
-        .where(
-            SkillRating.trainee_id == Trainee.id,
-            SkillRating.skill_id == Skill.id,
-            SkillRating.deleted.is_(False),
-            *_in_period(SkillRating.rated_on, start, end),
-        )
-        .order_by(SkillRating.rated_on.desc(), SkillRating.id.desc())
-        .limit(1)
-        .correlate(Trainee, Skill)
-        .scalar_subquery()
-    )
-    # One step down (trainee, skill, deleted, date) per pair: a cohort-year is 2,700 steps
-    # instead of reading its 50,000 ratings.
     levels: dict[int, list[int]] = {}
     for tid, level in _run(
         session,
-        select(Trainee.id, latest)
-        .select_from(Trainee)
-        .join(Skill, true())
-        .where(_ids_filter(Trainee.id, ids)),
+        _latest_level_per_skill(_everyone(ids)),
+        _scope_params(ids, start=start, end=end),
     ):
         if level is not None:
             levels.setdefault(tid, []).append(level)
