@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import event, func, insert, select
 
 from mentordesk.core.cohorts import create_cohort
 from mentordesk.core.database import backup_sqlite, head_revision
@@ -397,6 +397,13 @@ def _fingerprint(years: int, quick: bool) -> str:
     return f"{years}y{'-quick' if quick else ''}-{digest[:10]}"
 
 
+def _bulk_load_pragmas(dbapi_connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA synchronous=OFF")
+    cursor.execute("PRAGMA cache_size=-524288")  # 512 MB
+    cursor.close()
+
+
 def build(path: Path, years: int, quick: bool) -> dict[str, int]:
     """Write a fresh dataset to ``path`` (replacing it), built beside it and then renamed."""
     path = Path(path)
@@ -404,6 +411,11 @@ def build(path: Path, years: int, quick: bool) -> dict[str, int]:
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)
     store = Store.open(partial)
+    # A generated file, built beside its final name: it needs no durability until the rename,
+    # and a page cache that holds the indexes a million inserts walk (SQLite's default 2 MB made
+    # it re-read pages from the OS: a third of the build was system time).
+    event.listen(store.engine, "connect", _bulk_load_pragmas)
+    store.engine.dispose()
     try:
         counts = populate(store, years, quick)
         with store.engine.connect() as conn:
