@@ -10,6 +10,8 @@ APT_PACKAGES=(
   fonts-wqy-microhei fonts-dejavu-core
   # store tests on a real PostgreSQL server; PDF checks; workbook checks; desktop file checks
   postgresql poppler-utils libreoffice-calc-nogui appstream desktop-file-utils xvfb
+  # reads back the QR code printed on each assessment sheet
+  zbar-tools
 )
 
 missing=()

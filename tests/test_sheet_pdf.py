@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -197,7 +196,6 @@ def test_batch_without_results_writes_unsigned_drafts(demo_store, signer, out):
         write_sheets(demo_store, out, START, END, cohort="No such class")
 
 
-@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-tools is not installed")
 def test_qr_code_scans_to_the_document_id(demo_store, tmp_path):
     view = A.create_draft(demo_store, list_trainees(demo_store)[0].uid, START, END)
     path = tmp_path / "sheet.pdf"
