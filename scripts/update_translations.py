@@ -35,7 +35,10 @@ def qt_tool(name: str) -> str:
 
 
 def sources() -> list[Path]:
-    code = sorted((ROOT / "src" / "mentordesk" / "ui").rglob("*.py"))
+    # core and exchange speak to the user through user_text() (mentordesk.core.wording);
+    # the command line stays English and is left out.
+    package = ROOT / "src" / "mentordesk"
+    code = sorted(p for part in ("ui", "core", "exchange") for p in (package / part).rglob("*.py"))
     forms = sorted((ROOT / "forms").glob("*.ui"))
     return code + forms
 
@@ -47,7 +50,15 @@ def ts_files() -> list[Path]:
 def lupdate(ts: Path) -> None:
     # -no-obsolete: a string that left the UI leaves the catalogue (git keeps its history);
     # -locations none: line numbers would otherwise rewrite the .ts on every code edit.
-    command = [qt_tool("lupdate"), *map(str, sources()), "-no-obsolete", "-locations", "none"]
+    command = [
+        qt_tool("lupdate"),
+        *map(str, sources()),
+        "-tr-function-alias",
+        "translate+=user_text",
+        "-no-obsolete",
+        "-locations",
+        "none",
+    ]
     subprocess.run([*command, "-ts", str(ts)], check=True, capture_output=True, text=True)
 
 

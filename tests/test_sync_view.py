@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from mentordesk.core.trainees import list_trainees
 from mentordesk.ui import sync_view
@@ -85,3 +85,56 @@ def test_export_headers_follow_the_window_language(
     area = SyncArea(demo_store)
     qtbot.addWidget(area)
     assert area.chinese.isChecked() is ticked
+
+
+@pytest.fixture
+def chinese_window(qapp):
+    from mentordesk.ui.translation import install_translator
+
+    assert install_translator(qapp, "zh_CN") == "zh_CN"
+    yield
+    install_translator(qapp, "en")
+
+
+ENGLISH_WORDS = ("sheet", "row", "column", "workbook", "not ", "the ", "characters")
+
+
+def test_a_chinese_window_says_why_a_file_or_row_is_refused_in_chinese(
+    qtbot, store, tmp_path, chinese_window
+):
+    from openpyxl import Workbook
+
+    area = SyncArea(store)
+    qtbot.addWidget(area)
+    bad = tmp_path / "名单.xlsx"
+    bad.write_text("hello", encoding="utf-8")
+    area.preview_file(bad)
+    qtbot.waitUntil(lambda: "名单.xlsx" in area.message.text(), timeout=10000)
+    refusal = area.message.text()
+    assert not any(word in refusal.lower() for word in ENGLISH_WORDS), refusal
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in refusal.replace("名单", "")), refusal
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "学员"
+    ws.append(["学号", "姓名"])
+    ws.append(["D7", "名" * 201])
+    ws.append(["D8", "王芳"])
+    wb.save(tmp_path / "roster.xlsx")
+    area.preview_file(tmp_path / "roster.xlsx")
+    qtbot.waitUntil(lambda: area.model.rowCount() == 2, timeout=10000)
+    # One row refused, one new: the user is told before Apply that a row will be left out.
+    assert area.apply_button.isEnabled()
+    assert "1" in area.message.text() and "不会导入" in area.message.text()
+    reason = area.model.index(0, 4).data()
+    assert "201" in reason and "姓名" in reason, reason
+    assert not any(word in reason.lower() for word in ENGLISH_WORDS), reason
+    # The 201-character name does not push the reason out of sight; tooltips hold both.
+    area.resize(1000, 600)
+    area.show()
+    qtbot.waitExposed(area)
+    header = area.table.horizontalHeader()
+    assert header.sectionViewportPosition(4) < area.table.viewport().width() // 2
+    assert area.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole).startswith("D7 " + "名" * 70)
+    assert "201" in area.model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
+    assert list_trainees(store) == []

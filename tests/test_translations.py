@@ -25,7 +25,7 @@ from mentordesk.ui.translation import (  # noqa: E402
 )
 
 TS = ROOT / "resources" / "translations" / "mentordesk_zh_CN.ts"
-PLACEHOLDER = re.compile(r"%\d|%n|%L\d|\{\w*\}")
+PLACEHOLDER = re.compile(r"%\d|%n|%L\d|\{\w*(?:![rsa])?(?::[^{}]*)?\}")
 
 
 def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:

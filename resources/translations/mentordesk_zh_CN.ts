@@ -43,6 +43,93 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>Assessments</name>
+    <message>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>The list of results needs at least one entry</source>
+        <translation>结果列表至少需要一项</translation>
+    </message>
+    <message>
+        <source>The list of results holds the same entry twice</source>
+        <translation>结果列表中有重复项</translation>
+    </message>
+    <message>
+        <source>The period ends ({end}) before it starts ({start})</source>
+        <translation>考核期的结束日期（{end}）早于开始日期（{start}）</translation>
+    </message>
+    <message>
+        <source>{name} already has a {state} assessment for {start} – {end}; open it and amend it</source>
+        <translation>{name} 在 {start} – {end} 已有考核（状态：{state}）；请打开该考核并进行修订</translation>
+    </message>
+    <message>
+        <source>{name} already has a {state} assessment for {start} – {end}; open it</source>
+        <translation>{name} 在 {start} – {end} 已有考核（状态：{state}）；请直接打开该考核</translation>
+    </message>
+    <message>
+        <source>The assessment of {name} ({start} – {end}, version {version}) is {state} and cannot change; amend it instead</source>
+        <translation>{name} 的考核（{start} – {end}，第 {version} 版）处于{state}状态，不能更改；请改为修订</translation>
+    </message>
+    <message>
+        <source>Unknown assessment field {key!r}</source>
+        <translation>未知的考核字段 {key!r}</translation>
+    </message>
+    <message>
+        <source>Result {result!r} is not one of: {choices}</source>
+        <translation>结果 {result!r} 无效，应为以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>The draft of {name} changed while it was being signed; sign it again</source>
+        <translation>{name} 的草稿在签署过程中被更改；请重新签署</translation>
+    </message>
+    <message>
+        <source>Choose a result for {name} before signing</source>
+        <translation>签署前请为 {name} 选择结果</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s name</source>
+        <translation>签署人姓名</translation>
+    </message>
+    <message>
+        <source>Only a signed assessment can be countersigned (this one is {state})</source>
+        <translation>只有已签署的考核才能复核签署（此考核当前状态：{state}）</translation>
+    </message>
+    <message>
+        <source>Assessment {uid} has no signed document</source>
+        <translation>考核 {uid} 没有已签署的文件</translation>
+    </message>
+    <message>
+        <source>This PDF does not extend the signed sheet (the countersignature must be an incremental update of it)</source>
+        <translation>此 PDF 不是在已签署考核表基础上追加而成的（复核签名必须以增量更新的方式添加到该考核表上）</translation>
+    </message>
+    <message>
+        <source>The reason for the amendment</source>
+        <translation>修订原因</translation>
+    </message>
+    <message>
+        <source>A draft can be edited as it is; only a signed assessment is amended</source>
+        <translation>草稿可直接编辑；只有已签署的考核才需要修订</translation>
+    </message>
+    <message>
+        <source>This version is already superseded (by version {newer}); amend that one</source>
+        <translation>此版本已被取代（被第 {newer} 版取代）；请修订该版本</translation>
+    </message>
+    <message>
+        <source>assessment</source>
+        <translation>考核</translation>
+    </message>
+</context>
+<context>
     <name>AssessmentsArea</name>
     <message>
         <source>Draft</source>
@@ -315,6 +402,29 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>Attendance</name>
+    <message>
+        <source>Attendance status {status!r} is not one of: {allowed}</source>
+        <translation>考勤状态 {status!r} 无效，应为以下之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>Minutes late cannot be negative</source>
+        <translation>迟到分钟数不能为负数</translation>
+    </message>
+    <message>
+        <source>{late} minutes late is longer than the session ({length:g} h)</source>
+        <translation>迟到 {late} 分钟，超过了课次时长（{length:g} 小时）</translation>
+    </message>
+    <message>
+        <source>Hours credited cannot be negative</source>
+        <translation>计入学时不能为负数</translation>
+    </message>
+    <message>
+        <source>{hours:g} hours credited is more than the session&apos;s {length:g} h</source>
+        <translation>计入学时 {hours:g} 小时，超过了课次时长 {length:g} 小时</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceHistoryModel</name>
     <message>
         <source>Date</source>
@@ -366,6 +476,110 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>Backup and restore work on a SQLite file; use pg_dump for PostgreSQL</source>
+        <translation>备份和恢复仅适用于 SQLite 文件；PostgreSQL 请使用 pg_dump</translation>
+    </message>
+    <message>
+        <source>{target}: the backup must not overwrite the database itself</source>
+        <translation>{target}：备份不能覆盖数据库本身</translation>
+    </message>
+    <message>
+        <source>{folder}: folder does not exist</source>
+        <translation>{folder}：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>{path}: not a readable SQLite database ({error})</source>
+        <translation>{path}：不是可读取的 SQLite 数据库（{error}）</translation>
+    </message>
+    <message>
+        <source>{table} row {row}: broken reference to {parent}</source>
+        <translation>{table} 第 {row} 行：对 {parent} 的引用已损坏</translation>
+    </message>
+    <message>
+        <source>{file}: no such file</source>
+        <translation>{file}：文件不存在</translation>
+    </message>
+    <message>
+        <source>{file}: not a sound MentorDesk backup: {problem}</source>
+        <translation>{file}：不是完好的 MentorDesk 备份：{problem}</translation>
+    </message>
+    <message>
+        <source>{file}: not a MentorDesk database</source>
+        <translation>{file}：不是 MentorDesk 数据库</translation>
+    </message>
+    <message>
+        <source>Restore works on a SQLite file; use pg_restore for PostgreSQL</source>
+        <translation>恢复仅适用于 SQLite 文件；PostgreSQL 请使用 pg_restore</translation>
+    </message>
+    <message>
+        <source>{file}: no such database</source>
+        <translation>{file}：数据库不存在</translation>
+    </message>
+    <message>
+        <source>schema {schema} is not this version&apos;s {head}</source>
+        <translation>架构版本 {schema} 与本版本的 {head} 不一致</translation>
+    </message>
+</context>
+<context>
+    <name>Cohorts</name>
+    <message>
+        <source>No cohort named {name!r}</source>
+        <translation>没有名为 {name!r} 的班级</translation>
+    </message>
+    <message>
+        <source>cohort</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>No programme named {name!r}</source>
+        <translation>没有名为 {name!r} 的培养项目</translation>
+    </message>
+    <message>
+        <source>Cohort name</source>
+        <translation>班级名称</translation>
+    </message>
+    <message>
+        <source>A cohort named {name!r} already exists</source>
+        <translation>名为 {name!r} 的班级已存在</translation>
+    </message>
+    <message>
+        <source>No cohort with id {uid}</source>
+        <translation>没有 ID 为 {uid} 的班级</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>attendance totals disagree with the records in {months} trainee-months; run `mentordesk check --repair`</source>
+        <translation>考勤合计与记录不一致（涉及 {months} 个“学员-月”）；请运行 `mentordesk check --repair`</translation>
+    </message>
+    <message>
+        <source>{moved} attendance records carry another date than their session&apos;s; run `mentordesk check --repair`</source>
+        <translation>{moved} 条考勤记录的日期与所属课次的日期不同；请运行 `mentordesk check --repair`</translation>
+    </message>
+    <message>
+        <source>{folder}: folder does not exist</source>
+        <translation>{folder}：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer MentorDesk (schema {schema}); install that version or newer to open it.</source>
+        <translation>此数据库由更新版本的 MentorDesk 写入（架构版本 {schema}）；请安装该版本或更高版本后再打开。</translation>
+    </message>
+    <message>
+        <source>This database was not created by MentorDesk (no schema version found).</source>
+        <translation>此数据库不是由 MentorDesk 创建的（未找到架构版本）。</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>The database already holds trainees; demo data loads only into an empty one</source>
+        <translation>数据库中已有学员；演示数据只能载入空数据库</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporting</name>
     <message>
         <source>MentorDesk</source>
@@ -378,6 +592,33 @@ Switch to that window.</source>
     <message>
         <source>MentorDesk recorded the details in %1. You can keep working.</source>
         <translation>MentorDesk 已将详细信息记录在 %1 中，您可以继续工作。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>{file}: a results workbook must be saved as .xlsx</source>
+        <translation>{file}：结果工作簿必须保存为 .xlsx</translation>
+    </message>
+    <message>
+        <source>{path}: the folder {folder} does not exist</source>
+        <translation>{path}：文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>{sheet}: {done:,} of {total:,} rows</source>
+        <translation>{sheet}：已完成 {done:,} / {total:,} 行</translation>
+    </message>
+    <message>
+        <source>{sheet}: {total:,} rows</source>
+        <translation>{sheet}：共 {total:,} 行</translation>
+    </message>
+    <message>
+        <source>Saving the workbook</source>
+        <translation>正在保存工作簿</translation>
     </message>
 </context>
 <context>
@@ -656,6 +897,113 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>Merge</name>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Trainees</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>课次</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>技能评定</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>观察记录</translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <source>no trainee with Trainee ID {id} here or in the Trainees sheet</source>
+        <translation>本机和 Trainees 工作表中都没有学号为 {id} 的学员</translation>
+    </message>
+    <message>
+        <source>{what} UID is empty</source>
+        <translation>{what} UID 为空</translation>
+    </message>
+    <message>
+        <source>no {what} with UID {uid} here or in this workbook</source>
+        <translation>本机和此工作簿中都没有 UID 为 {uid} 的{what}</translation>
+    </message>
+    <message>
+        <source>{column}: {length:,} characters, more than the {limit} allowed</source>
+        <translation>{column}：{length:,} 个字符，超过了允许的 {limit} 个</translation>
+    </message>
+    <message>
+        <source>{sheet}: row {row:,}</source>
+        <translation>{sheet}：第 {row:,} 行</translation>
+    </message>
+    <message>
+        <source>Trainee ID and Name must not be empty</source>
+        <translation>学号（Trainee ID）和姓名（Name）不能为空</translation>
+    </message>
+    <message>
+        <source>Trainee ID {id} belongs to another trainee here</source>
+        <translation>学号 {id} 在本机已属于另一名学员</translation>
+    </message>
+    <message>
+        <source>Date is empty</source>
+        <translation>日期（Date）为空</translation>
+    </message>
+    <message>
+        <source>Status is empty</source>
+        <translation>状态（Status）为空</translation>
+    </message>
+    <message>
+        <source>no skill {code} of rubric {rubric} here</source>
+        <translation>本机没有评价标准 {rubric} 中的技能 {code}</translation>
+    </message>
+    <message>
+        <source>Level and Rated On must not be empty</source>
+        <translation>等级（Level）和评定日期（Rated On）不能为空</translation>
+    </message>
+    <message>
+        <source>Written At is empty</source>
+        <translation>记录时间（Written At）为空</translation>
+    </message>
+    <message>
+        <source>Period Start and Period End must not be empty</source>
+        <translation>起始日期（Period Start）和截止日期（Period End）不能为空</translation>
+    </message>
+    <message>
+        <source>signed here; a signed sheet is never overwritten</source>
+        <translation>已在本机签署；已签署的考核表不会被覆盖</translation>
+    </message>
+    <message>
+        <source>conflicting version already kept as {uid}</source>
+        <translation>冲突版本已保留为 {uid}</translation>
+    </message>
+    <message>
+        <source>a different signed version of {uid} exists here; both kept (the incoming one as {copy})</source>
+        <translation>本机已有 {uid} 的另一个已签署版本；两者均已保留（传入的版本保存为 {copy}）</translation>
+    </message>
+    <message>
+        <source>{sheet} row {row}: two different signed versions of assessment {uid}; both kept, the incoming one as {copy}</source>
+        <translation>{sheet} 第 {row} 行：考核 {uid} 有两个不同的已签署版本；两者均已保留，传入的版本保存为 {copy}</translation>
+    </message>
+    <message>
+        <source>{sheet} row {row}: assessment {uid} and {rival} are both signed for the same trainee, period and version; both kept</source>
+        <translation>{sheet} 第 {row} 行：考核 {uid} 和 {rival} 均已签署，且学员、考核期和版本都相同；两者均已保留</translation>
+    </message>
+    <message>
+        <source>Merging</source>
+        <translation>正在合并</translation>
+    </message>
+</context>
+<context>
     <name>NewAssessmentForm</name>
     <message>
         <source>&amp;Cohort</source>
@@ -715,6 +1063,25 @@ Switch to that window.</source>
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>Note category {category!r} is not one of: {allowed}</source>
+        <translation>观察记录类别 {category!r} 无效，应为以下之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>The note&apos;s text</source>
+        <translation>观察记录内容</translation>
+    </message>
+    <message>
+        <source>A note holds at most {limit} characters; this one has {length}</source>
+        <translation>观察记录最多 {limit} 个字符；此条有 {length} 个字符</translation>
+    </message>
+    <message>
+        <source>No note with id {uid}</source>
+        <translation>没有 ID 为 {uid} 的观察记录</translation>
     </message>
 </context>
 <context>
@@ -859,6 +1226,36 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>Programmes</name>
+    <message>
+        <source>programme</source>
+        <translation>培养项目</translation>
+    </message>
+    <message>
+        <source>Programme kind {kind!r} is not one of: {allowed}</source>
+        <translation>培养项目类型 {kind!r} 无效，应为以下之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>Programme end date is before its start date</source>
+        <translation>培养项目的结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <source>Programme name</source>
+        <translation>培养项目名称</translation>
+    </message>
+    <message>
+        <source>A programme named {name!r} already exists</source>
+        <translation>名为 {name!r} 的培养项目已存在</translation>
+    </message>
+</context>
+<context>
+    <name>Progress</name>
+    <message>
+        <source>Cancelled; nothing was changed</source>
+        <translation>已取消；未做任何更改</translation>
+    </message>
+</context>
+<context>
     <name>RatingCellDelegate</name>
     <message>
         <source>before: %1</source>
@@ -920,6 +1317,143 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>Ratings</name>
+    <message>
+        <source>Level {level} is not on the scale of {code} {skill}: choose a level from {low} to {high}</source>
+        <translation>等级 {level} 不在 {code} {skill} 的等级范围内：请选择 {low} 到 {high} 之间的等级</translation>
+    </message>
+    <message>
+        <source>No rating with id {uid}</source>
+        <translation>没有 ID 为 {uid} 的技能评定</translation>
+    </message>
+    <message>
+        <source>That rating has already been removed</source>
+        <translation>该技能评定已被删除</translation>
+    </message>
+    <message>
+        <source>A rating grid needs a session, or a cohort and a module</source>
+        <translation>技能评定表需要指定课次，或指定班级和模块</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsImport</name>
+    <message>
+        <source>{value!r} is not a whole number</source>
+        <translation>{value!r} 不是整数</translation>
+    </message>
+    <message>
+        <source>{value!r} is not TRUE or FALSE</source>
+        <translation>{value!r} 不是 TRUE 或 FALSE</translation>
+    </message>
+    <message>
+        <source>{value!r} is not an attendance status (present, late, left_early, absent, excused, P, L, LE, A, E, 出勤, 迟到, 早退, 缺勤, 请假)</source>
+        <translation>{value!r} 不是考勤状态（present、late、left_early、absent、excused、P、L、LE、A、E、出勤、迟到、早退、缺勤、请假）</translation>
+    </message>
+    <message>
+        <source>written in interchange format version {version}; this MentorDesk reads version {readable}. Update MentorDesk to import it.</source>
+        <translation>以交换格式第 {version} 版写入；此版本的 MentorDesk 只能读取第 {readable} 版。请升级 MentorDesk 后再导入。</translation>
+    </message>
+    <message>
+        <source>the required column {column} is missing</source>
+        <translation>缺少必需的列 {column}</translation>
+    </message>
+    <message>
+        <source>column {column}: {problem}</source>
+        <translation>列 {column}：{problem}</translation>
+    </message>
+    <message>
+        <source>column UID: empty</source>
+        <translation>列 UID：为空</translation>
+    </message>
+    <message>
+        <source>column UID: {uid!r} is not a UUID</source>
+        <translation>列 UID：{uid!r} 不是 UUID</translation>
+    </message>
+    <message>
+        <source>column Updated At: empty</source>
+        <translation>列 Updated At（更新时间）：为空</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImport</name>
+    <message>
+        <source>Checking rows</source>
+        <translation>正在检查各行</translation>
+    </message>
+    <message>
+        <source>(no ID, no name)</source>
+        <translation>（无学号，无姓名）</translation>
+    </message>
+    <message>
+        <source>Trainee ID is empty</source>
+        <translation>学号为空</translation>
+    </message>
+    <message>
+        <source>Name is empty</source>
+        <translation>姓名为空</translation>
+    </message>
+    <message>
+        <source>Trainee ID {id} also appears in row {rows}; fix the duplicates</source>
+        <translation>学号 {id} 也出现在第 {rows} 行；请修正重复项</translation>
+    </message>
+    <message>
+        <source>column {column}: {length:,} characters, more than the {limit} allowed</source>
+        <translation>列 {column}：{length:,} 个字符，超过允许的 {limit} 个</translation>
+    </message>
+    <message>
+        <source>Status {status!r} is not one of: {allowed} (or 在读, 在训, 退出, 结业, 毕业)</source>
+        <translation>状态 {status!r} 不是以下之一：{allowed}（或在读、在训、退出、结业、毕业）</translation>
+    </message>
+    <message>
+        <source>Cohort {cohort!r} belongs to programme {owner!r}, not {programme!r}</source>
+        <translation>班级 {cohort!r} 属于培养项目 {owner!r}，而不是 {programme!r}</translation>
+    </message>
+    <message>
+        <source>{sheet} row {rows} skipped: a single cell without a name</source>
+        <translation>{sheet} 第 {rows} 行已跳过：仅有单个单元格，且没有姓名</translation>
+    </message>
+    <message>
+        <source>{sheet} rows {rows} skipped: a single cell without a name</source>
+        <translation>{sheet} 第 {rows} 行已跳过：仅有单个单元格，且没有姓名</translation>
+    </message>
+    <message>
+        <source>Saving trainees</source>
+        <translation>正在保存学员</translation>
+    </message>
+    <message>
+        <source>trainee id</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>no header row found in the first {rows} rows (expected headers such as Trainee ID and Name, or 学号 and 姓名)</source>
+        <translation>前 {rows} 行中未找到表头行（应包含 Trainee ID 和 Name，或学号和姓名等表头）</translation>
+    </message>
+    <message>
+        <source>the required column {column} is missing (accepted headers: {accepted})</source>
+        <translation>缺少必需的列 {column}（可接受的表头：{accepted}）</translation>
+    </message>
+    <message>
+        <source>column {column}: holds {value}, not a {what}</source>
+        <translation>列 {column}：值为 {value}，不是{what}</translation>
+    </message>
+    <message>
+        <source>column {column}: holds the spreadsheet error {value}</source>
+        <translation>列 {column}：包含电子表格错误 {value}</translation>
+    </message>
+    <message>
+        <source>column {column}: contains invisible formatting characters ({codes}) that can make an ID display as another one</source>
+        <translation>列 {column}：包含不可见的格式字符（{codes}），可能使一个编号显示成另一个编号</translation>
+    </message>
+    <message>
+        <source>the sheet holds no trainees (nothing below the header row {row}); nothing was imported</source>
+        <translation>工作表中没有学员（表头行 {row} 下方没有内容）；未导入任何数据</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
         <source>Trainee ID</source>
@@ -975,6 +1509,96 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>RubricImport</name>
+    <message>
+        <source>Code is empty</source>
+        <translation>代码为空</translation>
+    </message>
+    <message>
+        <source>Skill is empty</source>
+        <translation>技能为空</translation>
+    </message>
+    <message>
+        <source>Code {code} already appears in row {row}</source>
+        <translation>代码 {code} 已出现在第 {row} 行</translation>
+    </message>
+    <message>
+        <source>rubric {name!r} version {version} with {levels} levels</source>
+        <translation>评价标准 {name!r}，版本 {version}，共 {levels} 个等级</translation>
+    </message>
+    <message>
+        <source>no header row with Code, Skill and Level 1 … Level N columns in the first 10 rows</source>
+        <translation>前 10 行中未找到包含 Code、Skill 及 Level 1 … Level N 列的表头行</translation>
+    </message>
+    <message>
+        <source>the column {column} is missing</source>
+        <translation>缺少列 {column}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>level columns must be headed Level 1, Level 2 … without gaps (found {found})</source>
+        <translation>等级列的表头必须依次为 Level 1、Level 2 …，不能有间断（实际为：{found}）</translation>
+    </message>
+</context>
+<context>
+    <name>Rubrics</name>
+    <message>
+        <source>rubric</source>
+        <translation>评价标准</translation>
+    </message>
+    <message>
+        <source>skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>A rubric needs at least two levels</source>
+        <translation>评价标准至少需要两个等级</translation>
+    </message>
+    <message>
+        <source>Rubric levels must be numbered 1, 2, 3 … without gaps</source>
+        <translation>评价标准的等级必须按 1、2、3 … 连续编号</translation>
+    </message>
+    <message>
+        <source>Label of level {level}</source>
+        <translation>等级 {level} 的标签</translation>
+    </message>
+    <message>
+        <source>Skill {code}: {count} descriptors for a {levels}-level scale</source>
+        <translation>技能 {code}：有 {count} 条描述，但量表为 {levels} 级</translation>
+    </message>
+    <message>
+        <source>Skill code</source>
+        <translation>技能代码</translation>
+    </message>
+    <message>
+        <source>Skill name</source>
+        <translation>技能名称</translation>
+    </message>
+    <message>
+        <source>Rubric name</source>
+        <translation>评价标准名称</translation>
+    </message>
+    <message>
+        <source>Rubric {name!r} version {version} already exists</source>
+        <translation>评价标准 {name!r} 版本 {version} 已存在</translation>
+    </message>
+    <message>
+        <source>Skill code {code} appears twice</source>
+        <translation>技能代码 {code} 出现了两次</translation>
+    </message>
+    <message>
+        <source>No rubric with id {uid}</source>
+        <translation>找不到 ID 为 {uid} 的评价标准</translation>
+    </message>
+    <message>
+        <source>Skill code {code} already exists in {rubric}</source>
+        <translation>技能代码 {code} 已存在于 {rubric} 中</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>New workshop session</source>
@@ -1010,6 +1634,29 @@ Switch to that window.</source>
     <message>
         <source>M&amp;entor</source>
         <translation>导师(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>Sessions</name>
+    <message>
+        <source>session</source>
+        <translation>课次</translation>
+    </message>
+    <message>
+        <source>The session ends ({end:%H:%M}) before it starts ({start:%H:%M})</source>
+        <translation>课次的结束时间（{end:%H:%M}）早于开始时间（{start:%H:%M}）</translation>
+    </message>
+    <message>
+        <source>Choose the cohort that attends the session</source>
+        <translation>请选择参加该课次的班级</translation>
+    </message>
+    <message>
+        <source>Unknown session field {field!r}</source>
+        <translation>未知的课次字段 {field!r}</translation>
+    </message>
+    <message>
+        <source>No session with id {uid}</source>
+        <translation>找不到 ID 为 {uid} 的课次</translation>
     </message>
 </context>
 <context>
@@ -1116,6 +1763,44 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>Sheets</name>
+    <message>
+        <source>{folder}: folder does not exist</source>
+        <translation>{folder}：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>No active trainees in {cohort}</source>
+        <translation>{cohort} 中没有在训学员</translation>
+    </message>
+    <message>
+        <source>No active trainees</source>
+        <translation>没有在训学员</translation>
+    </message>
+    <message>
+        <source>Writing sheets</source>
+        <translation>正在生成考核表</translation>
+    </message>
+    <message>
+        <source>Recording signatures</source>
+        <translation>正在记录签名</translation>
+    </message>
+    <message>
+        <source>sheet language {language!r}: choose one of {choices}</source>
+        <translation>考核表语言 {language!r}：请从 {choices} 中选择</translation>
+    </message>
+</context>
+<context>
+    <name>Signature</name>
+    <message>
+        <source>The drawn signature must be a PNG image</source>
+        <translation>手写签名必须是 PNG 图片</translation>
+    </message>
+    <message>
+        <source>The drawn signature image is too large (2 MB at most)</source>
+        <translation>手写签名图片过大（最大 2 MB）</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
         <source>Sign here with the mouse, a pen or your finger</source>
@@ -1149,6 +1834,130 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>Signing</name>
+    <message>
+        <source>teacher</source>
+        <translation>学校教师</translation>
+    </message>
+    <message>
+        <source>trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>A countersignature is by the {first} or the {second}</source>
+        <translation>复核签署须由{first}或{second}完成</translation>
+    </message>
+    <message>
+        <source>This PDF has no box for that signature (was it signed by MentorDesk?)</source>
+        <translation>此 PDF 中没有该签名的签名栏（是否由 MentorDesk 签署？）</translation>
+    </message>
+    <message>
+        <source>The {role}&apos;s box of this sheet is already signed</source>
+        <translation>此考核表的{role}签名栏已签署</translation>
+    </message>
+    <message>
+        <source>The assessment of {name} is already {state}</source>
+        <translation>{name} 的考核当前已为{state}状态</translation>
+    </message>
+    <message>
+        <source>Choose a result for {name} before signing</source>
+        <translation>签署前请为 {name} 选择结果</translation>
+    </message>
+    <message>
+        <source>Only a signed assessment can be countersigned</source>
+        <translation>只有已签署的考核才能复核签署</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read ({error})</source>
+        <translation>{file}：无法读取（{error}）</translation>
+    </message>
+    <message>
+        <source>This PDF&apos;s signatures do not check out ({fields}); it was not attached</source>
+        <translation>此 PDF 的签名校验未通过（{fields}），因此未附加</translation>
+    </message>
+    <message>
+        <source>This PDF&apos;s signatures do not check out; it was not attached</source>
+        <translation>此 PDF 的签名校验未通过，因此未附加</translation>
+    </message>
+</context>
+<context>
+    <name>SigningIdentity</name>
+    <message>
+        <source>The passphrase does not unlock the signing identity</source>
+        <translation>该口令无法解锁签名身份</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least {count} characters</source>
+        <translation>口令至少需要 {count} 个字符</translation>
+    </message>
+    <message>
+        <source>The signing identity needs a name</source>
+        <translation>签名身份需要一个名称</translation>
+    </message>
+    <message>
+        <source>A signing identity already exists; replacing it means documents you sign from now on carry a new certificate (use --replace)</source>
+        <translation>签名身份已存在；替换后，今后签署的文件将使用新的证书（请使用 --replace）</translation>
+    </message>
+    <message>
+        <source>A signing identity already exists (use --replace to replace it)</source>
+        <translation>签名身份已存在（如需替换，请使用 --replace）</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be read ({error})</source>
+        <translation>{file}：无法读取（{error}）</translation>
+    </message>
+    <message>
+        <source>{file}: not a PKCS#12 file, or the file&apos;s passphrase is wrong</source>
+        <translation>{file}：不是 PKCS#12 文件，或文件口令错误</translation>
+    </message>
+    <message>
+        <source>{file}: holds no private key with its certificate</source>
+        <translation>{file}：未包含私钥及其证书</translation>
+    </message>
+    <message>
+        <source>{file}: only RSA and elliptic-curve keys can sign here</source>
+        <translation>{file}：此处仅支持使用 RSA 和椭圆曲线密钥签署</translation>
+    </message>
+    <message>
+        <source>No signing identity yet: create one or import a PKCS#12 file first</source>
+        <translation>尚无签名身份：请先创建一个，或导入 PKCS#12 文件</translation>
+    </message>
+    <message>
+        <source>{folder}: folder does not exist</source>
+        <translation>{folder}：文件夹不存在</translation>
+    </message>
+</context>
+<context>
+    <name>Staff</name>
+    <message>
+        <source>staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Unknown staff field {field!r}</source>
+        <translation>未知的工作人员字段 {field!r}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role {role!r} is not one of: {allowed}</source>
+        <translation>角色 {role!r} 不是以下之一：{allowed}</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>No {what} with id {uid}</source>
+        <translation>找不到 ID 为 {uid} 的{what}</translation>
+    </message>
+    <message>
+        <source>{where}: cannot open the database ({reason}). If the file is damaged, restore a backup with &apos;mentordesk restore FILE&apos;.</source>
+        <translation>{where}：无法打开数据库（{reason}）。如果文件已损坏，请使用“mentordesk restore FILE”恢复备份。</translation>
+    </message>
+</context>
+<context>
     <name>SyncArea</name>
     <message>
         <source>All cohorts</source>
@@ -1165,6 +1974,16 @@ Switch to that window.</source>
     <message>
         <source>Reading the workbook…</source>
         <translation>正在读取工作簿…</translation>
+    </message>
+    <message>
+        <source>No row of this workbook can be imported: the list says why for each.</source>
+        <translation>此工作簿中没有可导入的行：列表中逐行列出了原因。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) will be left out (the list says why); Apply imports the rest.</source>
+        <translation>
+            <numerusform>%n 行将不会导入（原因见列表）；“应用导入”会导入其余各行。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing this workbook would change nothing.</source>
@@ -1306,6 +2125,13 @@ Switch to that window.</source>
     <message>
         <source>&amp;Export results…</source>
         <translation>导出结果(&amp;E)…</translation>
+    </message>
+</context>
+<context>
+    <name>Text</name>
+    <message>
+        <source>{what} must not be empty</source>
+        <translation>{what}不能为空</translation>
     </message>
 </context>
 <context>
@@ -1605,6 +2431,33 @@ Clear</source>
     </message>
 </context>
 <context>
+    <name>Trainees</name>
+    <message>
+        <source>trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Unknown trainee field {field!r}</source>
+        <translation>未知的学员字段 {field!r}</translation>
+    </message>
+    <message>
+        <source>Trainee ID</source>
+        <translation>学号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Status {status!r} is not one of: {allowed}</source>
+        <translation>状态 {status!r} 不是以下之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>Trainee ID {id} is already used by another trainee</source>
+        <translation>学号 {id} 已被其他学员使用</translation>
+    </message>
+</context>
+<context>
     <name>TraineesArea</name>
     <message>
         <source>All cohorts</source>
@@ -1695,6 +2548,144 @@ Clear</source>
     <message>
         <source>Withdraw…</source>
         <translation>学员退出…</translation>
+    </message>
+</context>
+<context>
+    <name>Verify</name>
+    <message>
+        <source>{file}: cannot be read ({error})</source>
+        <translation>{file}：无法读取（{error}）</translation>
+    </message>
+    <message>
+        <source>{file}: not a certificate (PEM or DER expected)</source>
+        <translation>{file}：不是证书（应为 PEM 或 DER 格式）</translation>
+    </message>
+    <message>
+        <source>Not a readable PDF, or damaged beyond reading: {error}</source>
+        <translation>不是可读取的 PDF，或已损坏到无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>(unreadable certificate)</source>
+        <translation>（无法读取的证书）</translation>
+    </message>
+    <message>
+        <source>the signed bytes do not match the signature</source>
+        <translation>已签名的字节内容与签名不匹配</translation>
+    </message>
+    <message>
+        <source>the document was changed after this signature</source>
+        <translation>文档在此签名之后被修改过</translation>
+    </message>
+    <message>
+        <source>the signer is not the trusted certificate nor issued by it</source>
+        <translation>签名者既不是受信任的证书，也不是由该证书签发</translation>
+    </message>
+</context>
+<context>
+    <name>Workbook</name>
+    <message>
+        <source>the About sheet has changed since it was read</source>
+        <translation>About 工作表在读取后已被更改</translation>
+    </message>
+    <message>
+        <source>--cohort does not apply to a results workbook; ignored</source>
+        <translation>--cohort 不适用于结果工作簿，已忽略</translation>
+    </message>
+    <message>
+        <source>no roster, Skills or results sheet found (sheets: {sheets}). A roster needs a header row within the first 10 rows with at least Trainee ID and Name (or 学号 and 姓名)</source>
+        <translation>未找到名册、Skills 或结果工作表（工作表：{sheets}）。名册需要在前 10 行内有表头行，且至少包含 Trainee ID 和 Name（或学号和姓名）</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}</source>
+        <translation>{file}，工作表 {sheet}</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}, column {column}</source>
+        <translation>{file}，工作表 {sheet}，列 {column}</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}, row {row}</source>
+        <translation>{file}，工作表 {sheet}，第 {row} 行</translation>
+    </message>
+    <message>
+        <source>{file}, sheet {sheet}, row {row}, column {column}</source>
+        <translation>{file}，工作表 {sheet}，第 {row} 行，列 {column}</translation>
+    </message>
+    <message>
+        <source>{place}: {problem}</source>
+        <translation>{place}：{problem}</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>is a folder, not a workbook</source>
+        <translation>是文件夹，不是工作簿</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB, far larger than any workbook MentorDesk exchanges (limit {limit} MB)</source>
+        <translation>文件大小为 {size} MB，远超 MentorDesk 交换的任何工作簿（上限 {limit} MB）</translation>
+    </message>
+    <message>
+        <source>the workbook is password-protected (encrypted); open it in your office software, remove the password and save it again as .xlsx</source>
+        <translation>工作簿受密码保护（已加密）；请在办公软件中打开，删除密码后重新另存为 .xlsx</translation>
+    </message>
+    <message>
+        <source>this is an old-format .xls workbook; save it as .xlsx (Excel Workbook) and import that</source>
+        <translation>这是旧格式的 .xls 工作簿；请将其另存为 .xlsx（Excel 工作簿）后再导入</translation>
+    </message>
+    <message>
+        <source>not an .xlsx workbook (the file is not a zip package)</source>
+        <translation>不是 .xlsx 工作簿（该文件不是 zip 压缩包）</translation>
+    </message>
+    <message>
+        <source>part {part} declares XML entities (a possible XML bomb); genuine workbooks never do, so it was not read</source>
+        <translation>部件 {part} 声明了 XML 实体（可能是 XML 炸弹）；正常的工作簿不会这样，因此未读取</translation>
+    </message>
+    <message>
+        <source>part {part} opens with over {size} KB of comments before its content; genuine workbooks never do, so it was not read</source>
+        <translation>部件 {part} 在内容之前有超过 {size} KB 的注释；正常的工作簿不会这样，因此未读取</translation>
+    </message>
+    <message>
+        <source>not an .xlsx workbook (a zip file without workbook parts)</source>
+        <translation>不是 .xlsx 工作簿（zip 文件中没有工作簿部件）</translation>
+    </message>
+    <message>
+        <source>part {part} unpacks to {unpacked} MB from {packed} KB — a zip bomb, not a workbook</source>
+        <translation>部件 {part} 从 {packed} KB 解压后达 {unpacked} MB——这是 zip 炸弹，不是工作簿</translation>
+    </message>
+    <message>
+        <source>the workbook unpacks to {size} MB, far larger than any workbook MentorDesk exchanges</source>
+        <translation>工作簿解压后达 {size} MB，远超 MentorDesk 交换的任何工作簿</translation>
+    </message>
+    <message>
+        <source>the workbook is damaged or truncated (the zip package cannot be read: {error})</source>
+        <translation>工作簿已损坏或不完整（无法读取 zip 压缩包：{error}）</translation>
+    </message>
+    <message>
+        <source>the workbook cannot be read ({error})</source>
+        <translation>无法读取工作簿（{error}）</translation>
+    </message>
+    <message>
+        <source>the workbook cannot be read: a sheet part it lists is missing ({error})</source>
+        <translation>无法读取工作簿：其中列出的某个工作表部件缺失（{error}）</translation>
+    </message>
+    <message>
+        <source>the workbook cannot be read ({kind}: {error})</source>
+        <translation>无法读取工作簿（{kind}：{error}）</translation>
+    </message>
+    <message>
+        <source>more than {rows:,} rows, far larger than this kind of sheet gets; nothing was imported</source>
+        <translation>超过 {rows:,} 行，远超此类工作表的正常规模；未导入任何数据</translation>
+    </message>
+    <message>
+        <source>the sheet cannot be read ({kind}: {error})</source>
+        <translation>无法读取工作表（{kind}：{error}）</translation>
     </message>
 </context>
 </TS>

@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from .assessment_summary import compute_summary
-from .changes import add, change, find
+from .changes import add, change, find, not_found
 from .errors import Conflict, LockedRecord, NotFound, UserError
 from .models import (
     DEFAULT_RESULTS,
@@ -28,9 +28,20 @@ from .models import (
 from .staff import local_user
 from .store import Store
 from .text import clean, folded, required
+from .wording import Text, user_text
 
 RESULTS_SETTING = "assessment_results"
 EDITABLE = ("result", "strengths", "improvements", "comment")
+# Assessment states in a sentence, said in the interface language.
+STATE_WORDS: dict[str, Text] = {
+    "draft": user_text("Assessments", "draft"),
+    "signed": user_text("Assessments", "signed"),
+    "superseded": user_text("Assessments", "superseded"),
+}
+
+
+def _state_word(state: str) -> str:
+    return STATE_WORDS.get(state, state)
 
 
 @dataclass(frozen=True)
@@ -94,9 +105,9 @@ def result_choices(store: Store) -> list[str]:
 def set_result_choices(store: Store, choices: list[str]) -> list[str]:
     cleaned = [clean(c) for c in choices if clean(c)]
     if not cleaned:
-        raise UserError("The list of results needs at least one entry")
+        raise UserError(user_text("Assessments", "The list of results needs at least one entry"))
     if len(set(cleaned)) != len(cleaned):
-        raise UserError("The list of results holds the same entry twice")
+        raise UserError(user_text("Assessments", "The list of results holds the same entry twice"))
     with store.write() as s:
         store.set_setting(s, RESULTS_SETTING, json.dumps(cleaned, ensure_ascii=False))
     return cleaned
@@ -151,7 +162,7 @@ def _loaded():
 def _find(s: Session, uid: str) -> Assessment:
     a = s.scalar(_loaded().where(Assessment.uid == uid))
     if a is None or a.deleted:
-        raise NotFound(f"No assessment with id {uid}")
+        raise not_found("assessment", uid)
     return a
 
 
@@ -217,7 +228,11 @@ def latest_document(store: Store, uid: str) -> bytes | None:
 
 def _check_period(start: date, end: date) -> None:
     if end < start:
-        raise UserError(f"The period ends ({end}) before it starts ({start})")
+        raise UserError(
+            user_text("Assessments", "The period ends ({end}) before it starts ({start})").format(
+                end=end, start=start
+            )
+        )
 
 
 def _mentor_id(s: Session, store: Store) -> int | None:
@@ -249,9 +264,21 @@ def create_draft(store: Store, trainee_uid: str, start: date, end: date) -> Asse
         trainee = find(s, Trainee, trainee_uid, "trainee")
         existing = current_for(s, trainee.id, start, end)
         if existing is not None:
+            if existing.state == "signed":
+                said = user_text(
+                    "Assessments",
+                    "{name} already has a {state} assessment for {start} – {end}; "
+                    "open it and amend it",
+                )
+            else:
+                said = user_text(
+                    "Assessments",
+                    "{name} already has a {state} assessment for {start} – {end}; open it",
+                )
             raise Conflict(
-                f"{trainee.name} already has a {existing.state} assessment for "
-                f"{start} – {end}; open it{' and amend it' if existing.state == 'signed' else ''}"
+                said.format(
+                    name=trainee.name, state=_state_word(existing.state), start=start, end=end
+                )
             )
         a = Assessment(
             trainee_id=trainee.id,
@@ -294,7 +321,7 @@ def ensure_drafts(
         mentor_id = _mentor_id(s, store)
         for uid in trainee_uids:
             if uid not in ids:
-                raise NotFound(f"No trainee with id {uid}")
+                raise not_found("trainee", uid)
             a = live.get(ids[uid])
             if a is None:
                 trainee = find(s, Trainee, uid, "trainee")
@@ -315,8 +342,17 @@ def _editable(s: Session, uid: str, loaded: Assessment | None = None) -> Assessm
     a = loaded if loaded is not None and not loaded.deleted else _find(s, uid)
     if a.state != "draft":
         raise LockedRecord(
-            f"The assessment of {a.trainee.name} ({a.period_start} – {a.period_end}, version "
-            f"{a.version}) is {a.state} and cannot change; amend it instead"
+            user_text(
+                "Assessments",
+                "The assessment of {name} ({start} – {end}, version {version}) is {state} and "
+                "cannot change; amend it instead",
+            ).format(
+                name=a.trainee.name,
+                start=a.period_start,
+                end=a.period_end,
+                version=a.version,
+                state=_state_word(a.state),
+            )
         )
     return a
 
@@ -326,13 +362,19 @@ def update_draft(store: Store, uid: str, **fields: object) -> AssessmentView:
     values: dict[str, object] = {}
     for key, value in fields.items():
         if key not in EDITABLE:
-            raise UserError(f"Unknown assessment field {key!r}")
+            raise UserError(
+                user_text("Assessments", "Unknown assessment field {key!r}").format(key=key)
+            )
         values[key] = clean(value)
     result = values.get("result")
     if result:
         choices = result_choices(store)
         if result not in choices:
-            raise UserError(f"Result {result!r} is not one of: {', '.join(choices)}")
+            raise UserError(
+                user_text("Assessments", "Result {result!r} is not one of: {choices}").format(
+                    result=result, choices=", ".join(choices)
+                )
+            )
     with store.write() as s:
         a = _editable(s, uid)
         change(store, s, a, values)
@@ -379,17 +421,24 @@ def _lock(store: Store, s: Session, item: Signed, a: Assessment | None = None) -
     a = _editable(s, item.uid, a)
     if item.drafted_at is not None and a.updated_at != item.drafted_at:
         raise Conflict(
-            f"The draft of {a.trainee.name} changed while it was being signed; sign it again"
+            user_text(
+                "Assessments",
+                "The draft of {name} changed while it was being signed; sign it again",
+            ).format(name=a.trainee.name)
         )
     if not a.result:
-        raise UserError(f"Choose a result for {a.trainee.name} before signing")
+        raise UserError(
+            user_text("Assessments", "Choose a result for {name} before signing").format(
+                name=a.trainee.name
+            )
+        )
     change(
         store,
         s,
         a,
         {
             "state": "signed",
-            "signed_by": required(item.signed_by, "Signer's name"),
+            "signed_by": required(item.signed_by, user_text("Assessments", "Signer's name")),
             "signed_at": item.signed_at,
             "document_sha256": digest,
         },
@@ -425,7 +474,10 @@ def add_countersignature(store: Store, uid: str, pdf: bytes, kind: str) -> Docum
         a = _find(s, uid)
         if a.state != "signed":
             raise UserError(
-                f"Only a signed assessment can be countersigned (this one is {a.state})"
+                user_text(
+                    "Assessments",
+                    "Only a signed assessment can be countersigned (this one is {state})",
+                ).format(state=_state_word(a.state))
             )
         last = s.scalar(
             select(AssessmentDocument)
@@ -433,11 +485,16 @@ def add_countersignature(store: Store, uid: str, pdf: bytes, kind: str) -> Docum
             .order_by(AssessmentDocument.revision.desc())
         )
         if last is None:
-            raise NotFound(f"Assessment {uid} has no signed document")
+            raise NotFound(
+                user_text("Assessments", "Assessment {uid} has no signed document").format(uid=uid)
+            )
         if not pdf.startswith(last.pdf) or len(pdf) == len(last.pdf):
             raise UserError(
-                "This PDF does not extend the signed sheet (the countersignature must be an "
-                "incremental update of it)"
+                user_text(
+                    "Assessments",
+                    "This PDF does not extend the signed sheet (the countersignature must be an "
+                    "incremental update of it)",
+                )
             )
         digest = hashlib.sha256(pdf).hexdigest()
         doc = AssessmentDocument(
@@ -451,15 +508,23 @@ def add_countersignature(store: Store, uid: str, pdf: bytes, kind: str) -> Docum
 
 def amend(store: Store, uid: str, reason: str) -> AssessmentView:
     """A new draft version of a signed assessment; the signed one becomes superseded."""
-    reason = required(reason, "The reason for the amendment")
+    reason = required(reason, user_text("Assessments", "The reason for the amendment"))
     with store.write() as s:
         old = _find(s, uid)
         if old.state == "draft":
-            raise UserError("A draft can be edited as it is; only a signed assessment is amended")
+            raise UserError(
+                user_text(
+                    "Assessments",
+                    "A draft can be edited as it is; only a signed assessment is amended",
+                )
+            )
         if old.state == "superseded":
             newer = s.scalar(select(Assessment.version).where(Assessment.supersedes_uid == uid))
             raise Conflict(
-                f"This version is already superseded (by version {newer}); amend that one"
+                user_text(
+                    "Assessments",
+                    "This version is already superseded (by version {newer}); amend that one",
+                ).format(newer=newer)
             )
         change(store, s, old, {"state": "superseded"}, action="supersede")
         new = Assessment(
@@ -508,5 +573,5 @@ def cohort_trainees(store: Store, cohort: str | None) -> list[str]:
         if cohort and not s.scalar(
             select(Cohort.id).where(or_(Cohort.name == cohort, Cohort.uid == cohort))
         ):
-            raise NotFound(f"No cohort named {cohort!r}")
+            raise NotFound(user_text("Cohorts", "No cohort named {name!r}").format(name=cohort))
         return list(s.scalars(query.order_by(Trainee.name)))

@@ -12,6 +12,7 @@ from .errors import UserError
 from .models import ATTENDANCE_STATUSES, Attendance, Staff, Trainee, WorkshopSession
 from .store import Store
 from .text import clean
+from .wording import user_text
 from .workshop_sessions import expected_where, is_expected, session_hours
 
 # Hours credited are whole minutes at most: a float sum must not drift in the summaries.
@@ -104,18 +105,28 @@ def _validate(
 ) -> tuple[int, float | None]:
     if status not in ATTENDANCE_STATUSES:
         raise UserError(
-            f"Attendance status {status!r} is not one of: {', '.join(ATTENDANCE_STATUSES)}"
+            user_text("Attendance", "Attendance status {status!r} is not one of: {allowed}").format(
+                status=status, allowed=", ".join(ATTENDANCE_STATUSES)
+            )
         )
     late = int(minutes_late or 0)
     if late < 0:
-        raise UserError("Minutes late cannot be negative")
+        raise UserError(user_text("Attendance", "Minutes late cannot be negative"))
     if length and late > length * 60:
-        raise UserError(f"{late} minutes late is longer than the session ({length:g} h)")
+        raise UserError(
+            user_text(
+                "Attendance", "{late} minutes late is longer than the session ({length:g} h)"
+            ).format(late=late, length=length)
+        )
     if hours is not None:
         if hours < 0:
-            raise UserError("Hours credited cannot be negative")
+            raise UserError(user_text("Attendance", "Hours credited cannot be negative"))
         if length and hours > length + 1e-9:
-            raise UserError(f"{hours:g} hours credited is more than the session's {length:g} h")
+            raise UserError(
+                user_text(
+                    "Attendance", "{hours:g} hours credited is more than the session's {length:g} h"
+                ).format(hours=hours, length=length)
+            )
     return late, hours
 
 

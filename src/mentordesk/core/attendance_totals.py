@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from .models import ATTENDANCE_STATUSES, Attendance, AttendanceMonth, WorkshopSession
+from .wording import user_text
 
 _COLUMNS = ("trainee_id", "month", "sessions", *ATTENDANCE_STATUSES, "hours")
 
@@ -51,14 +52,17 @@ def _kept() -> Select:
 
 def drift(session: Session) -> list[str]:
     """What differs between the kept totals and the records; empty when they agree."""
-    problems = []
+    problems: list[str] = []
     kept, recomputed = _kept(), _from_records(session)
     stale = session.scalar(select(func.count()).select_from(except_(kept, recomputed).subquery()))
     missing = session.scalar(select(func.count()).select_from(except_(recomputed, kept).subquery()))
     if stale or missing:
         problems.append(
-            f"attendance totals disagree with the records in {max(stale, missing)} "
-            "trainee-months; run `mentordesk check --repair`"
+            user_text(
+                "Database",
+                "attendance totals disagree with the records in {months} trainee-months; "
+                "run `mentordesk check --repair`",
+            ).format(months=max(stale, missing))
         )
     moved = session.scalar(
         select(func.count())
@@ -68,8 +72,11 @@ def drift(session: Session) -> list[str]:
     )
     if moved:
         problems.append(
-            f"{moved} attendance records carry another date than their session's; "
-            "run `mentordesk check --repair`"
+            user_text(
+                "Database",
+                "{moved} attendance records carry another date than their session's; "
+                "run `mentordesk check --repair`",
+            ).format(moved=moved)
         )
     return problems
 

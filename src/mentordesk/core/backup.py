@@ -19,6 +19,7 @@ from .database import (
 )
 from .errors import UserError
 from .store import Store
+from .wording import user_text
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,11 @@ class CheckReport:
 
 def _require_sqlite(store: Store) -> Path:
     if store.path is None:
-        raise UserError("Backup and restore work on a SQLite file; use pg_dump for PostgreSQL")
+        raise UserError(
+            user_text(
+                "Backup", "Backup and restore work on a SQLite file; use pg_dump for PostgreSQL"
+            )
+        )
     return store.path
 
 
@@ -39,9 +44,15 @@ def backup(store: Store, target: Path) -> Path:
     source = _require_sqlite(store)
     target = Path(target).expanduser()
     if target.resolve() == source.resolve():
-        raise UserError(f"{target}: the backup must not overwrite the database itself")
+        raise UserError(
+            user_text(
+                "Backup", "{target}: the backup must not overwrite the database itself"
+            ).format(target=target)
+        )
     if not target.parent.is_dir():
-        raise UserError(f"{target.parent}: folder does not exist")
+        raise UserError(
+            user_text("Backup", "{folder}: folder does not exist").format(folder=target.parent)
+        )
     backup_sqlite(source, target)
     return target
 
@@ -55,10 +66,17 @@ def _check_file(path: Path) -> list[str]:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        return [f"{path}: not a readable SQLite database ({exc})"]
-    problems = [] if rows == ["ok"] else rows
+        return [
+            user_text("Backup", "{path}: not a readable SQLite database ({error})").format(
+                path=path, error=str(exc)
+            )
+        ]
+    problems: list[str] = [] if rows == ["ok"] else rows
     problems += [
-        f"{table} row {rowid}: broken reference to {parent}" for table, rowid, parent, _ in fk
+        user_text("Backup", "{table} row {row}: broken reference to {parent}").format(
+            table=table, row=rowid, parent=parent
+        )
+        for table, rowid, parent, _ in fk
     ]
     return problems
 
@@ -70,20 +88,28 @@ def restore(store_target: str, source: Path) -> Path:
     """
     source = Path(source).expanduser()
     if not source.is_file():
-        raise UserError(f"{source}: no such file")
+        raise UserError(user_text("Backup", "{file}: no such file").format(file=source))
     problems = _check_file(source)
     if problems:
-        raise UserError(f"{source}: not a sound MentorDesk backup: {problems[0]}")
+        raise UserError(
+            user_text("Backup", "{file}: not a sound MentorDesk backup: {problem}").format(
+                file=source, problem=problems[0]
+            )
+        )
     probe = make_engine(to_url(source))
     try:
         revision = current_revision(probe)
     finally:
         probe.dispose()
     if revision is None:
-        raise UserError(f"{source}: not a MentorDesk database")
+        raise UserError(
+            user_text("Backup", "{file}: not a MentorDesk database").format(file=source)
+        )
     dest = sqlite_path(to_url(store_target))
     if dest is None:
-        raise UserError("Restore works on a SQLite file; use pg_restore for PostgreSQL")
+        raise UserError(
+            user_text("Backup", "Restore works on a SQLite file; use pg_restore for PostgreSQL")
+        )
     if dest.exists():
         backup_sqlite(dest, dest.with_name(dest.stem + ".before-restore.db"))
     staged = dest.with_name(dest.name + ".restoring")
@@ -101,7 +127,7 @@ def check_target(target: str, repair: bool = False) -> CheckReport:
     path = sqlite_path(to_url(target))
     if path is not None:
         if not path.exists():
-            raise UserError(f"{path}: no such database")
+            raise UserError(user_text("Backup", "{file}: no such database").format(file=path))
         problems = _check_file(path)
         if problems:
             return CheckReport(False, problems, None)
@@ -131,7 +157,11 @@ def check(store: Store) -> CheckReport:
             conn.execute(text("SELECT 1"))
     schema = current_revision(store.engine)
     if schema != head_revision():
-        problems.append(f"schema {schema} is not this version's {head_revision()}")
+        problems.append(
+            user_text("Backup", "schema {schema} is not this version's {head}").format(
+                schema=schema, head=head_revision()
+            )
+        )
     else:
         with store.read() as s:
             problems += attendance_totals.drift(s)

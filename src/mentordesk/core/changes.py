@@ -10,14 +10,32 @@ from sqlalchemy.orm import Session
 from .errors import NotFound
 from .models import Travelling
 from .store import Store
+from .wording import Text, user_text
 
 T = TypeVar("T", bound=Travelling)
+
+# What callers name the record they look for, said in the interface language.
+KINDS: dict[str, Text] = {
+    "trainee": user_text("Trainees", "trainee"),
+    "staff member": user_text("Staff", "staff member"),
+    "programme": user_text("Programmes", "programme"),
+    "cohort": user_text("Cohorts", "cohort"),
+    "rubric": user_text("Rubrics", "rubric"),
+    "skill": user_text("Rubrics", "skill"),
+    "session": user_text("Sessions", "session"),
+    "assessment": user_text("Assessments", "assessment"),
+}
+
+
+def not_found(what: str, uid: str) -> NotFound:
+    """The refusal for a record that is not there; ``what`` is a ``KINDS`` key ("trainee")."""
+    return NotFound(user_text("Store", "No {what} with id {uid}").format(what=KINDS[what], uid=uid))
 
 
 def find(session: Session, model: type[T], uid: str, what: str) -> T:
     record = session.scalar(select(model).where(model.uid == uid))
     if record is None or record.deleted:
-        raise NotFound(f"No {what} with id {uid}")
+        raise not_found(what, uid)
     return record
 
 

@@ -13,6 +13,7 @@ from .errors import Conflict, NotFound
 from .models import Cohort, Programme, Trainee
 from .store import Store
 from .text import clean, folded, required
+from .wording import user_text
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,13 @@ def _programme_id(s: Session, name: str) -> int | None:
         return None
     pid = s.scalar(select(Programme.id).where(Programme.name == name))
     if pid is None:
-        raise NotFound(f"No programme named {name!r}")
+        raise NotFound(user_text("Cohorts", "No programme named {name!r}").format(name=name))
     return pid
 
 
 def ensure_cohort(store: Store, s: Session, name: str) -> Cohort:
     """The cohort of that name, created (and audited) when it does not exist yet."""
-    name = required(name, "Cohort name")
+    name = required(name, user_text("Cohorts", "Cohort name"))
     cohort = s.scalar(select(Cohort).where(Cohort.name == name))
     if cohort is None:
         cohort = add(store, s, Cohort(name=name))
@@ -55,10 +56,12 @@ def create_cohort(
     start_date: date | None = None,
     end_date: date | None = None,
 ) -> CohortView:
-    name = required(name, "Cohort name")
+    name = required(name, user_text("Cohorts", "Cohort name"))
     with store.write() as s:
         if s.scalar(select(Cohort.id).where(Cohort.name == name)) is not None:
-            raise Conflict(f"A cohort named {name!r} already exists")
+            raise Conflict(
+                user_text("Cohorts", "A cohort named {name!r} already exists").format(name=name)
+            )
         c = add(
             store,
             s,
@@ -79,17 +82,22 @@ def update_cohort(store: Store, uid: str, **fields: object) -> CohortView:
         if "programme" in fields:
             fields["programme_id"] = _programme_id(s, str(fields.pop("programme") or ""))
         if "name" in fields:
-            fields["name"] = required(fields["name"], "Cohort name")
+            fields["name"] = required(fields["name"], user_text("Cohorts", "Cohort name"))
             other = s.scalar(select(Cohort.id).where(Cohort.name == fields["name"]))
             if other is not None and other != c.id:
-                raise Conflict(f"A cohort named {fields['name']!r} already exists")
+                raise Conflict(
+                    user_text("Cohorts", "A cohort named {name!r} already exists").format(
+                        name=fields["name"]
+                    )
+                )
         change(store, s, c, fields)
     return get_cohort(store, uid)
 
 
 def withdraw_cohort(store: Store, uid: str) -> CohortView:
     with store.write() as s:
-        change(store, s, find(s, Cohort, uid, "cohort"), {"withdrawn": True}, action="withdraw")
+        c = find(s, Cohort, uid, "cohort")
+        change(store, s, c, {"withdrawn": True}, action="withdraw")
     return get_cohort(store, uid)
 
 
@@ -117,7 +125,7 @@ def get_cohort(store: Store, uid: str) -> CohortView:
     with store.read() as s:
         found = _views(s, [Cohort.uid == uid])
     if not found:
-        raise NotFound(f"No cohort with id {uid}")
+        raise NotFound(user_text("Cohorts", "No cohort with id {uid}").format(uid=uid))
     return found[0]
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import SchemaTooNew, UserError
+from .wording import user_text
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -55,7 +56,9 @@ def make_engine(url: str) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         if not path.parent.exists():
-            raise UserError(f"{path.parent}: folder does not exist")
+            raise UserError(
+                user_text("Database", "{folder}: folder does not exist").format(folder=path.parent)
+            )
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -118,11 +121,18 @@ def upgrade(engine: Engine) -> Path | None:
     known = {rev.revision for rev in script.walk_revisions()}
     if current is not None and current not in known:
         raise SchemaTooNew(
-            "This database was written by a newer MentorDesk (schema "
-            f"{current}); install that version or newer to open it."
+            user_text(
+                "Database",
+                "This database was written by a newer MentorDesk (schema {schema}); install that "
+                "version or newer to open it.",
+            ).format(schema=current)
         )
     if current is None and inspect(engine).get_table_names():
-        raise UserError("This database was not created by MentorDesk (no schema version found).")
+        raise UserError(
+            user_text(
+                "Database", "This database was not created by MentorDesk (no schema version found)."
+            )
+        )
     backup = None
     path = sqlite_path(str(engine.url))
     if current is not None and path is not None:

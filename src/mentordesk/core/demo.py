@@ -28,6 +28,7 @@ from .rubrics import load_rubric_file
 from .staff import create_staff, save_profile
 from .store import Store
 from .trainees import is_empty
+from .wording import user_text
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
 GIVEN = [
@@ -99,7 +100,10 @@ def load_demo(store: Store, *, today: date | None = None, seed: int = 2025) -> d
     """Fill an empty database with a realistic demo; returns how many of each record it made."""
     if not is_empty(store):
         raise UserError(
-            "The database already holds trainees; demo data loads only into an empty one"
+            user_text(
+                "Demo",
+                "The database already holds trainees; demo data loads only into an empty one",
+            )
         )
     rng = random.Random(seed)
     today = today or date.today()

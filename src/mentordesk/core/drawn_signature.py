@@ -6,6 +6,7 @@ import base64
 
 from .errors import UserError
 from .store import Store
+from .wording import user_text
 
 SETTING = "drawn_signature_png"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -14,9 +15,11 @@ MAX_BYTES = 2_000_000
 
 def save_drawn_signature(store: Store, png: bytes) -> None:
     if not png.startswith(PNG_MAGIC):
-        raise UserError("The drawn signature must be a PNG image")
+        raise UserError(user_text("Signature", "The drawn signature must be a PNG image"))
     if len(png) > MAX_BYTES:
-        raise UserError("The drawn signature image is too large (2 MB at most)")
+        raise UserError(
+            user_text("Signature", "The drawn signature image is too large (2 MB at most)")
+        )
     with store.write() as s:
         store.set_setting(s, SETTING, base64.b64encode(png).decode("ascii"))
 

@@ -29,6 +29,7 @@ from .models import (
     WorkshopSession,
 )
 from .summary import period_figures
+from .wording import user_text
 
 TRAVEL = ("UID", "Updated At", "Deleted")
 SUMMARY = (
@@ -186,7 +187,9 @@ class ExportRows:
         if scope.cohort:
             self.cohort_id = session.scalar(select(Cohort.id).where(Cohort.name == scope.cohort))
             if self.cohort_id is None:
-                raise NotFound(f"No cohort named {scope.cohort!r}")
+                raise NotFound(
+                    user_text("Cohorts", "No cohort named {name!r}").format(name=scope.cohort)
+                )
 
     # -- scope ------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ class Outcome:
     outcome: str
     record: str
     fields: tuple[str, ...] = ()
+    # Shown in the GUI's import preview: a ``wording.Text`` (English here, translated on screen).
     reason: str = ""
 
     @property
@@ -40,6 +41,7 @@ class ImportReport:
     kind: str
     outcomes: list[Outcome] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    # Shown in the GUI's import preview, like ``Outcome.reason``: ``wording.Text`` sentences.
     notes: list[str] = field(default_factory=list)
     applied: bool = False
     unlisted_unchanged: int = 0

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .changes import add
+from .changes import KINDS, add
 from .import_report import CONFLICT, NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
 from .merge_records import (
     Incoming,
@@ -44,9 +44,24 @@ from .models import (
 )
 from .progress import NO_PROGRESS, Progress
 from .store import Store
+from .wording import message_of, user_text
 
 SIGNED = ("signed", "superseded")
 CHUNK = 1000
+# The sheets as the progress dialog names them.
+SHEET_NAMES = {
+    "Skills": user_text("Merge", "Skills"),
+    "Trainees": user_text("Merge", "Trainees"),
+    "Sessions": user_text("Merge", "Sessions"),
+    "Attendance": user_text("Merge", "Attendance"),
+    "Ratings": user_text("Merge", "Ratings"),
+    "Notes": user_text("Merge", "Notes"),
+    "Assessments": user_text("Merge", "Assessments"),
+}
+
+# What a row's reference names when the record it points to is missing ("no session with UID …").
+SESSION = KINDS["session"]
+SKILL = KINDS["skill"]
 
 
 class _DryRun(Exception):
@@ -107,13 +122,17 @@ class _Merger:
     def trainee(self, trainee_id: str) -> int:
         found = self._trainees.get(trainee_id)
         if found is None:
-            raise Rejected(f"no trainee with Trainee ID {trainee_id} here or in the Trainees sheet")
+            raise Rejected(
+                user_text(
+                    "Merge", "no trainee with Trainee ID {id} here or in the Trainees sheet"
+                ).format(id=trainee_id)
+            )
         return found
 
     def by_uid(self, model: type[Travelling], uid: str, what: str, required: bool = True):
         if not uid:
             if required:
-                raise Rejected(f"{what} UID is empty")
+                raise Rejected(user_text("Merge", "{what} UID is empty").format(what=what))
             return None
         found = self._ids.get(uid)
         if found is None:
@@ -121,7 +140,11 @@ class _Merger:
             if found is not None:
                 self._ids[uid] = found
         if found is None and required:
-            raise Rejected(f"no {what} with UID {uid} here or in this workbook")
+            raise Rejected(
+                user_text("Merge", "no {what} with UID {uid} here or in this workbook").format(
+                    what=what, uid=uid
+                )
+            )
         return found
 
     # -- the merge rule -----------------------------------------------------------------
@@ -143,7 +166,9 @@ class _Merger:
             value = values.get(key)
             if value.__class__ is str and len(value) > limit:
                 raise Rejected(
-                    f"{field_label(key)}: {len(value):,} characters, more than the {limit} allowed"
+                    user_text(
+                        "Merge", "{column}: {length:,} characters, more than the {limit} allowed"
+                    ).format(column=field_label(key), length=len(value), limit=limit)
                 )
         if local is None:
             record = model(
@@ -203,12 +228,17 @@ class _Merger:
                 with self.s.no_autoflush:
                     self._chunk(handler, chunk, local)
                 self.s.flush()
-                progress.step(len(chunk), f"{sheet.kind}: row {chunk[-1].row:,}")
+                progress.step(
+                    len(chunk),
+                    user_text("Merge", "{sheet}: row {row:,}").format(
+                        sheet=SHEET_NAMES.get(sheet.kind, sheet.kind), row=chunk[-1].row
+                    ),
+                )
 
     def _prefetch_pairs(self, chunk: list[Incoming], local: dict[str, Any]) -> None:
         """This chunk's sessions' attendance, by (session, trainee), for rows new by UID."""
         uids = {r.values.get("Session UID") for r in chunk if r.uid not in local}
-        ids = {self.by_uid(WorkshopSession, u, "session", False) for u in uids if u}
+        ids = {self.by_uid(WorkshopSession, u, SESSION, False) for u in uids if u}
         ids.discard(None)
         self._pairs = {}
         if ids:
@@ -224,7 +254,7 @@ class _Merger:
             try:
                 handler(r, local.get(r.uid), label)
             except Rejected as exc:
-                self._outcome(r, REJECTED, label, reason=str(exc))
+                self._outcome(r, REJECTED, label, reason=message_of(exc))
 
     # -- one handler per sheet ----------------------------------------------------------
 
@@ -270,7 +300,7 @@ class _Merger:
     def _trainee(self, r: Incoming, local: Trainee | None, label: str) -> None:
         v = r.values
         if not v["Trainee ID"] or not v["Name"]:
-            raise Rejected("Trainee ID and Name must not be empty")
+            raise Rejected(user_text("Merge", "Trainee ID and Name must not be empty"))
         if local is None:
             # Already known here under its Trainee ID (e.g. from the school's roster).
             known = self._trainees.get(v["Trainee ID"])
@@ -288,7 +318,11 @@ class _Merger:
         }
         clash = self._trainees.get(v["Trainee ID"])
         if local is not None and clash is not None and clash != local.id:
-            raise Rejected(f"Trainee ID {v['Trainee ID']} belongs to another trainee here")
+            raise Rejected(
+                user_text("Merge", "Trainee ID {id} belongs to another trainee here").format(
+                    id=v["Trainee ID"]
+                )
+            )
         record = self.merge(r, Trainee, local, values, label)
         if record is not None and local is None:
             self.s.flush()
@@ -297,7 +331,7 @@ class _Merger:
     def _session(self, r: Incoming, local: WorkshopSession | None, label: str) -> None:
         v = r.values
         if v["Date"] is None:
-            raise Rejected("Date is empty")
+            raise Rejected(user_text("Merge", "Date is empty"))
         values = {
             "held_on": v["Date"],
             "start_time": v["Start"],
@@ -312,10 +346,10 @@ class _Merger:
 
     def _attendance(self, r: Incoming, local: Attendance | None, label: str) -> None:
         v = r.values
-        session_id = self.by_uid(WorkshopSession, v["Session UID"], "session")
+        session_id = self.by_uid(WorkshopSession, v["Session UID"], SESSION)
         trainee_id = self.trainee(v["Trainee ID"])
         if not v["Status"]:
-            raise Rejected("Status is empty")
+            raise Rejected(user_text("Merge", "Status is empty"))
         if local is None:
             # Recorded here too, under another UID: one record per trainee and session.
             local = self._pairs.get((session_id, trainee_id))
@@ -332,7 +366,7 @@ class _Merger:
 
     def _rating(self, r: Incoming, local: SkillRating | None, label: str) -> None:
         v = r.values
-        skill_id = self.by_uid(Skill, v["Skill UID"], "skill", False)
+        skill_id = self.by_uid(Skill, v["Skill UID"], SKILL, False)
         if skill_id is None:
             skill_id = self.s.scalar(
                 select(Skill.id)
@@ -344,9 +378,13 @@ class _Merger:
                 )
             )
         if skill_id is None:
-            raise Rejected(f"no skill {v['Skill Code']} of rubric {v['Rubric']} here")
+            raise Rejected(
+                user_text("Merge", "no skill {code} of rubric {rubric} here").format(
+                    code=v["Skill Code"], rubric=v["Rubric"]
+                )
+            )
         if v["Level"] is None or v["Rated On"] is None:
-            raise Rejected("Level and Rated On must not be empty")
+            raise Rejected(user_text("Merge", "Level and Rated On must not be empty"))
         values = {
             "trainee_id": self.trainee(v["Trainee ID"]),
             "skill_id": skill_id,
@@ -354,28 +392,28 @@ class _Merger:
             "rated_on": v["Rated On"],
             "rater_id": self.staff(v["Rater"]),
             "evidence": v["Evidence"],
-            "session_id": self.by_uid(WorkshopSession, v["Session UID"], "session", False),
+            "session_id": self.by_uid(WorkshopSession, v["Session UID"], SESSION, False),
         }
         self.merge(r, SkillRating, local, values, label)
 
     def _note(self, r: Incoming, local: Note | None, label: str) -> None:
         v = r.values
         if v["Written At"] is None:
-            raise Rejected("Written At is empty")
+            raise Rejected(user_text("Merge", "Written At is empty"))
         values = {
             "trainee_id": self.trainee(v["Trainee ID"]),
             "written_at": to_ms(v["Written At"]),
             "category": v["Category"] or "other",
             "text": v["Text"],
             "author_id": self.staff(v["Author"]),
-            "session_id": self.by_uid(WorkshopSession, v["Session UID"], "session", False),
+            "session_id": self.by_uid(WorkshopSession, v["Session UID"], SESSION, False),
         }
         self.merge(r, Note, local, values, label)
 
     def _assessment(self, r: Incoming, local: Assessment | None, label: str) -> None:
         v = r.values
         if v["Period Start"] is None or v["Period End"] is None:
-            raise Rejected("Period Start and Period End must not be empty")
+            raise Rejected(user_text("Merge", "Period Start and Period End must not be empty"))
         values = {
             "trainee_id": self.trainee(v["Trainee ID"]),
             "period_start": v["Period Start"],
@@ -409,7 +447,10 @@ class _Merger:
             return
         if values["state"] not in SIGNED:
             self._outcome(
-                r, UNCHANGED, label, reason="signed here; a signed sheet is never overwritten"
+                r,
+                UNCHANGED,
+                label,
+                reason=user_text("Merge", "signed here; a signed sheet is never overwritten"),
             )
             return
         twin = self.s.scalar(
@@ -422,7 +463,14 @@ class _Merger:
             )
         )
         if twin is not None:
-            self._outcome(r, UNCHANGED, label, reason=f"conflicting version already kept as {twin}")
+            self._outcome(
+                r,
+                UNCHANGED,
+                label,
+                reason=user_text("Merge", "conflicting version already kept as {uid}").format(
+                    uid=twin
+                ),
+            )
             return
         copy = Assessment(
             uid=new_uid(),
@@ -437,12 +485,18 @@ class _Merger:
             r,
             CONFLICT,
             label,
-            reason=f"a different signed version of {local.uid} exists here; "
-            f"both kept (the incoming one as {copy.uid})",
+            reason=user_text(
+                "Merge",
+                "a different signed version of {uid} exists here; "
+                "both kept (the incoming one as {copy})",
+            ).format(uid=local.uid, copy=copy.uid),
         )
         self.report.notes.append(
-            f"{r.sheet} row {r.row}: two different signed versions of assessment {local.uid}; "
-            f"both kept, the incoming one as {copy.uid}"
+            user_text(
+                "Merge",
+                "{sheet} row {row}: two different signed versions of assessment {uid}; "
+                "both kept, the incoming one as {copy}",
+            ).format(sheet=r.sheet, row=r.row, uid=local.uid, copy=copy.uid)
         )
 
     def _report_rival(self, r: Incoming, record: Any, values: dict[str, Any]) -> None:
@@ -458,8 +512,11 @@ class _Merger:
         )
         if rival is not None:
             self.report.notes.append(
-                f"{r.sheet} row {r.row}: assessment {record.uid} and {rival} are both signed "
-                "for the same trainee, period and version; both kept"
+                user_text(
+                    "Merge",
+                    "{sheet} row {row}: assessment {uid} and {rival} are both signed "
+                    "for the same trainee, period and version; both kept",
+                ).format(sheet=r.sheet, row=r.row, uid=record.uid, rival=rival)
             )
 
 
@@ -474,7 +531,7 @@ def merge_results(
     store: Store, source: MergeSource, *, apply: bool, progress: Progress = NO_PROGRESS
 ) -> ImportReport:
     """Merge every sheet in one transaction; a dry run performs it and rolls it back."""
-    progress.start(0, "Merging")
+    progress.start(0, user_text("Merge", "Merging"))
     merger: _Merger | None = None
     try:
         with store.write() as session:

@@ -13,6 +13,7 @@ from .errors import UserError
 from .models import NOTE_CATEGORIES, Note, Staff, Trainee, WorkshopSession
 from .store import Store
 from .text import clean, required
+from .wording import user_text
 
 MAX_NOTE = 4000
 
@@ -46,10 +47,18 @@ def add_note(
 ) -> NoteView:
     category = clean(category) or "other"
     if category not in NOTE_CATEGORIES:
-        raise UserError(f"Note category {category!r} is not one of: {', '.join(NOTE_CATEGORIES)}")
-    body = required(text, "The note's text")
+        raise UserError(
+            user_text("Notes", "Note category {category!r} is not one of: {allowed}").format(
+                category=category, allowed=", ".join(NOTE_CATEGORIES)
+            )
+        )
+    body = required(text, user_text("Notes", "The note's text"))
     if len(body) > MAX_NOTE:
-        raise UserError(f"A note holds at most {MAX_NOTE} characters; this one has {len(body)}")
+        raise UserError(
+            user_text(
+                "Notes", "A note holds at most {limit} characters; this one has {length}"
+            ).format(limit=MAX_NOTE, length=len(body))
+        )
     with store.write() as s:
         t = find(s, Trainee, trainee_uid, "trainee")
         ws = find(s, WorkshopSession, session_uid, "session") if session_uid else None
@@ -85,7 +94,7 @@ def _set_deleted(store: Store, note_uid: str, deleted: bool) -> None:
     with store.write() as s:
         n = s.scalar(select(Note).where(Note.uid == note_uid))
         if n is None:
-            raise UserError(f"No note with id {note_uid}")
+            raise UserError(user_text("Notes", "No note with id {uid}").format(uid=note_uid))
         change(store, s, n, {"deleted": deleted}, action="delete" if deleted else "restore")
 
 

@@ -12,6 +12,7 @@ from .errors import Conflict, UserError
 from .models import PROGRAMME_KINDS, Programme
 from .store import Store
 from .text import clean, folded, required
+from .wording import user_text
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,13 @@ def _view(p: Programme) -> ProgrammeView:
 
 def _check(kind: str, start: date | None, end: date | None) -> None:
     if kind not in PROGRAMME_KINDS:
-        raise UserError(f"Programme kind {kind!r} is not one of: {', '.join(PROGRAMME_KINDS)}")
+        raise UserError(
+            user_text("Programmes", "Programme kind {kind!r} is not one of: {allowed}").format(
+                kind=kind, allowed=", ".join(PROGRAMME_KINDS)
+            )
+        )
     if start and end and end < start:
-        raise UserError("Programme end date is before its start date")
+        raise UserError(user_text("Programmes", "Programme end date is before its start date"))
 
 
 def create_programme(
@@ -59,11 +64,15 @@ def create_programme(
     end_date: date | None = None,
     description: str = "",
 ) -> ProgrammeView:
-    name = required(name, "Programme name")
+    name = required(name, user_text("Programmes", "Programme name"))
     _check(kind, start_date, end_date)
     with store.write() as s:
         if s.scalar(select(Programme.id).where(Programme.name == name)) is not None:
-            raise Conflict(f"A programme named {name!r} already exists")
+            raise Conflict(
+                user_text("Programmes", "A programme named {name!r} already exists").format(
+                    name=name
+                )
+            )
         p = add(
             store,
             s,
@@ -84,10 +93,14 @@ def update_programme(store: Store, uid: str, **fields: object) -> ProgrammeView:
     with store.write() as s:
         p = find(s, Programme, uid, "programme")
         if "name" in fields:
-            fields["name"] = required(fields["name"], "Programme name")
+            fields["name"] = required(fields["name"], user_text("Programmes", "Programme name"))
             other = s.scalar(select(Programme.id).where(Programme.name == fields["name"]))
             if other is not None and other != p.id:
-                raise Conflict(f"A programme named {fields['name']!r} already exists")
+                raise Conflict(
+                    user_text("Programmes", "A programme named {name!r} already exists").format(
+                        name=fields["name"]
+                    )
+                )
         _check(
             str(fields.get("kind", p.kind)),
             fields.get("start_date", p.start_date),  # type: ignore[arg-type]

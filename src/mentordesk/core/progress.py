@@ -7,12 +7,15 @@ thread, the command line one that prints, tests one that records or cancels.
 from __future__ import annotations
 
 from .errors import UserError
+from .wording import user_text
 
 
 class Cancelled(UserError):
     """The user cancelled; whatever the work had written is rolled back or removed."""
 
-    def __init__(self, message: str = "Cancelled; nothing was changed") -> None:
+    def __init__(self, message: str | None = None) -> None:
+        if message is None:
+            message = user_text("Progress", "Cancelled; nothing was changed")
         super().__init__(message)
 
 

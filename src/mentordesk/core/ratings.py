@@ -14,6 +14,7 @@ from .models import Cohort, RubricLevel, Skill, SkillRating, Staff, Trainee, Wor
 from .rubrics import LevelView, SkillView, current_rubric
 from .store import Store
 from .text import clean
+from .wording import user_text
 from .workshop_sessions import expected_where
 
 
@@ -88,8 +89,11 @@ def _check_level(s: Session, skill: Skill, level: object) -> int:
         number = None
     if number is None or str(number) != str(level).strip() or not low <= number <= high:
         raise UserError(
-            f"Level {level} is not on the scale of {skill.code} {skill.name}: "
-            f"choose a level from {low} to {high}"
+            user_text(
+                "Ratings",
+                "Level {level} is not on the scale of {code} {skill}: "
+                "choose a level from {low} to {high}",
+            ).format(level=level, code=skill.code, skill=skill.name, low=low, high=high)
         )
     return number
 
@@ -157,7 +161,7 @@ def rate(
 def _load(s: Session, rating_uid: str) -> tuple[SkillRating, str | None]:
     r = s.scalar(select(SkillRating).where(SkillRating.uid == rating_uid))
     if r is None:
-        raise UserError(f"No rating with id {rating_uid}")
+        raise UserError(user_text("Ratings", "No rating with id {uid}").format(uid=rating_uid))
     ws_uid = (
         s.scalar(select(WorkshopSession.uid).where(WorkshopSession.id == r.session_id))
         if r.session_id
@@ -171,7 +175,7 @@ def clear_rating(store: Store, rating_uid: str) -> RatingView:
     with store.write() as s:
         r, ws_uid = _load(s, rating_uid)
         if r.deleted:
-            raise UserError("That rating has already been removed")
+            raise UserError(user_text("Ratings", "That rating has already been removed"))
         before = RatingState(r.level, r.evidence)
         change(store, s, r, {"deleted": True}, action="delete")
         return _view(r, r.trainee, r.skill, ws_uid, before)
@@ -261,9 +265,12 @@ def rating_grid(
             ws = find(s, WorkshopSession, session_uid, "session")
             cohort_id, on, module, ws_id = ws.cohort_id, ws.held_on, ws.module, ws.id
         elif cohort_uid:
-            cohort_id, on, ws_id = find(s, Cohort, cohort_uid, "cohort").id, date.today(), None
+            cohort = find(s, Cohort, cohort_uid, "cohort")
+            cohort_id, on, ws_id = cohort.id, date.today(), None
         else:
-            raise UserError("A rating grid needs a session, or a cohort and a module")
+            raise UserError(
+                user_text("Ratings", "A rating grid needs a session, or a cohort and a module")
+            )
     skills, levels = _grid_skills(store, module)
     with store.read() as s:
         trainees = s.execute(

@@ -14,6 +14,7 @@ from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outc
 from .models import TRAINEE_STATUSES, AuditEvent, Cohort, Programme, Trainee, utcnow
 from .progress import NO_PROGRESS, Progress
 from .store import Store
+from .wording import user_text
 
 UNASSIGNED = "Unassigned"
 # Fields a roster row may carry, in the order reports list them.
@@ -66,6 +67,11 @@ class RosterData:
     ignored_columns: list[str] = field(default_factory=list)
     # Rows holding a single cell and no name: titles and footers such as "合计: 42 人".
     skipped_rows: list[int] = field(default_factory=list)
+    # field -> its header as the sheet writes it: a refusal names the column the user sees.
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def title(self, name: str) -> str:
+        return self.titles.get(name, LABELS[name])
 
 
 @dataclass(frozen=True)
@@ -131,14 +137,14 @@ def _plan(
         if not row.problem and row.values.get("trainee_id"):
             holders.setdefault(row.values["trainee_id"], []).append(row.row)
     planned: list[_Planned] = []
-    progress.start(len(data.rows), "Checking rows")
+    progress.start(len(data.rows), user_text("RosterImport", "Checking rows"))
     for n, row in enumerate(data.rows):
         if n % 1000 == 999:
             progress.step(1000)
         values = row.values
         trainee_id = values.get("trainee_id", "")
         name = values.get("name", "")
-        label = f"{trainee_id} {name}".strip() or "(no ID, no name)"
+        label = f"{trainee_id} {name}".strip() or user_text("RosterImport", "(no ID, no name)")
         if len(label) > 80:
             label = label[:77] + "…"
 
@@ -153,16 +159,20 @@ def _plan(
             reject(row.problem)
             continue
         if not trainee_id:
-            reject("Trainee ID is empty")
+            reject(user_text("RosterImport", "Trainee ID is empty"))
             continue
         if not name:
-            reject("Name is empty")
+            reject(user_text("RosterImport", "Name is empty"))
             continue
         rows = holders.get(trainee_id, [])
         if len(rows) > 1:
             # Which of the rows is right is unknown: none of them goes in.
             others = ", ".join(str(n) for n in rows if n != row.row)
-            reject(f"Trainee ID {trainee_id} also appears in row {others}; fix the duplicates")
+            reject(
+                user_text(
+                    "RosterImport", "Trainee ID {id} also appears in row {rows}; fix the duplicates"
+                ).format(id=trainee_id, rows=others)
+            )
             continue
         too_long = None
         if max(map(len, values.values())) > LONG_LIMIT or (
@@ -171,15 +181,23 @@ def _plan(
             too_long = next((k for k, v in values.items() if len(v) > LIMITS[k]), None)
         if too_long:
             reject(
-                f"column {LABELS[too_long]}: {len(values[too_long]):,} characters, more than "
-                f"the {LIMITS[too_long]} allowed"
+                user_text(
+                    "RosterImport",
+                    "column {column}: {length:,} characters, more than the {limit} allowed",
+                ).format(
+                    column=data.title(too_long),
+                    length=len(values[too_long]),
+                    limit=LIMITS[too_long],
+                )
             )
             continue
         status = values.get("status", "")
         if status and status not in TRAINEE_STATUSES:
             reject(
-                f"Status {status!r} is not one of: {', '.join(TRAINEE_STATUSES)} "
-                "(or 在读, 在训, 退出, 结业, 毕业)"
+                user_text(
+                    "RosterImport",
+                    "Status {status!r} is not one of: {allowed} (or 在读, 在训, 退出, 结业, 毕业)",
+                ).format(status=status, allowed=", ".join(TRAINEE_STATUSES))
             )
             continue
         existing = current.get(trainee_id)
@@ -188,7 +206,12 @@ def _plan(
         if cohort and programme:
             owner = programmes.get(cohort, "")
             if owner and owner != programme:
-                reject(f"Cohort {cohort!r} belongs to programme {owner!r}, not {programme!r}")
+                reject(
+                    user_text(
+                        "RosterImport",
+                        "Cohort {cohort!r} belongs to programme {owner!r}, not {programme!r}",
+                    ).format(cohort=cohort, owner=owner, programme=programme)
+                )
                 continue
         target = {k: v for k, v in values.items() if v and k != "programme"}
         if cohort:
@@ -214,8 +237,15 @@ def _report(data: RosterData, planned: list[_Planned]) -> ImportReport:
     report.ignored_columns = list(data.ignored_columns)
     if data.skipped_rows:
         rows = ", ".join(map(str, data.skipped_rows))
-        word = "row" if len(data.skipped_rows) == 1 else "rows"
-        report.notes.append(f"{data.sheet} {word} {rows} skipped: a single cell without a name")
+        if len(data.skipped_rows) == 1:
+            said = user_text(
+                "RosterImport", "{sheet} row {rows} skipped: a single cell without a name"
+            )
+        else:
+            said = user_text(
+                "RosterImport", "{sheet} rows {rows} skipped: a single cell without a name"
+            )
+        report.notes.append(said.format(sheet=data.sheet, rows=rows))
     return report
 
 
@@ -327,7 +357,7 @@ def apply_roster_in(
         if len(new_rows) >= 5000:
             _save_new(store, session, new_rows, audits, actor, now)
             new_rows, audits = [], []
-            progress.step(0, "Saving trainees")
+            progress.step(0, user_text("RosterImport", "Saving trainees"))
     if new_rows:
         _save_new(store, session, new_rows, audits, actor, now)
     session.flush()

@@ -12,6 +12,7 @@ from .changes import add
 from .import_report import NEW, REJECTED, UNCHANGED, ImportReport, Outcome
 from .models import Rubric, RubricLevel, Skill
 from .store import Store
+from .wording import user_text
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,13 @@ def _plan(session: Session, sheet: SkillSheet) -> tuple[list[Outcome], list[Skil
         label = f"{r.code} {r.name}".strip()
         reason = ""
         if not r.code:
-            reason = "Code is empty"
+            reason = user_text("RubricImport", "Code is empty")
         elif not r.name:
-            reason = "Skill is empty"
+            reason = user_text("RubricImport", "Skill is empty")
         elif r.code in seen:
-            reason = f"Code {r.code} already appears in row {seen[r.code]}"
+            reason = user_text("RubricImport", "Code {code} already appears in row {row}").format(
+                code=r.code, row=seen[r.code]
+            )
         if reason:
             outcomes.append(Outcome(sheet.sheet, r.row, REJECTED, label, reason=reason))
             continue
@@ -98,7 +101,11 @@ def _report(
     if creates:
         latest = _latest(session, sheet.rubric)
         version = (latest.version + 1) if latest else 1
-        report.notes.append(f"rubric {sheet.rubric!r} version {version} with {sheet.levels} levels")
+        report.notes.append(
+            user_text(
+                "RubricImport", "rubric {name!r} version {version} with {levels} levels"
+            ).format(name=sheet.rubric, version=version, levels=sheet.levels)
+        )
     return report
 
 

@@ -14,6 +14,7 @@ from .errors import Conflict, NotFound, UserError
 from .models import Rubric, RubricLevel, Skill
 from .store import Store
 from .text import clean, folded, required
+from .wording import user_text
 
 
 @dataclass(frozen=True)
@@ -83,24 +84,28 @@ def _view(r: Rubric) -> RubricView:
 
 def _check_levels(levels: list[LevelView]) -> None:
     if len(levels) < 2:
-        raise UserError("A rubric needs at least two levels")
+        raise UserError(user_text("Rubrics", "A rubric needs at least two levels"))
     numbers = [lv.level for lv in levels]
     if sorted(numbers) != list(range(1, len(levels) + 1)):
-        raise UserError("Rubric levels must be numbered 1, 2, 3 … without gaps")
+        raise UserError(
+            user_text("Rubrics", "Rubric levels must be numbered 1, 2, 3 … without gaps")
+        )
     for lv in levels:
-        required(lv.label, f"Label of level {lv.level}")
+        required(lv.label, user_text("Rubrics", "Label of level {level}").format(level=lv.level))
 
 
 def _skill_fields(spec: dict[str, object], max_level: int) -> dict[str, object]:
     descriptors = [clean(d) for d in spec.get("descriptors", []) or []]  # type: ignore[union-attr]
     if len(descriptors) > max_level:
         raise UserError(
-            f"Skill {spec.get('code')}: {len(descriptors)} descriptors for a {max_level}-level scale"
+            user_text(
+                "Rubrics", "Skill {code}: {count} descriptors for a {levels}-level scale"
+            ).format(code=spec.get("code"), count=len(descriptors), levels=max_level)
         )
     return {
-        "code": required(spec.get("code"), "Skill code"),
+        "code": required(spec.get("code"), user_text("Rubrics", "Skill code")),
         "area": clean(spec.get("area")),
-        "name": required(spec.get("name"), "Skill name"),
+        "name": required(spec.get("name"), user_text("Rubrics", "Skill name")),
         "module": clean(spec.get("module")),
         "descriptors": descriptors,
     }
@@ -116,13 +121,17 @@ def create_rubric(
     version: int | None = None,
 ) -> RubricView:
     """A new rubric, or a new version of one with the same name (the next number by default)."""
-    name = required(name, "Rubric name")
+    name = required(name, user_text("Rubrics", "Rubric name"))
     _check_levels(levels)
     with store.write() as s:
         latest = s.scalar(select(func.max(Rubric.version)).where(Rubric.name == name))
         number = version if version is not None else (latest or 0) + 1
         if s.scalar(select(Rubric.id).where(Rubric.name == name, Rubric.version == number)):
-            raise Conflict(f"Rubric {name!r} version {number} already exists")
+            raise Conflict(
+                user_text("Rubrics", "Rubric {name!r} version {version} already exists").format(
+                    name=name, version=number
+                )
+            )
         rubric = Rubric(
             name=name,
             version=number,
@@ -139,7 +148,11 @@ def create_rubric(
         for position, spec in enumerate(skills or []):
             values = _skill_fields(spec, len(levels))
             if values["code"] in codes:
-                raise UserError(f"Skill code {values['code']} appears twice")
+                raise UserError(
+                    user_text("Rubrics", "Skill code {code} appears twice").format(
+                        code=values["code"]
+                    )
+                )
             codes.add(str(values["code"]))
             add(store, s, Skill(rubric=rubric, position=position, **values))
         uid = rubric.uid
@@ -153,7 +166,7 @@ def _load(s: Session, uid: str) -> Rubric:
         .options(selectinload(Rubric.levels), selectinload(Rubric.skills))
     )
     if rubric is None or rubric.deleted:
-        raise NotFound(f"No rubric with id {uid}")
+        raise NotFound(user_text("Rubrics", "No rubric with id {uid}").format(uid=uid))
     return rubric
 
 
@@ -197,7 +210,7 @@ def update_rubric(
 ) -> RubricView:
     fields: dict[str, object] = {}
     if name is not None:
-        fields["name"] = required(name, "Rubric name")
+        fields["name"] = required(name, user_text("Rubrics", "Rubric name"))
     if description is not None:
         fields["description"] = clean(description)
     with store.write() as s:
@@ -207,7 +220,13 @@ def update_rubric(
 
 def withdraw_rubric(store: Store, uid: str) -> RubricView:
     with store.write() as s:
-        change(store, s, find(s, Rubric, uid, "rubric"), {"withdrawn": True}, action="withdraw")
+        change(
+            store,
+            s,
+            find(s, Rubric, uid, "rubric"),
+            {"withdrawn": True},
+            action="withdraw",
+        )
     return get_rubric(store, uid)
 
 
@@ -216,7 +235,11 @@ def add_skill(store: Store, rubric_uid: str, spec: dict[str, object]) -> SkillVi
         rubric = _load(s, rubric_uid)
         values = _skill_fields(spec, len(rubric.levels))
         if any(sk.code == values["code"] for sk in rubric.skills):
-            raise Conflict(f"Skill code {values['code']} already exists in {rubric.name}")
+            raise Conflict(
+                user_text("Rubrics", "Skill code {code} already exists in {rubric}").format(
+                    code=values["code"], rubric=rubric.name
+                )
+            )
         position = max((sk.position for sk in rubric.skills), default=-1) + 1
         return _skill_view(add(store, s, Skill(rubric=rubric, position=position, **values)))
 

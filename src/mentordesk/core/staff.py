@@ -11,6 +11,7 @@ from .errors import UserError
 from .models import STAFF_ROLES, Staff
 from .store import Store
 from .text import clean, folded, required
+from .wording import user_text
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,15 @@ def _fields(fields: dict[str, object]) -> dict[str, object]:
     out: dict[str, object] = {}
     for key, value in fields.items():
         if key not in ("name", "role", "organisation", "email", "phone"):
-            raise UserError(f"Unknown staff field {key!r}")
-        out[key] = required(value, "Name") if key == "name" else clean(value)
+            raise UserError(user_text("Staff", "Unknown staff field {field!r}").format(field=key))
+        out[key] = required(value, user_text("Staff", "Name")) if key == "name" else clean(value)
     role = out.get("role")
     if role is not None and role not in STAFF_ROLES:
-        raise UserError(f"Role {role!r} is not one of: {', '.join(STAFF_ROLES)}")
+        raise UserError(
+            user_text("Staff", "Role {role!r} is not one of: {allowed}").format(
+                role=role, allowed=", ".join(STAFF_ROLES)
+            )
+        )
     return out
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from .database import open_engine, session_factory, sqlite_path, to_url
 from .errors import UserError
 from .models import AuditEvent, Setting, Travelling, utcnow
+from .wording import user_text
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,11 @@ class Store:
             where = sqlite_path(to_url(target)) or make_url(to_url(target)).render_as_string()
             reason = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
             raise UserError(
-                f"{where}: cannot open the database ({reason}). If the file is damaged, "
-                "restore a backup with 'mentordesk restore FILE'."
+                user_text(
+                    "Store",
+                    "{where}: cannot open the database ({reason}). If the file is damaged, "
+                    "restore a backup with 'mentordesk restore FILE'.",
+                ).format(where=where, reason=reason)
             ) from exc
 
     @property

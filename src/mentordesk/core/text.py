@@ -20,11 +20,13 @@ def clean(value: object) -> str:
 
 
 def required(value: object, what: str) -> str:
+    """``value`` cleaned; refused when empty. ``what`` names it: pass a ``user_text`` label."""
     from .errors import UserError
+    from .wording import user_text
 
     text = clean(value)
     if not text:
-        raise UserError(f"{what} must not be empty")
+        raise UserError(user_text("Text", "{what} must not be empty").format(what=what))
     return text
 
 

@@ -8,12 +8,13 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from .changes import add, change, find
+from .changes import add, change, find, not_found
 from .cohorts import ensure_cohort
 from .errors import Conflict, UserError
 from .models import TRAINEE_STATUSES, Cohort, Programme, Trainee
 from .store import Store
 from .text import clean, required
+from .wording import user_text
 
 EDITABLE = ("trainee_id", "employee_no", "name", "cohort", "track", "status", "email")
 
@@ -74,15 +75,21 @@ def _normalise(s: Session, store: Store, fields: dict[str, object]) -> dict[str,
     out: dict[str, object] = {}
     for key, value in fields.items():
         if key not in EDITABLE and key not in ("enrolled_on", "left_on"):
-            raise UserError(f"Unknown trainee field {key!r}")
+            raise UserError(
+                user_text("Trainees", "Unknown trainee field {field!r}").format(field=key)
+            )
         if key == "trainee_id":
-            out[key] = required(value, "Trainee ID")
+            out[key] = required(value, user_text("Trainees", "Trainee ID"))
         elif key == "name":
-            out[key] = required(value, "Name")
+            out[key] = required(value, user_text("Trainees", "Name"))
         elif key == "status":
             status = clean(value) or "active"
             if status not in TRAINEE_STATUSES:
-                raise UserError(f"Status {status!r} is not one of: {', '.join(TRAINEE_STATUSES)}")
+                raise UserError(
+                    user_text("Trainees", "Status {status!r} is not one of: {allowed}").format(
+                        status=status, allowed=", ".join(TRAINEE_STATUSES)
+                    )
+                )
             out[key] = status
         elif key == "cohort":
             name = clean(value)
@@ -97,7 +104,11 @@ def _normalise(s: Session, store: Store, fields: dict[str, object]) -> dict[str,
 def _unique_id(s: Session, trainee_id: str, own_id: int | None = None) -> None:
     other = s.scalar(select(Trainee.id).where(Trainee.trainee_id == trainee_id))
     if other is not None and other != own_id:
-        raise Conflict(f"Trainee ID {trainee_id} is already used by another trainee")
+        raise Conflict(
+            user_text("Trainees", "Trainee ID {id} is already used by another trainee").format(
+                id=trainee_id
+            )
+        )
 
 
 def create_trainee(
@@ -157,7 +168,7 @@ def get_trainee(store: Store, uid: str) -> TraineeView:
     with store.read() as s:
         row = s.execute(_query().where(Trainee.uid == uid)).one_or_none()
     if row is None:
-        raise UserError(f"No trainee with id {uid}")
+        raise not_found("trainee", uid)
     return _row(tuple(row))
 
 

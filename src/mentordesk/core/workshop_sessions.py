@@ -13,6 +13,7 @@ from .errors import NotFound, UserError
 from .models import Cohort, Staff, Trainee, WorkshopSession
 from .store import Store
 from .text import clean
+from .wording import user_text
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,11 @@ def _view(row: tuple) -> SessionView:
 
 def _check_times(start: time | None, end: time | None) -> None:
     if start is not None and end is not None and end <= start:
-        raise UserError(f"The session ends ({end:%H:%M}) before it starts ({start:%H:%M})")
+        raise UserError(
+            user_text(
+                "Sessions", "The session ends ({end:%H:%M}) before it starts ({start:%H:%M})"
+            ).format(end=end, start=start)
+        )
 
 
 def _mentor_id(store: Store, s: Session, mentor_uid: str | None) -> int | None:
@@ -113,7 +118,7 @@ def create_session(
     """A new session; the mentor is the local user unless another is named."""
     _check_times(start_time, end_time)
     if not cohort_uid:
-        raise UserError("Choose the cohort that attends the session")
+        raise UserError(user_text("Sessions", "Choose the cohort that attends the session"))
     with store.write() as s:
         cohort = find(s, Cohort, cohort_uid, "cohort")
         ws = add(
@@ -138,7 +143,11 @@ def update_session(store: Store, uid: str, **fields: object) -> SessionView:
     allowed = {"held_on", "start_time", "end_time", "location", "module", "task"}
     unknown = set(fields) - allowed - {"cohort_uid", "mentor_uid"}
     if unknown:
-        raise UserError(f"Unknown session field {sorted(unknown)[0]!r}")
+        raise UserError(
+            user_text("Sessions", "Unknown session field {field!r}").format(
+                field=sorted(unknown)[0]
+            )
+        )
     with store.write() as s:
         ws = find(s, WorkshopSession, uid, "session")
         values = {
@@ -156,7 +165,8 @@ def update_session(store: Store, uid: str, **fields: object) -> SessionView:
 def delete_session(store: Store, uid: str) -> None:
     """Marked deleted (so the deletion travels); its attendance stays attached to it."""
     with store.write() as s:
-        change(store, s, find(s, WorkshopSession, uid, "session"), {"deleted": True}, "delete")
+        ws = find(s, WorkshopSession, uid, "session")
+        change(store, s, ws, {"deleted": True}, "delete")
 
 
 def copy_session(store: Store, session_uid: str, new_date: date) -> SessionView:
@@ -179,7 +189,7 @@ def get_session(store: Store, uid: str) -> SessionView:
     with store.read() as s:
         row = s.execute(_query().where(WorkshopSession.uid == uid)).one_or_none()
     if row is None:
-        raise NotFound(f"No session with id {uid}")
+        raise NotFound(user_text("Sessions", "No session with id {uid}").format(uid=uid))
     return _view(tuple(row))
 
 

@@ -21,6 +21,7 @@ from ..core.errors import UserError
 from ..core.export_rows import COLUMNS, SKILL_COLUMNS, SKILL_TAIL, ExportRows, ExportScope
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.store import Store
+from ..core.wording import user_text
 from .headers import CHINESE
 
 FORMAT = "mentordesk-exchange"
@@ -202,12 +203,20 @@ def export_results(
     path = Path(path)
     scope = scope or ExportScope()
     if path.suffix.lower() != ".xlsx":
-        raise UserError(f"{path.name}: a results workbook must be saved as .xlsx")
+        raise UserError(
+            user_text("Export", "{file}: a results workbook must be saved as .xlsx").format(
+                file=path.name
+            )
+        )
     if not path.parent.is_dir():
-        raise UserError(f"{path}: the folder {path.parent} does not exist")
+        raise UserError(
+            user_text("Export", "{path}: the folder {folder} does not exist").format(
+                path=str(path), folder=str(path.parent)
+            )
+        )
     wb = Workbook(write_only=True)
     counts: dict[str, int] = {}
-    progress.start(0, "Exporting")
+    progress.start(0, user_text("Export", "Exporting"))
     try:
         _write(wb, store, scope, counts, chinese_headers, progress, sheet_limit)
     except BaseException:
@@ -256,15 +265,23 @@ def _write(
         ]
         sources = [(name, headers, produce()) for name, headers, produce in sheets]
         sizes = [len(rows) for _, _, rows in sources]
-        progress.start(sum(sizes), "Exporting")
+        progress.start(sum(sizes), user_text("Export", "Exporting"))
         for (name, headers, rows), size in zip(sources, sizes, strict=True):
             shown = _shown(headers, chinese_headers)
             writer = _SheetWriter(wb, name, headers, shown, sheet_limit, counts, size)
             for n, row in enumerate(rows, start=1):
                 writer.append(row)
                 if n % 5000 == 0:
-                    progress.step(5000, f"{name}: {n:,} of {size:,} rows")
-            progress.step(size % 5000, f"{name}: {size:,} rows")
+                    progress.step(
+                        5000,
+                        user_text("Export", "{sheet}: {done:,} of {total:,} rows").format(
+                            sheet=name, done=n, total=size
+                        ),
+                    )
+            progress.step(
+                size % 5000,
+                user_text("Export", "{sheet}: {total:,} rows").format(sheet=name, total=size),
+            )
             writer.finish()
     pairs: list[tuple[str, Any]] = [
         ("format", FORMAT),
@@ -285,4 +302,4 @@ def _write(
     for pair in pairs:
         about.append(pair)
     about.finish()
-    progress.step(0, "Saving the workbook")
+    progress.step(0, user_text("Export", "Saving the workbook"))

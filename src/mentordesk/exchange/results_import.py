@@ -10,9 +10,10 @@ from typing import Any
 
 from ..core.export_rows import COLUMNS, ROUND_TRIP, SKILL_COLUMNS, SKILL_TAIL
 from ..core.merge_records import Incoming, IncomingSheet, MergeSource
+from ..core.wording import Text, user_text
 from .headers import ATTENDANCE_WORDS, ENGLISH_BY_KEY, level_number
 from .results_export import FORMAT, VERSION
-from .workbook_reading import WorkbookError, cell_text, header_key, sheet_rows, where
+from .workbook_reading import WorkbookError, at, cell_text, header_key, sheet_rows, where
 
 REQUIRED = {
     "Trainees": ("Trainee ID", "Name"),
@@ -72,7 +73,9 @@ def _integer(value: Any) -> int | None:
         return None
     number = float(value) if isinstance(value, int | float) else float(cell_text(value))
     if not number.is_integer():
-        raise ValueError(f"{value!r} is not a whole number")
+        raise ValueError(
+            user_text("ResultsImport", "{value!r} is not a whole number").format(value=value)
+        )
     return int(number)
 
 
@@ -90,7 +93,9 @@ def _flag(value: Any) -> bool:
         return True
     if word in FALSE_WORDS:
         return False
-    raise ValueError(f"{value!r} is not TRUE or FALSE")
+    raise ValueError(
+        user_text("ResultsImport", "{value!r} is not TRUE or FALSE").format(value=value)
+    )
 
 
 def _status(value: Any) -> str:
@@ -100,10 +105,20 @@ def _status(value: Any) -> str:
     found = ATTENDANCE_WORDS.get(header_key(text))
     if found is None:
         raise ValueError(
-            f"{text!r} is not an attendance status (present, late, left_early, absent, excused, "
-            "P, L, LE, A, E, 出勤, 迟到, 早退, 缺勤, 请假)"
+            user_text(
+                "ResultsImport",
+                "{value!r} is not an attendance status (present, late, left_early, absent, "
+                "excused, P, L, LE, A, E, 出勤, 迟到, 早退, 缺勤, 请假)",
+            ).format(value=text)
         )
     return found
+
+
+def _said(exc: Exception) -> str:
+    """Why a cell could not be read: our own sentence (a ``Text``), or the library's."""
+    if len(exc.args) == 1 and isinstance(exc.args[0], Text):
+        return exc.args[0]
+    return str(exc)
 
 
 def _is_uuid(text: str) -> bool:
@@ -152,8 +167,14 @@ def read_about(path: Path, wb: Any) -> dict[str, str] | None:
         version = 0
     if version > VERSION:
         raise WorkbookError(
-            f"{where(path, 'About')}: written in interchange format version {version}; this "
-            f"MentorDesk reads version {VERSION}. Update MentorDesk to import it."
+            at(
+                where(path, "About"),
+                user_text(
+                    "ResultsImport",
+                    "written in interchange format version {version}; this MentorDesk reads "
+                    "version {readable}. Update MentorDesk to import it.",
+                ).format(version=version, readable=VERSION),
+            )
         )
     return about
 
@@ -185,7 +206,12 @@ def _header(path: Path, ws: Any, kind: str, ignored: list[str]) -> dict[int, str
     for name in needed:
         if name not in columns.values():
             raise WorkbookError(
-                f"{where(path, ws.title, 1)}: the required column {name} is missing"
+                at(
+                    where(path, ws.title, 1),
+                    user_text("ResultsImport", "the required column {column} is missing").format(
+                        column=name
+                    ),
+                )
             )
     return columns
 
@@ -210,7 +236,9 @@ def _rows(path: Path, ws: Any, kind: str, columns: dict[int, str]) -> Iterator[I
             try:
                 values[columns[i]] = parse(cell)
             except (ValueError, TypeError) as exc:
-                problem = f"column {columns[i]}: {exc}"
+                problem = user_text("ResultsImport", "column {column}: {problem}").format(
+                    column=columns[i], problem=_said(exc)
+                )
                 break
         if kind == "Skills" and not problem:
             descriptors = [cell_text(raw[i]) if i < len(raw) else "" for _, i in levels]
@@ -231,11 +259,13 @@ def _rows(path: Path, ws: Any, kind: str, columns: dict[int, str]) -> Iterator[I
         uid = values.get("UID") or ""
         updated = values.get("Updated At")
         if not problem and not uid:
-            problem = "column UID: empty"
+            problem = user_text("ResultsImport", "column UID: empty")
         elif not problem and not _is_uuid(uid):
-            problem = f"column UID: {uid[:40]!r} is not a UUID"
+            problem = user_text("ResultsImport", "column UID: {uid!r} is not a UUID").format(
+                uid=uid[:40]
+            )
         if not problem and updated is None:
-            problem = "column Updated At: empty"
+            problem = user_text("ResultsImport", "column Updated At: empty")
         yield Incoming(
             ws.title,
             number,

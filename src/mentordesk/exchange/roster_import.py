@@ -10,12 +10,18 @@ from openpyxl.cell.cell import ERROR_CODES
 
 from ..core.roster import LABELS, RosterData, RosterRow
 from ..core.text import INVISIBLE
+from ..core.wording import user_text
 from .headers import ROSTER_HEADERS, ROSTER_KEYS, ROSTER_SHEETS, STATUS_WORDS
-from .workbook_reading import WorkbookError, cell_text, header_key, sheet_rows, where
+from .workbook_reading import WorkbookError, at, cell_text, header_key, sheet_rows, where
 
 HEADER_SEARCH_ROWS = 10
 # Far more than any school's roster; the 50,000-row benchmark roster fits with room to spare.
 MAX_ROSTER_ROWS = 250_000
+# What the ID and name columns should hold, in "holds TRUE, not a trainee id".
+NOUNS = {
+    "trainee_id": user_text("RosterImport", "trainee id"),
+    "name": user_text("RosterImport", "name"),
+}
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,7 @@ class HeaderRow:
     row: int
     columns: dict[int, str]  # column index -> field
     ignored: list[str]
+    titles: dict[str, str]  # field -> its header as the sheet writes it ("姓名")
 
 
 def find_header(rows: list[tuple[int, tuple]], keys: dict[str, str]) -> HeaderRow | None:
@@ -30,14 +37,16 @@ def find_header(rows: list[tuple[int, tuple]], keys: dict[str, str]) -> HeaderRo
     for number, values in rows:
         columns: dict[int, str] = {}
         ignored: list[str] = []
+        titles: dict[str, str] = {}
         for index, value in enumerate(values):
             field = keys.get(header_key(value))
             if field is not None and field not in columns.values():
                 columns[index] = field
+                titles[field] = cell_text(value)
             elif cell_text(value):
                 ignored.append(cell_text(value))
         if len(columns) >= 2:
-            return HeaderRow(number, columns, ignored)
+            return HeaderRow(number, columns, ignored, titles)
     return None
 
 
@@ -62,9 +71,14 @@ def roster_sheet(path: Path, wb: Any) -> tuple[Any, HeaderRow] | None:
             return ws, header
         if ws in named:
             raise WorkbookError(
-                f"{where(path, ws.title)}: no header row found in the first "
-                f"{HEADER_SEARCH_ROWS} rows (expected headers such as Trainee ID and Name, "
-                "or 学号 and 姓名)"
+                at(
+                    where(path, ws.title),
+                    user_text(
+                        "RosterImport",
+                        "no header row found in the first {rows} rows (expected headers such "
+                        "as Trainee ID and Name, or 学号 and 姓名)",
+                    ).format(rows=HEADER_SEARCH_ROWS),
+                )
             )
     return None
 
@@ -74,31 +88,43 @@ def _check_required(path: Path, sheet: str, header: HeaderRow) -> None:
         if field not in header.columns.values():
             accepted = ", ".join(ROSTER_HEADERS[field])
             raise WorkbookError(
-                f"{where(path, sheet, header.row)}: the required column {LABELS[field]} is "
-                f"missing (accepted headers: {accepted})"
+                at(
+                    where(path, sheet, header.row),
+                    user_text(
+                        "RosterImport",
+                        "the required column {column} is missing (accepted headers: {accepted})",
+                    ).format(column=LABELS[field], accepted=accepted),
+                )
             )
 
 
-def _problem(field: str, value: object) -> str:
+def _problem(field: str, value: object, titles: dict[str, str]) -> str:
     """Why a raw ID or name cell cannot be trusted, or ""."""
-    label = LABELS[field]
+    label = titles.get(field, LABELS[field])
     if isinstance(value, bool):
-        return f"column {label}: holds {str(value).upper()}, not a {label.lower()}"
+        return user_text("RosterImport", "column {column}: holds {value}, not a {what}").format(
+            column=label, value=str(value).upper(), what=NOUNS[field]
+        )
     if isinstance(value, str):
         if value in ERROR_CODES:
-            return f"column {label}: holds the spreadsheet error {value}"
+            return user_text(
+                "RosterImport", "column {column}: holds the spreadsheet error {value}"
+            ).format(column=label, value=value)
         if field == "trainee_id" and (hidden := INVISIBLE.findall(value)):
             codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in hidden}))
-            return (
-                f"column {label}: contains invisible formatting characters ({codes}) that can "
-                "make an ID display as another one"
-            )
+            return user_text(
+                "RosterImport",
+                "column {column}: contains invisible formatting characters ({codes}) that can "
+                "make an ID display as another one",
+            ).format(column=label, codes=codes)
     return ""
 
 
 def read_roster(path: Path, ws: Any, header: HeaderRow) -> RosterData:
     _check_required(path, ws.title, header)
-    data = RosterData(path.name, ws.title, ignored_columns=header.ignored)
+    data = RosterData(
+        path.name, ws.title, ignored_columns=header.ignored, titles=dict(header.titles)
+    )
     rows = data.rows
     lone: list[RosterRow] = []
     columns = tuple(header.columns.items())
@@ -120,7 +146,9 @@ def read_roster(path: Path, ws: Any, header: HeaderRow) -> RosterData:
         row = {f: cell_text(values[i]) for i, f in columns}
         problem = ""
         if isinstance(values[id_at], str | bool) or isinstance(values[name_at], str | bool):
-            problem = _problem("trainee_id", values[id_at]) or _problem("name", values[name_at])
+            problem = _problem("trainee_id", values[id_at], header.titles) or _problem(
+                "name", values[name_at], header.titles
+            )
         if status_at is not None and (status := row["status"]):
             word = statuses.get(status)
             if word is None:
@@ -141,7 +169,13 @@ def read_roster(path: Path, ws: Any, header: HeaderRow) -> RosterData:
         data.rows = lone
     if not data.rows:
         raise WorkbookError(
-            f"{where(path, ws.title)}: the sheet holds no trainees (nothing below the header "
-            f"row {header.row}); nothing was imported"
+            at(
+                where(path, ws.title),
+                user_text(
+                    "RosterImport",
+                    "the sheet holds no trainees (nothing below the header row {row}); nothing "
+                    "was imported",
+                ).format(row=header.row),
+            )
         )
     return data

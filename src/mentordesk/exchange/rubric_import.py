@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from ..core.rubric_import import SkillRow, SkillSheet
+from ..core.wording import user_text
 from .headers import level_number
-from .workbook_reading import WorkbookError, cell_text, header_key, sheet_rows, where
+from .workbook_reading import WorkbookError, at, cell_text, header_key, sheet_rows, where
 
 SKILL_KEYS = {
     header_key(h): f
@@ -51,19 +52,36 @@ def read_skills(path: Path, ws: Any) -> SkillSheet:
             break
     if not header_row:
         raise WorkbookError(
-            f"{where(path, ws.title)}: no header row with Code, Skill and Level 1 … Level N "
-            "columns in the first 10 rows"
+            at(
+                where(path, ws.title),
+                user_text(
+                    "RubricImport",
+                    "no header row with Code, Skill and Level 1 … Level N columns in the first "
+                    "10 rows",
+                ),
+            )
         )
     for field, label in (("name", "Skill"),):
         if field not in columns.values():
             raise WorkbookError(
-                f"{where(path, ws.title, header_row)}: the column {label} is missing"
+                at(
+                    where(path, ws.title, header_row),
+                    user_text("RubricImport", "the column {column} is missing").format(
+                        column=label
+                    ),
+                )
             )
     numbers = sorted(levels.values())
     if len(numbers) < 2 or numbers != list(range(1, len(numbers) + 1)):
+        found = ", ".join(map(str, numbers)) if numbers else user_text("RubricImport", "none")
         raise WorkbookError(
-            f"{where(path, ws.title, header_row)}: level columns must be headed Level 1, "
-            f"Level 2 … without gaps (found {', '.join(map(str, numbers)) or 'none'})"
+            at(
+                where(path, ws.title, header_row),
+                user_text(
+                    "RubricImport",
+                    "level columns must be headed Level 1, Level 2 … without gaps (found {found})",
+                ).format(found=found),
+            )
         )
     rubric_name = ""
     out: list[SkillRow] = []

@@ -17,6 +17,7 @@ from ..core import assessments
 from ..core.errors import UserError
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.store import Store
+from ..core.wording import user_text
 from .sheet_pdf import render_sheet
 from .signing import HeldKeySigner, signed_pdf
 
@@ -50,16 +51,22 @@ def write_sheets(
     progress: Progress = NO_PROGRESS,
 ) -> BatchResult:
     if not outdir.is_dir():
-        raise UserError(f"{outdir}: folder does not exist")
+        raise UserError(
+            user_text("Sheets", "{folder}: folder does not exist").format(folder=str(outdir))
+        )
     trainees = assessments.cohort_trainees(store, cohort)
     if not trainees:
-        raise UserError(f"No active trainees{f' in {cohort}' if cohort else ''}")
+        if cohort:
+            raise UserError(
+                user_text("Sheets", "No active trainees in {cohort}").format(cohort=cohort)
+            )
+        raise UserError(user_text("Sheets", "No active trainees"))
     views = assessments.ensure_drafts(store, trainees, start, end)
     results = assessments.result_choices(store)
     outcome = BatchResult()
     to_lock: list[assessments.Signed] = []
     parts: list[tuple[Path, Path]] = []
-    progress.start(len(views), "Writing sheets")
+    progress.start(len(views), user_text("Sheets", "Writing sheets"))
     try:
         for view in views:
             target = outdir / sheet_filename(view)
@@ -79,7 +86,7 @@ def write_sheets(
             with open(part, "wb") as fh:
                 fh.write(pdf)
             progress.step(1, view.trainee_name)
-        progress.step(0, "Recording signatures")
+        progress.step(0, user_text("Sheets", "Recording signatures"))
         if to_lock:
             assessments.mark_signed_many(store, to_lock)
         # From here on nothing is refused: the files join the signatures just recorded.

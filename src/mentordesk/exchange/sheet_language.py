@@ -8,6 +8,7 @@ is fixed for a whole run, so a preview and the sheet signed from it always read 
 from __future__ import annotations
 
 from ..core.errors import UserError
+from ..core.wording import user_text
 
 LANGUAGES = ("both", "en", "zh_CN")
 _current = "both"
@@ -16,7 +17,11 @@ _current = "both"
 def set_sheet_language(language: str) -> None:
     global _current
     if language not in LANGUAGES:
-        raise UserError(f"sheet language {language!r}: choose one of {', '.join(LANGUAGES)}")
+        raise UserError(
+            user_text("Sheets", "sheet language {language!r}: choose one of {choices}").format(
+                language=language, choices=", ".join(LANGUAGES)
+            )
+        )
     _current = language
 
 

@@ -28,6 +28,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from ..core import assessments
 from ..core.errors import UserError
 from ..core.store import Store
+from ..core.wording import user_text
 from .sheet_page import MentorStamp, countersignature_stamp
 from .sheet_pdf import RenderedSheet, render_sheet
 from .signing_identity import LoadedIdentity
@@ -38,6 +39,11 @@ FIELDS = {
     "teacher": "TeacherCountersignature",
 }
 COUNTERSIGNERS = ("teacher", "trainee")
+# The countersigners in a sentence, said in the interface language.
+ROLE_WORDS = {
+    "teacher": user_text("Signing", "teacher"),
+    "trainee": user_text("Signing", "trainee"),
+}
 REASONS = {
     "mentor": "Assessment signed by the enterprise mentor",
     "trainee": "Trainee acknowledges the assessment",
@@ -175,7 +181,11 @@ def _int_box(box: tuple[float, float, float, float]) -> tuple[int, int, int, int
 def countersign(pdf: bytes, signer: HeldKeySigner, role: str) -> bytes:
     """Fill the teacher's or trainee's empty field, appended as an incremental update."""
     if role not in COUNTERSIGNERS:
-        raise UserError(f"A countersignature is by the {' or the '.join(COUNTERSIGNERS)}")
+        raise UserError(
+            user_text("Signing", "A countersignature is by the {first} or the {second}").format(
+                first=ROLE_WORDS["teacher"], second=ROLE_WORDS["trainee"]
+            )
+        )
     reader = PdfFileReader(io.BytesIO(pdf), strict=False)
     wanted = FIELDS[role]
     existing = {
@@ -183,9 +193,17 @@ def countersign(pdf: bytes, signer: HeldKeySigner, role: str) -> bytes:
         for name, value, ref in fields.enumerate_sig_fields(reader)
     }
     if wanted not in existing:
-        raise UserError("This PDF has no box for that signature (was it signed by MentorDesk?)")
+        raise UserError(
+            user_text(
+                "Signing", "This PDF has no box for that signature (was it signed by MentorDesk?)"
+            )
+        )
     if existing[wanted][0] is not None:
-        raise UserError(f"The {role}'s box of this sheet is already signed")
+        raise UserError(
+            user_text("Signing", "The {role}'s box of this sheet is already signed").format(
+                role=ROLE_WORDS[role]
+            )
+        )
     x1, y1, x2, y2 = (float(v) for v in existing[wanted][1])
     stamp = countersignature_stamp(signer.name, datetime.now(UTC).date(), x2 - x1, y2 - y1)
     with tempfile.TemporaryDirectory() as tmp:
@@ -211,9 +229,18 @@ def sign_assessment(
     """Render the draft with the mentor's stamp, sign it, and lock it in the store."""
     view = assessments.get_assessment(store, uid)
     if view.state != "draft":
-        raise UserError(f"The assessment of {view.trainee_name} is already {view.state}")
+        raise UserError(
+            user_text("Signing", "The assessment of {name} is already {state}").format(
+                name=view.trainee_name,
+                state=assessments.STATE_WORDS.get(view.state, view.state),
+            )
+        )
     if not view.result:
-        raise UserError(f"Choose a result for {view.trainee_name} before signing")
+        raise UserError(
+            user_text("Signing", "Choose a result for {name} before signing").format(
+                name=view.trainee_name
+            )
+        )
     now = datetime.now(UTC)
     pdf = signed_pdf(view, assessments.result_choices(store), signer, drawing_png, now)
     return assessments.mark_signed(
@@ -237,7 +264,7 @@ def countersign_assessment(
 ) -> assessments.DocumentView:
     pdf = assessments.latest_document(store, uid)
     if pdf is None:
-        raise UserError("Only a signed assessment can be countersigned")
+        raise UserError(user_text("Signing", "Only a signed assessment can be countersigned"))
     return assessments.add_countersignature(store, uid, countersign(pdf, signer, role), role)
 
 
@@ -246,7 +273,11 @@ def countersign_file(source: Path, target: Path, signer: HeldKeySigner, role: st
     try:
         pdf = source.read_bytes()
     except OSError as exc:
-        raise UserError(f"{source}: cannot be read ({exc.strerror})") from exc
+        raise UserError(
+            user_text("Signing", "{file}: cannot be read ({error})").format(
+                file=str(source), error=exc.strerror
+            )
+        ) from exc
     data = countersign(pdf, signer, role)
     partial = target.with_name(target.name + ".part")
     partial.write_bytes(data)
@@ -261,9 +292,14 @@ def attach_countersigned(store: Store, uid: str, pdf: bytes) -> assessments.Docu
     report = verify_pdf(pdf)
     if not report.ok(require_trust=False):
         broken = [s.field for s in report.signatures if not (s.intact and s.unmodified)]
+        if broken:
+            raise UserError(
+                user_text(
+                    "Signing",
+                    "This PDF's signatures do not check out ({fields}); it was not attached",
+                ).format(fields=", ".join(broken))
+            )
         raise UserError(
-            "This PDF's signatures do not check out"
-            + (f" ({', '.join(broken)})" if broken else "")
-            + "; it was not attached"
+            user_text("Signing", "This PDF's signatures do not check out; it was not attached")
         )
     return assessments.add_countersignature(store, uid, pdf, "countersigned")

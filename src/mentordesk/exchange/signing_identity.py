@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from ..core.errors import UserError
+from ..core.wording import user_text
 from ..paths import data_dir
 
 KEY_FILE = "identity.p12"
@@ -27,7 +28,9 @@ MIN_PASSPHRASE = 8
 
 class WrongPassphrase(UserError):
     def __init__(self) -> None:
-        super().__init__("The passphrase does not unlock the signing identity")
+        super().__init__(
+            user_text("SigningIdentity", "The passphrase does not unlock the signing identity")
+        )
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,11 @@ def _info(cert: x509.Certificate) -> IdentityInfo:
 
 def _check_passphrase(passphrase: str) -> bytes:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise UserError(f"The passphrase must have at least {MIN_PASSPHRASE} characters")
+        raise UserError(
+            user_text(
+                "SigningIdentity", "The passphrase must have at least {count} characters"
+            ).format(count=MIN_PASSPHRASE)
+        )
     return passphrase.encode("utf-8")
 
 
@@ -133,12 +140,15 @@ def create_identity(
     """A new RSA key and a self-signed certificate usable for document signing."""
     folder = folder or identity_dir()
     if not name.strip():
-        raise UserError("The signing identity needs a name")
+        raise UserError(user_text("SigningIdentity", "The signing identity needs a name"))
     _check_passphrase(passphrase)
     if has_identity(folder) and not replace:
         raise UserError(
-            "A signing identity already exists; replacing it means documents you sign from "
-            "now on carry a new certificate (use --replace)"
+            user_text(
+                "SigningIdentity",
+                "A signing identity already exists; replacing it means documents you sign from "
+                "now on carry a new certificate (use --replace)",
+            )
         )
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     parts = [x509.NameAttribute(NameOID.COMMON_NAME, name.strip())]
@@ -191,28 +201,53 @@ def import_pkcs12(
     """Take an existing key and certificate (.p12/.pfx), stored under our own passphrase."""
     folder = folder or identity_dir()
     if has_identity(folder) and not replace:
-        raise UserError("A signing identity already exists (use --replace to replace it)")
+        raise UserError(
+            user_text(
+                "SigningIdentity", "A signing identity already exists (use --replace to replace it)"
+            )
+        )
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise UserError(f"{source}: cannot be read ({exc.strerror})") from exc
+        raise UserError(
+            user_text("SigningIdentity", "{file}: cannot be read ({error})").format(
+                file=str(source), error=exc.strerror
+            )
+        ) from exc
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(
             data, file_passphrase.encode("utf-8") or None
         )
     except ValueError as exc:
-        raise UserError(f"{source}: not a PKCS#12 file, or the file's passphrase is wrong") from exc
+        raise UserError(
+            user_text(
+                "SigningIdentity", "{file}: not a PKCS#12 file, or the file's passphrase is wrong"
+            ).format(file=str(source))
+        ) from exc
     if key is None or cert is None:
-        raise UserError(f"{source}: holds no private key with its certificate")
+        raise UserError(
+            user_text(
+                "SigningIdentity", "{file}: holds no private key with its certificate"
+            ).format(file=str(source))
+        )
     if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
-        raise UserError(f"{source}: only RSA and elliptic-curve keys can sign here")
+        raise UserError(
+            user_text(
+                "SigningIdentity", "{file}: only RSA and elliptic-curve keys can sign here"
+            ).format(file=str(source))
+        )
     return _save(LoadedIdentity(key, cert, tuple(extra)), passphrase, folder)
 
 
 def load_identity(passphrase: str, folder: Path | None = None) -> LoadedIdentity:
     folder = folder or identity_dir()
     if not has_identity(folder):
-        raise UserError("No signing identity yet: create one or import a PKCS#12 file first")
+        raise UserError(
+            user_text(
+                "SigningIdentity",
+                "No signing identity yet: create one or import a PKCS#12 file first",
+            )
+        )
     try:
         key, cert, extra = pkcs12.load_key_and_certificates(
             (folder / KEY_FILE).read_bytes(), passphrase.encode("utf-8")
@@ -227,12 +262,21 @@ def export_certificate(target: Path, folder: Path | None = None) -> Path:
     """The certificate alone (PEM, or DER when the name ends in .der or .cer), for the school."""
     info_folder = folder or identity_dir()
     if not has_identity(info_folder):
-        raise UserError("No signing identity yet: create one or import a PKCS#12 file first")
+        raise UserError(
+            user_text(
+                "SigningIdentity",
+                "No signing identity yet: create one or import a PKCS#12 file first",
+            )
+        )
     cert = x509.load_pem_x509_certificate((info_folder / CERT_FILE).read_bytes())
     der = target.suffix.lower() in (".der", ".cer")
     data = cert.public_bytes(serialization.Encoding.DER if der else serialization.Encoding.PEM)
     if not target.parent.is_dir():
-        raise UserError(f"{target.parent}: folder does not exist")
+        raise UserError(
+            user_text("SigningIdentity", "{folder}: folder does not exist").format(
+                folder=str(target.parent)
+            )
+        )
     partial = target.with_name(target.name + ".part")
     partial.write_bytes(data)
     partial.replace(target)

@@ -19,6 +19,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from ..core.errors import UserError
+from ..core.wording import user_text
 
 # pyHanko logs a traceback for every self-signed certificate it cannot anchor; the report
 # says "not trusted" already. Records still reach the application's log when it has one.
@@ -61,14 +62,22 @@ def load_trust(path: Path) -> asn1_x509.Certificate:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise UserError(
+            user_text("Verify", "{file}: cannot be read ({error})").format(
+                file=str(path), error=exc.strerror
+            )
+        ) from exc
     try:
         if pem.detect(data):
             _, _, data = pem.unarmor(data)
         cert = asn1_x509.Certificate.load(data)
         cert.native  # noqa: B018  (parses it fully: a broken file fails here, not later)
     except (ValueError, TypeError) as exc:
-        raise UserError(f"{path}: not a certificate (PEM or DER expected)") from exc
+        raise UserError(
+            user_text("Verify", "{file}: not a certificate (PEM or DER expected)").format(
+                file=str(path)
+            )
+        ) from exc
     return cert
 
 
@@ -78,7 +87,11 @@ def verify_pdf(data: bytes, trust: list[asn1_x509.Certificate] | None = None) ->
         sigs = reader.embedded_signatures
         all_fields = list(fields.enumerate_sig_fields(reader))
     except (PdfReadError, ValueError, KeyError) as exc:
-        raise UserError(f"Not a readable PDF, or damaged beyond reading: {exc}") from exc
+        raise UserError(
+            user_text("Verify", "Not a readable PDF, or damaged beyond reading: {error}").format(
+                error=str(exc)
+            )
+        ) from exc
     report = VerifyReport(empty_fields=[name for name, value, _ in all_fields if value is None])
     context = ValidationContext(trust_roots=list(trust or []), allow_fetching=False)
     for sig in sigs:
@@ -93,7 +106,7 @@ def _check(sig, context: ValidationContext, with_trust: bool) -> SignatureCheck:
         if subject.get("organization_name"):
             signer += f" ({subject['organization_name']})"
     except (ValueError, KeyError, AttributeError):
-        signer = "(unreadable certificate)"
+        signer = user_text("Verify", "(unreadable certificate)")
     try:
         status = validate_pdf_signature(sig, signer_validation_context=context)
     except Exception as exc:  # a mangled CMS blob is a broken signature, not a crash
@@ -108,11 +121,11 @@ def _check(sig, context: ValidationContext, with_trust: bool) -> SignatureCheck:
         unmodified = False
     problem = ""
     if not intact:
-        problem = "the signed bytes do not match the signature"
+        problem = user_text("Verify", "the signed bytes do not match the signature")
     elif not unmodified:
-        problem = "the document was changed after this signature"
+        problem = user_text("Verify", "the document was changed after this signature")
     elif with_trust and not status.trusted:
-        problem = "the signer is not the trusted certificate nor issued by it"
+        problem = user_text("Verify", "the signer is not the trusted certificate nor issued by it")
     return SignatureCheck(
         field=sig.field_name,
         signer=signer,
@@ -128,5 +141,9 @@ def verify_file(path: Path, trust: list[asn1_x509.Certificate] | None = None) ->
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise UserError(f"{path}: cannot be read ({exc.strerror})") from exc
+        raise UserError(
+            user_text("Verify", "{file}: cannot be read ({error})").format(
+                file=str(path), error=exc.strerror
+            )
+        ) from exc
     return verify_pdf(data, trust)

@@ -12,10 +12,11 @@ from ..core.progress import NO_PROGRESS, Progress
 from ..core.roster import RosterData, apply_roster_in, plan_roster
 from ..core.rubric_import import SkillSheet, apply_rubric_in, plan_rubric
 from ..core.store import Store
+from ..core.wording import user_text
 from .results_import import read_about, read_results
 from .roster_import import read_roster, roster_sheet
 from .rubric_import import read_skills, skills_sheet
-from .workbook_reading import WorkbookError, open_workbook
+from .workbook_reading import WorkbookError, at, open_workbook
 
 RESULTS = "results"
 ROSTER = "roster"
@@ -73,7 +74,10 @@ class PreparedImport:
             about = read_about(self.path, wb)
             if about is None:
                 raise WorkbookError(
-                    f"{self.path.name}: the About sheet has changed since it was read"
+                    at(
+                        self.path.name,
+                        user_text("Workbook", "the About sheet has changed since it was read"),
+                    )
                 )
             report = merge_results(
                 store, read_results(self.path, wb, about), apply=apply, progress=progress
@@ -106,7 +110,9 @@ def _prepare(path: Path, cohort: str) -> PreparedImport:
         if about is not None:
             prepared = PreparedImport(path, [RESULTS], cohort)
             if cohort:
-                prepared.notes.append("--cohort does not apply to a results workbook; ignored")
+                prepared.notes.append(
+                    user_text("Workbook", "--cohort does not apply to a results workbook; ignored")
+                )
             return prepared
         prepared = PreparedImport(path, [], cohort)
         skills = skills_sheet(wb)
@@ -120,9 +126,15 @@ def _prepare(path: Path, cohort: str) -> PreparedImport:
         if not prepared.kinds:
             names = ", ".join(ws.title for ws in wb.worksheets)
             raise WorkbookError(
-                f"{path.name}: no roster, Skills or results sheet found (sheets: {names}). A "
-                "roster needs a header row within the first 10 rows with at least Trainee ID "
-                "and Name (or 学号 and 姓名)"
+                at(
+                    path.name,
+                    user_text(
+                        "Workbook",
+                        "no roster, Skills or results sheet found (sheets: {sheets}). A roster "
+                        "needs a header row within the first 10 rows with at least Trainee ID "
+                        "and Name (or 学号 and 姓名)",
+                    ).format(sheets=names),
+                )
             )
         return prepared
     finally:

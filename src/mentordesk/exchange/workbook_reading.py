@@ -21,6 +21,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from ..core.errors import UserError
 from ..core.text import clean
+from ..core.wording import Text, user_text
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -38,51 +39,91 @@ class WorkbookError(UserError):
     """The file cannot be read as a workbook, or a cell in it is wrong: says where."""
 
 
-def where(path: Path, sheet: str | None = None, row: int | None = None, column: str = "") -> str:
+def where(path: Path, sheet: str, row: int | None = None, column: str = "") -> Text:
     """ "file.xlsx, sheet Trainees, row 7, column Status" — the place a message points at."""
-    parts = [path.name]
-    if sheet is not None:
-        parts.append(f"sheet {sheet}")
-    if row is not None:
-        parts.append(f"row {row}")
-    if column:
-        parts.append(f"column {column}")
-    return ", ".join(parts)
+    file = path.name
+    if row is None and not column:
+        return user_text("Workbook", "{file}, sheet {sheet}").format(file=file, sheet=sheet)
+    if row is None:
+        return user_text("Workbook", "{file}, sheet {sheet}, column {column}").format(
+            file=file, sheet=sheet, column=column
+        )
+    if not column:
+        return user_text("Workbook", "{file}, sheet {sheet}, row {row}").format(
+            file=file, sheet=sheet, row=row
+        )
+    return user_text("Workbook", "{file}, sheet {sheet}, row {row}, column {column}").format(
+        file=file, sheet=sheet, row=row, column=column
+    )
+
+
+def at(place: str, problem: str) -> Text:
+    """ "file.xlsx, sheet Trainees: the problem" — a message about a place, both translatable."""
+    return user_text("Workbook", "{place}: {problem}").format(place=place, problem=problem)
 
 
 def _check_container(path: Path) -> None:
     if not path.exists():
-        raise WorkbookError(f"{path}: no such file")
+        raise WorkbookError(at(str(path), user_text("Workbook", "no such file")))
     if path.is_dir():
-        raise WorkbookError(f"{path}: is a folder, not a workbook")
+        raise WorkbookError(at(str(path), user_text("Workbook", "is a folder, not a workbook")))
     size = path.stat().st_size
     if size == 0:
-        raise WorkbookError(f"{path.name}: the file is empty")
+        raise WorkbookError(at(path.name, user_text("Workbook", "the file is empty")))
     if size > MAX_FILE_BYTES:
         raise WorkbookError(
-            f"{path.name}: the file is {size // (1024 * 1024)} MB, far larger than any workbook "
-            f"MentorDesk exchanges (limit {MAX_FILE_BYTES // (1024 * 1024)} MB)"
+            at(
+                path.name,
+                user_text(
+                    "Workbook",
+                    "the file is {size} MB, far larger than any workbook MentorDesk exchanges "
+                    "(limit {limit} MB)",
+                ).format(size=size // (1024 * 1024), limit=MAX_FILE_BYTES // (1024 * 1024)),
+            )
         )
     with path.open("rb") as fh:
         head = fh.read(1024 * 1024)
     if head.startswith(OLE_MAGIC):
         if ENCRYPTED_MARK in head:
             raise WorkbookError(
-                f"{path.name}: the workbook is password-protected (encrypted); open it in your "
-                "office software, remove the password and save it again as .xlsx"
+                at(
+                    path.name,
+                    user_text(
+                        "Workbook",
+                        "the workbook is password-protected (encrypted); open it in your "
+                        "office software, remove the password and save it again as .xlsx",
+                    ),
+                )
             )
         raise WorkbookError(
-            f"{path.name}: this is an old-format .xls workbook; save it as .xlsx (Excel "
-            "Workbook) and import that"
+            at(
+                path.name,
+                user_text(
+                    "Workbook",
+                    "this is an old-format .xls workbook; save it as .xlsx (Excel Workbook) "
+                    "and import that",
+                ),
+            )
         )
     if not head.startswith(b"PK"):
-        raise WorkbookError(f"{path.name}: not an .xlsx workbook (the file is not a zip package)")
+        raise WorkbookError(
+            at(
+                path.name,
+                user_text("Workbook", "not an .xlsx workbook (the file is not a zip package)"),
+            )
+        )
 
 
 def _entities(path: Path, part: str) -> WorkbookError:
     return WorkbookError(
-        f"{path.name}: part {part} declares XML entities (a possible XML bomb); genuine "
-        "workbooks never do, so it was not read"
+        at(
+            path.name,
+            user_text(
+                "Workbook",
+                "part {part} declares XML entities (a possible XML bomb); genuine workbooks "
+                "never do, so it was not read",
+            ).format(part=part),
+        )
     )
 
 
@@ -118,8 +159,14 @@ def _check_prolog(path: Path, name: str, part: Any) -> None:
             return
         if len(buf) > PROLOG_LIMIT:
             raise WorkbookError(
-                f"{path.name}: part {name} opens with over {PROLOG_LIMIT // 1024} KB of "
-                "comments before its content; genuine workbooks never do, so it was not read"
+                at(
+                    path.name,
+                    user_text(
+                        "Workbook",
+                        "part {part} opens with over {size} KB of comments before its content; "
+                        "genuine workbooks never do, so it was not read",
+                    ).format(part=name, size=PROLOG_LIMIT // 1024),
+                )
             )
         chunk = part.read(65536)
         ended = not chunk
@@ -139,7 +186,12 @@ def _check_package(path: Path) -> None:
             names = {m.filename for m in members}
             if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
                 raise WorkbookError(
-                    f"{path.name}: not an .xlsx workbook (a zip file without workbook parts)"
+                    at(
+                        path.name,
+                        user_text(
+                            "Workbook", "not an .xlsx workbook (a zip file without workbook parts)"
+                        ),
+                    )
                 )
             total = 0
             for m in members:
@@ -148,13 +200,29 @@ def _check_package(path: Path) -> None:
                     m.compress_size, 1
                 ):
                     raise WorkbookError(
-                        f"{path.name}: part {m.filename} unpacks to {m.file_size // 2**20} MB "
-                        f"from {max(m.compress_size, 1) // 1024} KB — a zip bomb, not a workbook"
+                        at(
+                            path.name,
+                            user_text(
+                                "Workbook",
+                                "part {part} unpacks to {unpacked} MB from {packed} KB — a zip "
+                                "bomb, not a workbook",
+                            ).format(
+                                part=m.filename,
+                                unpacked=m.file_size // 2**20,
+                                packed=max(m.compress_size, 1) // 1024,
+                            ),
+                        )
                     )
             if total > MAX_UNPACKED_BYTES:
                 raise WorkbookError(
-                    f"{path.name}: the workbook unpacks to {total // 2**20} MB, far larger than "
-                    "any workbook MentorDesk exchanges"
+                    at(
+                        path.name,
+                        user_text(
+                            "Workbook",
+                            "the workbook unpacks to {size} MB, far larger than any workbook "
+                            "MentorDesk exchanges",
+                        ).format(size=total // 2**20),
+                    )
                 )
             for m in members:
                 if m.filename.endswith((".xml", ".rels")) and m.file_size:
@@ -162,11 +230,24 @@ def _check_package(path: Path) -> None:
                         _check_prolog(path, m.filename, part)
     except zipfile.BadZipFile as exc:
         raise WorkbookError(
-            f"{path.name}: the workbook is damaged or truncated (the zip package cannot be "
-            f"read: {one_line(exc)})"
+            at(
+                path.name,
+                user_text(
+                    "Workbook",
+                    "the workbook is damaged or truncated (the zip package cannot be read: "
+                    "{error})",
+                ).format(error=one_line(exc)),
+            )
         ) from exc
     except (OSError, EOFError, zipfile.LargeZipFile) as exc:
-        raise WorkbookError(f"{path.name}: the workbook cannot be read ({one_line(exc)})") from exc
+        raise WorkbookError(
+            at(
+                path.name,
+                user_text("Workbook", "the workbook cannot be read ({error})").format(
+                    error=one_line(exc)
+                ),
+            )
+        ) from exc
 
 
 class _StreamedSheet(ReadOnlyWorksheet):
@@ -217,11 +298,21 @@ def open_workbook(path: Path) -> Workbook:
             raise _entities(path, "?") from exc
         if isinstance(exc, KeyError):
             raise WorkbookError(
-                f"{path.name}: the workbook cannot be read: a sheet part it lists is missing "
-                f"({one_line(exc)})"
+                at(
+                    path.name,
+                    user_text(
+                        "Workbook",
+                        "the workbook cannot be read: a sheet part it lists is missing ({error})",
+                    ).format(error=one_line(exc)),
+                )
             ) from exc
         raise WorkbookError(
-            f"{path.name}: the workbook cannot be read ({type(exc).__name__}: {one_line(exc)})"
+            at(
+                path.name,
+                user_text("Workbook", "the workbook cannot be read ({kind}: {error})").format(
+                    kind=type(exc).__name__, error=one_line(exc)
+                ),
+            )
         ) from exc
 
 
@@ -235,8 +326,14 @@ def sheet_rows(path: Path, ws: Any, max_rows: int | None = None) -> Iterator[tup
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
             if max_rows is not None and number > max_rows:
                 raise WorkbookError(
-                    f"{where(path, ws.title)}: more than {max_rows:,} rows, far larger than "
-                    "this kind of sheet gets; nothing was imported"
+                    at(
+                        where(path, ws.title),
+                        user_text(
+                            "Workbook",
+                            "more than {rows:,} rows, far larger than this kind of sheet gets; "
+                            "nothing was imported",
+                        ).format(rows=max_rows),
+                    )
                 )
             yield number, values
     except UserError:
@@ -245,8 +342,12 @@ def sheet_rows(path: Path, ws: Any, max_rows: int | None = None) -> Iterator[tup
         if type(exc).__name__ in ENTITY_ERRORS:
             raise _entities(path, ws.title) from exc
         raise WorkbookError(
-            f"{where(path, ws.title, number + 1)}: the sheet cannot be read "
-            f"({type(exc).__name__}: {one_line(exc)})"
+            at(
+                where(path, ws.title, number + 1),
+                user_text("Workbook", "the sheet cannot be read ({kind}: {error})").format(
+                    kind=type(exc).__name__, error=one_line(exc)
+                ),
+            )
         ) from exc
 
 

@@ -18,6 +18,7 @@ from ..core.store import Store
 from ..core.trainees import is_empty
 from ..paths import default_database, resources_dir
 from . import error_reporting
+from .localised import localised
 from .preferences import preferences
 from .single_instance import lock_for
 
@@ -140,7 +141,7 @@ def run(db: str | None = None) -> int:
             QMessageBox.critical(
                 None,
                 QCoreApplication.translate("Application", "MentorDesk cannot open the database"),
-                str(exc),
+                localised(exc),
             )
         print(f"mentordesk: {exc}", file=sys.stderr)
         lock.unlock()

@@ -29,6 +29,7 @@ from ..core.errors import UserError
 from ..core.store import Store
 from ..exchange import signing_identity
 from .forms import child, load_form
+from .localised import localised
 from .signature_pad import SignaturePad
 
 
@@ -186,7 +187,7 @@ class IdentityDialog(QDialog):
                 self.name_edit.text(), secret, organisation=self.org_edit.text(), replace=True
             )
         except UserError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(localised(exc))
             return
         self.accept()
 
@@ -205,7 +206,7 @@ class IdentityDialog(QDialog):
         try:
             signing_identity.import_pkcs12(Path(path), file_secret, secret, replace=True)
         except UserError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(localised(exc))
             return
         self.accept()
 

@@ -44,6 +44,7 @@ from .assessment_dialogs import (
 )
 from .background import run_with_progress
 from .forms import child, load_form
+from .localised import localised
 from .note_category_names import note_category_names
 from .sheet_preview import page_pixmaps, print_pdf
 from .translation import current_language
@@ -415,7 +416,7 @@ class AssessmentsArea(QWidget):
         try:
             return action(*args)
         except UserError as exc:
-            self._say(str(exc))
+            self._say(localised(exc))
             return None
 
     def new_assessment(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..core.errors import UserError
 from ..core.progress import Cancelled, Progress
+from .localised import localised
 
 
 class _SignalProgress(Progress):
@@ -18,7 +19,8 @@ class _SignalProgress(Progress):
         self._emit = emit
 
     def report(self, what: str) -> None:
-        self._emit(self.done, self.total, what)
+        # Translated here, in the worker: a Qt signal carries a plain string, not the Text.
+        self._emit(self.done, self.total, localised(what))
 
 
 class Job(QThread):
@@ -40,7 +42,7 @@ class Job(QThread):
         except Cancelled:
             self.was_cancelled.emit()
         except UserError as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(localised(exc))
         except Exception as exc:  # reported, never a traceback on screen
             import logging
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from ..core.errors import UserError
+from .localised import localised
 
 
 class ServiceCommand(QUndoCommand):
@@ -34,7 +35,7 @@ class ServiceCommand(QUndoCommand):
             action()
         except UserError as exc:
             # Someone else changed or removed the record meanwhile: say so, keep the stack.
-            self._report(str(exc))
+            self._report(localised(exc))
 
     def undo(self) -> None:
         self._run(self._undo)

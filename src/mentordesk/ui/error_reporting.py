@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.errors import UserError
 from ..paths import log_dir
+from .localised import localised
 
 log = logging.getLogger("mentordesk")
 
@@ -43,7 +44,7 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
     if isinstance(value, UserError):
         # A refused action that escaped a view: the message is meant for the user as is.
         log.info("refused: %s", value)
-        show_user_error(str(value), QApplication.activeWindow())
+        show_user_error(localised(value), QApplication.activeWindow())
         return
     details = "".join(traceback.format_exception(kind, value, tb))
     log.error("unhandled exception\n%s", details)

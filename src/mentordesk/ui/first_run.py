@@ -39,6 +39,7 @@ from ..exchange import signing_identity
 from ..paths import resources_dir
 from .assessment_dialogs import IdentityDialog
 from .forms import child, load_form
+from .localised import localised
 from .preferences import preferences
 
 # Roles whose holders sign assessment sheets or countersign them.
@@ -288,7 +289,7 @@ class FirstRunWizard(QWizard):
             return work()
         except UserError as exc:
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            QMessageBox.warning(self, self.windowTitle(), localised(exc))
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             return None
 

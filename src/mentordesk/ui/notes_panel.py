@@ -26,6 +26,7 @@ from ..core.notes import NoteView
 from ..core.store import Store
 from .capture_undo import ServiceCommand
 from .forms import child
+from .localised import localised
 
 NOTES_DELAY_MS = 150
 # Two across: "Communication" and its Chinese stay whole in a narrow panel.
@@ -153,7 +154,7 @@ class NotesPanel(QObject):
         try:
             found = notes.list_notes(self.store, self.trainee_uid)
         except UserError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(localised(exc))
             return
         self.list.setHtml(
             notes_html(
@@ -177,7 +178,7 @@ class NotesPanel(QObject):
             )
         except UserError as exc:
             self.message.setStyleSheet("color: #b00020;")
-            self.message.setText(str(exc))
+            self.message.setText(localised(exc))
             return
         self.text.clear()
         self.message.setStyleSheet("color: #1b5e20;")

@@ -15,6 +15,7 @@ from ..core.ratings import RatingState, RatingView
 from ..core.store import Store
 from .capture_undo import ServiceCommand
 from .forms import child
+from .localised import localised
 from .rating_cell_delegate import RatingCellDelegate
 from .rating_grid_model import RatingGridModel
 
@@ -191,7 +192,7 @@ class RatingPanel(QObject):
                 session_uid=self.session_uid,
             )
         except UserError as exc:
-            self._report(str(exc), True)
+            self._report(localised(exc), True)
             return
         self._report("", False)
         self.model.set_cell(trainee.uid, skill.uid, view.uid, view.level, view.evidence)

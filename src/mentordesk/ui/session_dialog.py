@@ -22,6 +22,7 @@ from ..core.rubrics import current_rubric
 from ..core.store import Store
 from ..core.workshop_sessions import SessionView, create_session, list_recent_sessions
 from .forms import child, load_form
+from .localised import localised
 
 
 class SessionDialog(QDialog):
@@ -106,6 +107,6 @@ class SessionDialog(QDialog):
                 mentor_uid=self.mentor_combo.currentData() or None,
             )
         except UserError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(localised(exc))
             return
         super().accept()

@@ -22,6 +22,7 @@ from ..core.models import STAFF_ROLES
 from ..core.store import Store
 from ..paths import data_dir
 from .forms import child, load_form
+from .localised import localised
 from .preferences import preferences
 
 ERROR_STYLE = "color: #b00020;"
@@ -105,7 +106,7 @@ class SettingsArea(QWidget):
                 self.org_edit.text(),
             )
         except UserError as exc:
-            self._show(self.profile_message, str(exc), ok=False)
+            self._show(self.profile_message, localised(exc), ok=False)
             return
         self._show(self.profile_message, self.tr("Saved."), ok=True)
         window = self.window()
@@ -125,7 +126,7 @@ class SettingsArea(QWidget):
         try:
             written = backup.backup(self.store, Path(target))
         except UserError as exc:
-            self._show(self.db_message, str(exc), ok=False)
+            self._show(self.db_message, localised(exc), ok=False)
             return
         self._show(self.db_message, self.tr("Backed up to %1").replace("%1", str(written)), ok=True)
 
@@ -134,4 +135,4 @@ class SettingsArea(QWidget):
         if report.ok:
             self._show(self.db_message, self.tr("The database is sound."), ok=True)
         else:
-            self._show(self.db_message, "\n".join(report.problems), ok=False)
+            self._show(self.db_message, "\n".join(map(localised, report.problems)), ok=False)

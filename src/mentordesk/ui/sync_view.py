@@ -38,10 +38,12 @@ from ..exchange.results_export import ExportResult, export_results
 from ..exchange.workbook_import import PreparedImport, prepare_import
 from .background import run_with_progress
 from .forms import child, load_form
+from .localised import localised
 from .translation import current_language
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
+RECORD_COLUMN = 3
 COLOURS = {
     NEW: "#1b5e20",
     UPDATED: "#0d47a1",
@@ -92,7 +94,9 @@ class PreviewModel(QAbstractTableModel):
     def _detail(self, o: Outcome) -> str:
         """The changed fields, named as the workbook's columns are (in Chinese, interchange.md's
         Chinese headers); else the reason for a refusal, as the importer gave it."""
-        if o.reason or current_language() != "zh_CN":
+        if o.reason:
+            return localised(o.reason)
+        if current_language() != "zh_CN":
             return o.detail
         return self.tr(", ", "between the items of a list").join(
             CHINESE.get(name, name) for name in o.fields
@@ -125,9 +129,11 @@ class PreviewModel(QAbstractTableModel):
                 o.sheet,
                 o.row,
                 self._outcomes.get(o.outcome, o.outcome),
-                o.record,
+                localised(o.record),
                 self._detail(o),
             )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() >= RECORD_COLUMN:
+            return (localised(o.record), self._detail(o))[index.column() - RECORD_COLUMN] or None
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
             return QBrush(QColor(COLOURS.get(o.outcome, "#000000")))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
@@ -169,6 +175,10 @@ class SyncArea(QWidget):
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # A record can be a 200-character name: sized to its contents it would push the reason
+        # it was refused off the screen. It gets a fixed share, elided, the whole in a tooltip.
+        header.setSectionResizeMode(RECORD_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(RECORD_COLUMN, 260)
         header.setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
 
@@ -267,7 +277,22 @@ class SyncArea(QWidget):
         self.prepared, self.report = result
         self._show(self.report)
         self.apply_button.setEnabled(self.report.changes_anything)
-        if not self.report.changes_anything:
+        refused = self.report.counts().get(REJECTED, 0)
+        if refused and not self.report.changes_anything:
+            self._say(
+                self.tr("No row of this workbook can be imported: the list says why for each."),
+                ok=False,
+            )
+        elif refused:
+            self._say(
+                self.tr(
+                    "%n row(s) will be left out (the list says why); Apply imports the rest.",
+                    "",
+                    refused,
+                ),
+                ok=False,
+            )
+        elif not self.report.changes_anything:
             self._say(self.tr("Importing this workbook would change nothing."))
 
     def _show(self, report: ImportReport) -> None:
@@ -306,7 +331,7 @@ class SyncArea(QWidget):
                     "%1", str(report.unlisted_unchanged)
                 )
             )
-        extra.extend(report.notes)
+        extra.extend(localised(note) for note in report.notes)
         self.ignored.setText("\n".join(extra))
 
     def apply_import(self) -> None:

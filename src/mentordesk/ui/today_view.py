@@ -39,6 +39,7 @@ from ..core.workshop_sessions import (
 from .capture_undo import ServiceCommand
 from .counts_line import SEPARATOR, CountsLine
 from .forms import child, load_form
+from .localised import localised
 from .notes_panel import NotesPanel
 from .roster_model import STATUS_COLOURS, STATUS_KEYS, RosterModel
 
@@ -382,7 +383,7 @@ class TodayArea(QWidget):
         try:
             done = attendance.mark(self.store, self.session.uid, row.trainee_uid, status)
         except UserError as exc:
-            self._error(str(exc))
+            self._error(localised(exc))
             return
         self.roster.update_row(done)
         self._record_mark(self.roster.status_names[status], done)
@@ -417,7 +418,7 @@ class TodayArea(QWidget):
                 self.store, self.session.uid, row.trainee_uid, row.mark.status, **fields
             )
         except UserError as exc:
-            self._error(str(exc))
+            self._error(localised(exc))
             self._row_changed(self.roster_table.currentIndex())
             return
         if done.mark != done.previous:

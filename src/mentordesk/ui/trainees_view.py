@@ -23,6 +23,7 @@ from ..core.errors import UserError
 from ..core.models import TRAINEE_STATUSES
 from ..core.store import Store
 from .forms import child, load_form
+from .localised import localised
 from .trainee_model import TraineeTableModel
 
 ERROR_STYLE = "color: #b00020;"
@@ -194,7 +195,7 @@ class TraineesArea(QWidget):
                     self.store, fields.pop("trainee_id"), fields.pop("name"), **fields
                 )
         except UserError as exc:
-            self._say(str(exc))
+            self._say(localised(exc))
             return
         self._editing_uid = row.uid
         if self.cohort_filter.findData(row.cohort) < 0 and row.cohort:
@@ -220,7 +221,7 @@ class TraineesArea(QWidget):
         try:
             trainees.withdraw_trainee(self.store, row.uid)
         except UserError as exc:
-            self._say(str(exc))
+            self._say(localised(exc))
             return
         self.reload()
 
