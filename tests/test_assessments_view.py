@@ -63,6 +63,24 @@ def test_preview_shows_the_pages_of_the_pdf(area, qtbot):
     assert labels[0].pixmap().height() > labels[0].pixmap().width()  # portrait A4
 
 
+def _page_width(area) -> int:
+    return next(w for w in area.pages.findChildren(QLabel) if w.pixmap()).width()
+
+
+def test_preview_fits_the_page_to_the_pane_and_follows_its_width(area, qtbot):
+    area.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: bool(area.pages.findChildren(QLabel)), timeout=5000)
+    scroll = area.preview_scroll
+    qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible(), timeout=3000)
+    assert _page_width(area) <= scroll.viewport().width()
+    narrow = _page_width(area)
+
+    area.resize(1600, 900)
+    qtbot.waitUntil(lambda: _page_width(area) > narrow + 40, timeout=3000)
+    assert _page_width(area) <= scroll.viewport().width()
+    assert not scroll.horizontalScrollBar().isVisible()
+
+
 def test_sign_then_locked_then_amend(area, demo_store, draft, monkeypatch):
     signing_identity.create_identity("Zhang Wei 张伟", SECRET)
     pad = SignaturePad()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -51,7 +52,10 @@ from .translation import current_language
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
-PREVIEW_DPI = 80
+# The preview fits the page to the pane's width, within these bounds: below the lower one the
+# text is unreadable and a scroll bar is the lesser evil; above the upper one it is only bigger.
+PREVIEW_DPI_RANGE = (48, 120)
+A4_WIDTH_INCHES = 210 / 25.4
 
 
 class AssessmentsArea(QWidget):
@@ -84,6 +88,7 @@ class AssessmentsArea(QWidget):
         self.amend_button = child(f, QPushButton, "amendButton")
         self.preview_info = child(f, QLabel, "previewInfo")
         self.pages = child(f, QWidget, "previewPages")
+        self.preview_scroll = child(f, QScrollArea, "previewScroll")
         self.open_button = child(f, QPushButton, "openButton")
         self.print_button = child(f, QPushButton, "printButton")
         self.save_as_button = child(f, QPushButton, "saveAsButton")
@@ -127,6 +132,11 @@ class AssessmentsArea(QWidget):
         self._pdf: bytes | None = None
         self._job = None
         self._sized = False
+        self._preview_dpi = 0.0
+        # Re-fitting the page waits until the user stops dragging the splitter.
+        self._fit_timer = QTimer(self, singleShot=True, interval=200)
+        self._fit_timer.timeout.connect(self._refit_preview)
+        self.preview_scroll.viewport().installEventFilter(self)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
@@ -328,6 +338,25 @@ class AssessmentsArea(QWidget):
                 self._pdf = assessments.latest_document(self.store, v.uid)
         return self._pdf
 
+    def _fitting_dpi(self) -> float:
+        margins = self.pages.layout().contentsMargins()
+        room = self.preview_scroll.viewport().width() - margins.left() - margins.right() - 4
+        scroll_bar = self.preview_scroll.verticalScrollBar()
+        if not scroll_bar.isVisible():
+            # A page is taller than the pane: the bar the pages bring takes its width from them.
+            room -= scroll_bar.sizeHint().width()
+        low, high = PREVIEW_DPI_RANGE
+        return max(low, min(high, room / A4_WIDTH_INCHES))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.preview_scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_timer.start()
+        return super().eventFilter(watched, event)
+
+    def _refit_preview(self) -> None:
+        if abs(self._fitting_dpi() - self._preview_dpi) >= 2:
+            self._show_preview_if_visible()
+
     def _clear_pages(self) -> None:
         layout = self.pages.layout()
         while layout.count():
@@ -352,10 +381,13 @@ class AssessmentsArea(QWidget):
             "superseded": self.tr("Superseded by an amendment; kept as it was signed."),
         }
         self.preview_info.setText(texts.get(self._current.state, ""))
-        for pixmap in page_pixmaps(pdf, PREVIEW_DPI):
+        self._preview_dpi = self._fitting_dpi()
+        ratio = self.devicePixelRatioF()
+        for pixmap in page_pixmaps(pdf, self._preview_dpi * ratio):
+            pixmap.setDevicePixelRatio(ratio)
             label = QLabel()
             label.setPixmap(pixmap)
-            label.setFixedSize(pixmap.size())
+            label.setFixedSize(pixmap.deviceIndependentSize().toSize())
             label.setStyleSheet("border: 1px solid #b0bec5;")
             self.pages.layout().addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
         self.pages.layout().addStretch(1)
