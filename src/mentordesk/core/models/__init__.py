@@ -1,4 +1,10 @@
-"""The store's tables. Importing this package registers every model on ``Base.metadata``."""
+"""The store's tables. Importing this package registers every model on ``Base.metadata``.
+
+The model modules leave out ``from __future__ import annotations`` on purpose: with it, every
+``Mapped[...]`` arrives as a string that SQLAlchemy takes apart with regular expressions and
+evaluates, about 40 ms of each start-up (bench_startup); relationships to classes defined
+further down are quoted instead.
+"""
 
 from .assessment import ASSESSMENT_STATES, DEFAULT_RESULTS, Assessment, AssessmentDocument
 from .audit import AuditEvent

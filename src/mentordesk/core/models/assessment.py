@@ -1,7 +1,5 @@
 """Assessments of one trainee over one period, their versions and signed documents."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, LargeBinary, String, Text

@@ -1,7 +1,5 @@
 """The trail of who changed what, and when."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import JSON, Index, String

@@ -1,7 +1,5 @@
 """Declarative base, the travelling-record mixin and the UTC timestamp type."""
 
-from __future__ import annotations
-
 import uuid
 from datetime import UTC, datetime
 

@@ -1,7 +1,5 @@
 """Programmes, cohorts, trainees and staff."""
 
-from __future__ import annotations
-
 from datetime import date
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, false
@@ -33,7 +31,7 @@ class Programme(Travelling, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
-    cohorts: Mapped[list[Cohort]] = relationship(back_populates="programme")
+    cohorts: Mapped[list["Cohort"]] = relationship(back_populates="programme")
 
 
 class Cohort(Travelling, Base):
@@ -47,7 +45,7 @@ class Cohort(Travelling, Base):
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     programme: Mapped[Programme | None] = relationship(back_populates="cohorts")
-    trainees: Mapped[list[Trainee]] = relationship(back_populates="cohort")
+    trainees: Mapped[list["Trainee"]] = relationship(back_populates="cohort")
 
 
 class Trainee(Travelling, Base):

@@ -1,7 +1,5 @@
 """What happens on the shop floor: sessions, attendance, skill ratings and notes."""
 
-from __future__ import annotations
-
 from datetime import date, datetime, time
 
 from sqlalchemy import (

@@ -1,7 +1,5 @@
 """Versioned skill frameworks: a scale of levels and the skills rated against it."""
 
-from __future__ import annotations
-
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -17,10 +15,10 @@ class Rubric(Travelling, Base):
     description: Mapped[str] = mapped_column(Text, default="")
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
-    levels: Mapped[list[RubricLevel]] = relationship(
+    levels: Mapped[list["RubricLevel"]] = relationship(
         back_populates="rubric", order_by="RubricLevel.level", cascade="all, delete-orphan"
     )
-    skills: Mapped[list[Skill]] = relationship(
+    skills: Mapped[list["Skill"]] = relationship(
         back_populates="rubric", order_by="Skill.position", cascade="all, delete-orphan"
     )
 

@@ -1,7 +1,5 @@
 """Per-database settings: this device's id, the local user, the signing identity's location."""
 
-from __future__ import annotations
-
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
