@@ -226,3 +226,18 @@ def test_two_machines_signing_the_same_period_keep_both_and_report(demo_store, s
     with store_b.read() as s:
         kept = {a.uid: a.result for a in s.scalars(select(Assessment))}
     assert kept == {mine: "pass", theirs: "distinction"}
+
+
+def test_a_bad_cell_is_explained_under_the_column_heading_the_sheet_uses(demo_store, tmp_path):
+    from mentordesk.exchange.headers import CHINESE
+
+    path = export_results(demo_store, tmp_path / "zh.xlsx", chinese_headers=True).path
+    first = sheets(path)["Sessions"][1]
+    later = first[1] + timedelta(days=1)
+    edit(path, "Sessions", first[0], {CHINESE["Date"]: "2024/3/1", CHINESE["Updated At"]: later})
+
+    report = prepare_import(path).apply(demo_store)
+
+    row = next(o for o in report.outcomes if o.sheet == "Sessions" and o.row == 2)
+    assert row.outcome == "rejected"
+    assert row.reason == f"column {CHINESE['Date']}: '2024/3/1' is not a date (YYYY-MM-DD)"

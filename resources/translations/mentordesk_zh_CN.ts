@@ -1350,6 +1350,22 @@ Switch to that window.</source>
         <translation>{value!r} 不是考勤状态（present、late、left_early、absent、excused、P、L、LE、A、E、出勤、迟到、早退、缺勤、请假）</translation>
     </message>
     <message>
+        <source>{value!r} is not a date (YYYY-MM-DD)</source>
+        <translation>{value!r} 不是日期（应为 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date and time (YYYY-MM-DD HH:MM)</source>
+        <translation>{value!r} 不是日期时间（应为 YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a time of day (HH:MM)</source>
+        <translation>{value!r} 不是时刻（应为 HH:MM）</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a number</source>
+        <translation>{value!r} 不是数字</translation>
+    </message>
+    <message>
         <source>written in interchange format version {version}; this MentorDesk reads version {readable}. Update MentorDesk to import it.</source>
         <translation>以交换格式第 {version} 版写入；此版本的 MentorDesk 只能读取第 {readable} 版。请升级 MentorDesk 后再导入。</translation>
     </message>
@@ -1362,16 +1378,12 @@ Switch to that window.</source>
         <translation>列 {column}：{problem}</translation>
     </message>
     <message>
-        <source>column UID: empty</source>
-        <translation>列 UID：为空</translation>
+        <source>column {column}: empty</source>
+        <translation>列 {column}：为空</translation>
     </message>
     <message>
-        <source>column UID: {uid!r} is not a UUID</source>
-        <translation>列 UID：{uid!r} 不是 UUID</translation>
-    </message>
-    <message>
-        <source>column Updated At: empty</source>
-        <translation>列 Updated At（更新时间）：为空</translation>
+        <source>column {column}: {uid!r} is not a UUID</source>
+        <translation>列 {column}：{uid!r} 不是 UUID</translation>
     </message>
 </context>
 <context>
@@ -1978,6 +1990,12 @@ Switch to that window.</source>
     <message>
         <source>No row of this workbook can be imported: the list says why for each.</source>
         <translation>此工作簿中没有可导入的行：列表中逐行列出了原因。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) cannot be imported (the list says why); the others are already here, unchanged.</source>
+        <translation>
+            <numerusform>%n 行无法导入（原因见列表）；其余各行本机已有，无需更改。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) will be left out (the list says why); Apply imports the rest.</source>
@@ -2600,16 +2618,8 @@ Clear</source>
         <translation>{file}，工作表 {sheet}</translation>
     </message>
     <message>
-        <source>{file}, sheet {sheet}, column {column}</source>
-        <translation>{file}，工作表 {sheet}，列 {column}</translation>
-    </message>
-    <message>
         <source>{file}, sheet {sheet}, row {row}</source>
         <translation>{file}，工作表 {sheet}，第 {row} 行</translation>
-    </message>
-    <message>
-        <source>{file}, sheet {sheet}, row {row}, column {column}</source>
-        <translation>{file}，工作表 {sheet}，第 {row} 行，列 {column}</translation>
     </message>
     <message>
         <source>{place}: {problem}</source>

@@ -80,6 +80,7 @@ class _Merger:
         self.s = session
         self.source = source
         self.report = ImportReport(source.source, "results")
+        self._titles: dict[str, str] = {}
         self.report.ignored_columns = list(source.ignored_columns)
         self._staff: dict[str, int] = {
             name: sid for sid, name in session.execute(select(Staff.id, Staff.name))
@@ -168,7 +169,11 @@ class _Merger:
                 raise Rejected(
                     user_text(
                         "Merge", "{column}: {length:,} characters, more than the {limit} allowed"
-                    ).format(column=field_label(key), length=len(value), limit=limit)
+                    ).format(
+                        column=self._titles.get(field_label(key), field_label(key)),
+                        length=len(value),
+                        limit=limit,
+                    )
                 )
         if local is None:
             record = model(
@@ -221,6 +226,7 @@ class _Merger:
         }
         for sheet in sheets:
             handler = handlers[sheet.kind]
+            self._titles = sheet.titles
             for chunk in _chunks(sheet.rows):
                 local = self._locals(models[sheet.kind], chunk)
                 if sheet.kind == "Attendance":

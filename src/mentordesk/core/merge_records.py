@@ -25,6 +25,9 @@ class Incoming:
 class IncomingSheet:
     kind: str  # Skills, Trainees, Sessions, Attendance, Ratings, Notes or Assessments
     rows: Iterable[Incoming]
+    # interchange.md's header -> the header as this sheet writes it ("学号"): refusals name
+    # the column the user sees.
+    titles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

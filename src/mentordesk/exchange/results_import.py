@@ -114,11 +114,20 @@ def _status(value: Any) -> str:
     return found
 
 
-def _said(exc: Exception) -> str:
-    """Why a cell could not be read: our own sentence (a ``Text``), or the library's."""
+def _why(exc: Exception, header: str, cell: Any) -> str:
+    """Why a cell could not be read: the parser's own sentence, else what the column expects
+    (Python's "Invalid isoformat string" would reach a Chinese window in English)."""
     if len(exc.args) == 1 and isinstance(exc.args[0], Text):
         return exc.args[0]
-    return str(exc)
+    if header in DATES:
+        said = user_text("ResultsImport", "{value!r} is not a date (YYYY-MM-DD)")
+    elif header in INSTANTS:
+        said = user_text("ResultsImport", "{value!r} is not a date and time (YYYY-MM-DD HH:MM)")
+    elif header in TIMES:
+        said = user_text("ResultsImport", "{value!r} is not a time of day (HH:MM)")
+    else:
+        said = user_text("ResultsImport", "{value!r} is not a number")
+    return said.format(value=cell_text(cell)[:40])
 
 
 def _is_uuid(text: str) -> bool:
@@ -190,7 +199,10 @@ def _parts(wb: Any, kind: str) -> list[Any]:
     return parts
 
 
-def _header(path: Path, ws: Any, kind: str, ignored: list[str]) -> dict[int, str]:
+def _header(
+    path: Path, ws: Any, kind: str, ignored: list[str], titles: dict[str, str]
+) -> dict[int, str]:
+    """Column index -> interchange.md's header; ``titles`` gets each as the sheet writes it."""
     first = next(iter(sheet_rows(path, ws, 1)), (1, ()))[1]
     columns: dict[int, str] = {}
     for i, value in enumerate(first):
@@ -200,6 +212,7 @@ def _header(path: Path, ws: Any, kind: str, ignored: list[str]) -> dict[int, str
             columns[i] = f"{LEVEL_MARK}{level}"
         elif english is not None and english not in columns.values():
             columns[i] = english
+            titles[english] = cell_text(value)
         elif cell_text(value):
             ignored.append(f"{ws.title}: {cell_text(value)}")
     needed = ("UID", "Updated At", *REQUIRED[kind])
@@ -216,7 +229,9 @@ def _header(path: Path, ws: Any, kind: str, ignored: list[str]) -> dict[int, str
     return columns
 
 
-def _rows(path: Path, ws: Any, kind: str, columns: dict[int, str]) -> Iterator[Incoming]:
+def _rows(
+    path: Path, ws: Any, kind: str, columns: dict[int, str], titles: dict[str, str]
+) -> Iterator[Incoming]:
     parsers = {i: _parser(h) for i, h in columns.items() if not h.startswith(LEVEL_MARK)}
     if kind == "Attendance":
         parsers.update({i: _status for i, h in columns.items() if h == "Status"})
@@ -237,7 +252,8 @@ def _rows(path: Path, ws: Any, kind: str, columns: dict[int, str]) -> Iterator[I
                 values[columns[i]] = parse(cell)
             except (ValueError, TypeError) as exc:
                 problem = user_text("ResultsImport", "column {column}: {problem}").format(
-                    column=columns[i], problem=_said(exc)
+                    column=titles.get(columns[i], columns[i]),
+                    problem=_why(exc, columns[i], cell),
                 )
                 break
         if kind == "Skills" and not problem:
@@ -259,13 +275,17 @@ def _rows(path: Path, ws: Any, kind: str, columns: dict[int, str]) -> Iterator[I
         uid = values.get("UID") or ""
         updated = values.get("Updated At")
         if not problem and not uid:
-            problem = user_text("ResultsImport", "column UID: empty")
+            problem = user_text("ResultsImport", "column {column}: empty").format(
+                column=titles.get("UID", "UID")
+            )
         elif not problem and not _is_uuid(uid):
-            problem = user_text("ResultsImport", "column UID: {uid!r} is not a UUID").format(
-                uid=uid[:40]
+            problem = user_text("ResultsImport", "column {column}: {uid!r} is not a UUID").format(
+                column=titles.get("UID", "UID"), uid=uid[:40]
             )
         if not problem and updated is None:
-            problem = user_text("ResultsImport", "column Updated At: empty")
+            problem = user_text("ResultsImport", "column {column}: empty").format(
+                column=titles.get("Updated At", "Updated At")
+            )
         yield Incoming(
             ws.title,
             number,
@@ -282,6 +302,9 @@ def read_results(path: Path, wb: Any, about: dict[str, str]) -> MergeSource:
     source = MergeSource(path.name, about.get("device", ""))
     for kind in ("Skills", *ROUND_TRIP):
         for ws in _parts(wb, kind):
-            columns = _header(path, ws, kind, source.ignored_columns)
-            source.sheets.append(IncomingSheet(kind, _rows(path, ws, kind, columns)))
+            titles: dict[str, str] = {}
+            columns = _header(path, ws, kind, source.ignored_columns, titles)
+            source.sheets.append(
+                IncomingSheet(kind, _rows(path, ws, kind, columns, titles), titles)
+            )
     return source

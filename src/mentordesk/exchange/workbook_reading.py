@@ -39,21 +39,13 @@ class WorkbookError(UserError):
     """The file cannot be read as a workbook, or a cell in it is wrong: says where."""
 
 
-def where(path: Path, sheet: str, row: int | None = None, column: str = "") -> Text:
-    """ "file.xlsx, sheet Trainees, row 7, column Status" — the place a message points at."""
-    file = path.name
-    if row is None and not column:
-        return user_text("Workbook", "{file}, sheet {sheet}").format(file=file, sheet=sheet)
+def where(path: Path, sheet: str, row: int | None = None) -> Text:
+    """ "file.xlsx, sheet Trainees, row 7" — the place a message points at; a column, where
+    there is one, is named by the message itself ("column Status: …")."""
     if row is None:
-        return user_text("Workbook", "{file}, sheet {sheet}, column {column}").format(
-            file=file, sheet=sheet, column=column
-        )
-    if not column:
-        return user_text("Workbook", "{file}, sheet {sheet}, row {row}").format(
-            file=file, sheet=sheet, row=row
-        )
-    return user_text("Workbook", "{file}, sheet {sheet}, row {row}, column {column}").format(
-        file=file, sheet=sheet, row=row, column=column
+        return user_text("Workbook", "{file}, sheet {sheet}").format(file=path.name, sheet=sheet)
+    return user_text("Workbook", "{file}, sheet {sheet}, row {row}").format(
+        file=path.name, sheet=sheet, row=row
     )
 
 

@@ -278,9 +278,19 @@ class SyncArea(QWidget):
         self._show(self.report)
         self.apply_button.setEnabled(self.report.changes_anything)
         refused = self.report.counts().get(REJECTED, 0)
-        if refused and not self.report.changes_anything:
+        if refused and not self.report.accepted:
             self._say(
                 self.tr("No row of this workbook can be imported: the list says why for each."),
+                ok=False,
+            )
+        elif refused and not self.report.changes_anything:
+            self._say(
+                self.tr(
+                    "%n row(s) cannot be imported (the list says why); the others are already "
+                    "here, unchanged.",
+                    "",
+                    refused,
+                ),
                 ok=False,
             )
         elif refused:
