@@ -138,3 +138,31 @@ def test_a_chinese_window_says_why_a_file_or_row_is_refused_in_chinese(
     assert area.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole).startswith("D7 " + "名" * 70)
     assert "201" in area.model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
     assert list_trainees(store) == []
+
+
+def test_refused_rows_beside_rows_already_here_are_not_called_unimportable(qtbot, store, tmp_path):
+    from openpyxl import Workbook
+
+    def roster(name: str, rows: list[tuple[str, str]]):
+        wb = Workbook()
+        ws = wb.active
+        ws.append(["Trainee ID", "Name"])
+        for row in rows:
+            ws.append(list(row))
+        wb.save(tmp_path / name)
+        return tmp_path / name
+
+    area = SyncArea(store)
+    qtbot.addWidget(area)
+    area.preview_file(roster("a.xlsx", [("D1", "Li Na"), ("D2", "Wang Fang")]))
+    qtbot.waitUntil(lambda: area.apply_button.isEnabled(), timeout=10000)
+    area.apply_button.click()
+    qtbot.waitUntil(lambda: len(list_trainees(store)) == 2, timeout=10000)
+
+    area.preview_file(roster("b.xlsx", [("D1", "Li Na"), ("D2", "Wang Fang"), ("D3", "x" * 201)]))
+    qtbot.waitUntil(lambda: "cannot be imported" in area.message.text(), timeout=10000)
+    assert "already here" in area.message.text()
+    assert not area.apply_button.isEnabled()
+
+    area.preview_file(roster("c.xlsx", [("D3", "x" * 201)]))
+    qtbot.waitUntil(lambda: "No row of this workbook" in area.message.text(), timeout=10000)
