@@ -142,3 +142,26 @@ def test_mark_bumps_updated_at(store, session):
 def test_mark_all_present_twice_changes_nothing_the_second_time(store, session):
     assert len(att.mark_all_present(store, session.uid)) == 3
     assert att.mark_all_present(store, session.uid) == []
+
+
+def test_a_mark_records_the_local_user_and_refuses_what_is_not_there(store, session):
+    from mentordesk.core.models import Staff
+    from mentordesk.core.workshop_sessions import delete_session
+
+    roster = att.session_roster(store, session.uid)
+    att.mark(store, session.uid, roster[0].trainee_uid, "present")
+    with store.read() as s:
+        recorder = s.scalar(select(Attendance.recorded_by_id))
+        assert recorder is not None
+        assert recorder == s.scalar(select(Staff.id).where(Staff.uid == store.actor.staff_uid))
+
+    with pytest.raises(UserError, match="No trainee with id nobody"):
+        att.mark(store, session.uid, "nobody", "present")
+    with pytest.raises(UserError, match="No session with id nowhere"):
+        att.mark(store, "nowhere", roster[0].trainee_uid, "present")
+    delete_session(store, session.uid)
+    with pytest.raises(UserError, match="No session with id"):
+        att.mark(store, session.uid, roster[1].trainee_uid, "absent")
+    with pytest.raises(UserError, match="No session with id"):
+        att.clear_mark(store, session.uid, roster[0].trainee_uid)
+    assert _stored(store, session.uid) == {("王伟", "present", 0, 8.0, False)}

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from .changes import add, change, find
@@ -151,6 +152,37 @@ def _attendance(s: Session, ws: WorkshopSession, t: Trainee) -> Attendance | Non
     )
 
 
+@cache
+def _subjects_statement() -> Select:
+    # The session, the trainee, the mark they may have and who is recording, in one statement:
+    # a keypress paid for four ORM round trips before (about 2 of its 5 ms in the service).
+    recorder = select(Staff.id).where(Staff.uid == bindparam("staff")).scalar_subquery()
+    return (
+        select(WorkshopSession, Trainee, Attendance, recorder)
+        .select_from(WorkshopSession)
+        .join(Trainee, Trainee.uid == bindparam("trainee"))
+        .outerjoin(
+            Attendance,
+            and_(Attendance.session_id == WorkshopSession.id, Attendance.trainee_id == Trainee.id),
+        )
+        .where(WorkshopSession.uid == bindparam("session"))
+    )
+
+
+def _subjects(
+    store: Store, s: Session, session_uid: str, trainee_uid: str
+) -> tuple[WorkshopSession, Trainee, Attendance | None, int | None]:
+    found = s.execute(
+        _subjects_statement(),
+        {"session": session_uid, "trainee": trainee_uid, "staff": store.actor.staff_uid},
+    ).one_or_none()
+    if found is None or found[0].deleted or found[1].deleted:
+        # The refusal names whichever of the two is missing.
+        ws, t = _session(s, session_uid), _trainee(s, trainee_uid)
+        return ws, t, _attendance(s, ws, t), _recorder_id(store, s)
+    return found[0], found[1], found[2], found[3]
+
+
 def _put(
     store: Store,
     s: Session,
@@ -158,10 +190,12 @@ def _put(
     t: Trainee,
     state: MarkState | None,
     a: Attendance | None = None,
+    recorder_id: int | None = None,
 ) -> MarkState | None:
     """Make the stored attendance equal ``state``; returns what it was before.
 
-    ``a`` is the trainee's attendance row at the session when the caller has loaded it.
+    ``a`` is the trainee's attendance row at the session and ``recorder_id`` the local user's
+    staff id, when the caller has loaded them.
     """
     if a is None:
         a = _attendance(s, ws, t)
@@ -184,7 +218,7 @@ def _put(
                 session_id=ws.id,
                 trainee_id=t.id,
                 held_on=ws.held_on,
-                recorded_by_id=_recorder_id(store, s),
+                recorded_by_id=recorder_id if recorder_id is not None else _recorder_id(store, s),
                 **values,
             ),
         )
@@ -215,11 +249,9 @@ def mark(
     default to the session's length less the minutes late (nothing for absent or excused).
     """
     with store.write() as s:
-        ws = _session(s, session_uid)
-        t = _trainee(s, trainee_uid)
+        ws, t, row, recorder_id = _subjects(store, s, session_uid, trainee_uid)
         length = session_hours(ws.start_time, ws.end_time)
         late, given_hours = _validate(status, minutes_late, hours, length)
-        row = _attendance(s, ws, t)
         current = _state(row)
         if minutes_late is None and current is not None and status == "late":
             late = current.minutes_late
@@ -231,16 +263,15 @@ def mark(
             given_hours if given_hours is not None else default_hours(length, status, late),
             clean(note) if note is not None else (current.note if current else ""),
         )
-        before = _put(store, s, ws, t, state, row)
+        before = _put(store, s, ws, t, state, row, recorder_id)
         return _row(t, ws, state, before)
 
 
 def clear_mark(store: Store, session_uid: str, trainee_uid: str) -> RosterRow:
     """Back to unmarked; the record stays as deleted so that the clearing travels."""
     with store.write() as s:
-        ws = _session(s, session_uid)
-        t = _trainee(s, trainee_uid)
-        before = _put(store, s, ws, t, None)
+        ws, t, row, recorder_id = _subjects(store, s, session_uid, trainee_uid)
+        before = _put(store, s, ws, t, None, row, recorder_id)
         return _row(t, ws, None, before)
 
 
@@ -249,9 +280,8 @@ def restore_mark(
 ) -> RosterRow:
     """Put back a state returned earlier (undo or redo); audited like any other change."""
     with store.write() as s:
-        ws = _session(s, session_uid)
-        t = _trainee(s, trainee_uid)
-        before = _put(store, s, ws, t, state)
+        ws, t, row, recorder_id = _subjects(store, s, session_uid, trainee_uid)
+        before = _put(store, s, ws, t, state, row, recorder_id)
         return _row(t, ws, state, before)
 
 
