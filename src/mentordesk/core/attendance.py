@@ -189,16 +189,14 @@ def _put(
     ws: WorkshopSession,
     t: Trainee,
     state: MarkState | None,
-    a: Attendance | None = None,
-    recorder_id: int | None = None,
+    a: Attendance | None,
+    recorder_id: int | None,
 ) -> MarkState | None:
     """Make the stored attendance equal ``state``; returns what it was before.
 
-    ``a`` is the trainee's attendance row at the session and ``recorder_id`` the local user's
-    staff id, when the caller has loaded them.
+    ``a`` is the trainee's attendance row at the session (None: there is none) and
+    ``recorder_id`` the local user's staff id, both read by the caller.
     """
-    if a is None:
-        a = _attendance(s, ws, t)
     before = _state(a)
     if state is None:
         if a is not None and not a.deleted:
@@ -218,7 +216,7 @@ def _put(
                 session_id=ws.id,
                 trainee_id=t.id,
                 held_on=ws.held_on,
-                recorded_by_id=recorder_id if recorder_id is not None else _recorder_id(store, s),
+                recorded_by_id=recorder_id,
                 **values,
             ),
         )
@@ -296,6 +294,7 @@ def mark_all_present(store: Store, session_uid: str) -> list[RosterRow]:
         ws = _session(s, session_uid)
         length = session_hours(ws.start_time, ws.end_time)
         state = MarkState("present", 0, default_hours(length, "present", 0), "")
+        recorder_id = _recorder_id(store, s)
         # Read inside the writing transaction: a mark made meanwhile is kept, not overwritten.
         rows = {
             a.trainee_id: a
@@ -310,7 +309,7 @@ def mark_all_present(store: Store, session_uid: str) -> list[RosterRow]:
             a = rows.get(t.id)
             if a is not None and not a.deleted:
                 continue
-            before = _put(store, s, ws, t, state, a)
+            before = _put(store, s, ws, t, state, a, recorder_id)
             changed.append(RosterRow(t.uid, t.trainee_id, t.name, True, state, before))
     return changed
 
@@ -322,8 +321,9 @@ def restore_marks(
     rows: list[RosterRow] = []
     with store.write() as s:
         ws = _session(s, session_uid)
+        recorder_id = _recorder_id(store, s)
         for trainee_uid, state in states.items():
             t = _trainee(s, trainee_uid)
-            before = _put(store, s, ws, t, state)
+            before = _put(store, s, ws, t, state, _attendance(s, ws, t), recorder_id)
             rows.append(_row(t, ws, state, before))
     return rows
