@@ -113,7 +113,7 @@ def test_missing_folder_is_a_clear_error(tmp_path):
 
 
 def test_the_fast_schema_head_is_alembics_head():
-    from mentordesk.core.database import SCHEMA_HEAD
+    from mentordesk.core.database_file import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
-from mentordesk.core.database import SCHEMA_HEAD, needs_upgrade
+from mentordesk.core.database_file import SCHEMA_HEAD, needs_upgrade
 from mentordesk.core.errors import SchemaTooNew
 from mentordesk.core.store import Store
 from mentordesk.ui.app import upgrade_with_progress

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from .database_file import SCHEMA_HEAD, sqlite_path, to_url
 from .errors import SchemaTooNew, UserError
 from .wording import user_text
 
@@ -18,28 +18,6 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 ALEMBIC_DIR = Path(__file__).resolve().parent / "alembic"
-# The newest migration. Opening an up-to-date database compares against this and never imports
-# Alembic (with Mako and Pygments, ~0.2 s of start-up); a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0004"
-
-
-def to_url(target: str | Path) -> str:
-    """A filesystem path or a SQLAlchemy URL, as a URL."""
-    text = str(target)
-    if "://" in text:
-        return text
-    return "sqlite:///" + str(Path(text).expanduser().resolve())
-
-
-def sqlite_path(url: str) -> Path | None:
-    parsed = make_url(url)
-    if (
-        parsed.get_backend_name() != "sqlite"
-        or not parsed.database
-        or parsed.database == ":memory:"
-    ):
-        return None
-    return Path(parsed.database)
 
 
 def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -141,25 +119,6 @@ def upgrade(engine: Engine) -> Path | None:
         backup_sqlite(path, backup)
     command.upgrade(alembic_config(engine), "head")
     return backup
-
-
-def needs_upgrade(target: str | Path) -> bool:
-    """Whether opening this SQLite file will migrate it (read without SQLAlchemy or Alembic).
-
-    An upgrade of a plant's five-year file takes most of a minute: the window says so first.
-    """
-    path = sqlite_path(to_url(target))
-    if path is None or not path.exists():
-        return False
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False  # not ours, or damaged: opening it reports that
-    return row is not None and row[0] != SCHEMA_HEAD
 
 
 def upgrade_file(target: str | Path) -> Path | None:

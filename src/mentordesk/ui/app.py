@@ -12,7 +12,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 
 from .. import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-from ..core.database import needs_upgrade, upgrade_file
+from ..core.database import upgrade_file
+from ..core.database_file import needs_upgrade
 from ..core.errors import UserError
 from ..core.store import Store
 from ..core.trainees import is_empty

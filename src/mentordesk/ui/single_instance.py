@@ -6,7 +6,7 @@ import hashlib
 
 from PySide6.QtCore import QLockFile
 
-from ..core.database import sqlite_path, to_url
+from ..core.database_file import sqlite_path, to_url
 from ..paths import data_dir
 
 

@@ -1,0 +1,66 @@
+"""Where the database is and which schema it has, read without SQLAlchemy or Alembic.
+
+The window's first screen is read before SQLAlchemy is imported (about half a second of a
+start on a plant's PC), so what start-up asks of the file before that lives here.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+from urllib.parse import unquote
+
+# The newest migration. Opening an up-to-date database compares against this and never imports
+# Alembic (with Mako and Pygments, ~0.2 s of start-up); a test keeps it equal to Alembic's head.
+SCHEMA_HEAD = "0004"
+
+# SQLAlchemy's own URL grammar, reduced to what tells a SQLite file: backend, host, database.
+_URL = re.compile(
+    r"(?P<name>[\w+]+)://(?:[^:/]*(?::[^@]*)?@)?(?:\[[^/?]+\]|[^/:?]+)?(?::[^/?]*)?"
+    r"(?:/(?P<database>[^?]*))?(?:\?.*)?$"
+)
+
+
+def to_url(target: str | Path) -> str:
+    """A filesystem path or a SQLAlchemy URL, as a URL."""
+    text = str(target)
+    if "://" in text:
+        return text
+    return "sqlite:///" + str(Path(text).expanduser().resolve())
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL; None for another database or SQLite in memory."""
+    match = _URL.match(url)
+    if match is None or match["name"].split("+")[0] != "sqlite":
+        return None
+    database = unquote(match["database"] or "")
+    if not database or database == ":memory:":
+        return None
+    return Path(database)
+
+
+def needs_upgrade(target: str | Path) -> bool:
+    """Whether opening this SQLite file will migrate it.
+
+    An upgrade of a plant's five-year file takes most of a minute: the window says so first.
+    """
+    return schema_of(target) not in (None, SCHEMA_HEAD)
+
+
+def schema_of(target: str | Path) -> str | None:
+    """The schema revision a SQLite file records; None when it is not a MentorDesk file we can
+    read (missing, another database, damaged: opening it reports which)."""
+    path = sqlite_path(to_url(target))
+    if path is None or not path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row is not None else None
