@@ -76,5 +76,7 @@ run "MentorDesk export (Chinese headers)" "$EXE" export "$data/results.xlsx" --c
 run "window on demo data, in Chinese" env MENTORDESK_EXIT_AFTER_SHOW=1 LANG=zh_CN.UTF-8 \
     LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN "$EXE"
 grep -q "^shown " "$out" || fail "the main window never reported 'shown' in Chinese"
-echo "     $(grep '^shown ' "$out")"
+# Shown from the first screen; the store (and the services it imports by name) opens behind it.
+grep -q "^ready " "$out" || fail "the store never opened behind the window"
+echo "     $(grep '^shown ' "$out"), $(grep '^ready ' "$out")"
 echo "smoke_bundle: all passed ($BUNDLE, $(du -sh "$BUNDLE" | cut -f1))"

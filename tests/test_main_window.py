@@ -45,7 +45,7 @@ def test_trainees_area_lists_searches_and_edits(qtbot, demo_store):
 
     target = trainees.list_trainees(demo_store)[5]
     qtbot.keyClicks(area.search, target.trainee_id)
-    qtbot.waitUntil(lambda: area.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: area.model.rowCount() == 1, timeout=5000)
     area.table.selectRow(0)
     assert area.name_edit.text() == target.name
     area.name_edit.setText("刘德华")

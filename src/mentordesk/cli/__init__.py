@@ -62,12 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     gui = _gui_only(argv)
     if gui is not None:
-        # The store (SQLAlchemy, the models, the SQLite dialect) before Qt: once PySide6 is
-        # imported, its import hook reads the source of every module that imports something
-        # (to look for ``from __feature__``), which made SQLAlchemy's import ~30 ms slower.
-        import sqlalchemy.dialects.sqlite  # noqa: F401
-
-        from ..core import store  # noqa: F401
+        # SQLAlchemy and the store are imported once the window shows (ui.store_opening).
         from ..ui.app import run
 
         return run(db=gui.db)

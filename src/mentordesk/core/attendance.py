@@ -2,47 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
+from .capture_views import MarkState, RosterRow, session_hours
 from .changes import add, change, find
 from .errors import UserError
 from .models import ATTENDANCE_STATUSES, Attendance, Staff, Trainee, WorkshopSession
 from .store import Store
 from .text import clean
 from .wording import user_text
-from .workshop_sessions import expected_where, is_expected, session_hours
+from .workshop_sessions import expected_where, is_expected
 
 # Hours credited are whole minutes at most: a float sum must not drift in the summaries.
 _ROUND = 4
-
-
-@dataclass(frozen=True)
-class MarkState:
-    """What one trainee's attendance at one session holds; ``None`` stands for unmarked."""
-
-    status: str
-    minutes_late: int = 0
-    hours: float = 0.0
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    trainee_uid: str
-    trainee_id: str
-    name: str
-    expected: bool
-    mark: MarkState | None = None
-    # Set by changes: the state before them, for undo (``restore_mark``).
-    previous: MarkState | None = None
-
-    @property
-    def status(self) -> str | None:
-        return self.mark.status if self.mark else None
 
 
 def _session(s: Session, session_uid: str) -> WorkshopSession:

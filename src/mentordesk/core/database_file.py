@@ -52,11 +52,10 @@ def needs_upgrade(target: str | Path) -> bool:
 def schema_of(target: str | Path) -> str | None:
     """The schema revision a SQLite file records; None when it is not a MentorDesk file we can
     read (missing, another database, damaged: opening it reports which)."""
-    path = sqlite_path(to_url(target))
-    if path is None or not path.exists():
-        return None
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_read_only(target)
+        if conn is None:
+            return None
         try:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
@@ -64,3 +63,15 @@ def schema_of(target: str | Path) -> str | None:
     except sqlite3.Error:
         return None
     return row[0] if row is not None else None
+
+
+def connect_read_only(target: str | Path) -> sqlite3.Connection | None:
+    """A read-only connection to an existing SQLite file; None for anything else.
+
+    Raises ``sqlite3.Error`` when the file cannot be opened.
+    """
+    path = sqlite_path(to_url(target))
+    if path is None or not path.exists():
+        return None
+    # As a URI so that nothing is created; quoted, so '?', '#' or '%' in a folder name are safe.
+    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, time
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from .capture_views import SessionView
 from .changes import add, change, find
 from .errors import NotFound, UserError
 from .models import Cohort, Staff, Trainee, WorkshopSession
@@ -17,47 +18,10 @@ from .wording import user_text
 
 
 @dataclass(frozen=True)
-class SessionView:
-    uid: str
-    held_on: date
-    start_time: time | None
-    end_time: time | None
-    location: str
-    module: str
-    task: str
-    cohort_uid: str
-    cohort: str
-    mentor_uid: str
-    mentor: str
-
-    @property
-    def hours(self) -> float:
-        """The session's length; 0 when its times are not known."""
-        return session_hours(self.start_time, self.end_time)
-
-    @property
-    def title(self) -> str:
-        """Date first, then who and what, the times last: lists of sessions scan by date."""
-        times = ""
-        if self.start_time and self.end_time:
-            times = f"{self.start_time:%H:%M}–{self.end_time:%H:%M}"
-        parts = (f"{self.held_on:%Y-%m-%d}", self.cohort, self.module, self.task, times)
-        return " · ".join(p for p in parts if p)
-
-
-@dataclass(frozen=True)
 class ExpectedTrainee:
     uid: str
     trainee_id: str
     name: str
-
-
-def session_hours(start: time | None, end: time | None) -> float:
-    if start is None or end is None:
-        return 0.0
-    today = date.today()
-    seconds = (datetime.combine(today, end) - datetime.combine(today, start)).total_seconds()
-    return max(0.0, seconds / 3600)
 
 
 def _query():

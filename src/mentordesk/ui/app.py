@@ -6,22 +6,25 @@ import os
 import sys
 import threading
 import time
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 
 from .. import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
-from ..core.database import upgrade_file
 from ..core.database_file import needs_upgrade
 from ..core.errors import UserError
-from ..core.store import Store
-from ..core.trainees import is_empty
 from ..paths import default_database, resources_dir
 from . import error_reporting
 from .localised import localised
 from .preferences import preferences
 from .single_instance import lock_for
+from .store_opening import StoreOpening
+
+if TYPE_CHECKING:
+    from ..core.first_screen import FirstScreen
+    from ..core.store import Store
 
 _STARTED = time.perf_counter()
 
@@ -73,6 +76,8 @@ def upgrade_with_progress(target: str, quiet: bool = False) -> None:
 
     Raises ``UserError`` for a database this version cannot open.
     """
+    from ..core.database import upgrade_file
+
     outcome: list[BaseException] = []
 
     def work() -> None:
@@ -136,34 +141,66 @@ def run(db: str | None = None) -> int:
     try:
         if needs_upgrade(target):
             upgrade_with_progress(target, quiet=exit_after_show)
-        store = Store.open(target)
+        first = _first_screen(target)
+        # With a first screen, the store opens behind the shown window (and stands in for it
+        # meanwhile); without one, it opens now.
+        opening = StoreOpening(target) if first else None
+        store = cast("Store", opening) if opening else _open_store(target)
     except UserError as exc:
-        if not exit_after_show:
-            QMessageBox.critical(
-                None,
-                QCoreApplication.translate("Application", "MentorDesk cannot open the database"),
-                localised(exc),
-            )
-        print(f"mentordesk: {exc}", file=sys.stderr)
+        _cannot_open(exc, exit_after_show)
         lock.unlock()
         return 1
     try:
-        # Every start checks (and so every measured start pays for) whether the database is
-        # new; only the dialogs it may open are left out when a benchmark drives the start.
-        if is_empty(store) and not exit_after_show:
-            _offer_start(store)
+        if first is None:
+            from ..core.trainees import is_empty
+
+            # Every start without a first screen checks (and so every measured start pays
+            # for) whether the database is new; only the dialogs it may open are left out when
+            # a benchmark drives the start.
+            if is_empty(store) and not exit_after_show:
+                _offer_start(store)
         from .main_window import MainWindow
 
-        window = MainWindow(store)
+        window = MainWindow(store, first=first)
         window.show()
+        if opening is not None:
+
+            def opened() -> None:
+                assert opening is not None
+                if opening.error is None:
+                    window.store_opened()
+                    return
+                # Read a moment ago, yet it would not open (locked, read-only, full disk).
+                error = opening.error
+                if isinstance(error, UserError):
+                    _cannot_open(error, exit_after_show)
+                else:
+                    sys.excepthook(type(error), error, error.__traceback__)
+                window.close()
+                app.exit(1)
+
+            opening.finished.connect(opened, Qt.ConnectionType.QueuedConnection)
         if exit_after_show:
-            # Benchmarks and smoke tests: report when the window is up and usable, then leave.
+            # Benchmarks and smoke tests: report when the window is up (``shown``) and when the
+            # store is open behind it (``ready``), then leave.
             def shown() -> None:
                 print(f"shown {time.perf_counter() - _STARTED:.3f}", flush=True)
+
+            def ready() -> None:
+                if opening is not None and opening.error is not None:
+                    return
+                print(f"ready {time.perf_counter() - _STARTED:.3f}", flush=True)
                 window.close()
                 app.quit()
 
             QTimer.singleShot(0, shown)
+            if opening is not None:
+                opening.finished.connect(ready, Qt.ConnectionType.QueuedConnection)
+            else:
+                QTimer.singleShot(0, ready)
+        if opening is not None:
+            # After the window is up: the thread shares the interpreter with it.
+            QTimer.singleShot(0, opening.start)
         return app.exec()
     finally:
         from .background import wait_for_jobs
@@ -171,3 +208,29 @@ def run(db: str | None = None) -> int:
         wait_for_jobs()
         store.close()
         lock.unlock()
+
+
+def _first_screen(target: str) -> FirstScreen | None:
+    """What the Today area shows first, read without the store; None when it must wait for
+    the store (another area was open last, a new database, not a SQLite file)."""
+    if str(preferences().value("ui/area", "today")) != "today":
+        return None
+    from ..core.first_screen import read_first_screen
+
+    return read_first_screen(target)
+
+
+def _open_store(target: str) -> Store:
+    from ..core.store import Store
+
+    return Store.open(target)
+
+
+def _cannot_open(exc: UserError, quiet: bool) -> None:
+    if not quiet:
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("Application", "MentorDesk cannot open the database"),
+            localised(exc),
+        )
+    print(f"mentordesk: {exc}", file=sys.stderr)

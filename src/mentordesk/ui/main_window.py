@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -16,10 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import staff
-from ..core.store import Store
 from .forms import child, load_form
 from .preferences import preferences
+from .store_opening import service
+
+if TYPE_CHECKING:
+    from ..core import staff
+    from ..core.first_screen import FirstScreen
+    from ..core.store import Store
+else:
+    staff = service("staff")
 
 # (key, module, class): an area's view is built the first time it is shown.
 AREAS = (
@@ -32,9 +39,13 @@ AREAS = (
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, first: FirstScreen | None = None
+    ) -> None:
+        """``first``: the Today area's first screen, read while ``store`` is still opening."""
         super().__init__(parent)
         self.store = store
+        self._first = first
         self.setWindowTitle(self.tr("MentorDesk"))
         self.content = load_form("main_window", self)
         self.setCentralWidget(self.content)
@@ -91,8 +102,11 @@ class MainWindow(QMainWindow):
                 view = QLabel(self.tr("This area is not available in this build."))
                 view.setAlignment(Qt.AlignmentFlag.AlignCenter)
             else:
-                factory: Callable[[Store, QWidget], QWidget] = getattr(module, class_name)
-                view = factory(self.store, self)
+                factory: Callable[..., QWidget] = getattr(module, class_name)
+                if key == "today" and self._first is not None:
+                    view = factory(self.store, self, first=self._first)
+                else:
+                    view = factory(self.store, self)
             self.stack.removeWidget(self._placeholders[row])
             self.stack.insertWidget(row, view)
             self._views[key] = view
@@ -111,10 +125,20 @@ class MainWindow(QMainWindow):
         preferences().setValue("ui/area", key)
 
     def update_status(self) -> None:
-        me = staff.local_user(self.store)
-        where = self.store.path.name if self.store.path else self.store.location
-        who = me.name if me else self.tr("profile not set (Settings)")
+        if self._first is not None:
+            who = self._first.user
+            where = self._first.location
+        else:
+            me = staff.local_user(self.store)
+            who = me.name if me else None
+            where = self.store.path.name if self.store.path else self.store.location
+        who = who or self.tr("profile not set (Settings)")
         self.user_label.setText(self.tr("%1 · %2").replace("%1", who).replace("%2", where))
+
+    def store_opened(self) -> None:
+        """The store the first screen was read beside is open: from now on, ask it."""
+        self._first = None
+        self.update_status()
 
     def _restore_geometry(self) -> None:
         geometry = preferences().value("ui/geometry")

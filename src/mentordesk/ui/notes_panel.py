@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -19,14 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import notes
+from ..core.capture_views import NOTE_CATEGORIES
 from ..core.errors import UserError
-from ..core.models import NOTE_CATEGORIES
-from ..core.notes import NoteView
-from ..core.store import Store
 from .capture_undo import ServiceCommand
 from .forms import child
 from .localised import localised
+from .store_opening import is_open, service
+
+if TYPE_CHECKING:
+    from ..core import notes
+    from ..core.notes import NoteView
+    from ..core.store import Store
+else:
+    notes = service("notes")
 
 NOTES_DELAY_MS = 150
 # Two across: "Communication" and its Chinese stay whole in a narrow panel.
@@ -150,6 +156,11 @@ class NotesPanel(QObject):
     def reload(self) -> None:
         self.list.clear()
         if self.trainee_uid is None:
+            return
+        if not is_open(self.store):
+            # The window opened a moment ago: the notes follow once the store is open, while
+            # the window answers in the meantime.
+            self._load_timer.start()
             return
         try:
             found = notes.list_notes(self.store, self.trainee_uid)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..core.attendance import RosterRow
+from ..core.capture_views import RosterRow
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -26,25 +26,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import attendance
-from ..core.attendance import MarkState, RosterRow
+from ..core.capture_views import MarkState, RosterRow, SessionView
 from ..core.errors import UserError
-from ..core.store import Store
-from ..core.workshop_sessions import (
-    SessionView,
-    copy_session,
-    get_session,
-    list_recent_sessions,
-)
+from ..core.first_screen import RECENT_SESSIONS, FirstScreen
 from .capture_undo import ServiceCommand
 from .counts_line import SEPARATOR, CountsLine
 from .forms import child, load_form
 from .localised import localised
 from .notes_panel import NotesPanel
 from .roster_model import STATUS_COLOURS, STATUS_KEYS, RosterModel
+from .store_opening import service
 
 if TYPE_CHECKING:
+    from ..core import attendance, workshop_sessions
+    from ..core.store import Store
     from .rating_panel import RatingPanel
+else:
+    attendance = service("attendance")
+    workshop_sessions = service("workshop_sessions")
 
 KEY_STATUS = {getattr(Qt.Key, f"Key_{k}"): status for status, k in STATUS_KEYS.items()}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -57,7 +56,10 @@ BUTTON_STYLE = (
 
 
 class TodayArea(QWidget):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, first: FirstScreen | None = None
+    ) -> None:
+        """``first``: what to show until the store (still opening) is asked."""
         super().__init__(parent)
         self.store = store
         self.session: SessionView | None = None
@@ -125,7 +127,7 @@ class TodayArea(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([900, 300])
-        self.refresh()
+        self.refresh(first)
 
     @property
     def ratings(self) -> RatingPanel:
@@ -158,7 +160,7 @@ class TodayArea(QWidget):
         header = t.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 40), (1, 100), (2, 170), (3, 140), (4, 84), (5, 64)):
+        for column, width in ((0, 40), (1, 124), (2, 170), (3, 140), (4, 84), (5, 64)):
             t.setColumnWidth(column, width)
         t.installEventFilter(self)
         t.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -235,10 +237,17 @@ class TodayArea(QWidget):
 
     # -- sessions ---------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Reload the recent sessions and the open one (another area may have changed them)."""
+    def refresh(self, first: FirstScreen | None = None) -> None:
+        """Reload the recent sessions and the open one (another area may have changed them).
+
+        ``first``: the sessions and the newest one's roster, already read.
+        """
         keep = self.session.uid if self.session else None
-        recent = list_recent_sessions(self.store, 60)
+        recent = (
+            first.sessions
+            if first
+            else workshop_sessions.list_recent_sessions(self.store, RECENT_SESSIONS)
+        )
         self.session_combo.blockSignals(True)
         self.session_combo.clear()
         chosen = 0
@@ -265,7 +274,7 @@ class TodayArea(QWidget):
             return
         self.session = None
         shown = recent[chosen] if recent else None
-        self.open_session(shown.uid if shown else None, shown)
+        self.open_session(shown.uid if shown else None, shown, first.roster if first else None)
 
     def _session_chosen(self, index: int) -> None:
         self.session_combo.setToolTip(self.session_combo.itemText(index))
@@ -273,28 +282,36 @@ class TodayArea(QWidget):
         if uid:
             self.open_session(uid)
 
-    def open_session(self, uid: str | None, view: SessionView | None = None) -> None:
+    def open_session(
+        self,
+        uid: str | None,
+        view: SessionView | None = None,
+        roster: list[RosterRow] | None = None,
+    ) -> None:
         """Show a session's roster (and its grid when that tab is shown).
 
-        ``view``: the session as just read with the recent list (saves reading it again).
+        ``view``: the session as just read with the recent list (saves reading it again);
+        ``roster``: its roster, if read too.
         """
         if uid is not None and self.session is not None and self.session.uid == uid:
             return
         if view is not None and view.uid == uid:
             self.session = view
         else:
-            self.session = get_session(self.store, uid) if uid else None
+            self.session = workshop_sessions.get_session(self.store, uid) if uid else None
         self.undo_stack.clear()
         self.tabs.setEnabled(self.session is not None)
-        self.reload_roster()
+        self.reload_roster(roster)
         if self._ratings is not None:
             self._ratings.set_session(self.session.uid if self.session else None)
         if self.tabs.currentIndex() == 1:
             self.ratings.load()
         self.roster_table.setFocus()
 
-    def reload_roster(self) -> None:
-        rows = attendance.session_roster(self.store, self.session.uid) if self.session else []
+    def reload_roster(self, rows: list[RosterRow] | None = None) -> None:
+        """Show the open session's roster as the store has it (or ``rows``, just read)."""
+        if rows is None:
+            rows = attendance.session_roster(self.store, self.session.uid) if self.session else []
         current = self.roster_table.currentIndex().row()
         self.roster.set_rows(rows)
         if rows:
@@ -322,7 +339,9 @@ class TodayArea(QWidget):
         existing = next(
             (
                 s
-                for s in list_recent_sessions(self.store, 20, cohort_uid=self.session.cohort_uid)
+                for s in workshop_sessions.list_recent_sessions(
+                    self.store, 20, cohort_uid=self.session.cohort_uid
+                )
                 if s.held_on == today
             ),
             None,
@@ -336,12 +355,12 @@ class TodayArea(QWidget):
                 False,
             )
             return
-        created = copy_session(self.store, self.session.uid, today)
+        created = workshop_sessions.copy_session(self.store, self.session.uid, today)
         self._select_after_reload(created.uid)
         self.show_message(self.tr("Session copied to today."), False)
 
     def _select_after_reload(self, uid: str) -> None:
-        self.session = get_session(self.store, uid)
+        self.session = workshop_sessions.get_session(self.store, uid)
         self.refresh()
 
     # -- marking -------------------------------------------------------------------------

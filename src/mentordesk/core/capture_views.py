@@ -1,0 +1,82 @@
+"""What the capture screen shows: a session, its roster and the marks, as plain values.
+
+Nothing here touches the database, so the first screen can be filled from a plain ``sqlite3``
+read (``first_screen``) before SQLAlchemy has been imported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+NOTE_CATEGORIES = (
+    "teamwork",
+    "communication",
+    "safety",
+    "initiative",
+    "innovation",
+    "attitude",
+    "other",
+)
+
+
+def session_hours(start: time | None, end: time | None) -> float:
+    if start is None or end is None:
+        return 0.0
+    today = date.today()
+    seconds = (datetime.combine(today, end) - datetime.combine(today, start)).total_seconds()
+    return max(0.0, seconds / 3600)
+
+
+@dataclass(frozen=True)
+class SessionView:
+    uid: str
+    held_on: date
+    start_time: time | None
+    end_time: time | None
+    location: str
+    module: str
+    task: str
+    cohort_uid: str
+    cohort: str
+    mentor_uid: str
+    mentor: str
+
+    @property
+    def hours(self) -> float:
+        """The session's length; 0 when its times are not known."""
+        return session_hours(self.start_time, self.end_time)
+
+    @property
+    def title(self) -> str:
+        """Date first, then who and what, the times last: lists of sessions scan by date."""
+        times = ""
+        if self.start_time and self.end_time:
+            times = f"{self.start_time:%H:%M}–{self.end_time:%H:%M}"
+        parts = (f"{self.held_on:%Y-%m-%d}", self.cohort, self.module, self.task, times)
+        return " · ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class MarkState:
+    """What one trainee's attendance at one session holds; ``None`` stands for unmarked."""
+
+    status: str
+    minutes_late: int = 0
+    hours: float = 0.0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    trainee_uid: str
+    trainee_id: str
+    name: str
+    expected: bool
+    mark: MarkState | None = None
+    # Set by changes: the state before them, for undo (``restore_mark``).
+    previous: MarkState | None = None
+
+    @property
+    def status(self) -> str | None:
+        return self.mark.status if self.mark else None
