@@ -161,13 +161,35 @@ def _store_records(store: Store, rec: dict) -> list[int]:
         if extra:
             s.execute(insert(Attendance), extra)
             s.execute(delete(Attendance).where(Attendance.uid.like("x-%")))
+        # Ratings too: every other one first belongs to the next trainee and skill, 40 days
+        # later, at another level and the other deletion mark; then one late rating per
+        # trainee is written and removed. The kept latest ratings must follow each change.
         for n, (ti, sk, level, day, deleted) in enumerate(rec["ratings"]):
+            wrong = n % 2 == 1
             s.add(
                 SkillRating(
-                    uid=f"r-{n}", trainee_id=tids[ti], skill_id=skill_ids[sk], level=level,
-                    rated_on=DAY0 + timedelta(days=day), deleted=deleted, **stamp,
+                    uid=f"r-{n}", trainee_id=tids[(ti + wrong) % len(tids)],
+                    skill_id=skill_ids[(sk + wrong) % 4], level=6 - level if wrong else level,
+                    rated_on=DAY0 + timedelta(days=day + (40 if wrong else 0)),
+                    deleted=deleted != wrong, **stamp,
                 )
             )  # fmt: skip
+        s.flush()
+        for n, (ti, sk, level, day, deleted) in enumerate(rec["ratings"]):
+            if n % 2:
+                s.execute(
+                    update(SkillRating)
+                    .where(SkillRating.uid == f"r-{n}")
+                    .values(trainee_id=tids[ti], skill_id=skill_ids[sk], level=level,
+                            rated_on=DAY0 + timedelta(days=day), deleted=deleted)
+                )  # fmt: skip
+        late = [
+            {"trainee_id": tid, "skill_id": skill_ids[0], "level": 5, "uid": f"y-{tid}",
+             "rated_on": DAY0 + timedelta(days=80), **stamp}
+            for tid in tids
+        ]  # fmt: skip
+        s.execute(insert(SkillRating), late)
+        s.execute(delete(SkillRating).where(SkillRating.uid.like("y-%")))
         for n, (ti, day, hour, deleted) in enumerate(rec["notes"]):
             at = datetime.combine(DAY0 + timedelta(days=day), time(hour), UTC)
             s.add(
@@ -219,6 +241,8 @@ def test_summary_figures_match_their_definition(summary_store: Store, rec: dict)
     tids = _store_records(summary_store, rec)
     with summary_store.read() as s:
         got = period_figures(s, tids, rec["start"], rec["end"])
+        # The generated trainees are all there are: asking for everyone gives the same.
+        assert period_figures(s, tids, rec["start"], rec["end"], every_trainee=True) == got
     for ti, tid in enumerate(tids):
         f = got[tid]
         want = expected_figures(rec, ti)

@@ -285,7 +285,13 @@ class ExportRows:
         people = [
             r for r in self.s.execute(self._trainees_query().where(Trainee.deleted.is_(False)))
         ]
-        figures = period_figures(self.s, [r[0] for r in people], self.scope.start, self.scope.end)
+        figures = period_figures(
+            self.s,
+            [r[0] for r in people],
+            self.scope.start,
+            self.scope.end,
+            every_trainee=self.cohort_id is None,
+        )
         for r in people:
             f = figures[r[0]]
             yield (

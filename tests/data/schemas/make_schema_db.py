@@ -24,8 +24,8 @@ from mentordesk.core.store import Store
 from mentordesk.core.trainees import list_trainees
 
 HERE = Path(__file__).resolve().parent
-# Tables the database derives from the records with triggers (migration 0004 on).
-DERIVED = ("attendance_month",)
+# Tables the database derives from the records with triggers (migrations 0004 and 0005 on).
+DERIVED = ("attendance_month", "skill_rating_latest")
 
 
 def columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:

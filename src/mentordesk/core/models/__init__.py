@@ -25,6 +25,7 @@ from .records import (
     AttendanceMonth,
     Note,
     SkillRating,
+    SkillRatingLatest,
     WorkshopSession,
 )
 from .rubric import Rubric, RubricLevel, Skill
@@ -52,6 +53,7 @@ __all__ = [
     "Setting",
     "Skill",
     "SkillRating",
+    "SkillRatingLatest",
     "Staff",
     "Trainee",
     "Travelling",

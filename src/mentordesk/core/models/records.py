@@ -127,6 +127,28 @@ class SkillRating(Travelling, Base):
     rater: Mapped[Staff | None] = relationship()
 
 
+class SkillRatingLatest(Base):
+    """Each trainee's latest rating of each skill, kept by database triggers (migration 0005).
+
+    The latest is the rating not deleted with the greatest date, then the greatest id: the
+    order the Summary uses. Derived from skill_rating; it never travels and the application
+    never writes it. A Summary whose period ends on or after the newest rating reads levels
+    from here.
+    """
+
+    __tablename__ = "skill_rating_latest"
+    __table_args__ = (
+        Index("ix_skill_rating_latest_rated_on", "rated_on", "trainee_id", "level"),
+        {"sqlite_with_rowid": False},
+    )
+
+    trainee_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    skill_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    rated_on: Mapped[date] = mapped_column(Date)
+    level: Mapped[int] = mapped_column(Integer)
+    rating_id: Mapped[int] = mapped_column(Integer)
+
+
 class Note(Travelling, Base):
     __tablename__ = "note"
     __table_args__ = (Index("ix_note_trainee_written", "trainee_id", "written_at", "deleted"),)
