@@ -6,6 +6,7 @@ evaluates, about 40 ms of each start-up (bench_startup); relationships to classe
 further down are quoted instead.
 """
 
+from ..capture_views import NOTE_CATEGORIES
 from .assessment import ASSESSMENT_STATES, DEFAULT_RESULTS, Assessment, AssessmentDocument
 from .audit import AuditEvent
 from .base import Base, Travelling, UTCDateTime, new_uid, utcnow
@@ -20,7 +21,6 @@ from .people import (
 )
 from .records import (
     ATTENDANCE_STATUSES,
-    NOTE_CATEGORIES,
     Attendance,
     AttendanceMonth,
     Note,

@@ -20,15 +20,6 @@ from .people import Cohort, Staff, Trainee
 from .rubric import Skill
 
 ATTENDANCE_STATUSES = ("present", "late", "left_early", "absent", "excused")
-NOTE_CATEGORIES = (
-    "teamwork",
-    "communication",
-    "safety",
-    "initiative",
-    "innovation",
-    "attitude",
-    "other",
-)
 
 
 class WorkshopSession(Travelling, Base):
