@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from sqlalchemy import select, text
+
 from mentordesk.core import attendance as att
-from mentordesk.core import attendance_totals
+from mentordesk.core import attendance_totals, latest_ratings
 from mentordesk.core.cohorts import create_cohort
+from mentordesk.core.models import SkillRatingLatest
 from mentordesk.core.notes import add_note, list_notes
 from mentordesk.core.ratings import rate, rating_grid
 from mentordesk.core.rubrics import current_rubric, load_rubric_file
@@ -59,6 +62,58 @@ def test_a_day_of_capture(any_store):
     assert record.attendance_rate == 0.5
     assert [p.level for p in record.skills[0].points] == [2, 4]
     assert list_notes(store, ids[0])[0].session_uid == second.uid
+    with store.read() as s:
+        assert attendance_totals.drift(s) == []
+        assert latest_ratings.drift(s) == []
+
+
+def test_latest_ratings_written_around_the_triggers_are_found_and_rebuilt(any_store):
+    """``check`` finds the kept latest ratings edited behind the triggers; the repair's rebuild
+    puts back each pair's latest (greatest date, then id), on either database."""
+    store = any_store
+    save_profile(store, "Li Na", "mentor", "Plant")
+    load_rubric_file(store, resources_dir() / "rubrics" / "steel-plant-skills.json")
+    create_cohort(store, "Rolling")
+    uids = [create_trainee(store, f"T{n}", f"Trainee {n}", cohort="Rolling").uid for n in (1, 2)]
+    skills = [sk.uid for sk in current_rubric(store).skills[:2]]
+    for uid in uids:
+        for skill in skills:
+            rate(store, uid, skill, 2, rated_on=date(2026, 3, 2))
+            rate(store, uid, skill, 4, rated_on=date(2026, 3, 9))
+    with store.read() as s:
+        assert latest_ratings.drift(s) == []
+        kept = s.execute(select(SkillRatingLatest.level)).scalars().all()
+        assert kept == [4, 4, 4, 4]
+    with store.write() as s:
+        first, second, third = s.execute(
+            select(SkillRatingLatest.trainee_id, SkillRatingLatest.skill_id)
+            .order_by(SkillRatingLatest.trainee_id, SkillRatingLatest.skill_id)
+            .limit(3)
+        ).all()
+        s.execute(
+            text("DELETE FROM skill_rating_latest WHERE trainee_id = :t AND skill_id = :k"),
+            {"t": first[0], "k": first[1]},
+        )
+        s.execute(
+            text(
+                "UPDATE skill_rating_latest SET level = 1 WHERE trainee_id = :t AND skill_id = :k"
+            ),
+            {"t": second[0], "k": second[1]},
+        )
+        s.execute(
+            text("INSERT INTO skill_rating_latest VALUES (:t, :k, '2026-03-10', 5, 999999)"),
+            {"t": third[0], "k": 999999},
+        )
+    with store.read() as s:
+        assert latest_ratings.drift(s) == [
+            "latest skill levels disagree with the ratings for 3 trainee-skill pairs; "
+            "run `mentordesk check --repair`"
+        ]
+    with store.write() as s:
+        latest_ratings.rebuild(s)
+    with store.read() as s:
+        assert latest_ratings.drift(s) == []
+        assert s.execute(select(SkillRatingLatest.level)).scalars().all() == [4, 4, 4, 4]
 
 
 def test_period_figures_follow_a_session_moved_or_deleted(any_store):

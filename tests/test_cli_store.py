@@ -134,3 +134,86 @@ def test_check_finds_attendance_totals_written_around_the_triggers_and_repair_fi
     assert "1 attendance records carry another date" in out
     assert main(["check", "--repair", "--db", str(db)]) == 0
     assert capsys.readouterr().out.startswith("OK")
+
+
+def _latest_levels_from_ratings(db, trainee_id: int) -> float:
+    """The trainee's mean of each skill's latest level, straight from the ratings."""
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT avg(level) FROM skill_rating AS r WHERE trainee_id = ? AND deleted = 0 "
+            "AND NOT EXISTS (SELECT 1 FROM skill_rating AS o WHERE o.trainee_id = r.trainee_id "
+            "AND o.skill_id = r.skill_id AND o.deleted = 0 AND (o.rated_on > r.rated_on "
+            "OR (o.rated_on = r.rated_on AND o.id > r.id)))",
+            (trainee_id,),
+        ).fetchone()[0]
+
+
+def _summary_mean_level(db, trainee_id: int) -> float | None:
+    from mentordesk.core.summary import period_figures
+
+    st = Store.open(db)
+    try:
+        with st.read() as s:
+            # A period up to now: the Summary reads the levels the database keeps.
+            return period_figures(s, [trainee_id])[trainee_id].mean_level
+    finally:
+        st.close()
+
+
+def test_check_finds_latest_ratings_written_around_the_triggers_and_repair_fixes_them(
+    tmp_path, capsys
+):
+    db = tmp_path / "t.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    with sqlite3.connect(db) as conn:
+        trainee_id, relevelled, deleted = conn.execute(
+            "SELECT trainee_id, min(rating_id), max(rating_id) FROM skill_rating_latest "
+            "GROUP BY trainee_id HAVING count(*) >= 2 ORDER BY trainee_id LIMIT 1"
+        ).fetchone()
+        # Another program, with the trigger gone, re-levels one skill's latest rating and
+        # deletes another's.
+        conn.execute("DROP TRIGGER skill_rating_latest_update")
+        conn.execute(
+            "UPDATE skill_rating SET level = CASE level WHEN 5 THEN 1 ELSE 5 END WHERE id = ?",
+            (relevelled,),
+        )
+        conn.execute("UPDATE skill_rating SET deleted = 1 WHERE id = ?", (deleted,))
+    expected = _latest_levels_from_ratings(db, trainee_id)
+    assert _summary_mean_level(db, trainee_id) != pytest.approx(expected), "silently wrong"
+    capsys.readouterr()
+    assert main(["check", "--db", str(db)]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "latest skill levels disagree with the ratings for 2 trainee-skill pairs; "
+        "run `mentordesk check --repair`" in out
+    )
+    assert main(["check", "--repair", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.startswith("OK")
+    assert _summary_mean_level(db, trainee_id) == pytest.approx(expected)
+
+
+def test_check_finds_latest_ratings_table_edited_directly(tmp_path, capsys):
+    db = tmp_path / "t.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    with sqlite3.connect(db) as conn:
+        # Rows deleted or changed by hand: one pair missing, two wrong.
+        first, second, third = (
+            r[0]
+            for r in conn.execute(
+                "SELECT rating_id FROM skill_rating_latest ORDER BY rating_id LIMIT 3"
+            )
+        )
+        conn.execute("DELETE FROM skill_rating_latest WHERE rating_id = ?", (first,))
+        conn.execute(
+            "UPDATE skill_rating_latest SET level = level % 5 + 1 WHERE rating_id = ?", (second,)
+        )
+        conn.execute(
+            "UPDATE skill_rating_latest SET rated_on = '2001-01-01' WHERE rating_id = ?", (third,)
+        )
+    capsys.readouterr()
+    assert main(["check", "--db", str(db)]) == 1
+    assert "latest skill levels disagree with the ratings for 3 trainee-skill pairs" in (
+        capsys.readouterr().out
+    )
+    assert main(["check", "--repair", "--db", str(db)]) == 0
+    assert capsys.readouterr().out.startswith("OK")

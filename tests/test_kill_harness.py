@@ -235,14 +235,15 @@ def integrity(db: Path) -> list[str]:
     problems = [] if rows == ["ok"] else [f"integrity_check: {rows[:5]}"]
     problems += [f"foreign key broken: {fk}" for fk in fks[:5]]
     if not problems:
-        from mentordesk.core import attendance_totals
+        from mentordesk.core import attendance_totals, latest_ratings
         from mentordesk.core.store import Store
 
-        # The attendance totals the triggers keep must still equal the records.
+        # What the triggers keep (attendance totals, latest ratings) must still equal the records.
         store = Store.open(db)
         try:
             with store.read() as s:
                 problems += attendance_totals.drift(s)
+                problems += latest_ratings.drift(s)
         finally:
             store.close()
     return problems

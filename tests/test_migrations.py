@@ -16,7 +16,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from mentordesk.cli import main as cli_main
-from mentordesk.core import attendance_totals
+from mentordesk.core import attendance_totals, latest_ratings
 from mentordesk.core.database import head_revision
 from mentordesk.core.errors import SchemaTooNew
 from mentordesk.core.models import Base
@@ -92,6 +92,7 @@ def test_released_schema_upgrades_to_current_keeping_every_row(
         # What the database derives from the records (since 0004) agrees with them.
         with store.read() as s:
             assert attendance_totals.drift(s) == []
+            assert latest_ratings.drift(s) == []
     finally:
         store.close()
 

@@ -571,6 +571,10 @@ Switch to that window.</source>
         <source>This database was not created by MentorDesk (no schema version found).</source>
         <translation>此数据库不是由 MentorDesk 创建的（未找到架构版本）。</translation>
     </message>
+    <message>
+        <source>latest skill levels disagree with the ratings for {pairs} trainee-skill pairs; run `mentordesk check --repair`</source>
+        <translation>最新技能等级与技能评定记录不一致（涉及 {pairs} 个“学员-技能”）；请运行 `mentordesk check --repair`</translation>
+    </message>
 </context>
 <context>
     <name>Demo</name>

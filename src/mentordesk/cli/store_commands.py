@@ -64,6 +64,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument(
         "--repair",
         action="store_true",
-        help="first recompute the attendance totals the database keeps from the records",
+        help="first recompute what the database keeps from the records "
+        "(attendance totals, latest skill ratings)",
     )
     p.set_defaults(func=_check)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from . import attendance_totals
+from . import attendance_totals, latest_ratings
 from .database import (
     backup_sqlite,
     current_revision,
@@ -141,14 +141,16 @@ def check_target(target: str, repair: bool = False) -> CheckReport:
 
 
 def repair_totals(store: Store) -> None:
-    """Recompute what the database derives from the records (the attendance totals)."""
+    """Recompute what the database derives from the records (the attendance totals and each
+    trainee's latest rating of each skill)."""
     with store.write() as s:
         attendance_totals.rebuild(s)
+        latest_ratings.rebuild(s)
 
 
 def check(store: Store) -> CheckReport:
-    """Integrity and foreign keys (SQLite), the schema version, and the derived attendance
-    totals against the records, as a report."""
+    """Integrity and foreign keys (SQLite), the schema version, and what the database derives
+    (attendance totals, latest ratings) against the records, as a report."""
     problems: list[str] = []
     if store.path is not None:
         problems += _check_file(store.path)
@@ -165,4 +167,5 @@ def check(store: Store) -> CheckReport:
     else:
         with store.read() as s:
             problems += attendance_totals.drift(s)
+            problems += latest_ratings.drift(s)
     return CheckReport(not problems, problems, schema)
