@@ -15,10 +15,8 @@ from .models import (
     Attendance,
     AttendanceMonth,
     Note,
-    Skill,
     SkillRating,
     SkillRatingLatest,
-    Trainee,
     WorkshopSession,
 )
 
@@ -158,31 +156,6 @@ def _part_month_totals(everyone: bool) -> Select:
     )
 
 
-@cache
-def _latest_level_per_skill(everyone: bool) -> Select:
-    # One step down (trainee, skill, deleted, date) per pair: a cohort-year is 2,700 steps
-    # instead of reading its 50,000 ratings.
-    latest = (
-        select(SkillRating.level)
-        .where(
-            SkillRating.trainee_id == Trainee.id,
-            SkillRating.skill_id == Skill.id,
-            SkillRating.deleted.is_(False),
-            SkillRating.rated_on.between(bindparam("start"), bindparam("end")),
-        )
-        .order_by(SkillRating.rated_on.desc(), SkillRating.id.desc())
-        .limit(1)
-        .correlate(Trainee, Skill)
-        .scalar_subquery()
-    )
-    return (
-        select(Trainee.id, latest)
-        .select_from(Trainee)
-        .join(Skill, true())
-        .where(_scope(Trainee.id, everyone))
-    )
-
-
 def _attendance(
     session: Session, ids: list[int], everyone: bool, start: date | None, end: date | None
 ) -> dict[int, list]:
@@ -219,48 +192,40 @@ def _attendance(
 
 
 @cache
-def _newest_rating() -> Select:
-    return select(func.max(SkillRatingLatest.rated_on))
-
-
-@cache
 def _latest_level_totals(everyone: bool) -> Select:
-    # Each pair's latest rating overall, kept by the database (migration 0005): one range of
-    # its own small table instead of one step down the rating index per trainee and skill.
-    return (
-        select(SkillRatingLatest.trainee_id, func.count(), func.sum(SkillRatingLatest.level))
+    # Each pair's latest rating of all is kept by the database (migration 0005). When it lies
+    # in the period it is the period's latest; when it is before the start, the pair has none
+    # in the period; only a pair rated again after the period's end is looked up, one step
+    # down (trainee, skill, deleted, date) -- for a period ending today, none is.
+    kept = SkillRatingLatest
+    walked = (
+        select(SkillRating.level)
         .where(
-            _scope(SkillRatingLatest.trainee_id, everyone),
-            SkillRatingLatest.rated_on >= bindparam("start"),
+            SkillRating.trainee_id == kept.trainee_id,
+            SkillRating.skill_id == kept.skill_id,
+            SkillRating.deleted.is_(False),
+            SkillRating.rated_on.between(bindparam("start"), bindparam("end")),
         )
-        .group_by(SkillRatingLatest.trainee_id)
+        .order_by(SkillRating.rated_on.desc(), SkillRating.id.desc())
+        .limit(1)
+        .correlate(kept)
+        .scalar_subquery()
     )
-
-
-def _kept_levels(
-    session: Session, ids: list[int], everyone: bool, start: date | None
-) -> dict[int, tuple[int, int]]:
-    return {
-        tid: (int(n), int(total))
-        for tid, n, total in _run(
-            session, _latest_level_totals(everyone), _scope_params(ids, everyone, start=start)
-        )
-    }
-
-
-def _levels_per_pair(
-    session: Session, ids: list[int], everyone: bool, start: date | None, end: date | None
-) -> dict[int, tuple[int, int]]:
-    totals: dict[int, tuple[int, int]] = {}
-    for tid, level in _run(
-        session,
-        _latest_level_per_skill(everyone),
-        _scope_params(ids, everyone, start=start, end=end),
-    ):
-        if level is not None:
-            n, total = totals.get(tid, (0, 0))
-            totals[tid] = (n + 1, total + level)
-    return totals
+    level = case(
+        (kept.rated_on > bindparam("end"), walked),
+        (kept.rated_on >= bindparam("start"), kept.level),
+        else_=None,
+    )
+    pairs = (
+        select(kept.trainee_id.label("trainee_id"), level.label("level"))
+        .where(_scope(kept.trainee_id, everyone))
+        .subquery()
+    )
+    return (
+        select(pairs.c.trainee_id, func.count(pairs.c.level), func.sum(pairs.c.level))
+        .group_by(pairs.c.trainee_id)
+        .having(func.count(pairs.c.level) > 0)
+    )
 
 
 def _latest_levels(
@@ -268,12 +233,14 @@ def _latest_levels(
 ) -> dict[int, tuple[int, int]]:
     """Per trainee: how many skills were rated in the period, and the sum of each one's latest
     level in it (greatest date, then id)."""
-    newest = _run(session, _newest_rating()).scalar()
-    if end is None or newest is None or end >= newest:
-        # No rating lies after the period, so a skill's latest in it is its latest of all,
-        # provided that one is not before the period's start (then every other one is too).
-        return _kept_levels(session, ids, everyone, start)
-    return _levels_per_pair(session, ids, everyone, start, end)
+    return {
+        tid: (int(n), int(total))
+        for tid, n, total in _run(
+            session,
+            _latest_level_totals(everyone),
+            _scope_params(ids, everyone, start=start, end=end),
+        )
+    }
 
 
 def period_figures(
