@@ -174,8 +174,12 @@ import runpy, sys
 from mentordesk.core.errors import UserError
 from mentordesk.core.store import Store
 
+FAILURE = sys.argv[2]
+
 def refuse(target):
-    raise UserError(f"{target}: cannot open the database (disk I/O error).")
+    if FAILURE == "user-error":
+        raise UserError(f"{target}: cannot open the database (disk I/O error).")
+    raise RuntimeError("something no one foresaw")
 
 Store.open = refuse
 sys.argv = ["mentordesk", "--db", sys.argv[1]]
@@ -183,8 +187,15 @@ runpy.run_module("mentordesk", run_name="__main__")
 """
 
 
+@pytest.mark.parametrize(
+    ("failure", "said"),
+    [
+        ("user-error", "cannot open the database (disk I/O error)"),
+        ("unforeseen", "cannot open the database (RuntimeError). Details are in the log file."),
+    ],
+)
 def test_a_store_that_fails_to_open_behind_the_first_screen_is_reported(
-    demo_store: Store, tmp_path: Path
+    demo_store: Store, tmp_path: Path, failure: str, said: str
 ) -> None:
     # In a process of its own: the window's event loop runs and ends there.
     path = str(demo_store.path)
@@ -193,7 +204,7 @@ def test_a_store_that_fails_to_open_behind_the_first_screen_is_reported(
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MENTORDESK_EXIT_AFTER_SHOW="1")
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     done = subprocess.run(
-        [sys.executable, "-c", REFUSING_START, path],
+        [sys.executable, "-c", REFUSING_START, path, failure],
         capture_output=True,
         text=True,
         env=env,
@@ -201,5 +212,38 @@ def test_a_store_that_fails_to_open_behind_the_first_screen_is_reported(
     )
     assert done.returncode == 1, done.stderr[-2000:]
     assert done.stdout.startswith("shown ") and "ready" not in done.stdout
-    assert "cannot open the database (disk I/O error)" in done.stderr
+    assert said in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_first_screen_of_a_database_in_an_awkwardly_named_folder(
+    demo_store: Store, tmp_path
+) -> None:
+    # (A "?" cannot be told from a URL query by SQLAlchemy either: not supported.)
+    folder = tmp_path / "we#ird 100% 目录"
+    folder.mkdir()
+    moved = folder / "mentordesk.db"
+    path = demo_store.path
+    demo_store.close()
+    shutil.copy(path, moved)
+    first = read_first_screen(moved)
+    assert first is not None and first.sessions and first.location == "mentordesk.db"
+
+
+def test_a_read_only_uri_has_no_network_authority() -> None:
+    from pathlib import PureWindowsPath
+
+    from mentordesk.core.database_file import read_only_uri
+
+    # A mapped drive resolves to a network path; "file://server/..." would be refused.
+    uri = read_only_uri(PureWindowsPath(r"\\plant-nas\training\mentordesk.db"))
+    assert not uri.startswith("file://") and uri.endswith("?mode=ro")
+    assert "plant-nas" in uri
+
+
+def test_closing_a_store_that_never_began_to_open_does_not_open_it(demo_store: Store) -> None:
+    path = str(demo_store.path)
+    demo_store.close()
+    opening = StoreOpening(path)
+    opening.close()
+    assert not opening.is_open and opening.error is None

@@ -38,6 +38,10 @@ Switch to that window.</source>
 请切换到那个窗口。</translation>
     </message>
     <message>
+        <source>{where}: cannot open the database ({reason}). Details are in the log file.</source>
+        <translation>{where}：无法打开数据库（{reason}）。详细信息见日志文件。</translation>
+    </message>
+    <message>
         <source>MentorDesk cannot open the database</source>
         <translation>MentorDesk 无法打开数据库</translation>
     </message>

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from pathlib import Path
-from urllib.parse import unquote
+from pathlib import Path, PurePath
+from urllib.parse import quote, unquote
 
 # The newest migration. Opening an up-to-date database compares against this and never imports
 # Alembic (with Mako and Pygments, ~0.2 s of start-up); a test keeps it equal to Alembic's head.
@@ -73,5 +73,14 @@ def connect_read_only(target: str | Path) -> sqlite3.Connection | None:
     path = sqlite_path(to_url(target))
     if path is None or not path.exists():
         return None
-    # As a URI so that nothing is created; quoted, so '?', '#' or '%' in a folder name are safe.
-    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    return sqlite3.connect(read_only_uri(path.resolve()), uri=True)
+
+
+def read_only_uri(path: PurePath) -> str:
+    """A SQLite URI that opens ``path`` read-only and never creates it.
+
+    Quoted so that '?', '#' or '%' in a folder name stay part of the path, but with no
+    authority part: ``as_uri()`` makes ``file://server/share/x.db`` of a Windows network path
+    (a mapped drive resolves to one), which Python's SQLite refuses.
+    """
+    return "file:" + quote(str(path), safe="/\\:") + "?mode=ro"

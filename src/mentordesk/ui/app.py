@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
 from .. import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from ..core.database_file import needs_upgrade
 from ..core.errors import UserError
+from ..core.wording import user_text
 from ..paths import default_database, resources_dir
 from . import error_reporting
 from .localised import localised
@@ -172,10 +173,19 @@ def run(db: str | None = None) -> int:
                     return
                 # Read a moment ago, yet it would not open (locked, read-only, full disk).
                 error = opening.error
-                if isinstance(error, UserError):
-                    _cannot_open(error, exit_after_show)
-                else:
-                    sys.excepthook(type(error), error, error.__traceback__)
+                if not isinstance(error, UserError):
+                    error_reporting.log.error(
+                        "opening the store failed",
+                        exc_info=(type(error), error, error.__traceback__),
+                    )
+                    error = UserError(
+                        user_text(
+                            "Application",
+                            "{where}: cannot open the database ({reason}). Details are in the "
+                            "log file.",
+                        ).format(where=target, reason=type(error).__name__)
+                    )
+                _cannot_open(error, exit_after_show)
                 window.close()
                 app.exit(1)
 
@@ -199,8 +209,13 @@ def run(db: str | None = None) -> int:
             else:
                 QTimer.singleShot(0, ready)
         if opening is not None:
-            # After the window is up: the thread shares the interpreter with it.
-            QTimer.singleShot(0, opening.start)
+            if opening.is_open:
+                # Something asked for the store while the window was built, so it opened then,
+                # before anyone listened for it.
+                opening.finished.emit()
+            else:
+                # After the window is up: the thread shares the interpreter with it.
+                QTimer.singleShot(0, opening.start)
         return app.exec()
     finally:
         from .background import wait_for_jobs

@@ -57,6 +57,7 @@ class StoreOpening(QObject):
         return self._error
 
     def _open(self) -> None:
+        store = None
         try:
             from ..core.store import Store
 
@@ -68,12 +69,15 @@ class StoreOpening(QObject):
             self._store = store
         except BaseException as exc:  # handed to the GUI thread, which says what went wrong
             self._error = exc
+            if store is not None:
+                store.close()
         finally:
             global _opening
             if _opening is self:
                 _opening = None
-            self._done.set()
+            # Told before the waiters are let go: once they are, the process may be ending.
             self.finished.emit()
+            self._done.set()
 
     def wait(self) -> None:
         """Until the store is open or has failed to (opening it here if the thread never ran)."""
@@ -94,8 +98,14 @@ class StoreOpening(QObject):
         return self._store
 
     def close(self) -> None:
-        """Close the store once it is open; one that failed to open has nothing to close."""
-        self.wait()
+        """Close the store once it is open. One never started is not opened just to be closed;
+        one that failed to open has nothing to close."""
+        if self._thread is None:
+            return
+        self._done.wait()
+        if self._thread is not threading.current_thread():
+            # Past its last use of Qt before the interpreter and Qt are torn down.
+            self._thread.join()
         if self._store is not None:
             self._store.close()
 
