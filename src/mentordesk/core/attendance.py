@@ -7,7 +7,7 @@ from functools import cache
 from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
-from .capture_views import MarkState, RosterRow, session_hours
+from .capture_views import MarkState, RosterRow, roster_rows, session_hours
 from .changes import add, change, find
 from .errors import UserError
 from .models import ATTENDANCE_STATUSES, Attendance, Staff, Trainee, WorkshopSession
@@ -57,16 +57,7 @@ def session_roster(store: Store, session_uid: str) -> list[RosterRow]:
             .where(or_(Trainee.id.in_(expected_ids), Trainee.id.in_(marked)))
             .order_by(Trainee.trainee_id)
         )
-        return [
-            RosterRow(
-                uid,
-                tid,
-                name,
-                pk in expected_ids,
-                MarkState(status, late or 0, hours or 0.0, note or "") if status else None,
-            )
-            for pk, uid, tid, name, status, late, hours, note in rows
-        ]
+        return roster_rows(rows, expected_ids)
 
 
 def default_hours(session_length: float, status: str, minutes_late: int) -> float:

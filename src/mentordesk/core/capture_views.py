@@ -6,6 +6,7 @@ read (``first_screen``) before SQLAlchemy has been imported.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -80,3 +81,18 @@ class RosterRow:
     @property
     def status(self) -> str | None:
         return self.mark.status if self.mark else None
+
+
+def roster_rows(rows: Iterable[tuple], expected: set[int]) -> list[RosterRow]:
+    """Roster rows from (trainee id, uid, trainee ID, name, status, minutes late, hours, note)
+    as a session's roster query returns them; ``expected``: the database ids expected there."""
+    return [
+        RosterRow(
+            uid,
+            tid,
+            name,
+            pk in expected,
+            MarkState(status, late or 0, hours or 0.0, note or "") if status else None,
+        )
+        for pk, uid, tid, name, status, late, hours, note in rows
+    ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
-from .capture_views import MarkState, RosterRow, SessionView
+from .capture_views import RosterRow, SessionView, roster_rows
 from .database_file import SCHEMA_HEAD, connect_read_only, sqlite_path, to_url
 
 RECENT_SESSIONS = 60
@@ -126,13 +126,4 @@ def _roster(
     params = {"cohort": cohort_id, "day": held_on, "session": session_id}
     expected = {pk for (pk,) in conn.execute(_EXPECTED, params)}
     rows = conn.execute(_ROSTER.format(expected=_EXPECTED), params)
-    return [
-        RosterRow(
-            uid,
-            tid,
-            name,
-            pk in expected,
-            MarkState(status, late or 0, hours or 0.0, note or "") if status else None,
-        )
-        for pk, uid, tid, name, status, late, hours, note in rows
-    ]
+    return roster_rows(rows, expected)
