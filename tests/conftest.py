@@ -128,13 +128,14 @@ _pg_counter = iter(range(1, 1_000_000))
 @pytest.fixture(params=["sqlite", "postgresql"])
 def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """The same test on SQLite and on a fresh database of a real PostgreSQL server."""
-    if request.param == "sqlite":
-        st = Store.open(tmp_path / "store.db")
-    else:
-        server = request.getfixturevalue("_postgres")
-        if isinstance(server, str):
-            st = Store.open(server)
-        else:
-            st = Store.open(server.create_database(f"md_test_{next(_pg_counter)}"))
+    st = Store.open(tmp_path / "store.db") if request.param == "sqlite" else postgres_store(request)
     yield st
     st.close()
+
+
+def postgres_store(request: pytest.FixtureRequest) -> Store:
+    """A store on a fresh database of the session's PostgreSQL server (or the one given)."""
+    server = request.getfixturevalue("_postgres")
+    if isinstance(server, str):
+        return Store.open(server)
+    return Store.open(server.create_database(f"md_test_{next(_pg_counter)}"))

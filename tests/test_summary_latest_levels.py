@@ -7,7 +7,6 @@ of change a rating can go through, on SQLite and on PostgreSQL.
 
 from __future__ import annotations
 
-import itertools
 import shutil
 import threading
 import time as clock
@@ -31,6 +30,8 @@ from mentordesk.core.store import Store
 from mentordesk.core.trainees import create_trainee
 from mentordesk.core.workshop_sessions import create_session
 from mentordesk.paths import resources_dir
+
+from .conftest import postgres_store
 
 D = date(2026, 3, 2)
 SCHEMA_0004 = Path(__file__).parent / "data" / "schemas" / "schema-0004.db"
@@ -125,8 +126,9 @@ def make_history(store: Store) -> History:
     return h
 
 
-def recomputed(store: Store) -> set[tuple]:
-    """Each pair's latest rating, computed from every rating the plain way."""
+def latest_per_pair(store: Store, start: date | None, end: date | None) -> dict[tuple, tuple]:
+    """Each pair's latest rating in the period, computed from every rating the plain way:
+    (trainee, skill) -> (trainee, skill, date, level, id); deleted ratings left out."""
     with store.read() as s:
         rows = s.execute(
             select(
@@ -134,11 +136,17 @@ def recomputed(store: Store) -> set[tuple]:
                 SkillRating.level, SkillRating.id,
             ).where(SkillRating.deleted.is_(False))
         ).all()  # fmt: skip
-    latest: dict[tuple[int, int], tuple] = {}
+    latest: dict[tuple, tuple] = {}
     for t, k, on, level, rid in rows:
-        if (t, k) not in latest or (on, rid) > (latest[(t, k)][2], latest[(t, k)][4]):
-            latest[(t, k)] = (t, k, on, level, rid)
-    return set(latest.values())
+        if (start is not None and on < start) or (end is not None and on > end):
+            continue
+        if (t, k) not in latest or (on, rid) > (latest[t, k][2], latest[t, k][4]):
+            latest[t, k] = (t, k, on, level, rid)
+    return latest
+
+
+def recomputed(store: Store) -> set[tuple]:
+    return set(latest_per_pair(store, None, None).values())
 
 
 def kept(store: Store) -> set[tuple]:
@@ -157,22 +165,9 @@ def kept(store: Store) -> set[tuple]:
 
 def levels_in_period(store: Store, start: date | None, end: date | None) -> dict[int, tuple]:
     """Per trainee, from the ratings themselves: skills rated in the period and the mean of
-    each one's latest level in it (greatest date, then id; deleted ratings left out)."""
-    with store.read() as s:
-        rows = s.execute(
-            select(
-                SkillRating.trainee_id, SkillRating.skill_id, SkillRating.rated_on,
-                SkillRating.id, SkillRating.level,
-            ).where(SkillRating.deleted.is_(False))
-        ).all()  # fmt: skip
-    latest: dict[tuple, tuple] = {}
-    for t, k, on, rid, level in rows:
-        if (start is not None and on < start) or (end is not None and on > end):
-            continue
-        if (t, k) not in latest or (on, rid) > latest[t, k][:2]:
-            latest[t, k] = (on, rid, level)
+    each one's latest level in it."""
     per_trainee: dict[int, list[int]] = {}
-    for (t, _k), (_on, _rid, level) in latest.items():
+    for t, _k, _on, level, _rid in latest_per_pair(store, start, end).values():
         per_trainee.setdefault(t, []).append(level)
     return {t: (len(v), sum(v) / len(v)) for t, v in per_trainee.items()}
 
@@ -274,16 +269,9 @@ def test_a_released_database_is_filled_on_upgrade(tmp_path: Path) -> None:
         store.close()
 
 
-_databases = itertools.count(1)
-
-
 @pytest.fixture
 def pg_store(request: pytest.FixtureRequest) -> Iterator[Store]:
-    server = request.getfixturevalue("_postgres")
-    if isinstance(server, str):
-        st = Store.open(server)
-    else:
-        st = Store.open(server.create_database(f"md_latest_{next(_databases)}"))
+    st = postgres_store(request)
     yield st
     st.close()
 
