@@ -160,7 +160,7 @@ class TodayArea(QWidget):
         header = t.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((0, 40), (1, 124), (2, 170), (3, 140), (4, 84), (5, 64)):
+        for column, width in ((0, 40), (1, 124), (2, 160), (3, 140), (4, 84), (5, 64)):
             t.setColumnWidth(column, width)
         t.installEventFilter(self)
         t.selectionModel().currentRowChanged.connect(self._row_changed)
