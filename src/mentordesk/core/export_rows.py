@@ -152,23 +152,16 @@ class ExportScope:
 class Rows:
     """One sheet's rows: counted first (a sheet's size goes before its rows), then streamed."""
 
-    def __init__(self, session: Session, query: Select, skip: int = 0) -> None:
+    def __init__(self, session: Session, query: Select) -> None:
         self.session = session
         self.query = query
-        self.skip = skip
 
     def __len__(self) -> int:
         counted = select(func.count()).select_from(self.query.order_by(None).subquery())
         return self.session.scalar(counted) or 0
 
     def __iter__(self) -> Iterator[tuple]:
-        result = self.session.execute(self.query.execution_options(yield_per=BATCH))
-        if not self.skip:
-            yield from result
-            return
-        skip = self.skip
-        for row in result:
-            yield tuple(row)[skip:]
+        yield from self.session.execute(self.query.execution_options(yield_per=BATCH))
 
 
 class ExportRows:
@@ -246,29 +239,14 @@ class ExportRows:
         highs = [hi for _, hi in spans if hi is not None]
         return (start or (min(lows) if lows else None), end or (max(highs) if highs else None))
 
-    def _stream(self, query: Select, skip: int = 0) -> Rows:
-        return Rows(self.s, query, skip)
+    def _stream(self, query: Select) -> Rows:
+        return Rows(self.s, query)
 
     # -- sheets -------------------------------------------------------------------------
 
-    def _trainees_query(self) -> Select:
+    def _trainees_query(self, *columns) -> Select:
         query = (
-            select(
-                Trainee.id,
-                Trainee.uid,
-                Trainee.updated_at,
-                Trainee.deleted,
-                Trainee.trainee_id,
-                Trainee.employee_no,
-                Trainee.name,
-                func.coalesce(Cohort.name, ""),
-                func.coalesce(Programme.name, ""),
-                Trainee.track,
-                Trainee.status,
-                Trainee.email,
-                Trainee.enrolled_on,
-                Trainee.left_on,
-            )
+            select(*columns)
             .outerjoin(Cohort, Cohort.id == Trainee.cohort_id)
             .outerjoin(Programme, Programme.id == Cohort.programme_id)
             .order_by(Trainee.trainee_id)
@@ -282,9 +260,18 @@ class ExportRows:
 
     def _summary(self) -> Iterator[tuple]:
         start, end = self.period()
-        people = [
-            r for r in self.s.execute(self._trainees_query().where(Trainee.deleted.is_(False)))
-        ]
+        # Only the columns the sheet shows, through the connection: plain rows, no
+        # timestamps to convert (a whole-plant Summary lists 2,000 trainees).
+        query = self._trainees_query(
+            Trainee.id,
+            Trainee.trainee_id,
+            Trainee.employee_no,
+            Trainee.name,
+            func.coalesce(Cohort.name, ""),
+            func.coalesce(Programme.name, ""),
+            Trainee.track,
+        ).where(Trainee.deleted.is_(False))
+        people = self.s.connection().execute(query).all()
         figures = period_figures(
             self.s,
             [r[0] for r in people],
@@ -292,17 +279,32 @@ class ExportRows:
             self.scope.end,
             every_trainee=self.cohort_id is None,
         )
-        for r in people:
-            f = figures[r[0]]
+        for tid, *who in people:
+            f = figures[tid]
             yield (
-                r[4], r[5], r[6], r[7], r[8], r[9], start, end,
+                *who, start, end,
                 f.sessions, f.present, f.late, f.left_early, f.absent, f.excused, f.hours,
                 f.attendance_rate, f.skills_rated, f.mean_level, f.notes,
                 f.result, f.signed_on, f.signed_by,
             )  # fmt: skip
 
     def trainees(self) -> Rows:
-        return self._stream(self._trainees_query(), skip=1)
+        query = self._trainees_query(
+            Trainee.uid,
+            Trainee.updated_at,
+            Trainee.deleted,
+            Trainee.trainee_id,
+            Trainee.employee_no,
+            Trainee.name,
+            func.coalesce(Cohort.name, ""),
+            func.coalesce(Programme.name, ""),
+            Trainee.track,
+            Trainee.status,
+            Trainee.email,
+            Trainee.enrolled_on,
+            Trainee.left_on,
+        )
+        return self._stream(query)
 
     def sessions(self) -> Rows:
         mentor = aliased(Staff)

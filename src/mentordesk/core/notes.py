@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 
-from sqlalchemy import select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Select, bindparam, select
+from sqlalchemy.orm import Session, aliased
 
 from .changes import add, change, find
 from .errors import UserError
@@ -108,14 +109,10 @@ def restore_note(store: Store, note_uid: str) -> None:
     _set_deleted(store, note_uid, False)
 
 
-def list_notes(
-    store: Store,
-    trainee_uid: str,
-    *,
-    start: date | None = None,
-    end: date | None = None,
-) -> list[NoteView]:
-    """The trainee's notes, newest first, each with the session it was written at."""
+@cache
+def _notes_query(since: bool, until: bool) -> Select:
+    # Built once per shape: a record is opened from every row of the shop-floor screens, and
+    # composing this statement cost about as much as running it.
     author = aliased(Staff)
     query = (
         # Plain columns, not ORM objects: a trainee's record lists every note of five years.
@@ -130,32 +127,55 @@ def list_notes(
             WorkshopSession.module,
             WorkshopSession.task,
         )
-        .join(Trainee, Trainee.id == Note.trainee_id)
         .outerjoin(author, author.id == Note.author_id)
         .outerjoin(WorkshopSession, WorkshopSession.id == Note.session_id)
-        .where(Trainee.uid == trainee_uid, Note.deleted.is_(False))
+        .where(Note.trainee_id == bindparam("tid"), Note.deleted.is_(False))
         .order_by(Note.written_at.desc(), Note.id.desc())
     )
+    if since:
+        query = query.where(Note.written_at >= bindparam("since"))
+    if until:
+        query = query.where(Note.written_at < bindparam("until"))
+    return query
+
+
+def trainee_notes(
+    session: Session,
+    trainee_id: int,
+    trainee_uid: str,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[NoteView]:
+    """The notes of a trainee found in this session, newest first (see ``list_notes``)."""
+    params: dict[str, object] = {"tid": trainee_id}
     if start is not None:
-        query = query.where(Note.written_at >= datetime.combine(start, time.min, UTC))
+        params["since"] = datetime.combine(start, time.min, UTC)
     if end is not None:
-        query = query.where(
-            Note.written_at < datetime.combine(end + timedelta(days=1), time.min, UTC)
+        params["until"] = datetime.combine(end + timedelta(days=1), time.min, UTC)
+    rows = session.connection().execute(_notes_query(start is not None, end is not None), params)
+    return [
+        NoteView(
+            uid,
+            trainee_uid,
+            category,
+            text,
+            written_at,
+            name or "",
+            session_uid,
+            _label(held_on, module, task),
         )
+        for uid, category, text, written_at, name, session_uid, held_on, module, task in rows
+    ]
+
+
+def list_notes(
+    store: Store,
+    trainee_uid: str,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[NoteView]:
+    """The trainee's notes, newest first, each with the session it was written at."""
     with store.read() as s:
-        find(s, Trainee, trainee_uid, "trainee")
-        return [
-            NoteView(
-                uid,
-                trainee_uid,
-                category,
-                text,
-                written_at,
-                name or "",
-                session_uid,
-                _label(held_on, module, task),
-            )
-            for uid, category, text, written_at, name, session_uid, held_on, module, task in (
-                s.execute(query)
-            )
-        ]
+        trainee = find(s, Trainee, trainee_uid, "trainee")
+        return trainee_notes(s, trainee.id, trainee_uid, start, end)

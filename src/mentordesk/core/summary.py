@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
+from typing import NamedTuple
 
-from sqlalchemy import Result, Select, and_, bindparam, case, func, select, true
+from sqlalchemy import Result, Select, bindparam, case, func, select, true
 from sqlalchemy.orm import Session
 
 from .models import (
@@ -23,8 +23,9 @@ from .models import (
 COUNTED = ("present", "late", "left_early", "absent", "excused")
 
 
-@dataclass(frozen=True)
-class PeriodFigures:
+class PeriodFigures(NamedTuple):
+    """A named tuple, not a frozen dataclass: a whole-plant Summary makes 2,000 of them."""
+
     sessions: int = 0
     present: int = 0
     late: int = 0
@@ -88,10 +89,6 @@ def _run(session: Session, statement: Select, params: dict | None = None) -> Res
     # Plain rows through the session's connection: ORM result handling costs more than these
     # queries do (2,700 rows for a cohort's year of ratings).
     return session.connection().execute(statement, params or {})
-
-
-def _ids_filter(column, ids: list[int], everyone: bool):
-    return true() if everyone else column.in_(ids)
 
 
 def _everyone(ids: list[int], every_trainee: bool) -> bool:
@@ -164,11 +161,14 @@ def _attendance(
 
     def add(rows) -> None:
         for tid, n, hours, *by_status in rows:
-            row = totals.setdefault(tid, [0, 0.0] + [0] * len(COUNTED))
-            row[0] += int(n)
-            row[1] += float(hours or 0)
-            for i, count in enumerate(by_status):
-                row[2 + i] += int(count or 0)
+            row = totals.get(tid)
+            if row is None:
+                totals[tid] = [n, hours or 0.0, *(count or 0 for count in by_status)]
+                continue
+            row[0] += n
+            row[1] += hours or 0.0
+            for i, count in enumerate(by_status, 2):
+                row[i] += count or 0
 
     months = whole_months(start, end)
     if months is not None:
@@ -234,13 +234,48 @@ def _latest_levels(
     """Per trainee: how many skills were rated in the period, and the sum of each one's latest
     level in it (greatest date, then id)."""
     return {
-        tid: (int(n), int(total))
+        tid: (n, total)
         for tid, n, total in _run(
             session,
             _latest_level_totals(everyone),
             _scope_params(ids, everyone, start=start, end=end),
         )
     }
+
+
+@cache
+def _note_counts(everyone: bool, since: bool, until: bool) -> Select:
+    where = [_scope(Note.trainee_id, everyone), Note.deleted.is_(False)]
+    if since:
+        where.append(Note.written_at >= bindparam("since"))
+    if until:
+        where.append(Note.written_at < bindparam("until"))
+    return select(Note.trainee_id, func.count()).where(*where).group_by(Note.trainee_id)
+
+
+@cache
+def _signed(everyone: bool, since: bool, until: bool) -> Select:
+    """Signed assessments whose period overlaps the export period, oldest signature first:
+    the last one of a trainee is the Summary's."""
+    where = [
+        _scope(Assessment.trainee_id, everyone),
+        Assessment.state.in_(("signed", "superseded")),
+        Assessment.deleted.is_(False),
+    ]
+    if since:
+        where.append(Assessment.period_end >= bindparam("start"))
+    if until:
+        where.append(Assessment.period_start <= bindparam("end"))
+    return (
+        select(
+            Assessment.trainee_id,
+            Assessment.result,
+            Assessment.signed_at,
+            Assessment.signed_by,
+        )
+        .where(*where)
+        .order_by(Assessment.signed_at)
+    )
 
 
 def period_figures(
@@ -258,62 +293,42 @@ def period_figures(
     Figures still come for exactly the ids given.
     """
     ids = list(trainee_ids)
-    fields: dict[int, dict] = {tid: {} for tid in ids}
     if not ids:
         return {}
     everyone = _everyone(ids, every_trainee)
 
-    for tid, (n, hours, *by_status) in _attendance(session, ids, everyone, start, end).items():
-        if tid in fields:
-            fields[tid].update(
-                sessions=n,
-                # Months are added in another order than the records: drop the float dust.
-                hours=round(hours, 6),
-                **dict(zip(COUNTED, by_status, strict=True)),
-            )
+    attendance = _attendance(session, ids, everyone, start, end)
+    levels = _latest_levels(session, ids, everyone, start, end)
 
-    for tid, (n, total) in _latest_levels(session, ids, everyone, start, end).items():
-        if tid in fields:
-            fields[tid].update(skills_rated=n, mean_level=total / n)
-
-    note_where = [_ids_filter(Note.trainee_id, ids, everyone), Note.deleted.is_(False)]
+    params = _scope_params(ids, everyone)
     if start is not None:
-        note_where.append(Note.written_at >= datetime.combine(start, time.min, UTC))
+        params["since"] = datetime.combine(start, time.min, UTC)
+        params["start"] = start
     if end is not None:
-        note_where.append(
-            Note.written_at < datetime.combine(end + timedelta(days=1), time.min, UTC)
-        )
-    for tid, n in _run(
-        session, select(Note.trainee_id, func.count()).where(*note_where).group_by(Note.trainee_id)
-    ):
-        if tid in fields:
-            fields[tid]["notes"] = n
-
-    # The latest signed assessment whose period overlaps the export period.
-    signed = [
-        _ids_filter(Assessment.trainee_id, ids, everyone),
-        Assessment.state.in_(("signed", "superseded")),
-        Assessment.deleted.is_(False),
-    ]
-    if start is not None:
-        signed.append(Assessment.period_end >= start)
-    if end is not None:
-        signed.append(Assessment.period_start <= end)
+        params["until"] = datetime.combine(end + timedelta(days=1), time.min, UTC)
+        params["end"] = end
+    shape = (everyone, start is not None, end is not None)
+    notes = dict(_run(session, _note_counts(*shape), params).all())
     best: dict[int, tuple] = {}
-    for tid, result, signed_at, signed_by in _run(
-        session,
-        select(
-            Assessment.trainee_id,
-            Assessment.result,
-            Assessment.signed_at,
-            Assessment.signed_by,
-        )
-        .where(and_(*signed))
-        .order_by(Assessment.signed_at),
-    ):
-        if tid in fields and signed_at is not None:
+    for tid, result, signed_at, signed_by in _run(session, _signed(*shape), params):
+        if signed_at is not None:
             best[tid] = (result, signed_at, signed_by)
-    for tid, (result, signed_at, signed_by) in best.items():
-        fields[tid].update(result=result, signed_on=signed_at, signed_by=signed_by)
 
-    return {tid: PeriodFigures(**values) for tid, values in fields.items()}
+    no_attendance = (0, 0.0) + (0,) * len(COUNTED)
+    no_level = (0, None)
+    unsigned = ("", None, "")
+    figures: dict[int, PeriodFigures] = {}
+    for tid in ids:
+        n, hours, *by_status = attendance.get(tid, no_attendance)
+        rated, total = levels.get(tid, no_level)
+        figures[tid] = PeriodFigures(
+            n,
+            *by_status,
+            # Months are added in another order than the records: drop the float dust.
+            round(hours, 6),
+            rated,
+            None if total is None else total / rated,
+            notes.get(tid, 0),
+            *best.get(tid, unsigned),
+        )
+    return figures

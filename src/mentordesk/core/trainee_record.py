@@ -8,12 +8,11 @@ from typing import NamedTuple
 
 from sqlalchemy import bindparam, select
 
-from .changes import find
-from .models import Attendance, Skill, SkillRating, Trainee, WorkshopSession
-from .notes import NoteView, list_notes
+from .models import Attendance, Skill, SkillRating, WorkshopSession
+from .notes import NoteView, trainee_notes
 from .store import Store
 from .summary import PeriodFigures, period_figures
-from .trainees import TraineeView, get_trainee
+from .trainees import TraineeView, find_trainee
 
 
 # Named tuples, not frozen dataclasses, for the many rows: five years of one trainee are about
@@ -106,18 +105,17 @@ def trainee_record(
     store: Store, trainee_uid: str, start: date | None = None, end: date | None = None
 ) -> TraineeRecord:
     """Everything recorded about a trainee between two dates (either may be open)."""
-    trainee = get_trainee(store, trainee_uid)
     with store.read() as s:
-        tid = find(s, Trainee, trainee_uid, "trainee").id
+        tid, trainee = find_trainee(s, trainee_uid)
         figures = period_figures(s, [tid], start, end)[tid]
         # Plain rows through the connection, not ORM ones: five years are about 1,000
         # attendance records and 500 ratings per trainee.
         rows = s.connection()
         period = {"tid": tid, "start": start or date.min, "end": end or date.max}
-        attendance = tuple(AttendanceEntry(*row) for row in rows.execute(_ATTENDANCE, period))
+        attendance = tuple(map(AttendanceEntry._make, rows.execute(_ATTENDANCE, period).all()))
         histories: dict[int, list[RatingPoint]] = {}
-        for skill_id, rated_on, level, evidence in rows.execute(_RATINGS, period):
-            histories.setdefault(skill_id, []).append(RatingPoint(rated_on, level, evidence))
+        for skill_id, *point in rows.execute(_RATINGS, period).all():
+            histories.setdefault(skill_id, []).append(RatingPoint._make(point))
         skill_histories = tuple(
             SkillHistory(uid, code, name, module, tuple(histories[skill_id]))
             for skill_id, uid, code, name, module in rows.execute(
@@ -126,5 +124,5 @@ def trainee_record(
                 .order_by(Skill.rubric_id, Skill.position)
             )
         )
-    notes = tuple(list_notes(store, trainee_uid, start=start, end=end))
+        notes = tuple(trainee_notes(s, tid, trainee_uid, start, end))
     return TraineeRecord(trainee, start, end, figures, attendance, skill_histories, notes)
