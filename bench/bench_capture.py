@@ -174,6 +174,8 @@ def measure(path: Path, quick: bool) -> list[Figure]:
                 table = area.roster_table
                 table.setCurrentIndex(area.roster.index(0, 3))
                 table.setFocus()
+                # The focus and the cursor paint before the person's first keypress, not in it.
+                app.processEvents()
                 for row in range(area.roster.rowCount()):
                     began = time.perf_counter()
                     QTest.keyClick(table, key)
@@ -206,6 +208,7 @@ def measure(path: Path, quick: bool) -> list[Figure]:
         table = area.ratings.table
         table.setCurrentIndex(area.ratings.model.index(0, 1))
         table.setFocus()
+        app.processEvents()
         for n in range(min(40 if quick else 120, area.ratings.model.rowCount() * skills)):
             row, column = divmod(n, skills)
             level = 1 + n % 3

@@ -159,7 +159,7 @@ def run(dataset: Path | None, quick: bool) -> list[Figure]:
                 op()
             found = full_scans(store, statements)
             scans += [f"{name}: {line}" for line in found]
-            ms = timed(op, 3 if quick else 7)
+            ms = timed(op, 5 if quick else 15)
             figures.append(
                 Figure(
                     f"query: {name}" + (" [FULL SCAN]" if found else ""),

@@ -235,11 +235,8 @@ def expected_figures(rec: dict, ti: int) -> dict:
     }
 
 
-@SETTINGS
-@given(rec=records())
-def test_summary_figures_match_their_definition(summary_store: Store, rec: dict) -> None:
-    tids = _store_records(summary_store, rec)
-    with summary_store.read() as s:
+def _check_figures(store: Store, tids: list[int], rec: dict) -> None:
+    with store.read() as s:
         got = period_figures(s, tids, rec["start"], rec["end"])
         # The generated trainees are all there are: asking for everyone gives the same.
         assert period_figures(s, tids, rec["start"], rec["end"], every_trainee=True) == got
@@ -248,7 +245,7 @@ def test_summary_figures_match_their_definition(summary_store: Store, rec: dict)
         want = expected_figures(rec, ti)
         assert {k: getattr(f, k) for k in want if k != "mean_level"} == {
             k: v for k, v in want.items() if k != "mean_level"
-        }
+        }, (rec["start"], rec["end"])
         assert f.mean_level == pytest.approx(want["mean_level"])
         rate = f.attendance_rate
         divisor = want["sessions"] - want["excused"]
@@ -258,6 +255,40 @@ def test_summary_figures_match_their_definition(summary_store: Store, rec: dict)
             assert 0.0 <= rate <= 1.0
             attended = want["present"] + want["late"] + want["left_early"]
             assert rate == pytest.approx(attended / divisor)
+
+
+@SETTINGS
+@given(rec=records())
+def test_summary_figures_match_their_definition(summary_store: Store, rec: dict) -> None:
+    _check_figures(summary_store, _store_records(summary_store, rec), rec)
+
+
+def test_summary_figures_for_periods_cut_anywhere_in_a_month(summary_store: Store) -> None:
+    """A session every day for two and a half months, and periods starting and ending on
+    either side of every month's middle: a part-month is read as it is or as its whole month
+    less the rest, and either way the figures are the plain count."""
+    n_days = 76  # 2026-03-02 to 2026-05-16: whole months and part-months at both ends
+    statuses = ATTENDANCE_STATUSES
+    attendance = {
+        (day, ti): (statuses[(day + ti) % len(statuses)], (0.0, 2.5, 4.0, 8.0)[day % 4],
+                    day % 13 == ti)
+        for day in range(n_days)
+        for ti in range(2)
+        if (day + ti) % 9
+    }  # fmt: skip
+    rec = {
+        "trainees": 2,
+        "sessions": [(day, day % 17 == 5) for day in range(n_days)],
+        "attendance": attendance,
+        "ratings": [],
+        "notes": [],
+    }
+    tids = _store_records(summary_store, rec)
+    cuts = sorted({*range(0, n_days, 4), 28, 29, 30, 31, 32, 58, 59, 60, 61, 62, n_days - 1})
+    bounds = [None, *(DAY0 + timedelta(days=d) for d in cuts)]
+    for start in bounds:
+        for end in bounds:
+            _check_figures(summary_store, tids, dict(rec, start=start, end=end))
 
 
 # -- merging ----------------------------------------------------------------------------

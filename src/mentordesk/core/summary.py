@@ -68,21 +68,39 @@ def whole_months(start: date | None, end: date | None) -> tuple[date | None, dat
     return first, last
 
 
-def _edges(
-    start: date | None, end: date | None, months: tuple[date | None, date | None] | None
-) -> list[tuple[date | None, date | None]]:
-    """The parts of the period outside its whole months, as closed date ranges."""
+Days = tuple[date | None, date | None]
+
+
+def _plan(start: date | None, end: date | None) -> tuple[Days | None, list[Days], list[Days]]:
+    """How a period's attendance is added up: a range of calendar months from the kept monthly
+    totals, part-months read from the records and added to it, and part-months read and taken
+    from it. A part-month at an edge is read as it is, or, when the rest of its month is
+    shorter, its whole month is counted and the rest taken away: a year ending today reads the
+    days after today (none), not the month so far.
+    """
+    months = whole_months(start, end)
     if months is None:
-        return [(start, end)]
+        return None, [(start, end)], []
     first, last = months
-    edges = []
-    if first is not None and (start is None or start < first):
-        edges.append((start, first - timedelta(days=1)))
-    if last is not None:
+    added: list[Days] = []
+    taken: list[Days] = []
+    if start is not None and first is not None and start < first:
+        month_start = start.replace(day=1)
+        if start - month_start < first - start:
+            taken.append((month_start, start - timedelta(days=1)))
+            first = month_start
+        else:
+            added.append((start, first - timedelta(days=1)))
+    if end is not None and last is not None:
         after = _first_of_next_month(last)
-        if end is None or after <= end:
-            edges.append((after, end))
-    return edges
+        if after <= end:
+            month_end = _first_of_next_month(end) - timedelta(days=1)
+            if month_end - end < end - after:
+                taken.append((end + timedelta(days=1), month_end))
+                last = after
+            else:
+                added.append((after, end))
+    return (first, last), added, taken
 
 
 def _run(session: Session, statement: Select, params: dict | None = None) -> Result:
@@ -159,18 +177,17 @@ def _attendance(
     """Per trainee: sessions, hours and the count of each status (COUNTED order)."""
     totals: dict[int, list] = {}
 
-    def add(rows) -> None:
+    def add(rows, sign: int = 1) -> None:
         for tid, n, hours, *by_status in rows:
             row = totals.get(tid)
             if row is None:
-                totals[tid] = [n, hours or 0.0, *(count or 0 for count in by_status)]
-                continue
-            row[0] += n
-            row[1] += hours or 0.0
+                row = totals[tid] = [0, 0.0] + [0] * len(by_status)
+            row[0] += sign * n
+            row[1] += sign * (hours or 0.0)
             for i, count in enumerate(by_status, 2):
-                row[i] += count or 0
+                row[i] += sign * (count or 0)
 
-    months = whole_months(start, end)
+    months, added, taken = _plan(start, end)
     if months is not None:
         first, last = months
         add(
@@ -180,14 +197,16 @@ def _attendance(
                 _scope_params(ids, everyone, first=first, last=last),
             )
         )
-    for edge_start, edge_end in _edges(start, end, months):
-        add(
-            _run(
-                session,
-                _part_month_totals(everyone),
-                _scope_params(ids, everyone, start=edge_start, end=edge_end),
+    for sign, ranges in ((1, added), (-1, taken)):
+        for part_start, part_end in ranges:
+            add(
+                _run(
+                    session,
+                    _part_month_totals(everyone),
+                    _scope_params(ids, everyone, start=part_start, end=part_end),
+                ),
+                sign,
             )
-        )
     return totals
 
 
@@ -324,8 +343,9 @@ def period_figures(
         figures[tid] = PeriodFigures(
             n,
             *by_status,
-            # Months are added in another order than the records: drop the float dust.
-            round(hours, 6),
+            # Months are added (and parts taken) in another order than the records: drop the
+            # float dust, and the sign of a zero left by taking away.
+            round(hours, 6) + 0.0,
             rated,
             None if total is None else total / rated,
             notes.get(tid, 0),

@@ -148,8 +148,12 @@ class NotesPanel(QObject):
         enabled = trainee_uid is not None
         self.text.setEnabled(enabled)
         self.save_button.setEnabled(enabled)
-        self.message.clear()
-        self.list.clear()
+        # Marking runs down the list every few milliseconds: nothing here may ask for more
+        # layout or painting than the change shows (setText("") and an empty list's clear()
+        # would each repaint the panel on every keypress).
+        self.message.setText("")
+        if not self.list.document().isEmpty():
+            self.list.clear()
         # Marking runs down the list faster than notes could load: load once the cursor rests.
         self._load_timer.start()
 

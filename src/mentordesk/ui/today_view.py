@@ -407,7 +407,9 @@ class TodayArea(QWidget):
         self.roster.update_row(done)
         self._record_mark(self.roster.status_names[status], done)
         self._show_counts()
-        self.message.clear()
+        # setText("") returns at once when the label is already empty; clear() always asks
+        # the window to lay itself out and repaint again, on every keypress.
+        self.message.setText("")
         if status == "late":
             self._edit(self.minutes_spin)
         elif status == "left_early":
