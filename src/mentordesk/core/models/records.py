@@ -46,7 +46,7 @@ class Attendance(Travelling, Base):
     __table_args__ = (
         UniqueConstraint("session_id", "trainee_id"),
         # A trainee's records between two dates, from the index alone: the part-months at the
-        # edges of a period and a trainee's history.
+        # edges of a period and a trainee's history (minutes late and note: migration 0006).
         Index(
             "ix_attendance_trainee_cover",
             "trainee_id",
@@ -55,6 +55,8 @@ class Attendance(Travelling, Base):
             "status",
             "hours",
             "deleted",
+            "minutes_late",
+            "note",
         ),
     )
 
