@@ -25,6 +25,7 @@ from ..core.errors import UserError
 from .capture_undo import ServiceCommand
 from .forms import child
 from .localised import localised
+from .steady_text import SteadyText
 from .store_opening import is_open, service
 
 if TYPE_CHECKING:
@@ -89,7 +90,9 @@ class NotesPanel(QObject):
         self._report = report
         self.trainee_uid: str | None = None
         self.group = child(form, QGroupBox, "notesPanel")
-        self.who = child(form, QLabel, "noteTraineeLabel")
+        # A name breaks between words onto a second line kept for it: moving down the roster
+        # must not make the notes below jump, nor lay the window out again, at every name.
+        self.who = SteadyText(child(form, QLabel, "noteTraineeLabel"), " ")
         self.text = child(form, QPlainTextEdit, "noteText")
         self.save_button = child(form, QPushButton, "saveNoteButton")
         self.message = child(form, QLabel, "noteMessage")
@@ -144,7 +147,7 @@ class NotesPanel(QObject):
         if trainee_uid == self.trainee_uid and trainee_uid is not None:
             return
         self.trainee_uid = trainee_uid
-        self.who.setText(name or self.tr("Choose a trainee in the list"))
+        self.who.set_text(name or self.tr("Choose a trainee in the list"))
         enabled = trainee_uid is not None
         self.text.setEnabled(enabled)
         self.save_button.setEnabled(enabled)

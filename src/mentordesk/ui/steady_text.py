@@ -1,4 +1,5 @@
-"""A short text that changes often without relaying out its window (a QLabel would)."""
+"""A short text that changes often without relaying out its window (a QLabel would): the
+roster's counts, and the trainee a note is for, both changed on every keypress of marking."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 SEPARATOR = "  ·  "
 
 
-class CountsLine(QWidget):
-    """Shows the roster's counts; ``set_text`` repaints only this line.
+class SteadyText(QWidget):
+    """At most two lines, broken only at ``separator`` and elided past the second;
+    ``set_text`` repaints only this widget, whose height never changes.
 
     Replaces a placeholder ``QLabel`` of a form, taking over its font and style sheet.
     """
 
-    def __init__(self, placeholder: QLabel) -> None:
+    def __init__(self, placeholder: QLabel, separator: str = SEPARATOR) -> None:
         super().__init__(placeholder.parentWidget())
+        self.separator = separator
         self.setObjectName(placeholder.objectName())
         self.setStyleSheet(placeholder.styleSheet())
         self.setFont(placeholder.font())
@@ -39,15 +42,15 @@ class CountsLine(QWidget):
             self.update()
 
     def sizeHint(self) -> QSize:
-        # Room for two lines from the start: a count that grows never relays out the window.
+        # Room for two lines from the start: a text that grows never relays out the window.
         return QSize(200, 2 * self.fontMetrics().lineSpacing() + 8)
 
     def _lines(self) -> list[str]:
         """The text in as few lines as fit the width, broken only between its parts."""
         metrics = self.fontMetrics()
         lines: list[str] = []
-        for part in self._text.split(SEPARATOR):
-            joined = f"{lines[-1]}{SEPARATOR}{part}" if lines else part
+        for part in self._text.split(self.separator):
+            joined = f"{lines[-1]}{self.separator}{part}" if lines else part
             if lines and metrics.horizontalAdvance(joined) <= self.width():
                 lines[-1] = joined
             else:

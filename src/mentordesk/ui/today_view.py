@@ -30,11 +30,11 @@ from ..core.capture_views import MarkState, RosterRow, SessionView
 from ..core.errors import UserError
 from ..core.first_screen import RECENT_SESSIONS, FirstScreen
 from .capture_undo import ServiceCommand
-from .counts_line import SEPARATOR, CountsLine
 from .forms import child, load_form
 from .localised import localised
 from .notes_panel import NotesPanel
 from .roster_model import STATUS_COLOURS, STATUS_KEYS, RosterModel
+from .steady_text import SEPARATOR, SteadyText
 from .store_opening import service
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ class TodayArea(QWidget):
         self.minutes_spin = child(f, QSpinBox, "minutesSpin")
         self.hours_spin = child(f, QDoubleSpinBox, "hoursSpin")
         self.mark_note = child(f, QLineEdit, "markNoteEdit")
-        self.counts_label = CountsLine(child(f, QLabel, "countsLabel"))
+        self.counts_label = SteadyText(child(f, QLabel, "countsLabel"))
         self.message = child(f, QLabel, "messageLabel")
         self.undo_button = child(f, QPushButton, "undoButton")
         self.redo_button = child(f, QPushButton, "redoButton")
