@@ -58,15 +58,22 @@ def full_scans(store: Store, statements: list[tuple[str, object]]) -> list[str]:
     return found
 
 
-def timed(fn: Callable[[], object], repeats: int) -> float:
-    """Median wall time in ms, after one warm-up run."""
-    fn()
-    samples = []
-    for _ in range(repeats):
-        began = time.perf_counter()
+def timed(ops: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
+    """Median wall time in ms of each operation, after one warm-up run of each.
+
+    The operations take turns, round after round: on a shared machine whose speed comes and
+    goes for seconds at a time, a slow spell then falls on every figure alike, not wholly on
+    whichever was being timed (the same query measured 12 and 22 ms a few seconds apart).
+    """
+    samples: dict[str, list[float]] = {name: [] for name in ops}
+    for fn in ops.values():
         fn()
-        samples.append((time.perf_counter() - began) * 1000)
-    return statistics.median(samples)
+    for _ in range(repeats):
+        for name, fn in ops.items():
+            began = time.perf_counter()
+            fn()
+            samples[name].append((time.perf_counter() - began) * 1000)
+    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def _subjects(store: Store) -> dict:
@@ -154,15 +161,17 @@ def run(dataset: Path | None, quick: bool) -> list[Figure]:
     scans: list[str] = []
     try:
         sub = _subjects(store)
-        for name, op in _operations(store, sub).items():
+        ops = _operations(store, sub)
+        found: dict[str, list[str]] = {}
+        for name, op in ops.items():
             with captured(store) as statements:
                 op()
-            found = full_scans(store, statements)
-            scans += [f"{name}: {line}" for line in found]
-            ms = timed(op, 5 if quick else 15)
+            found[name] = full_scans(store, statements)
+            scans += [f"{name}: {line}" for line in found[name]]
+        for name, ms in timed(ops, 5 if quick else 15).items():
             figures.append(
                 Figure(
-                    f"query: {name}" + (" [FULL SCAN]" if found else ""),
+                    f"query: {name}" + (" [FULL SCAN]" if found[name] else ""),
                     ms,
                     "ms",
                     target=TARGET_MS,
