@@ -19,7 +19,6 @@ from .models import (
     Attendance,
     Cohort,
     Note,
-    Programme,
     Rubric,
     RubricLevel,
     Skill,
@@ -29,6 +28,7 @@ from .models import (
     WorkshopSession,
 )
 from .summary import period_figures
+from .trainees import SHOWN, trainee_select
 from .wording import user_text
 
 TRAVEL = ("UID", "Updated At", "Deleted")
@@ -245,12 +245,7 @@ class ExportRows:
     # -- sheets -------------------------------------------------------------------------
 
     def _trainees_query(self, *columns) -> Select:
-        query = (
-            select(*columns)
-            .outerjoin(Cohort, Cohort.id == Trainee.cohort_id)
-            .outerjoin(Programme, Programme.id == Cohort.programme_id)
-            .order_by(Trainee.trainee_id)
-        )
+        query = trainee_select(*columns).order_by(Trainee.trainee_id)
         if self.cohort_id is not None:
             query = query.where(Trainee.cohort_id == self.cohort_id)
         return query
@@ -262,15 +257,7 @@ class ExportRows:
         start, end = self.period()
         # Only the columns the sheet shows, through the connection: plain rows, no
         # timestamps to convert (a whole-plant Summary lists 2,000 trainees).
-        query = self._trainees_query(
-            Trainee.id,
-            Trainee.trainee_id,
-            Trainee.employee_no,
-            Trainee.name,
-            func.coalesce(Cohort.name, ""),
-            func.coalesce(Programme.name, ""),
-            Trainee.track,
-        ).where(Trainee.deleted.is_(False))
+        query = self._trainees_query(Trainee.id, *SHOWN).where(Trainee.deleted.is_(False))
         people = self.s.connection().execute(query).all()
         figures = period_figures(
             self.s,
@@ -293,12 +280,7 @@ class ExportRows:
             Trainee.uid,
             Trainee.updated_at,
             Trainee.deleted,
-            Trainee.trainee_id,
-            Trainee.employee_no,
-            Trainee.name,
-            func.coalesce(Cohort.name, ""),
-            func.coalesce(Programme.name, ""),
-            Trainee.track,
+            *SHOWN,
             Trainee.status,
             Trainee.email,
             Trainee.enrolled_on,

@@ -49,25 +49,31 @@ class TraineeView(NamedTuple):
     left_on: date | None
 
 
-def _query():
+# What lists and sheets show of a trainee, in TraineeView's order after its uid.
+SHOWN = (
+    Trainee.trainee_id,
+    Trainee.employee_no,
+    Trainee.name,
+    func.coalesce(Cohort.name, ""),
+    func.coalesce(Programme.name, ""),
+    Trainee.track,
+)
+
+
+def trainee_select(*columns) -> Select:
+    """The columns given, of trainees joined to their cohort and its programme (either may be
+    missing)."""
     return (
-        select(
-            Trainee.uid,
-            Trainee.trainee_id,
-            Trainee.employee_no,
-            Trainee.name,
-            func.coalesce(Cohort.name, ""),
-            func.coalesce(Programme.name, ""),
-            Trainee.track,
-            Trainee.status,
-            Trainee.email,
-            Trainee.enrolled_on,
-            Trainee.left_on,
-        )
+        select(*columns)
         .outerjoin(Cohort, Trainee.cohort_id == Cohort.id)
         .outerjoin(Programme, Cohort.programme_id == Programme.id)
-        .where(Trainee.deleted.is_(False))
     )
+
+
+def _query() -> Select:
+    return trainee_select(
+        Trainee.uid, *SHOWN, Trainee.status, Trainee.email, Trainee.enrolled_on, Trainee.left_on
+    ).where(Trainee.deleted.is_(False))
 
 
 def _normalise(s: Session, store: Store, fields: dict[str, object]) -> dict[str, object]:
