@@ -148,8 +148,9 @@ def test_period_figures_follow_a_session_moved_or_deleted(any_store):
     assert figures(date(2026, 4, 1), date(2026, 4, 30)) == (1, 0, 1, 0, 0.0)
     # A period with part-months at both ends: March 10 to April 6.
     assert figures(date(2026, 3, 10), date(2026, 4, 6)) == (2, 0, 1, 1, 4.0)
-    # Ends near a month's edge: each month counted whole, less March 1-2 and April 26-30.
-    assert figures(date(2026, 3, 3), date(2026, 4, 25)) == (2, 0, 1, 1, 4.0)
+    # Ends near a month's edge: March to May counted whole, less March 1-2 (the present of
+    # March 2 taken away) and May 26-31.
+    assert figures(date(2026, 3, 3), date(2026, 5, 25)) == (2, 0, 1, 1, 4.0)
     delete_session(store, march[0].uid)
     att.mark(store, march[2].uid, uid, "present")
     assert figures(date(2026, 1, 1), date(2026, 12, 31)) == (2, 1, 1, 0, 4.0)

@@ -309,3 +309,25 @@ def test_evidence_typed_in_the_side_panel_is_kept_with_the_rating(qtbot, area):
             )
         ]
     assert rows == [(4, "Set the gap alone")]
+
+
+def test_the_notes_panel_names_the_trainee_in_two_steady_lines(qtbot, area):
+    """The name follows the cursor down the roster; a long one breaks between words onto a
+    second line kept for it, and what does not fit ends in an ellipsis; the notes below it
+    never move."""
+    who, notes_list = area.notes.who, area.notes.list
+    first = area.roster.rows()[0]
+    assert who.text() == first.name
+    top = notes_list.geometry().top()
+    qtbot.keyClick(area.roster_table, Qt.Key.Key_Down)
+    assert who.text() == area.roster.rows()[1].name
+    long_name = "Maria Fernanda de los Santos Oliveira Pereira da Silva"
+    area.notes.set_trainee("someone", long_name)
+    shown = who.shown_lines()
+    assert len(shown) == 2
+    assert long_name.startswith(shown[0] + " ")
+    assert shown[1].endswith("…") and "Oliveira" not in shown[0]
+    area.notes.set_trainee("someone else", "李明")
+    assert who.shown_lines() == ["李明"]
+    qtbot.wait(20)
+    assert notes_list.geometry().top() == top

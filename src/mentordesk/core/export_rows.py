@@ -165,17 +165,12 @@ class Rows:
 
 
 class ExportRows:
-    """Row sources for one export, reading in one database session."""
+    """Row sources for one export, reading in one database session: one of ``Store.read``,
+    whose single snapshot keeps each sheet's count equal to the rows streamed after it."""
 
     def __init__(self, session: Session, scope: ExportScope) -> None:
         self.s = session
         self.scope = scope
-        # One snapshot for the whole export: each sheet is counted before it is streamed, and
-        # a mentor saving attendance meanwhile must not make the two disagree.
-        if session.get_bind().dialect.name == "sqlite":
-            session.connection().exec_driver_sql("BEGIN")
-        else:
-            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         self.cohort_id: int | None = None
         if scope.cohort:
             self.cohort_id = session.scalar(select(Cohort.id).where(Cohort.name == scope.cohort))

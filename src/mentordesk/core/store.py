@@ -75,7 +75,18 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """One consistent view: every statement inside sees the database as the first one did.
+
+        A Summary adds whole months and takes away part-months in separate statements, and an
+        export counts each sheet before streaming it: a mark saved in between by another
+        mentor must not be taken away without having been added, nor make a count disagree.
+        """
         with self._sessions() as session:
+            if self.is_sqlite:
+                # The driver itself begins only before writes; a read would see each commit.
+                session.connection().exec_driver_sql("BEGIN")
+            else:
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             yield session
 
     @contextmanager

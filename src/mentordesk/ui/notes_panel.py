@@ -152,8 +152,8 @@ class NotesPanel(QObject):
         self.text.setEnabled(enabled)
         self.save_button.setEnabled(enabled)
         # Marking runs down the list every few milliseconds: nothing here may ask for more
-        # layout or painting than the change shows (setText("") and an empty list's clear()
-        # would each repaint the panel on every keypress).
+        # layout or painting than the change shows. setText("") on an empty label does nothing;
+        # clear() would lay the window out again, and clear() on an empty list repaint it.
         self.message.setText("")
         if not self.list.document().isEmpty():
             self.list.clear()

@@ -39,6 +39,8 @@ class SteadyText(QWidget):
         if text != self._text:
             self._text = text
             self.setToolTip(text)
+            # What a QLabel would have told a screen reader.
+            self.setAccessibleName(text)
             self.update()
 
     def sizeHint(self) -> QSize:
@@ -51,24 +53,30 @@ class SteadyText(QWidget):
         lines: list[str] = []
         for part in self._text.split(self.separator):
             joined = f"{lines[-1]}{self.separator}{part}" if lines else part
-            if lines and metrics.horizontalAdvance(joined) <= self.width():
+            # Strictly narrower: a line exactly as wide as the widget is elided when drawn.
+            if lines and metrics.horizontalAdvance(joined) < self.width():
                 lines[-1] = joined
             else:
                 lines.append(part)
         return lines
 
+    def shown_lines(self) -> list[str]:
+        """The lines drawn: what does not fit in two goes on the second, cut with an ellipsis."""
+        lines = self._lines()
+        if len(lines) > 2:
+            lines = [lines[0], self.separator.join(lines[1:])]
+        metrics = self.fontMetrics()
+        return [
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, self.width()) for line in lines
+        ]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setPen(self.palette().windowText().color())
-        metrics = self.fontMetrics()
-        lines = [
-            metrics.elidedText(line, Qt.TextElideMode.ElideRight, self.width())
-            for line in self._lines()[:2]
-        ]
         painter.drawText(
             self.rect(),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            "\n".join(lines),
+            "\n".join(self.shown_lines()),
         )
         painter.end()
 

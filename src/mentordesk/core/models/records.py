@@ -46,7 +46,8 @@ class Attendance(Travelling, Base):
     __table_args__ = (
         UniqueConstraint("session_id", "trainee_id"),
         # A trainee's records between two dates, from the index alone: the part-months at the
-        # edges of a period and a trainee's history (minutes late and note: migration 0006).
+        # edges of a period and a trainee's history. Minutes late and note on SQLite only
+        # (migration 0006): PostgreSQL caps an index entry at 2,704 bytes and a note has no cap.
         Index(
             "ix_attendance_trainee_cover",
             "trainee_id",
@@ -79,7 +80,8 @@ class AttendanceMonth(Base):
     """Attendance counts per trainee and calendar month, kept by database triggers.
 
     Derived from attendance (records not deleted, of sessions not deleted); it never travels and
-    the application never writes it. Summaries add whole months from here.
+    the application never writes it. Summaries add whole months from here, and take away
+    the days of a month outside the period where those are fewer than the days inside.
     """
 
     __tablename__ = "attendance_month"

@@ -9,6 +9,10 @@ always 0 and empty, which an index entry stores in its header byte.
 Plain ``op`` index statements, not a batch: the attendance table carries the triggers of 0004,
 which a table rebuilt by a batch would lose.
 
+SQLite only. PostgreSQL refuses an index entry over 2,704 bytes, and a mark's note has no length
+limit (interchange.md sets none): with the note in its index a long note could not be saved, nor
+merged, nor this upgrade run. On PostgreSQL the index stays as 0004 made it.
+
 Revision ID: 0006
 Revises: 0005
 """
@@ -30,8 +34,10 @@ def _replace(columns: list[str]) -> None:
 
 
 def upgrade() -> None:
-    _replace([*BEFORE, "minutes_late", "note"])
+    if op.get_bind().dialect.name == "sqlite":
+        _replace([*BEFORE, "minutes_late", "note"])
 
 
 def downgrade() -> None:
-    _replace(BEFORE)
+    if op.get_bind().dialect.name == "sqlite":
+        _replace(BEFORE)
