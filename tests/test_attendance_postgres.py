@@ -158,3 +158,41 @@ def test_period_figures_follow_a_session_moved_or_deleted(any_store):
     assert figures(date(2026, 1, 1), date(2026, 12, 31)) == (1, 0, 1, 0, 0.0)
     with store.read() as s:
         assert attendance_totals.drift(s) == []
+
+
+def test_a_read_sees_the_database_as_it_was_when_it_began(any_store):
+    """A period's figures take several statements (whole months, then the days to add or take
+    away): a mark another mentor saves meanwhile must show in none of them, not in some."""
+    from mentordesk.core.store import Store
+    from mentordesk.core.summary import period_figures
+
+    store = any_store
+    save_profile(store, "Li Na", "mentor", "Plant")
+    cohort = create_cohort(store, "Snapshot")
+    uid = create_trainee(store, "T1", "Trainee 1", cohort="Snapshot").uid
+    second, ninth = (
+        create_session(
+            store,
+            held_on=date(2026, 3, day),
+            start_time=time(8),
+            end_time=time(12),
+            location="Bay 2",
+            module="",
+            task="",
+            cohort_uid=cohort.uid,
+        )
+        for day in (2, 9)
+    )
+    att.mark(store, ninth.uid, uid, "present")
+    other = Store.open(store.engine.url.render_as_string(hide_password=False))
+    try:
+        with store.read() as s:
+            tid = s.execute(text("SELECT id FROM trainee WHERE uid = :u"), {"u": uid}).scalar()
+            before = period_figures(s, [tid], date(2026, 3, 1), date(2026, 3, 31))[tid]
+            att.mark(other, second.uid, uid, "present")
+            during = period_figures(s, [tid], date(2026, 3, 1), date(2026, 3, 31))[tid]
+        with store.read() as s:
+            after = period_figures(s, [tid], date(2026, 3, 1), date(2026, 3, 31))[tid]
+    finally:
+        other.close()
+    assert (before.sessions, during.sessions, after.sessions) == (1, 1, 2)
