@@ -116,13 +116,9 @@ def test_latest_ratings_written_around_the_triggers_are_found_and_rebuilt(any_st
         assert s.execute(select(SkillRatingLatest.level)).scalars().all() == [4, 4, 4, 4]
 
 
-def test_period_figures_follow_a_session_moved_or_deleted(any_store):
-    """Whole months come from running totals the database keeps; they follow every change."""
-    store = any_store
-    save_profile(store, "Li Na", "mentor", "Plant")
-    cohort = create_cohort(store, "Rolling")
-    uid = create_trainee(store, "T1", "Trainee 1", cohort="Rolling").uid
-    march = [
+def _march_sessions(store, cohort_uid: str, days: tuple[int, ...]) -> list:
+    """Four-hour morning sessions of the cohort on the given days of March 2026."""
+    return [
         create_session(
             store,
             held_on=date(2026, 3, day),
@@ -131,10 +127,19 @@ def test_period_figures_follow_a_session_moved_or_deleted(any_store):
             location="Bay 2",
             module="",
             task="",
-            cohort_uid=cohort.uid,
+            cohort_uid=cohort_uid,
         )
-        for day in (2, 9, 16)
+        for day in days
     ]
+
+
+def test_period_figures_follow_a_session_moved_or_deleted(any_store):
+    """Whole months come from running totals the database keeps; they follow every change."""
+    store = any_store
+    save_profile(store, "Li Na", "mentor", "Plant")
+    cohort = create_cohort(store, "Rolling")
+    uid = create_trainee(store, "T1", "Trainee 1", cohort="Rolling").uid
+    march = _march_sessions(store, cohort.uid, (2, 9, 16))
     for ws, status in zip(march, ("present", "absent", "late"), strict=True):
         att.mark(store, ws.uid, uid, status)
 
@@ -170,19 +175,7 @@ def test_a_read_sees_the_database_as_it_was_when_it_began(any_store):
     save_profile(store, "Li Na", "mentor", "Plant")
     cohort = create_cohort(store, "Snapshot")
     uid = create_trainee(store, "T1", "Trainee 1", cohort="Snapshot").uid
-    second, ninth = (
-        create_session(
-            store,
-            held_on=date(2026, 3, day),
-            start_time=time(8),
-            end_time=time(12),
-            location="Bay 2",
-            module="",
-            task="",
-            cohort_uid=cohort.uid,
-        )
-        for day in (2, 9)
-    )
+    second, ninth = _march_sessions(store, cohort.uid, (2, 9))
     att.mark(store, ninth.uid, uid, "present")
     other = Store.open(store.engine.url.render_as_string(hide_password=False))
     try:
