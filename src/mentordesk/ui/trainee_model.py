@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from ..core.trainees import TraineeView
+from ..core.trainees import TraineeRow
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -14,7 +14,7 @@ class TraineeTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[TraineeView] = []
+        self._rows: list[TraineeRow] = []
         self._headers = (
             self.tr("Trainee ID"),
             self.tr("Name"),
@@ -29,12 +29,12 @@ class TraineeTableModel(QAbstractTableModel):
             "graduated": self.tr("graduated"),
         }
 
-    def set_rows(self, rows: list[TraineeView]) -> None:
+    def set_rows(self, rows: list[TraineeRow]) -> None:
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
 
-    def row_at(self, row: int) -> TraineeView | None:
+    def row_at(self, row: int) -> TraineeRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, uid: str) -> int:

@@ -134,7 +134,7 @@ class TraineesArea(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
-    def selected(self):  # -> TraineeView | None
+    def selected(self) -> trainees.TraineeRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
