@@ -7,7 +7,10 @@ in winter waves, ratings that improve over a trainee's time, Chinese and English
 
 Small records (programmes, cohorts, staff, the rubric) go through the services; the millions of
 shop-floor rows go in as bulk ``insert()`` of the store's own model tables, with uid, updated_at
-and origin_device set as the services would — the ORM per object would take an hour.
+and origin_device set as the services would — the ORM per object would take an hour. The tables
+the database derives from them (attendance totals per month, each latest rating) are computed
+once at the end by the store's own repair, as ``mentordesk check --repair`` does, instead of by
+its triggers row by row: that took 40% of the build.
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ import sys
 import time as clock
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from sqlalchemy import event, func, insert, select
+from sqlalchemy import event, func, insert, select, text
 
+from mentordesk.core.backup import repair_totals
 from mentordesk.core.cohorts import create_cohort
 from mentordesk.core.database import backup_sqlite, head_revision
 from mentordesk.core.models import (
@@ -404,6 +409,22 @@ def _bulk_load_pragmas(dbapi_connection, _record: object) -> None:
     cursor.close()
 
 
+@contextmanager
+def _triggers_set_aside(store: Store) -> Iterator[None]:
+    """The database's triggers dropped for the block, then put back as they were and what they
+    keep recomputed from the records."""
+    with store.write() as s:
+        triggers = s.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+        kept = triggers.all()
+        for name, _ in kept:
+            s.execute(text(f'DROP TRIGGER "{name}"'))
+    yield
+    with store.write() as s:
+        for _, sql in kept:
+            s.execute(text(sql))
+    repair_totals(store)
+
+
 def build(path: Path, years: int, quick: bool) -> dict[str, int]:
     """Write a fresh dataset to ``path`` (replacing it), built beside it and then renamed."""
     path = Path(path)
@@ -417,7 +438,8 @@ def build(path: Path, years: int, quick: bool) -> dict[str, int]:
     event.listen(store.engine, "connect", _bulk_load_pragmas)
     store.engine.dispose()
     try:
-        counts = populate(store, years, quick)
+        with _triggers_set_aside(store):
+            counts = populate(store, years, quick)
         with store.engine.connect() as conn:
             conn.exec_driver_sql("ANALYZE")
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
