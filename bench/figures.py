@@ -15,6 +15,9 @@ class Figure:
     target: float | None = None
     higher_is_better: bool = False
     target_text: str = ""
+    # The target is on ``value`` even though a baseline is shown (the baseline then tells how
+    # much of the value any program would spend, as plain sqlite3 reading the same rows).
+    absolute: bool = False
 
     @property
     def ratio(self) -> float | None:
@@ -26,7 +29,7 @@ class Figure:
     def met(self) -> bool | None:
         if self.target is None:
             return None
-        measured = self.ratio if self.ratio is not None else self.value
+        measured = self.value if self.absolute or self.ratio is None else self.ratio
         return measured >= self.target if self.higher_is_better else measured <= self.target
 
     def as_json(self) -> dict:
