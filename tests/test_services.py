@@ -181,3 +181,34 @@ def test_invisible_format_characters_never_reach_an_id_or_a_name(store):
     assert (t.trainee_id, t.name) == ("1010", "Anna")
     with pytest.raises(UserError, match="Name must not be empty"):
         trainees.create_trainee(store, "1011", "\u2066\u2069\u200b")
+
+
+def test_the_trainee_list_is_in_name_order_alike_on_every_database(any_store):
+    """Names in code-point order (Latin before Chinese), equal names by trainee ID, however
+    they were added; the same order on SQLite and PostgreSQL, whose locale would sort otherwise."""
+    for trainee_id, name, cohort in (
+        ("T4", "王伟", "2025 Rolling"),
+        ("T2", "anna Li", ""),
+        ("T9", "Zhou Jie", "2025 Rolling"),
+        ("T1", "王伟", "2025 Steelmaking"),
+        ("T3", "Anna Li", "2025 Steelmaking"),
+        ("T8", "李娜", ""),
+    ):
+        trainees.create_trainee(
+            any_store, trainee_id, name, cohort=cohort, employee_no="E" + trainee_id
+        )
+    listed = trainees.list_trainees(any_store)
+    assert [(t.name, t.trainee_id) for t in listed] == [
+        ("Anna Li", "T3"),
+        ("Zhou Jie", "T9"),
+        ("anna Li", "T2"),
+        ("李娜", "T8"),
+        ("王伟", "T1"),
+        ("王伟", "T4"),
+    ]
+    assert (listed[4].cohort, listed[4].employee_no, listed[4].status) == (
+        "2025 Steelmaking",
+        "ET1",
+        "active",
+    )
+    assert [t.trainee_id for t in trainees.list_trainees(any_store, "王")] == ["T1", "T4"]

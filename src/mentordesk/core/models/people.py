@@ -52,7 +52,18 @@ class Trainee(Travelling, Base):
     __tablename__ = "trainee"
     __table_args__ = (
         Index("ix_trainee_cohort_status", "cohort_id", "status"),
-        Index("ix_trainee_name", "name"),
+        # The trainee list from the index alone, in name order (migration 0007).
+        Index(
+            "ix_trainee_list",
+            "name",
+            "trainee_id",
+            "uid",
+            "cohort_id",
+            "track",
+            "employee_no",
+            "status",
+            "deleted",
+        ),
     )
 
     trainee_id: Mapped[str] = mapped_column(String(64), unique=True)
