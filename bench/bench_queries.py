@@ -12,6 +12,7 @@ host's, whose speed on a shared machine comes and goes (the baseline moves with 
 
 from __future__ import annotations
 
+import sqlite3
 import statistics
 import sys
 import time
@@ -63,9 +64,8 @@ def full_scans(store: Store, statements: list[tuple[str, object]]) -> list[str]:
     return found
 
 
-def plain(store: Store, statements: list[tuple[str, object]]) -> Callable[[], object]:
+def plain(raw: sqlite3.Connection, statements: list[tuple[str, object]]) -> Callable[[], object]:
     """The statements run through the driver alone, in one transaction as ``Store.read`` does."""
-    raw = store.engine.raw_connection().dbapi_connection
 
     def go() -> object:
         raw.execute("BEGIN")
@@ -182,16 +182,21 @@ def run(dataset: Path | None, quick: bool) -> list[Figure]:
         sub = _subjects(store)
         ops = _operations(store, sub)
         found: dict[str, list[str]] = {}
-        baselines: dict[str, Callable[[], object]] = {}
+        # Each operation next to its baseline, in every round. The baseline's connection is held
+        # out of the pool for the run, so that it is never the one an operation reads through.
+        paired: dict[str, Callable[[], object]] = {}
+        held = store.engine.raw_connection()
         for name, op in ops.items():
             with captured(store) as statements:
                 op()
             found[name] = full_scans(store, statements)
             scans += [f"{name}: {line}" for line in found[name]]
-            baselines[name] = plain(store, statements)
-        ms = timed(
-            {**ops, **{f"plain {name}": fn for name, fn in baselines.items()}}, 5 if quick else 15
-        )
+            paired[name] = op
+            paired[f"plain {name}"] = plain(held.dbapi_connection, statements)
+        try:
+            ms = timed(paired, 5 if quick else 15)
+        finally:
+            held.close()
         for name in ops:
             figures.append(
                 Figure(
