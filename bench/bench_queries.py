@@ -186,14 +186,14 @@ def run(dataset: Path | None, quick: bool) -> list[Figure]:
         # out of the pool for the run, so that it is never the one an operation reads through.
         paired: dict[str, Callable[[], object]] = {}
         held = store.engine.raw_connection()
-        for name, op in ops.items():
-            with captured(store) as statements:
-                op()
-            found[name] = full_scans(store, statements)
-            scans += [f"{name}: {line}" for line in found[name]]
-            paired[name] = op
-            paired[f"plain {name}"] = plain(held.dbapi_connection, statements)
         try:
+            for name, op in ops.items():
+                with captured(store) as statements:
+                    op()
+                found[name] = full_scans(store, statements)
+                scans += [f"{name}: {line}" for line in found[name]]
+                paired[name] = op
+                paired[f"plain {name}"] = plain(held.dbapi_connection, statements)
             ms = timed(paired, 5 if quick else 15)
         finally:
             held.close()

@@ -63,7 +63,8 @@ class TraineeRow(NamedTuple):
     status: str
 
 
-# What lists and sheets show of a trainee, in TraineeView's order after its uid.
+# What a trainee's view and the export's sheets show of a trainee, in TraineeView's order
+# after its uid.
 SHOWN = (
     Trainee.trainee_id,
     Trainee.employee_no,
@@ -84,7 +85,9 @@ def trainee_select(*columns) -> Select:
     )
 
 
+@cache
 def _list_query() -> Select:
+    # Built once: the search field asks for the list again after every pause in typing.
     return (
         select(
             Trainee.uid,
