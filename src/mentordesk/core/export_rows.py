@@ -263,11 +263,13 @@ class ExportRows:
         )
         for tid, *who in people:
             f = figures[tid]
+            # Unpacked in one step: reading thirteen fields by name for each of 2,000 trainees
+            # took a tenth of a whole-plant Summary's Python.
+            n, present, late, left_early, absent, excused, hours, *assessed = f
             yield (
                 *who, start, end,
-                f.sessions, f.present, f.late, f.left_early, f.absent, f.excused, f.hours,
-                f.attendance_rate, f.skills_rated, f.mean_level, f.notes,
-                f.result, f.signed_on, f.signed_by,
+                n, present, late, left_early, absent, excused, hours,
+                f.attendance_rate, *assessed,
             )  # fmt: skip
 
     def trainees(self) -> Rows:
