@@ -114,3 +114,51 @@ def test_correcting_the_level_can_keep_the_evidence(demo_store, latest):
     ratings.rate(demo_store, t, sk, 3, session_uid=latest.uid, evidence=None)
     cell = ratings.rating_grid(demo_store, latest.uid).cell(t, sk)
     assert (cell.level, cell.evidence) == (3, "Changed rolls alone")
+
+
+def test_rating_outside_a_session_corrects_that_days_rating_only(store_with_rubric):
+    store, trainee_uid, skill_uid = store_with_rubric
+    day = date(2026, 3, 2)
+    first = ratings.rate(store, trainee_uid, skill_uid, 2, rated_on=day, evidence="Slow")
+    again = ratings.rate(store, trainee_uid, skill_uid, 4, rated_on=day, evidence=None)
+    assert again.uid == first.uid and again.previous == ratings.RatingState(2, "Slow")
+    assert (again.level, again.evidence) == (4, "Slow")
+    assert _count(store) == 1
+    next_day = ratings.rate(store, trainee_uid, skill_uid, 5, rated_on=day + timedelta(days=1))
+    assert next_day.uid != first.uid and next_day.previous.deleted
+    assert _count(store) == 2
+
+
+def test_a_rating_in_a_session_is_not_corrected_by_one_outside_it(demo_store, latest):
+    grid = ratings.rating_grid(demo_store, latest.uid)
+    t, sk = grid.trainees[3].uid, grid.skills[3].uid
+    inside = ratings.rate(demo_store, t, sk, 2, session_uid=latest.uid)
+    n = _count(demo_store)
+    outside = ratings.rate(demo_store, t, sk, 4, rated_on=latest.held_on)
+    assert outside.uid != inside.uid and _count(demo_store) == n + 1
+    assert ratings.rating_grid(demo_store, latest.uid).cell(t, sk).level == 2
+
+
+def test_a_rating_of_someone_or_something_not_there_is_refused_by_name(demo_store, latest):
+    from sqlalchemy import update
+
+    from mentordesk.core.errors import NotFound
+    from mentordesk.core.models import Skill
+
+    grid = ratings.rating_grid(demo_store, latest.uid)
+    t, sk = grid.trainees[0].uid, grid.skills[0].uid
+    n = _count(demo_store)
+    with pytest.raises(NotFound, match="No trainee with id nobody"):
+        ratings.rate(demo_store, "nobody", sk, 3, session_uid=latest.uid)
+    with pytest.raises(NotFound, match="No skill with id nothing"):
+        ratings.rate(demo_store, t, "nothing", 3, session_uid=latest.uid)
+    with pytest.raises(NotFound, match="No session with id never"):
+        ratings.rate(demo_store, t, sk, 3, session_uid="never")
+    # The level is judged before the session is looked for, as it always was.
+    with pytest.raises(UserError, match="from 1 to 5"):
+        ratings.rate(demo_store, t, sk, 9, session_uid="never")
+    with demo_store.write() as s:
+        s.execute(update(Skill).where(Skill.uid == sk).values(deleted=True))
+    with pytest.raises(NotFound, match=f"No skill with id {sk}"):
+        ratings.rate(demo_store, t, sk, 3, session_uid=latest.uid)
+    assert _count(demo_store) == n

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, bindparam, func, null, select
+from sqlalchemy.orm import Session, aliased
 
 from .changes import add, change, find
 from .errors import UserError
@@ -72,17 +73,17 @@ class RatingGrid:
         return next((lv.label for lv in self.levels if lv.level == level), "")
 
 
-def _scale(s: Session, skill: Skill) -> tuple[int, int]:
+def _scale(s: Session, skill: Skill) -> tuple[int | None, int | None]:
     low, high = s.execute(
         select(func.min(RubricLevel.level), func.max(RubricLevel.level)).where(
             RubricLevel.rubric_id == skill.rubric_id
         )
     ).one()
-    return low or 1, high or 0
+    return low, high
 
 
-def _check_level(s: Session, skill: Skill, level: object) -> int:
-    low, high = _scale(s, skill)
+def _check_level(skill: Skill, level: object, scale: tuple[int | None, int | None]) -> int:
+    low, high = scale[0] or 1, scale[1] or 0
     try:
         number = int(str(level).strip())
     except ValueError:
@@ -96,6 +97,88 @@ def _check_level(s: Session, skill: Skill, level: object) -> int:
             ).format(level=level, code=skill.code, skill=skill.name, low=low, high=high)
         )
     return number
+
+
+@cache
+def _subjects_statement(in_session: bool) -> Select:
+    # The trainee, the skill and its scale, the session, the rating it may already have there
+    # and who is rating, in one statement, as a mark reads its subjects: a level typed paid for
+    # six round trips before, and composing them cost as much as running them.
+    lowest, highest = (
+        select(f(RubricLevel.level))
+        .where(RubricLevel.rubric_id == Skill.rubric_id)
+        .scalar_subquery()
+        for f in (func.min, func.max)
+    )
+    rater = select(Staff.id).where(Staff.uid == bindparam("staff")).scalar_subquery()
+    earlier = aliased(SkillRating)
+    same = [
+        earlier.trainee_id == Trainee.id,
+        earlier.skill_id == Skill.id,
+        earlier.deleted.is_(False),
+    ]
+    if in_session:
+        same.append(earlier.session_id == WorkshopSession.id)
+    else:
+        # Without a session, a rating on the same day is the one to correct.
+        same += [earlier.session_id.is_(None), earlier.rated_on == bindparam("on")]
+    existing = select(earlier.id).where(*same).order_by(earlier.id.desc()).limit(1)
+    statement = (
+        select(
+            Trainee,
+            Skill,
+            WorkshopSession if in_session else null(),
+            lowest,
+            highest,
+            rater,
+            SkillRating,
+        )
+        .select_from(Trainee)
+        .join(Skill, Skill.uid == bindparam("skill"))
+    )
+    if in_session:
+        statement = statement.join(WorkshopSession, WorkshopSession.uid == bindparam("session"))
+    return statement.outerjoin(SkillRating, SkillRating.id == existing.scalar_subquery()).where(
+        Trainee.uid == bindparam("trainee")
+    )
+
+
+Subjects = tuple[
+    Trainee, Skill, WorkshopSession | None, int | None, int | None, int | None, SkillRating | None
+]
+
+
+def _subjects(
+    store: Store,
+    s: Session,
+    trainee_uid: str,
+    skill_uid: str,
+    level: object,
+    session_uid: str | None,
+    on: date,
+) -> Subjects:
+    """The trainee, the skill, the session, the skill's lowest and highest level, the rater's
+    staff id and the rating to correct (None: a new one). ``on`` is the day a rating outside a
+    session is for."""
+    found = s.execute(
+        _subjects_statement(session_uid is not None),
+        {
+            "trainee": trainee_uid,
+            "skill": skill_uid,
+            "session": session_uid,
+            "on": on,
+            "staff": store.actor.staff_uid,
+        },
+    ).one_or_none()
+    if found is None or found[0].deleted or found[1].deleted or (found[2] and found[2].deleted):
+        # The refusal names whichever is missing, in the order they are asked for.
+        find(s, Trainee, trainee_uid, "trainee")
+        skill = find(s, Skill, skill_uid, "skill")
+        _check_level(skill, level, _scale(s, skill))
+        if session_uid:
+            find(s, WorkshopSession, session_uid, "session")
+        raise AssertionError("every subject of the rating was found on the second look")
+    return tuple(found)  # type: ignore[return-value]
 
 
 def _view(r: SkillRating, t: Trainee, sk: Skill, session_uid: str | None, before) -> RatingView:
@@ -116,32 +199,16 @@ def rate(
     without one) corrects that rating instead of adding another to the history; its evidence
     is kept when ``evidence`` is None."""
     with store.write() as s:
-        t = find(s, Trainee, trainee_uid, "trainee")
-        sk = find(s, Skill, skill_uid, "skill")
-        number = _check_level(s, sk, level)
-        ws = find(s, WorkshopSession, session_uid, "session") if session_uid else None
+        t, sk, ws, low, high, rater, existing = _subjects(
+            store, s, trainee_uid, skill_uid, level, session_uid, rated_on or date.today()
+        )
+        number = _check_level(sk, level, (low, high))
         on = rated_on or (ws.held_on if ws else date.today())
-        same = select(SkillRating).where(
-            SkillRating.trainee_id == t.id,
-            SkillRating.skill_id == sk.id,
-            SkillRating.deleted.is_(False),
-        )
-        same = (
-            same.where(SkillRating.session_id == ws.id)
-            if ws
-            else same.where(SkillRating.session_id.is_(None), SkillRating.rated_on == on)
-        )
-        existing = s.scalars(same.order_by(SkillRating.id.desc()).limit(1)).first()
         if existing is not None:
             before = RatingState(existing.level, existing.evidence)
             kept = existing.evidence if evidence is None else clean(evidence)
             change(store, s, existing, {"level": number, "evidence": kept})
             return _view(existing, t, sk, session_uid, before)
-        rater = (
-            s.scalar(select(Staff.id).where(Staff.uid == store.actor.staff_uid))
-            if store.actor.staff_uid
-            else None
-        )
         r = add(
             store,
             s,
@@ -186,7 +253,7 @@ def restore_rating(store: Store, rating_uid: str, state: RatingState) -> RatingV
     with store.write() as s:
         r, ws_uid = _load(s, rating_uid)
         before = RatingState(r.level, r.evidence, r.deleted)
-        number = _check_level(s, r.skill, state.level)
+        number = _check_level(r.skill, state.level, _scale(s, r.skill))
         change(
             store,
             s,
