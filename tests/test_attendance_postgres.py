@@ -9,11 +9,12 @@ from sqlalchemy import select, text
 from mentordesk.core import attendance as att
 from mentordesk.core import attendance_totals, latest_ratings
 from mentordesk.core.cohorts import create_cohort
-from mentordesk.core.models import SkillRatingLatest
+from mentordesk.core.models import SkillRating, SkillRatingLatest, Staff, Trainee
 from mentordesk.core.notes import add_note, list_notes
-from mentordesk.core.ratings import rate, rating_grid
+from mentordesk.core.ratings import RatingState, rate, rating_grid
 from mentordesk.core.rubrics import current_rubric, load_rubric_file
 from mentordesk.core.staff import save_profile
+from mentordesk.core.summary import period_figures
 from mentordesk.core.trainee_record import trainee_record
 from mentordesk.core.trainees import create_trainee
 from mentordesk.core.workshop_sessions import (
@@ -27,7 +28,7 @@ from mentordesk.paths import resources_dir
 
 def test_a_day_of_capture(any_store):
     store = any_store
-    save_profile(store, "Zhang Wei 张伟", "mentor", "Plant")
+    mentor = save_profile(store, "Zhang Wei 张伟", "mentor", "Plant")
     load_rubric_file(store, resources_dir() / "rubrics" / "steel-plant-skills.json")
     cohort = create_cohort(store, "Rolling")
     ids = [create_trainee(store, f"T{n}", f"学员{n}", cohort="Rolling").uid for n in range(3)]
@@ -48,7 +49,12 @@ def test_a_day_of_capture(any_store):
     att.mark_all_present(store, first.uid)
     att.mark(store, second.uid, ids[0], "absent")
     rate(store, ids[0], skill.uid, 2, session_uid=first.uid)
-    rate(store, ids[0], skill.uid, 4, session_uid=second.uid)
+    typed = rate(store, ids[0], skill.uid, 5, session_uid=second.uid, evidence="Alone")
+    # Retyped in the same session, and twice on one day without one: corrections, not new.
+    retyped = rate(store, ids[0], skill.uid, 4, session_uid=second.uid, evidence=None)
+    assert (retyped.uid, retyped.previous) == (typed.uid, RatingState(5, "Alone"))
+    loose = rate(store, ids[1], skill.uid, 1, rated_on=date(2026, 3, 4))
+    assert rate(store, ids[1], skill.uid, 2, rated_on=date(2026, 3, 4)).uid == loose.uid
     add_note(store, ids[0], "teamwork", "Good handover", session_uid=second.uid)
 
     assert [r.mark.status for r in att.session_roster(store, first.uid)] == [
@@ -62,9 +68,12 @@ def test_a_day_of_capture(any_store):
     assert record.attendance_rate == 0.5
     assert [p.level for p in record.skills[0].points] == [2, 4]
     assert list_notes(store, ids[0])[0].session_uid == second.uid
+    assert [p.level for p in trainee_record(store, ids[1]).skills[0].points] == [2]
     with store.read() as s:
         assert attendance_totals.drift(s) == []
         assert latest_ratings.drift(s) == []
+        raters = set(s.scalars(select(SkillRating.rater_id)))
+        assert raters == {s.scalar(select(Staff.id).where(Staff.uid == mentor.uid))}
 
 
 def test_latest_ratings_written_around_the_triggers_are_found_and_rebuilt(any_store):
@@ -145,6 +154,10 @@ def test_period_figures_follow_a_session_moved_or_deleted(any_store):
 
     def figures(start: date, end: date) -> tuple:
         f = trainee_record(store, uid, start, end).figures
+        with store.read() as s:
+            tid = s.scalar(select(Trainee.id).where(Trainee.uid == uid))
+            # The whole plant's Summary reads part-months from the sessions held in them.
+            assert period_figures(s, [tid], start, end, every_trainee=True) == {tid: f}
         return f.sessions, f.present, f.absent, f.late, f.hours
 
     assert figures(date(2026, 3, 1), date(2026, 3, 31)) == (3, 1, 1, 1, 8.0)

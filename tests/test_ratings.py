@@ -162,3 +162,31 @@ def test_a_rating_of_someone_or_something_not_there_is_refused_by_name(demo_stor
     with pytest.raises(NotFound, match=f"No skill with id {sk}"):
         ratings.rate(demo_store, t, sk, 3, session_uid=latest.uid)
     assert _count(demo_store) == n
+
+
+def test_an_empty_session_id_rates_outside_any_session(store_with_rubric):
+    store, trainee_uid, skill_uid = store_with_rubric
+    view = ratings.rate(store, trainee_uid, skill_uid, 3, rated_on=date(2026, 3, 2), session_uid="")
+    assert (view.session_uid, view.rated_on, view.level) == (None, date(2026, 3, 2), 3)
+    assert _count(store) == 1
+
+
+def test_a_rating_of_a_removed_trainee_or_session_is_refused(demo_store, latest):
+    from sqlalchemy import update
+
+    from mentordesk.core.errors import NotFound
+    from mentordesk.core.models import Trainee
+    from mentordesk.core.workshop_sessions import delete_session
+
+    grid = ratings.rating_grid(demo_store, latest.uid)
+    t, sk = grid.trainees[0].uid, grid.skills[0].uid
+    spare = copy_session(demo_store, latest.uid, latest.held_on + timedelta(days=5))
+    delete_session(demo_store, spare.uid)
+    n = _count(demo_store)
+    with pytest.raises(NotFound, match=f"No session with id {spare.uid}"):
+        ratings.rate(demo_store, t, sk, 3, session_uid=spare.uid)
+    with demo_store.write() as s:
+        s.execute(update(Trainee).where(Trainee.uid == t).values(deleted=True))
+    with pytest.raises(NotFound, match=f"No trainee with id {t}"):
+        ratings.rate(demo_store, t, sk, 3, session_uid=latest.uid)
+    assert _count(demo_store) == n

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -73,16 +73,41 @@ def test_types_ids_as_text_dates_as_dates_rate_as_percentage(demo_store, tmp_pat
 
 
 def test_summary_is_computed_as_interchange_md_says(demo_store, tmp_path):
+    from mentordesk.core import assessments
+    from mentordesk.core.trainees import list_trainees
+
     start, end = date(2026, 11, 1), date(2026, 11, 20)
+    first = next(t for t in list_trainees(demo_store) if t.cohort == ROLLING)
+    draft = assessments.create_draft(demo_store, first.uid, date(2026, 10, 1), end)
+    draft = assessments.update_draft(demo_store, draft.uid, result="pass")
+    assessments.mark_signed(
+        demo_store,
+        assessments.Signed(
+            draft.uid, b"%PDF-1.7", "Zhang Wei 张伟", datetime.now(UTC), draft.updated_at
+        ),
+    )
     path = export_results(demo_store, tmp_path / "r.xlsx", ExportScope(ROLLING, start, end)).path
-    rows = list(load_workbook(path)["Summary"].iter_rows(min_row=2, values_only=True))
+    sheet = load_workbook(path)["Summary"]
+    header = [c.value for c in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
 
     with demo_store.read() as s:
         ids = dict(s.execute(select(Trainee.trainee_id, Trainee.id)).all())
         figures = period_figures(s, ids.values(), start, end)
     assert len(rows) == 42
+    signed = 0
     for row in rows:
         f = figures[ids[row[0]]]
+        by_name = dict(zip(header, row, strict=True))
+        assert (by_name["Assessment Result"] or "", by_name["Signed By"] or "") == (
+            f.result,
+            f.signed_by,
+        )
+        signed_on = by_name["Signed On"]
+        assert (signed_on and signed_on.replace(tzinfo=UTC)) == (
+            f.signed_on and f.signed_on.replace(microsecond=signed_on.microsecond)
+        )
+        signed += f.signed_on is not None
         assert row[6].date() == start and row[7].date() == end
         assert row[8:15] == (
             f.sessions, f.present, f.late, f.left_early, f.absent, f.excused, f.hours
@@ -92,6 +117,7 @@ def test_summary_is_computed_as_interchange_md_says(demo_store, tmp_path):
         assert row[15] == pytest.approx(expected)
         assert row[16] == f.skills_rated and row[18] == f.notes
         assert row[17] == pytest.approx(f.mean_level)
+    assert signed == 1  # the signed assessment is read into its trainee's row
 
 
 def test_about_sheet_names_format_scope_and_row_counts(demo_store, tmp_path):

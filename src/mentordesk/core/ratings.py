@@ -143,7 +143,7 @@ def _subjects_statement(in_session: bool) -> Select:
     )
 
 
-Subjects = tuple[
+_Subjects = tuple[
     Trainee, Skill, WorkshopSession | None, int | None, int | None, int | None, SkillRating | None
 ]
 
@@ -156,7 +156,7 @@ def _subjects(
     level: object,
     session_uid: str | None,
     on: date,
-) -> Subjects:
+) -> _Subjects:
     """The trainee, the skill, the session, the skill's lowest and highest level, the rater's
     staff id and the rating to correct (None: a new one). ``on`` is the day a rating outside a
     session is for."""
@@ -175,9 +175,9 @@ def _subjects(
         find(s, Trainee, trainee_uid, "trainee")
         skill = find(s, Skill, skill_uid, "skill")
         _check_level(skill, level, _scale(s, skill))
-        if session_uid:
+        if session_uid is not None:
             find(s, WorkshopSession, session_uid, "session")
-        raise AssertionError("every subject of the rating was found on the second look")
+        raise AssertionError("a subject of the rating was missing, then found on a second look")
     return tuple(found)  # type: ignore[return-value]
 
 
@@ -198,12 +198,16 @@ def rate(
     """Rate a skill, committed at once. Rating again in the same session (or on the same day
     without one) corrects that rating instead of adding another to the history; its evidence
     is kept when ``evidence`` is None."""
+    # An empty session id (``mentordesk rate --session ""``) means none, as for a note.
+    session_uid = session_uid or None
+    # Read once: just after midnight the day looked up and the day written must be the same.
+    day = rated_on or date.today()
     with store.write() as s:
         t, sk, ws, low, high, rater, existing = _subjects(
-            store, s, trainee_uid, skill_uid, level, session_uid, rated_on or date.today()
+            store, s, trainee_uid, skill_uid, level, session_uid, day
         )
         number = _check_level(sk, level, (low, high))
-        on = rated_on or (ws.held_on if ws else date.today())
+        on = rated_on or (ws.held_on if ws else day)
         if existing is not None:
             before = RatingState(existing.level, existing.evidence)
             kept = existing.evidence if evidence is None else clean(evidence)
