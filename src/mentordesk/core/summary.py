@@ -157,7 +157,10 @@ def _part_month_totals(everyone: bool) -> Select:
     if everyone:
         # Everyone's days: the sessions held in them, down the sessions' date index, then
         # their records. Reading each of 2,157 trainees' days instead took twice as long
-        # (27 against 14 ms for a year ending today, in plain sqlite3).
+        # (27 against 14 ms for a year ending today, in plain sqlite3). This reads the
+        # session's date, as the monthly totals do; a few trainees' days read the records'
+        # copy of it. The two differ only where another program changed a copy by hand,
+        # which ``mentordesk check`` reports and its ``--repair`` puts right.
         held = select(WorkshopSession.id).where(
             WorkshopSession.deleted.is_(False),
             WorkshopSession.held_on.between(bindparam("start"), bindparam("end")),
