@@ -9,7 +9,10 @@ Measured on a copy of the dataset (marks are written), in this process:
 - a level typed in the rating grid, the same way;
 - opening a session of about 40 trainees until its roster is on screen; baseline: a bare
   ``SELECT`` of the same roster rows;
-- building the session's rating grid when its tab is shown.
+- building the session's rating grid when its tab is shown. The area builds the tab's panel a
+  moment after it is made with an open store, as it does in the window once the store is open
+  (``TodayArea.prepare_later``); the first showing in the run comes after that, as a person's
+  first switch to the tab does.
 """
 
 from __future__ import annotations

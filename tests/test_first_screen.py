@@ -31,6 +31,7 @@ from mentordesk.core.workshop_sessions import (
 )
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.store_opening import StoreOpening
+from mentordesk.ui.today_view import PREPARE_RATINGS_MS
 
 SCHEMAS = Path(__file__).parent / "data" / "schemas"
 
@@ -157,16 +158,20 @@ def test_a_mark_made_before_the_store_opens_is_saved(qtbot, opening_window) -> N
 
 def test_opening_in_its_thread_tells_the_window(qtbot, opening_window) -> None:
     window, opening, _fresh = opening_window
+    today = window.area("today")
     with qtbot.waitSignal(opening.finished, timeout=30000):
         opening.start()
     qtbot.waitUntil(lambda: opening.is_open)
     assert opening.error is None
+    # The Skill ratings tab waits for the store: it is not built while the store opens.
+    qtbot.wait(PREPARE_RATINGS_MS + 200)
+    assert today._ratings is None
     window.store_opened()
     assert "张伟" in window.user_label.text()
-    # Now the notes load from the store.
-    today = window.area("today")
+    # Now the notes load from the store, and the ratings tab is built a moment later.
     today.notes.reload()
     assert today.notes.list.toPlainText() != ""
+    qtbot.waitUntil(lambda: today._ratings is not None, timeout=5000)
 
 
 REFUSING_START = """

@@ -331,3 +331,16 @@ def test_the_notes_panel_names_the_trainee_in_two_steady_lines(qtbot, area):
     assert who.shown_lines() == ["李明"]
     qtbot.wait(20)
     assert notes_list.geometry().top() == top
+
+
+def test_the_ratings_tab_is_built_a_moment_after_the_area_and_read_when_shown(qtbot, demo_store):
+    view = TodayArea(demo_store)
+    qtbot.addWidget(view)
+    view.show()
+    assert view._ratings is None  # not with the area: the window shows sooner
+    qtbot.waitUntil(lambda: view._ratings is not None, timeout=5000)
+    assert view.tabs.currentIndex() == 0 and view.ratings.model.grid is None
+    view.tabs.setCurrentIndex(1)
+    grid = view.ratings.model.grid
+    assert grid is not None and grid.session_uid == view.session.uid
+    assert [t.name for t in grid.trainees] == [r.name for r in view.roster.rows()]

@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
         """The store the first screen was read beside is open: from now on, ask it."""
         self._first = None
         self.update_status()
+        prepare = getattr(self._views.get("today"), "prepare_later", None)
+        if callable(prepare):
+            prepare()
 
     def _restore_geometry(self) -> None:
         geometry = preferences().value("ui/geometry")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPalette, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -55,6 +55,10 @@ BUTTON_STYLE = (
 )
 
 
+# After the store opens: past the window's first paint and the first screen's reads.
+PREPARE_RATINGS_MS = 1000
+
+
 class TodayArea(QWidget):
     def __init__(
         self, store: Store, parent: QWidget | None = None, first: FirstScreen | None = None
@@ -95,7 +99,8 @@ class TodayArea(QWidget):
 
         self.roster = RosterModel(self)
         self._set_up_roster()
-        # The Skill ratings tab (its grid, delegate and services) is built when first needed.
+        # The Skill ratings tab (its grid, delegate and services) is not built with the area,
+        # so that the window shows sooner: see prepare_later.
         self._ratings: RatingPanel | None = None
         self.notes = NotesPanel(
             store,
@@ -128,6 +133,13 @@ class TodayArea(QWidget):
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([900, 300])
         self.refresh(first)
+        if first is None:
+            self.prepare_later()
+
+    def prepare_later(self) -> None:
+        """Build the Skill ratings tab a moment after the store is open, not on the first
+        switch to it: its modules and widgets held that switch up by about 80 ms."""
+        QTimer.singleShot(PREPARE_RATINGS_MS, self, lambda: self.ratings)
 
     @property
     def ratings(self) -> RatingPanel:
