@@ -263,8 +263,8 @@ class ExportRows:
         )
         for tid, *who in people:
             f = figures[tid]
-            # By position (PeriodFigures' fields are the sheet's columns, the rate aside):
-            # reading thirteen fields by name for each of 2,000 trainees cost more.
+            # By position: PeriodFigures' fields are the sheet's columns in order, the rate
+            # (worked out from them) aside.
             yield (*who, start, end, *f[:7], f.attendance_rate, *f[7:])
 
     def trainees(self) -> Rows:
