@@ -38,9 +38,7 @@ from .figures import Figure
 BIG_TABLES = ("attendance", "skill_rating", "note")
 TARGET_MS = 20.0
 TARGET = {"target": TARGET_MS, "target_text": f"< {TARGET_MS:.0f} ms", "absolute": True}
-# The whole-plant Summary without its figures: its trainees read and their rows built, every
-# figure zero. No target: it shows how much of the 20 ms the rows alone take, before any
-# figure is read (the figures' own statements are in the Summary's baseline).
+# Untargeted (see the module's docstring).
 FLOOR = "export Summary, all cohorts, latest year: its rows alone, figures not read"
 
 
