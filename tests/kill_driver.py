@@ -7,13 +7,20 @@ seen as saved. Modes:
 - ``capture``: shop-floor capture without end: a new session, then each trainee of a cohort
   marked (``ack mark SESSION TRAINEE STATUS``), every third rated (``ack rate TRAINEE SKILL
   SESSION LEVEL``), every tenth noted (``ack note UID``);
+- ``foreign``: the same capture, but before each session the database's files are opened and
+  closed in this process (what a file dialog browsing the folder does), and another process
+  opens and closes the database (a plain ``sqlite3`` connection, or ``mentordesk backup``)
+  — the case that drops this process's POSIX locks (``core/presence_lock.py``); ``ack touched``
+  follows each such visit;
 - ``import``, ``export``, ``sheets``: one ``mentordesk`` command (arguments after WORK), then
   ``ack done EXIT_CODE``.
 """
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
 import sys
 from datetime import date, time
 from pathlib import Path
@@ -28,7 +35,27 @@ def ack(*words: object) -> None:
     print("ack", *words, flush=True)
 
 
-def capture(db: Path, seed: int) -> None:
+def touch_from_outside(db: Path, visit: int) -> None:
+    """Open and close the files here, then let another process open and close the database."""
+    for name in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+        if name.exists():
+            with open(name, "rb") as fh:
+                fh.read(64)
+    if visit % 2 == 0:
+        other = [
+            sys.executable, "-c",
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "c.execute('SELECT count(*) FROM attendance').fetchone(); c.close()",
+            str(db),
+        ]  # fmt: skip
+    else:
+        backup = db.with_name(f"visit-{visit}.db")
+        other = [sys.executable, "-m", "mentordesk", "backup", str(backup), "--db", str(db)]
+    subprocess.run(other, check=True, env=dict(os.environ), capture_output=True)
+    ack("touched", visit)
+
+
+def capture(db: Path, seed: int, foreign: bool = False) -> None:
     from mentordesk.core.attendance import mark
     from mentordesk.core.cohorts import list_cohorts
     from mentordesk.core.notes import add_note
@@ -46,7 +73,11 @@ def capture(db: Path, seed: int) -> None:
     skills = [sk.uid for sk in rubric.skills]
     print("ready", flush=True)
     day = date(2026, 12, 1)
+    visit = 0
     while True:
+        if foreign:
+            touch_from_outside(db, visit)
+            visit += 1
         session = create_session(
             store,
             held_on=day,
@@ -74,8 +105,8 @@ def capture(db: Path, seed: int) -> None:
 
 def main(argv: list[str]) -> int:
     mode, db = argv[0], Path(argv[1])
-    if mode == "capture":
-        capture(db, int(argv[2]) if len(argv) > 2 else 0)
+    if mode in ("capture", "foreign"):
+        capture(db, int(argv[2]) if len(argv) > 2 else 0, foreign=mode == "foreign")
         return 0
     # Import everything first, so that the kill lands in the command's work, not in imports.
     import mentordesk.cli.sheet_commands

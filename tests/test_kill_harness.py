@@ -34,7 +34,7 @@ from pathlib import Path
 import pytest
 
 DRIVER = Path(__file__).with_name("kill_driver.py")
-MODES = ("capture", "import", "export", "sheets", "merge")
+MODES = ("capture", "import", "export", "sheets", "merge", "foreign")
 ROSTER_ROWS = 400
 MERGE_TRAINEES, MERGE_SESSIONS = 30, 12
 PERIOD = ("--from", "2026-10-24", "--to", "2026-11-20")
@@ -74,8 +74,8 @@ def _env(data_dir: Path) -> dict[str, str]:
 
 
 def _command(mode: str, work: Path, prepared: Prepared) -> list[str]:
-    if mode == "capture":
-        return ["capture", str(work / "mentordesk.db"), str(random.randrange(10**6))]
+    if mode in ("capture", "foreign"):
+        return [mode, str(work / "mentordesk.db"), str(random.randrange(10**6))]
     if mode == "import":
         return ["command", str(work / "mentordesk.db"), "import", str(prepared.roster)]
     if mode == "merge":
@@ -281,6 +281,8 @@ def check_capture(db: Path, acks: list[list[str]]) -> list[str]:
             )  # fmt: skip
         elif kind == "note":
             found = _query(db, "SELECT 1 FROM note WHERE uid = ? AND deleted = 0", a[1])
+        elif kind == "touched":
+            continue
         else:
             problems.append(f"unknown acknowledgement {a}")
             continue
@@ -327,7 +329,7 @@ def check(
     if problems:
         return problems
     done = ["done", "0"] in acks
-    if mode == "capture":
+    if mode in ("capture", "foreign"):
         problems += check_capture(db, acks)
     elif mode == "import":
         ids = {
@@ -381,8 +383,9 @@ def test_killed_writer_loses_nothing_it_confirmed(
     mode = MODES[trial % len(MODES)]
     shutil.copy(prepared.db, tmp_path / "mentordesk.db")
     child = Child(mode, tmp_path, prepared)
-    # Anywhere in the writer's work, and now and then just after it.
-    window = 2.0 if mode == "capture" else prepared.durations[mode] * 1.05
+    # Anywhere in the writer's work, and now and then just after it; a foreign visit takes a
+    # second process's start, so that mode is given longer to reach its later sessions.
+    window = {"capture": 2.0, "foreign": 6.0}.get(mode) or prepared.durations[mode] * 1.05
     delay = rng.uniform(0, window)
     killed = child.kill_after(delay)
     acks = child.acks()
@@ -395,3 +398,22 @@ def test_killed_writer_loses_nothing_it_confirmed(
     assert problems == [], f"{context}: {problems[:10]}"
     if not killed:
         assert child.proc.returncode == 0, child.err.read_text()[-800:]
+
+
+def test_a_visit_from_outside_loses_no_later_change(prepared: Prepared, tmp_path: Path) -> None:
+    """The window's own file dialog closes a descriptor of the database, another process opens
+    and closes it, the window goes on saving and is killed: every saved change is there."""
+    shutil.copy(prepared.db, tmp_path / "mentordesk.db")
+    child = Child("foreign", tmp_path, prepared)
+    deadline = time.monotonic() + 120
+    # Two visits (a plain sqlite3 process, then ``mentordesk backup``), each followed by marks.
+    while sum(a[0] == "touched" for a in child.acks()) < 3:
+        assert child.proc.poll() is None, child.err.read_text()[-800:]
+        assert time.monotonic() < deadline, "the writer made no progress"
+        time.sleep(0.05)
+    os.kill(child.proc.pid, signal.SIGKILL)
+    child.proc.wait()
+    acks = child.acks()
+    marks = [a for a in acks if a[0] == "mark"]
+    assert len(marks) > 20
+    assert check("foreign", tmp_path, prepared, acks, killed=True) == []

@@ -129,3 +129,19 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(db_path):
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "False", done.stderr
+
+
+def test_closing_the_store_leaves_the_database_to_others(db_path) -> None:
+    """The presence lock goes with the store: the last close still tidies the write-ahead log,
+    and another process can then take the database whole (what a restore needs)."""
+    store = Store.open(db_path)
+    with store.write() as session:
+        store.set_setting(session, "probe", "1")
+    store.close()
+    assert not db_path.with_name(db_path.name + "-wal").exists()
+    conn = sqlite3.connect(db_path, timeout=0)
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.rollback()
+    finally:
+        conn.close()

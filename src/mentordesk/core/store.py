@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from .database import open_engine, session_factory, sqlite_path, to_url
 from .errors import UserError
 from .models import AuditEvent, Setting, Travelling, utcnow
+from .presence_lock import PresenceLock
 from .wording import user_text
 
 
@@ -38,6 +39,12 @@ class Store:
         self._sessions = session_factory(engine)
         self.device_id = self._ensure_setting("device_id", lambda: uuid.uuid4().hex[:16])
         self._actor: Actor | None = None
+        # Taken once the file is in WAL mode (the first connection above made it so): from here
+        # on no other process can delete the -wal this one appends to (presence_lock explains).
+        self._presence: PresenceLock | None = None
+        if self.path is not None:
+            self._presence = PresenceLock(self.path)
+            self._presence.acquire()
 
     @classmethod
     def open(cls, target: str | Path) -> Store:
@@ -69,7 +76,19 @@ class Store:
         return self.engine.dialect.name == "sqlite"
 
     def close(self) -> None:
+        # Released first so that the last connection's close may checkpoint and tidy the -wal;
+        # its descriptors closed last, when no SQLite lock of this process is left to drop.
+        if self._presence is not None:
+            self._presence.release()
         self.engine.dispose()
+        if self._presence is not None:
+            self._presence.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # -- transactions -------------------------------------------------------------------
 
