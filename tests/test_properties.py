@@ -31,6 +31,7 @@ from mentordesk.core.models import (
 from mentordesk.core.rubrics import load_rubric_file
 from mentordesk.core.store import Store
 from mentordesk.core.summary import period_figures
+from mentordesk.exchange import workbook_import as merge
 from mentordesk.paths import resources_dir
 
 DAY0 = date(2026, 3, 2)
@@ -292,8 +293,6 @@ def test_summary_figures_for_periods_cut_anywhere_in_a_month(summary_store: Stor
 
 
 # -- merging ----------------------------------------------------------------------------
-
-merge = pytest.importorskip("mentordesk.exchange.workbook_import")
 
 
 @pytest.fixture(scope="module")
