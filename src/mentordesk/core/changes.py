@@ -24,6 +24,9 @@ KINDS: dict[str, Text] = {
     "skill": user_text("Rubrics", "skill"),
     "session": user_text("Sessions", "session"),
     "assessment": user_text("Assessments", "assessment"),
+    "calendar block": user_text("Calendar", "calendar block"),
+    "day off": user_text("Calendar", "day off"),
+    "leave": user_text("Calendar", "leave"),
 }
 
 

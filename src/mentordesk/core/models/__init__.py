@@ -10,6 +10,7 @@ from ..capture_views import NOTE_CATEGORIES
 from .assessment import ASSESSMENT_STATES, DEFAULT_RESULTS, Assessment, AssessmentDocument
 from .audit import AuditEvent
 from .base import Base, Travelling, UTCDateTime, new_uid, utcnow
+from .calendar import DAY_OFF_KINDS, PLACES, CalendarBlock, DayOff, Leave, WeekSlot
 from .people import (
     PROGRAMME_KINDS,
     STAFF_ROLES,
@@ -34,8 +35,10 @@ from .setting import Setting
 __all__ = [
     "ASSESSMENT_STATES",
     "ATTENDANCE_STATUSES",
+    "DAY_OFF_KINDS",
     "DEFAULT_RESULTS",
     "NOTE_CATEGORIES",
+    "PLACES",
     "PROGRAMME_KINDS",
     "STAFF_ROLES",
     "TRAINEE_STATUSES",
@@ -45,7 +48,10 @@ __all__ = [
     "AttendanceMonth",
     "AuditEvent",
     "Base",
+    "CalendarBlock",
     "Cohort",
+    "DayOff",
+    "Leave",
     "Note",
     "Programme",
     "Rubric",
@@ -58,6 +64,7 @@ __all__ = [
     "Trainee",
     "Travelling",
     "UTCDateTime",
+    "WeekSlot",
     "WorkshopSession",
     "new_uid",
     "utcnow",

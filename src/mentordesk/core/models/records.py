@@ -3,6 +3,7 @@
 from datetime import date, datetime, time
 
 from sqlalchemy import (
+    Boolean,
     Date,
     Float,
     ForeignKey,
@@ -12,6 +13,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -36,6 +38,10 @@ class WorkshopSession(Travelling, Base):
     task: Mapped[str] = mapped_column(String(300), default="")
     mentor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohort.id"))
+    # Made from the cohort's plan (core/session_plan.py), which may make it again or cancel it.
+    planned: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Not held: nobody is expected at it. Only a session without records can be cancelled.
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     mentor: Mapped[Staff | None] = relationship()
     cohort: Mapped[Cohort | None] = relationship()

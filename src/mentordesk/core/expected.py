@@ -1,0 +1,169 @@
+"""Who was expected where, and which expected marks are missing.
+
+A trainee is *expected* at a session when the session is held (not deleted, not cancelled), the
+trainee belongs to its cohort and is enrolled that day (``workshop_sessions.expected_where``:
+enrolled by then, not yet left, not withdrawn without a date), and is not on approved leave. An
+expected session on or before the day of reckoning without a mark is *unrecorded*: never dropped
+from a rate, never counted as present. A school week, a day before enrolment or after leaving is
+not expected, so it is not absent either.
+
+For each trainee, the expected sessions that have a mark plus the unrecorded ones make the
+expected ones: that is the identity the Summary's columns keep.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy.orm import Session
+
+from .calendar_plan import find_cohort, working_days
+from .models import Attendance, CalendarBlock, Cohort, Leave, Trainee, WorkshopSession
+from .store import Store
+from .workshop_sessions import expected_where
+
+# How far back Today's list of missing marks looks unless told otherwise.
+MISSING_DAYS = 28
+
+
+@dataclass(frozen=True)
+class Expectation:
+    expected: int = 0
+    unrecorded: int = 0
+
+    @property
+    def recorded(self) -> int:
+        return self.expected - self.unrecorded
+
+
+@dataclass(frozen=True)
+class MissingMarks:
+    session_uid: str
+    held_on: date
+    cohort: str
+    title: str
+    expected: int
+    unrecorded: int
+
+
+def _expected_pairs(start: date, upto: date):  # type: ignore[no-untyped-def]
+    """(trainee, session) pairs of expected attendance from ``start`` to ``upto``."""
+    on_leave = exists().where(
+        Leave.trainee_id == Trainee.id,
+        Leave.deleted.is_(False),
+        Leave.approved.is_(True),
+        Leave.starts_on <= WorkshopSession.held_on,
+        Leave.ends_on >= WorkshopSession.held_on,
+    )
+    mark = and_(
+        Attendance.session_id == WorkshopSession.id,
+        Attendance.trainee_id == Trainee.id,
+        Attendance.deleted.is_(False),
+    )
+    unrecorded = func.sum(case((Attendance.session_id.is_(None), 1), else_=0))
+    return (
+        unrecorded,
+        lambda query: (
+            query.select_from(Trainee)
+            .join(WorkshopSession, WorkshopSession.cohort_id == Trainee.cohort_id)
+            .outerjoin(Attendance, mark)
+            .where(
+                WorkshopSession.deleted.is_(False),
+                WorkshopSession.cancelled.is_(False),
+                WorkshopSession.held_on.between(start, upto),
+                *expected_where(WorkshopSession.held_on),  # type: ignore[arg-type]
+                ~on_leave,
+            )
+        ),
+    )
+
+
+def expectations(
+    s: Session, start: date, end: date, as_of: date, trainee_ids: list[int] | None = None
+) -> dict[int, Expectation]:
+    """Expected and unrecorded counts per trainee (database id) over a period, up to ``as_of``."""
+    upto = min(end, as_of)
+    if upto < start:
+        return {}
+    unrecorded, shape = _expected_pairs(start, upto)
+    query = shape(select(Trainee.id, func.count(), unrecorded)).group_by(Trainee.id)
+    if trainee_ids is not None:
+        query = query.where(Trainee.id.in_(trainee_ids))
+    return {tid: Expectation(n, int(u or 0)) for tid, n, u in s.execute(query)}
+
+
+def missing_marks(
+    store: Store,
+    *,
+    cohort: str = "",
+    since: date | None = None,
+    as_of: date | None = None,
+) -> list[MissingMarks]:
+    """Sessions with expected trainees not yet marked, oldest first."""
+    today = as_of or date.today()
+    start = since or today - timedelta(days=MISSING_DAYS)
+    with store.read() as s:
+        unrecorded, shape = _expected_pairs(start, today)
+        query = shape(
+            select(
+                WorkshopSession.uid,
+                WorkshopSession.held_on,
+                WorkshopSession.start_time,
+                Cohort.name,
+                WorkshopSession.module,
+                WorkshopSession.task,
+                func.count(),
+                unrecorded,
+            )
+        ).join(Cohort, Cohort.id == WorkshopSession.cohort_id)
+        if cohort:
+            query = query.where(Cohort.id == find_cohort(s, cohort).id)
+        query = (
+            query.group_by(WorkshopSession.id, Cohort.name)
+            .having(unrecorded > 0)
+            .order_by(WorkshopSession.held_on, WorkshopSession.start_time)
+        )
+        return [
+            MissingMarks(uid, day, name, " · ".join(p for p in (module, task) if p), n, int(u))
+            for uid, day, _start, name, module, task, n, u in s.execute(query)
+        ]
+
+
+def planned_hours(s: Session, cohort_id: int, start: date, end: date) -> float:
+    """The practice hours the cohort's plan sets for a period.
+
+    A plant block's hours are spread over its working days; a period that takes part of a block
+    takes the part of its hours that its working days carry.
+    """
+    total = 0.0
+    blocks = s.scalars(
+        select(CalendarBlock).where(
+            CalendarBlock.cohort_id == cohort_id,
+            CalendarBlock.deleted.is_(False),
+            CalendarBlock.place == "plant",
+            CalendarBlock.starts_on <= end,
+            CalendarBlock.ends_on >= start,
+        )
+    )
+    for block in blocks:
+        if block.starts_on >= start and block.ends_on <= end:
+            total += block.planned_hours
+            continue
+        days = working_days(s, cohort_id, block.starts_on, block.ends_on)
+        inside = [d for d in days if start <= d <= end]
+        if days:
+            total += block.planned_hours * len(inside) / len(days)
+    return round(total, 2)
+
+
+# Hours done under this share of the hours planned so far read "behind".
+ON_TRACK_SHARE = 0.9
+
+
+def pace(done: float, planned_so_far: float) -> str:
+    """``on track``, ``behind`` or ``no plan``: said in words, never only by a colour."""
+    if planned_so_far <= 0:
+        return "no plan"
+    return "on track" if done >= planned_so_far * ON_TRACK_SHARE else "behind"

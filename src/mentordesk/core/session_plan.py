@@ -1,0 +1,296 @@
+"""Planned sessions: a cohort's week template laid over the plant days of its calendar.
+
+Making the plan's sessions again after the calendar changed adds the sessions the plan now has
+and takes away the planned ones it no longer has; a session with records (marks, ratings,
+notes) is never taken away: the plan is refused instead, naming the session. A session the
+mentor cancelled by hand stays cancelled, and a session made by hand on a planned day and time
+counts as that planned session.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+
+from sqlalchemy import exists, insert, select, update
+from sqlalchemy.orm import Session
+
+from .calendar_plan import find_cohort
+from .changes import change, find
+from .errors import UserError
+from .models import (
+    Attendance,
+    AuditEvent,
+    CalendarBlock,
+    Cohort,
+    DayOff,
+    Note,
+    SkillRating,
+    Staff,
+    WeekSlot,
+    WorkshopSession,
+    utcnow,
+)
+from .store import Store
+from .text import clean
+from .wording import user_text
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class SlotSpec:
+    weekday: int
+    start: time
+    end: time
+    location: str = ""
+    module: str = ""
+    task: str = ""
+    mentor_uid: str = ""
+
+
+@dataclass
+class PlanChanges:
+    cohort: str
+    added: list[tuple[date, time]] = field(default_factory=list)
+    removed: list[tuple[date, time | None]] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def parse_weekdays(text: str) -> list[int]:
+    """``mon,wed,fri`` or ``mon-fri`` as ``date.weekday()`` numbers."""
+    days: list[int] = []
+    for part in text.lower().replace(" ", "").split(","):
+        ends = part.split("-")
+        if not part or len(ends) > 2 or any(e[:3] not in WEEKDAYS for e in ends):
+            raise UserError(
+                user_text(
+                    "Calendar", "{text!r} is not a list of weekdays like 'mon-fri' or 'mon,wed'"
+                ).format(text=text)
+            )
+        first, last = WEEKDAYS.index(ends[0][:3]), WEEKDAYS.index(ends[-1][:3])
+        if last < first:
+            raise UserError(
+                user_text("Calendar", "The weekdays {part!r} run backwards").format(part=part)
+            )
+        days += [d for d in range(first, last + 1) if d not in days]
+    return sorted(days)
+
+
+def set_week(store: Store, cohort_key: str, slots: list[SlotSpec]) -> None:
+    """Replace the cohort's week template."""
+    if not slots:
+        raise UserError(user_text("Calendar", "The week template has no session"))
+    seen: set[tuple[int, time]] = set()
+    for slot in slots:
+        if slot.end <= slot.start:
+            raise UserError(
+                user_text(
+                    "Sessions", "The session ends ({end:%H:%M}) before it starts ({start:%H:%M})"
+                ).format(end=slot.end, start=slot.start)
+            )
+        if (slot.weekday, slot.start) in seen:
+            raise UserError(
+                user_text("Calendar", "Two sessions start at {start:%H:%M} on {day}").format(
+                    start=slot.start, day=WEEKDAYS[slot.weekday]
+                )
+            )
+        seen.add((slot.weekday, slot.start))
+    with store.write() as s:
+        cohort = find_cohort(s, cohort_key)
+        mentors = {
+            uid: find(s, Staff, uid, "staff member").id
+            for uid in {x.mentor_uid for x in slots}
+            if uid
+        }
+        for old in s.scalars(select(WeekSlot).where(WeekSlot.cohort_id == cohort.id)):
+            s.delete(old)
+        for slot in slots:
+            s.add(
+                WeekSlot(
+                    cohort_id=cohort.id,
+                    weekday=slot.weekday,
+                    start_time=slot.start,
+                    end_time=slot.end,
+                    location=clean(slot.location),
+                    module=clean(slot.module),
+                    task=clean(slot.task),
+                    mentor_id=mentors.get(slot.mentor_uid),
+                )
+            )
+
+
+def week_of(store: Store, cohort_key: str) -> list[SlotSpec]:
+    with store.read() as s:
+        cohort = find_cohort(s, cohort_key)
+        rows = s.execute(
+            select(WeekSlot, Staff.uid)
+            .outerjoin(Staff, Staff.id == WeekSlot.mentor_id)
+            .where(WeekSlot.cohort_id == cohort.id)
+            .order_by(WeekSlot.weekday, WeekSlot.start_time)
+        )
+        return [
+            SlotSpec(w.weekday, w.start_time, w.end_time, w.location, w.module, w.task, uid or "")
+            for w, uid in rows
+        ]
+
+
+def _wanted(s: Session, cohort: Cohort) -> dict[tuple[date, time], WeekSlot]:
+    slots = list(s.scalars(select(WeekSlot).where(WeekSlot.cohort_id == cohort.id)))
+    if not slots:
+        raise UserError(
+            user_text(
+                "Calendar", "The cohort {cohort} has no week template: set its sessions first"
+            ).format(cohort=cohort.name)
+        )
+    blocks = s.scalars(
+        select(CalendarBlock).where(
+            CalendarBlock.cohort_id == cohort.id,
+            CalendarBlock.deleted.is_(False),
+            CalendarBlock.place == "plant",
+        )
+    ).all()
+    if not blocks:
+        raise UserError(
+            user_text("Calendar", "The cohort {cohort} has no plant block in its plan").format(
+                cohort=cohort.name
+            )
+        )
+    off = set(
+        s.scalars(
+            select(DayOff.day).where(
+                DayOff.deleted.is_(False),
+                DayOff.cohort_id.is_(None) | (DayOff.cohort_id == cohort.id),
+            )
+        )
+    )
+    by_day: dict[int, list[WeekSlot]] = {}
+    for slot in slots:
+        by_day.setdefault(slot.weekday, []).append(slot)
+    wanted = {}
+    for block in blocks:
+        day = block.starts_on
+        while day <= block.ends_on:
+            if day not in off:
+                for slot in by_day.get(day.weekday(), ()):
+                    wanted[(day, slot.start_time)] = slot
+            day += timedelta(days=1)
+    return wanted
+
+
+def _has_records(session_id_column):  # type: ignore[no-untyped-def]
+    return (
+        exists().where(Attendance.session_id == session_id_column, Attendance.deleted.is_(False))
+        | exists().where(
+            SkillRating.session_id == session_id_column, SkillRating.deleted.is_(False)
+        )
+        | exists().where(Note.session_id == session_id_column, Note.deleted.is_(False))
+    )
+
+
+def plan_sessions(store: Store, cohort_key: str, *, dry_run: bool = False) -> PlanChanges:
+    """Make (or, with ``dry_run``, only count) the sessions the cohort's plan asks for."""
+    with store.write() as s:
+        cohort = find_cohort(s, cohort_key)
+        wanted = _wanted(s, cohort)
+        existing = s.execute(
+            select(
+                WorkshopSession.id,
+                WorkshopSession.held_on,
+                WorkshopSession.start_time,
+                WorkshopSession.planned,
+                _has_records(WorkshopSession.id),
+            ).where(WorkshopSession.cohort_id == cohort.id, WorkshopSession.deleted.is_(False))
+        ).all()
+        changes = PlanChanges(cohort.name)
+        have = set()
+        gone, blocked = [], []
+        for sid, day, start, planned, used in existing:
+            have.add((day, start))
+            if (day, start) in wanted or not planned:
+                continue
+            (blocked if used else gone).append((sid, day, start))
+        if blocked:
+            listed = ", ".join(f"{d} {t:%H:%M}" if t else str(d) for _sid, d, t in blocked[:5])
+            raise UserError(
+                user_text(
+                    "Calendar",
+                    "{count} planned sessions of {cohort} are no longer in the plan but have "
+                    "marks, ratings or notes ({sessions}): change the plan back, or delete "
+                    "those sessions first",
+                ).format(count=len(blocked), cohort=cohort.name, sessions=listed)
+            )
+        changes.removed = [(d, t) for _sid, d, t in gone]
+        new = sorted(key for key in wanted if key not in have)
+        changes.added = new
+        changes.unchanged = len(wanted) - len(new)
+        if dry_run:
+            s.rollback()
+            return changes
+        _apply(store, s, cohort, [wanted[k] for k in new], new, [sid for sid, _d, _t in gone])
+        return changes
+
+
+def _apply(
+    store: Store,
+    s: Session,
+    cohort: Cohort,
+    slots: list[WeekSlot],
+    keys: list[tuple[date, time]],
+    gone: list[int],
+) -> None:
+    now = utcnow()
+    rows = [
+        {
+            "uid": str(uuid.uuid4()),
+            "updated_at": now,
+            "origin_device": store.device_id,
+            "deleted": False,
+            "held_on": day,
+            "start_time": slot.start_time,
+            "end_time": slot.end_time,
+            "location": slot.location,
+            "module": slot.module,
+            "task": slot.task,
+            "mentor_id": slot.mentor_id,
+            "cohort_id": cohort.id,
+            "planned": True,
+            "cancelled": False,
+        }
+        for slot, (day, _start) in zip(slots, keys, strict=True)
+    ]
+    if rows:
+        s.execute(insert(WorkshopSession), rows)
+    if gone:
+        s.execute(
+            update(WorkshopSession)
+            .where(WorkshopSession.id.in_(gone))
+            .values(deleted=True, updated_at=now, origin_device=store.device_id)
+        )
+    # One audit event for the whole plan: which sessions it added and took away.
+    s.add(
+        AuditEvent(
+            actor=store.actor.name,
+            device=store.device_id,
+            entity="cohort",
+            entity_uid=cohort.uid,
+            action="plan sessions",
+            changes={"added": [r["uid"] for r in rows], "removed": len(gone)},
+        )
+    )
+
+
+def cancel_session(store: Store, uid: str, cancelled: bool = True) -> None:
+    """Not held (or held after all): nobody is expected at a cancelled session."""
+    with store.write() as s:
+        ws = find(s, WorkshopSession, uid, "session")
+        if cancelled and s.scalar(select(_has_records(ws.id))):
+            raise UserError(
+                user_text(
+                    "Calendar",
+                    "The session of {day} has marks, ratings or notes: it was held and cannot "
+                    "be cancelled",
+                ).format(day=ws.held_on)
+            )
+        change(store, s, ws, {"cancelled": cancelled}, "cancel" if cancelled else "reinstate")
