@@ -14,6 +14,7 @@ from sqlalchemy import Select, false, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from .errors import NotFound
+from .expected import expectations, planned_hours
 from .models import (
     Assessment,
     Attendance,
@@ -55,6 +56,10 @@ SUMMARY = (
     "Assessment Result",
     "Signed On",
     "Signed By",
+    # Revision 2 (additive): the calendar's view of the same period.
+    "Expected",
+    "Unrecorded",
+    "Planned Hours",
 )
 COLUMNS: dict[str, tuple[str, ...]] = {
     "Summary": SUMMARY,
@@ -252,20 +257,29 @@ class ExportRows:
         start, end = self.period()
         # Only the columns the sheet shows, through the connection: plain rows, no
         # timestamps to convert (a whole-plant Summary lists 2,000 trainees).
-        query = self._trainees_query(Trainee.id, *SHOWN).where(Trainee.deleted.is_(False))
-        people = self.s.connection().execute(query).all()
-        figures = period_figures(
-            self.s,
-            [r[0] for r in people],
-            self.scope.start,
-            self.scope.end,
-            every_trainee=self.cohort_id is None,
+        query = self._trainees_query(Trainee.id, Trainee.cohort_id, *SHOWN).where(
+            Trainee.deleted.is_(False)
         )
-        for tid, *who in people:
+        people = self.s.connection().execute(query).all()
+        ids = [r[0] for r in people]
+        figures = period_figures(
+            self.s, ids, self.scope.start, self.scope.end, every_trainee=self.cohort_id is None
+        )
+        today = date.today()
+        first, last = start or today, end or today
+        expected = expectations(self.s, first, last, today, None if self.cohort_id is None else ids)
+        plans: dict[int | None, float | None] = {None: None}
+        for tid, cohort_id, *who in people:
             f = figures[tid]
+            e = expected.get(tid)
+            if cohort_id not in plans:
+                plans[cohort_id] = planned_hours(self.s, cohort_id, first, last)
             # By position: PeriodFigures' fields are the sheet's columns in order, the rate
             # (worked out from them) aside.
-            yield (*who, start, end, *f[:7], f.attendance_rate, *f[7:])
+            yield (
+                *who, start, end, *f[:7], f.attendance_rate, *f[7:],
+                e.expected if e else 0, e.unrecorded if e else 0, plans[cohort_id],
+            )  # fmt: skip
 
     def trainees(self) -> Rows:
         query = self._trainees_query(

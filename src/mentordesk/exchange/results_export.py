@@ -26,6 +26,7 @@ from .headers import CHINESE
 
 FORMAT = "mentordesk-exchange"
 VERSION = 1
+REVISION = 2
 # Excel's limit is 1,048,576 rows; row 1 is the header.
 MAX_RECORDS = 1_048_575
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
@@ -286,6 +287,8 @@ def _write(
     pairs: list[tuple[str, Any]] = [
         ("format", FORMAT),
         ("version", VERSION),
+        # Additions to version 1 (the Summary's calendar columns): readers by header go on.
+        ("revision", REVISION),
         ("exported_at", exported_at.isoformat(timespec="seconds").replace("+00:00", "Z")),
         ("device", store.device_id),
         ("exported_by", store.actor.name),
