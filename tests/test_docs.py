@@ -362,14 +362,15 @@ def test_every_file_a_guide_cites_exists(guide: Path) -> None:
     assert [w for w in words if not exists(w)] == []
 
 
-def _defined_names() -> set[str]:
-    names: set[str] = set()
+def _sources() -> Iterator[str]:
     for folder in (PACKAGE, ROOT / "tests", ROOT / "scripts", ROOT / "bench"):
         for source in folder.rglob("*.py"):
-            names.update(
-                re.findall(r"^\s*(?:async\s+)?(?:def|class)\s+(\w+)", source.read_text(), re.M)
-            )
-    return names
+            yield source.read_text(encoding="utf-8")
+
+
+def _defined_names() -> set[str]:
+    found = (re.findall(r"^\s*(?:async\s+)?(?:def|class)\s+(\w+)", s, re.M) for s in _sources())
+    return {name for names in found for name in names}
 
 
 @pytest.mark.parametrize("guide", GUIDES, ids=lambda p: p.name)
@@ -388,11 +389,7 @@ IDENTIFIER = re.compile(r"^[A-Za-z_]\w*$")
 def test_every_name_a_guide_cites_is_in_the_code(guide: Path) -> None:
     """Constants, classes, fixtures and variables (``SCHEMA_HEAD``, ``StoreOpening``,
     ``any_store``, ``MENTORDESK_DB``) occur in the code; plain words in backticks are left out."""
-    corpus = "\n".join(
-        source.read_text(encoding="utf-8")
-        for folder in (PACKAGE, ROOT / "tests", ROOT / "scripts", ROOT / "bench")
-        for source in folder.rglob("*.py")
-    )
+    corpus = "\n".join(_sources())
     names = {
         s
         for s in inline_spans(guide.read_text(encoding="utf-8"))
