@@ -267,3 +267,30 @@ def test_planned_hours_of_a_period_take_part_of_a_block(any_store, cohort):
         assert planned_hours(s, cid, MON, date(2026, 10, 4)) == 40.0
         assert planned_hours(s, cid, date(2026, 9, 30), date(2026, 12, 31)) == 24.0
         assert planned_hours(s, cid, MON, date(2026, 9, 27)) == 0.0
+
+
+def test_the_record_flags_forgotten_marks_and_says_the_pace(any_store, cohort):
+    from mentordesk.core.trainee_record import trainee_record
+
+    lay_out_plan(any_store, cohort, start=MON, end=date(2026, 10, 4), pattern="3w school, 1w plant")
+    t = create_trainee(any_store, "R001", "Zhang Wei 张伟", cohort=cohort)
+    cohort_uid = list_cohorts(any_store)[0].uid
+    days = [date(2026, 9, 28) + timedelta(days=n) for n in range(5)]
+    sessions = [
+        create_session(
+            any_store, held_on=d, start_time=time(8), end_time=time(16), location="",
+            module="Mill", task=str(d), cohort_uid=cohort_uid,
+        )
+        for d in days
+    ]  # fmt: skip
+    for ws in sessions[:2]:
+        mark(any_store, ws.uid, t.uid, "present")
+    record = trainee_record(any_store, t.uid, MON, date(2026, 10, 4))
+    assert (record.expectation.expected, record.expectation.unrecorded) == (5, 3)
+    assert [u.held_on for u in record.unrecorded] == days[:1:-1]
+    assert record.planned_hours == 40
+    assert record.pace == "behind"
+    for ws in sessions[2:]:
+        mark(any_store, ws.uid, t.uid, "present")
+    record = trainee_record(any_store, t.uid, MON, date(2026, 10, 4))
+    assert (record.expectation.unrecorded, record.unrecorded, record.pace) == (0, (), "on track")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from sqlalchemy import and_, case, exists, func, select
 from sqlalchemy.orm import Session
@@ -22,6 +23,7 @@ from sqlalchemy.orm import Session
 from .calendar_plan import find_cohort, working_days
 from .models import Attendance, CalendarBlock, Cohort, Leave, Trainee, WorkshopSession
 from .store import Store
+from .wording import Text, user_text
 from .workshop_sessions import expected_where
 
 # How far back Today's list of missing marks looks unless told otherwise.
@@ -94,6 +96,30 @@ def expectations(
     return {tid: Expectation(n, int(u or 0)) for tid, n, u in s.execute(query)}
 
 
+class UnrecordedSession(NamedTuple):
+    session_uid: str
+    held_on: date
+    module: str
+    task: str
+
+
+def unrecorded_sessions(
+    s: Session, trainee_id: int, start: date, upto: date
+) -> list[UnrecordedSession]:
+    """One trainee's expected sessions without a mark, newest first (the record lists them)."""
+    _unrecorded, shape = _expected_pairs(start, upto)
+    query = shape(
+        select(
+            WorkshopSession.uid,
+            WorkshopSession.held_on,
+            WorkshopSession.module,
+            WorkshopSession.task,
+        )
+    ).where(Trainee.id == trainee_id, Attendance.session_id.is_(None))
+    query = query.order_by(WorkshopSession.held_on.desc(), WorkshopSession.start_time.desc())
+    return [UnrecordedSession._make(row) for row in s.execute(query)]
+
+
 def missing_marks(
     store: Store,
     *,
@@ -162,8 +188,10 @@ def planned_hours(s: Session, cohort_id: int, start: date, end: date) -> float:
 ON_TRACK_SHARE = 0.9
 
 
-def pace(done: float, planned_so_far: float) -> str:
+def pace(done: float, planned_so_far: float | None) -> Text:
     """``on track``, ``behind`` or ``no plan``: said in words, never only by a colour."""
-    if planned_so_far <= 0:
-        return "no plan"
-    return "on track" if done >= planned_so_far * ON_TRACK_SHARE else "behind"
+    if not planned_so_far:
+        return user_text("Calendar", "no plan")
+    if done >= planned_so_far * ON_TRACK_SHARE:
+        return user_text("Calendar", "on track")
+    return user_text("Calendar", "behind")

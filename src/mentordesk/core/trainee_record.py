@@ -8,7 +8,15 @@ from typing import NamedTuple
 
 from sqlalchemy import bindparam, select
 
-from .models import Attendance, Skill, SkillRating, WorkshopSession
+from .expected import (
+    Expectation,
+    UnrecordedSession,
+    expectations,
+    pace,
+    planned_hours,
+    unrecorded_sessions,
+)
+from .models import Attendance, Skill, SkillRating, Trainee, WorkshopSession
 from .notes import NoteView, trainee_notes
 from .store import Store
 from .summary import PeriodFigures, period_figures
@@ -59,10 +67,19 @@ class TraineeRecord:
     attendance: tuple[AttendanceEntry, ...]
     skills: tuple[SkillHistory, ...]
     notes: tuple[NoteView, ...]
+    # Expected sessions up to today, the forgotten ones among them, and the plan's hours so far.
+    expectation: Expectation
+    unrecorded: tuple[UnrecordedSession, ...]
+    planned_hours: float | None
 
     @property
     def attendance_rate(self) -> float | None:
         return self.figures.attendance_rate
+
+    @property
+    def pace(self) -> str:
+        """Hours done against the hours planned so far, in words."""
+        return pace(self.figures.hours, self.planned_hours)
 
 
 # Built once: a record is opened from every row of the shop-floor screens, and composing these
@@ -125,4 +142,15 @@ def trainee_record(
             )
         )
         notes = tuple(trainee_notes(s, tid, trainee_uid, start, end))
-    return TraineeRecord(trainee, start, end, figures, attendance, skill_histories, notes)
+        today = date.today()
+        first, upto = start or date(1900, 1, 1), min(end or today, today)
+        expectation = expectations(s, first, upto, today, [tid]).get(tid, Expectation())
+        unrecorded = (
+            tuple(unrecorded_sessions(s, tid, first, upto)) if expectation.unrecorded else ()
+        )
+        cohort_id = s.scalar(select(Trainee.cohort_id).where(Trainee.id == tid))
+        planned = planned_hours(s, cohort_id, first, upto) if cohort_id is not None else None
+    return TraineeRecord(
+        trainee, start, end, figures, attendance, skill_histories, notes,
+        expectation, unrecorded, planned,
+    )  # fmt: skip
