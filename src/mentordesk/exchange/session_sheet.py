@@ -76,7 +76,7 @@ WEEKDAYS = (
 # No., trainee ID, name, five status boxes, minutes late, hours, signature.
 COLUMNS = (9 * mm, 24 * mm, 42 * mm, *(7.5 * mm,) * 5, 14 * mm, 12 * mm)
 WIDTHS = (*COLUMNS, BODY_W - sum(COLUMNS))
-NAME_SIZE, NAME_SMALLEST = 10.0, 7.0
+NAME_SIZE, NAME_ONE_LINE_SMALLEST, NAME_TWO_LINES = 10.0, 8.5, 8.0
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ def _width(text: str, size: float) -> float:
     return pdfmetrics.stringWidth(text, font_name(), size)
 
 
-def fitted(text: str, width: float, size: float = NAME_SIZE, smallest: float = NAME_SMALLEST):
+def fitted(text: str, width: float, size: float, smallest: float) -> tuple[str, float]:
     """``text`` and a font size at which it fits ``width`` on one line: smaller when long,
     cut with an ellipsis when even the smallest size is too wide."""
     while size > smallest and _width(text, size) > width:
@@ -148,6 +148,27 @@ def fitted(text: str, width: float, size: float = NAME_SIZE, smallest: float = N
     while cut and _width(cut + "…", size) > width:
         cut = cut[:-1]
     return cut.rstrip() + "…", size
+
+
+def _break(text: str, width: float, size: float) -> tuple[str, str]:
+    """The longest start of ``text`` that fits ``width``, at a space when there is one."""
+    end = len(text)
+    while end > 1 and _width(text[:end], size) > width:
+        end -= 1
+    space = text.rfind(" ", 0, end + 1)
+    if space > 0 and end < len(text):
+        end = space
+    return text[:end].rstrip(), text[end:].lstrip()
+
+
+def name_lines(name: str, width: float) -> tuple[str, float]:
+    """A trainee's name for its box: one line, a little smaller when long; a very long name
+    on two lines, cut with an ellipsis only when even those are full."""
+    if _width(name, NAME_ONE_LINE_SMALLEST) <= width:
+        return fitted(name, width, NAME_SIZE, NAME_ONE_LINE_SMALLEST)
+    first, rest = _break(name, width, NAME_TWO_LINES)
+    second, _ = fitted(rest, width, NAME_TWO_LINES, NAME_TWO_LINES)
+    return f"{first}\n{second}", NAME_TWO_LINES
 
 
 def _value(text: str, width: float) -> str | Paragraph:
@@ -322,11 +343,12 @@ def _roster_table(rows: Sequence[SheetRow]) -> Table:
     cells: list[list[str]] = [_head_cells()]
     sizes: list[tuple] = []
     for number, row in enumerate(rows, start=1):
-        name, size = fitted(row.name + ("" if row.expected else " *"), name_w)
+        name, size = name_lines(row.name + ("" if row.expected else " *"), name_w)
         trainee_id, id_size = fitted(row.trainee_id, WIDTHS[1] - 6, 9, 6)
         cells.append([str(number), trainee_id, name, *[""] * 8])
         if size != NAME_SIZE:
             sizes.append(("FONTSIZE", (2, number), (2, number), size))
+            sizes.append(("LEADING", (2, number), (2, number), size + 1.5))
         if id_size != 9:
             sizes.append(("FONTSIZE", (1, number), (1, number), id_size))
     table = Table(
