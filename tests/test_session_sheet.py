@@ -18,7 +18,8 @@ from mentordesk.core.errors import NotFound, UserError
 from mentordesk.core.session_codes import session_code, session_uid_from_scan
 from mentordesk.core.trainees import create_trainee, list_trainees
 from mentordesk.core.workshop_sessions import create_session, get_session, list_recent_sessions
-from mentordesk.exchange.session_sheet import name_lines, write_session_sheet
+from mentordesk.exchange.session_sheet import write_session_sheet
+from mentordesk.exchange.session_sheet_page import name_lines
 
 UID = "1d1531a2-2ac4-4e94-bf0b-6d2aaaec239c"
 LONG_NAME = "Bartholomew Alexander Konstantinopoulos-Fitzgerald de la Cruz Montgomery"
