@@ -16,7 +16,7 @@ from mentordesk.core.attendance import mark, session_roster
 from mentordesk.core.cohorts import list_cohorts
 from mentordesk.core.errors import NotFound, UserError
 from mentordesk.core.session_codes import session_code, session_uid_from_scan
-from mentordesk.core.trainees import create_trainee, list_trainees
+from mentordesk.core.trainees import create_trainee, list_trainees, withdraw_trainee
 from mentordesk.core.workshop_sessions import create_session, get_session, list_recent_sessions
 from mentordesk.exchange.session_sheet import write_session_sheet
 from mentordesk.exchange.session_sheet_page import name_lines
@@ -134,7 +134,8 @@ def test_a_long_name_goes_on_two_lines_and_is_cut_only_past_them(store, big_sess
     lines, size = name_lines(LONG_NAME, 110)
     assert lines.count("\n") == 1 and lines.endswith("…") and size == 8
     assert name_lines("王小明", 110) == ("王小明", 10)
-    assert name_lines("欧阳娜仁高娃·阿斯哈尔别克·努尔兰", 110)[0].count("\n") == 1
+    dotted, _ = name_lines("欧阳娜仁高娃·阿斯哈尔别克·努尔兰·巴图孟和·乌兰其其格", 110)
+    assert dotted.count("\n") == 1 and dotted.split("\n")[0].endswith("·")
 
 
 def test_the_qr_code_opens_the_session_from_any_page(store, big_session, tmp_path):
@@ -252,3 +253,25 @@ def test_command_refuses_a_folder_as_the_output(demo_store, tmp_path, capsys):
     assert code == 1
     assert err.strip() == f"mentordesk: {tmp_path}: is a folder; give a file name"
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_a_session_without_trainees_or_times_still_prints(store, tmp_path):
+    create_trainee(store, "X1", "Someone", cohort="Empty Class")
+    cohort = next(c.uid for c in list_cohorts(store) if c.name == "Empty Class")
+    withdrawn = list_trainees(store)[0]
+    withdraw_trainee(store, withdrawn.uid, date(2026, 1, 1))
+    uid = create_session(
+        store,
+        held_on=date(2026, 12, 3),
+        start_time=None,
+        end_time=None,
+        location="Bay <3> & co",
+        module="",
+        task="",
+        cohort_uid=cohort,
+    ).uid
+    written = write_session_sheet(store, uid, tmp_path / "empty.pdf")
+    text = "\n".join(_pages(written.path))
+    assert (written.trainees, written.pages) == (0, 1)
+    assert "No trainee is expected" in text and "Bay <3> & co" in text
+    assert "Workshop session" in text and "Mentor signature" in text

@@ -38,11 +38,12 @@ def fitted(text: str, width: float, size: float, smallest: float) -> tuple[str, 
 
 
 def _break(text: str, width: float, size: float) -> tuple[str, str]:
-    """The longest start of ``text`` that fits ``width``, at a space when there is one."""
+    """The longest start of ``text`` that fits ``width``, ending at a word when it can."""
     end = len(text)
     while end > 1 and width_of(text[:end], size) > width:
         end -= 1
-    space = text.rfind(" ", 0, end + 1)
+    # A space, or the dot between the parts of a transliterated name (阿斯哈尔·别克).
+    space = max(text.rfind(" ", 0, end + 1), text.rfind("·", 0, end) + 1)
     if space > 0 and end < len(text):
         end = space
     return text[:end].rstrip(), text[end:].lstrip()
