@@ -108,6 +108,10 @@ def test_chinese_names_appear_on_the_sheet(demo_store, tmp_path):
     text = "\n".join(_pages(write_session_sheet(demo_store, uid, tmp_path / "s.pdf").path))
     for name in chinese:
         assert name in text, name
+    fonts = subprocess.run(
+        ["pdffonts", str(tmp_path / "s.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+    assert any("WenQuanYi" in row and " yes " in row for row in fonts.splitlines())  # embedded
 
 
 def test_a_long_roster_spans_pages_each_with_the_header_row(store, big_session, tmp_path):
@@ -275,3 +279,21 @@ def test_a_session_without_trainees_or_times_still_prints(store, tmp_path):
     assert (written.trainees, written.pages) == (0, 1)
     assert "No trainee is expected" in text and "Bay <3> & co" in text
     assert "Workshop session" in text and "Mentor signature" in text
+
+
+@pytest.mark.parametrize(
+    ("language", "present", "absent"),
+    [
+        ("en", ["Attendancesign-insheet", "Signature", "Page1of"], ["考勤签到表", "学员签名"]),
+        ("zh_CN", ["考勤签到表", "学员签名", "第1/"], ["Attendancesign-insheet", "Signature"]),
+    ],
+)
+def test_command_prints_the_form_in_the_chosen_language(
+    demo_store, tmp_path, capsys, language, present, absent
+):
+    out = tmp_path / "sheet.pdf"
+    argv = ["session", "sheet", "--db", str(demo_store.path), _demo_session(demo_store), str(out)]
+    assert _run(capsys, *argv, "--language", language)[0] == 0
+    # pdftotext spaces CJK text its own way: compare without spaces.
+    text = "".join(_pages(out)).replace(" ", "")
+    assert all(word in text for word in present) and not any(word in text for word in absent)
