@@ -217,12 +217,13 @@ def _legend(session: SessionView, any_unexpected: bool) -> Paragraph:
     # Paragraphs fold runs of spaces into one: keep the gaps between the keys with NBSPs.
     keys = "\u00a0\u00a0\u00a0 ".join(f"{letter} = {say(en, zh)}" for letter, en, zh in STATUSES)
     full = f" ({session.hours:g} h)" if session.hours else ""
+    full_zh = f"（{session.hours:g} h）" if session.hours else ""
     lines = [
         keys,
         say(
             "Tick one box per trainee. Late: write the minutes late. "
             f"Hours: leave empty for the full session{full}, else write the hours attended.",
-            f"每人只勾选一项。迟到：填写迟到分钟数。学时：全程{full}可不填，否则填写实际学时。",
+            f"每人只勾选一项。迟到：填写迟到分钟数。学时：全程{full_zh}可不填，否则填写实际学时。",
             "\n",
         ),
     ]
