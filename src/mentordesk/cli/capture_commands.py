@@ -13,6 +13,7 @@ from ..core.rubrics import current_rubric
 from ..core.store import Store
 from ..core.trainee_record import trainee_record
 from ..core.trainees import get_trainee, list_trainees
+from . import paper_commands
 from .store_commands import open_store
 
 # The one-letter keys of the Today area, and interchange.md's import codes.
@@ -231,6 +232,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = ss.add_parser("roster", parents=[common], help="who is expected and how marked")
     p.add_argument("session", help="session id")
     p.set_defaults(func=_session_roster)
+    paper_commands.register_session_actions(ss, common)
 
     p = sub.add_parser("mark", parents=[common], help="mark one trainee's attendance")
     p.add_argument("session", help="session id")
