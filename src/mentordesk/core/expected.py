@@ -13,6 +13,7 @@ expected ones: that is the identity the Summary's columns keep.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -52,13 +53,7 @@ class MissingMarks:
 
 def _expected_pairs(start: date, upto: date):  # type: ignore[no-untyped-def]
     """(trainee, session) pairs of expected attendance from ``start`` to ``upto``."""
-    on_leave = exists().where(
-        Leave.trainee_id == Trainee.id,
-        Leave.deleted.is_(False),
-        Leave.approved.is_(True),
-        Leave.starts_on <= WorkshopSession.held_on,
-        Leave.ends_on >= WorkshopSession.held_on,
-    )
+    on_leave = _on_leave()
     mark = and_(
         Attendance.session_id == WorkshopSession.id,
         Attendance.trainee_id == Trainee.id,
@@ -85,15 +80,108 @@ def _expected_pairs(start: date, upto: date):  # type: ignore[no-untyped-def]
 def expectations(
     s: Session, start: date, end: date, as_of: date, trainee_ids: list[int] | None = None
 ) -> dict[int, Expectation]:
-    """Expected and unrecorded counts per trainee (database id) over a period, up to ``as_of``."""
+    """Expected and unrecorded counts per trainee (database id) over a period, up to ``as_of``.
+
+    A Summary covers every trainee of a plant: pairing each trainee with each session of its
+    cohort in the database would look up one attendance row per pair. Instead the held sessions
+    (a few thousand) and the trainees' windows are read once and counted here; the database
+    only counts each trainee's marks at expected sessions, from its attendance index.
+    """
     upto = min(end, as_of)
     if upto < start:
         return {}
-    unrecorded, shape = _expected_pairs(start, upto)
-    query = shape(select(Trainee.id, func.count(), unrecorded)).group_by(Trainee.id)
+    held: dict[int, list[date]] = {}
+    for cohort_id, day in s.execute(
+        select(WorkshopSession.cohort_id, WorkshopSession.held_on)
+        .where(
+            WorkshopSession.held_on.between(start, upto),
+            WorkshopSession.deleted.is_(False),
+            WorkshopSession.cancelled.is_(False),
+            WorkshopSession.cohort_id.is_not(None),
+        )
+        .order_by(WorkshopSession.held_on)
+    ):
+        held.setdefault(cohort_id, []).append(day)
+    who = select(
+        Trainee.id, Trainee.cohort_id, Trainee.enrolled_on, Trainee.left_on, Trainee.status
+    )
+    who = who.where(Trainee.deleted.is_(False), Trainee.cohort_id.in_(held))
     if trainee_ids is not None:
-        query = query.where(Trainee.id.in_(trainee_ids))
-    return {tid: Expectation(n, int(u or 0)) for tid, n, u in s.execute(query)}
+        who = who.where(Trainee.id.in_(trainee_ids))
+    leave: dict[int, list[tuple[date, date]]] = {}
+    for tid, first, last in s.execute(
+        select(Leave.trainee_id, Leave.starts_on, Leave.ends_on).where(
+            Leave.deleted.is_(False),
+            Leave.approved.is_(True),
+            Leave.starts_on <= upto,
+            Leave.ends_on >= start,
+        )
+    ):
+        leave.setdefault(tid, []).append((first, last))
+    expected: dict[int, int] = {}
+    for tid, cohort_id, enrolled_on, left_on, status in s.execute(who):
+        lo = max(start, enrolled_on) if enrolled_on else start
+        if left_on is not None:
+            hi = min(upto, left_on - timedelta(days=1))
+        elif status == "active":
+            hi = upto
+        else:
+            continue
+        days = held[cohort_id]
+        count = bisect_right(days, hi) - bisect_left(days, lo) if hi >= lo else 0
+        for first, last in leave.get(tid, ()):
+            a, b = max(first, lo), min(last, hi)
+            if b >= a:
+                count -= bisect_right(days, b) - bisect_left(days, a)
+        if count > 0:
+            expected[tid] = count
+    if not expected:
+        return {}
+    marked = _marked_at_expected(s, start, upto, list(expected), bool(leave))
+    return {tid: Expectation(n, n - marked.get(tid, 0)) for tid, n in expected.items()}
+
+
+def _marked_at_expected(
+    s: Session, start: date, upto: date, ids: list[int], any_leave: bool
+) -> dict[int, int]:
+    """Each trainee's marks at sessions at which it was expected, read from its attendance
+    index (trainee, date, session) and the sessions' primary key."""
+    query = (
+        select(Trainee.id, func.count())
+        .select_from(Trainee)
+        .join(
+            Attendance,
+            and_(Attendance.trainee_id == Trainee.id, Attendance.held_on.between(start, upto)),
+        )
+        .join(WorkshopSession, WorkshopSession.id == Attendance.session_id)
+        .where(
+            Attendance.deleted.is_(False),
+            WorkshopSession.deleted.is_(False),
+            WorkshopSession.cancelled.is_(False),
+            WorkshopSession.cohort_id == Trainee.cohort_id,
+            *expected_where(WorkshopSession.held_on),  # type: ignore[arg-type]
+        )
+        .group_by(Trainee.id)
+    )
+    if any_leave:
+        query = query.where(~_on_leave())
+    if len(ids) < SMALL_SCOPE:
+        query = query.where(Trainee.id.in_(ids))
+    return dict(s.execute(query).tuples().all())
+
+
+# Fewer trainees than this are named in the statement; more are all read and filtered here.
+SMALL_SCOPE = 500
+
+
+def _on_leave():  # type: ignore[no-untyped-def]
+    return exists().where(
+        Leave.trainee_id == Trainee.id,
+        Leave.deleted.is_(False),
+        Leave.approved.is_(True),
+        Leave.starts_on <= WorkshopSession.held_on,
+        Leave.ends_on >= WorkshopSession.held_on,
+    )
 
 
 class UnrecordedSession(NamedTuple):
