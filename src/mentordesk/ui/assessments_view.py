@@ -200,11 +200,8 @@ class AssessmentsArea(QWidget):
         """What to do when the list is empty: nothing matches, or nothing drafted yet."""
         if self.list.rows:
             return ""
-        if (
-            self.search.text()
-            or self.cohort_filter.currentData()
-            or self.state_filter.currentData()
-        ):
+        filters = self.search.text(), self.cohort_filter.currentData()
+        if any(filters) or self.state_filter.currentData():
             return self.tr("No assessment matches the search and filters.")
         return self.tr(
             "No assessments yet. Draft one with New assessment…, or a whole cohort's with "
@@ -214,8 +211,6 @@ class AssessmentsArea(QWidget):
     def _say(self, text: str, ok: bool = False) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
         self.message.setText(text)
-
-    # -- preview ------------------------------------------------------------------------
 
     def current_pdf(self) -> bytes | None:
         """The signed file as stored, or the draft exactly as it renders now."""
@@ -312,7 +307,10 @@ class AssessmentsArea(QWidget):
                 self.reload(view.uid)
 
     def draw_signature(self) -> None:
-        SignaturePadDialog(self.store, self).exec()
+        if SignaturePadDialog(self.store, self).exec() == SignaturePadDialog.DialogCode.Accepted:
+            # Said where the mentor is looking: the Preview tab has a message line of its own.
+            say = self.preview.say if self.tabs.currentWidget() is self.preview.tab else self._say
+            say(self.tr("Your drawn signature is saved."), ok=True)
 
     def _signer(self) -> HeldKeySigner | None:
         if not signing_identity.has_identity() and IdentityDialog(self.store, self).exec() != (
