@@ -8,6 +8,7 @@ import dataclasses
 import re
 import time
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
@@ -182,7 +183,7 @@ def test_open_in_viewer_without_a_viewer_says_so_and_where_the_file_is(
     area.preview.open_button.click()
     assert len(told) == 1 and "No program to show PDF files" in told[0]
     saved = next(line for line in told[0].splitlines() if line.endswith(".pdf"))
-    assert open(saved, "rb").read(4) == b"%PDF"
+    assert Path(saved).read_bytes().startswith(b"%PDF")
 
 
 def test_saving_an_empty_signature_pad_says_why_nothing_was_saved(qtbot, demo_store):
