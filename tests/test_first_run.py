@@ -254,9 +254,7 @@ def test_each_page_has_one_widget_per_alt_key(qtbot, wizard, page):
         wizard.next()
     shown = wizard.currentPage()
     own = [
-        w
-        for w in shown.findChildren(QLabel) + shown.findChildren(QAbstractButton)
-        if w.isVisible()
+        w for w in shown.findChildren(QLabel) + shown.findChildren(QAbstractButton) if w.isVisible()
     ]
     buttons = [b for b in wizard.findChildren(QAbstractButton) if b.isVisible() and b not in own]
     keys = _mnemonics(own + buttons)

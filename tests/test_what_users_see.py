@@ -168,9 +168,7 @@ def test_save_pdf_says_where_the_file_went_on_the_preview_tab(area, qtbot, tmp_p
     assert shown, "no visible message names the saved file"
 
 
-def test_open_in_viewer_without_a_viewer_says_so_and_where_the_file_is(
-    area, qtbot, monkeypatch
-):
+def test_open_in_viewer_without_a_viewer_says_so_and_where_the_file_is(area, qtbot, monkeypatch):
     monkeypatch.setattr(sheet_preview, "pdf_viewer_installed", lambda: False)
     monkeypatch.setattr(sheet_preview.QDesktopServices, "openUrl", staticmethod(lambda url: False))
     told = []
