@@ -151,6 +151,17 @@ def test_a_saved_geometry_is_restored_only_when_it_fits(qtbot, demo_store, monke
     assert prefs.value(window_geometry.PLACE_KEY) == QRect(60, 80, 700, 600)
 
 
+def test_the_trainee_record_fits_the_laptop_too(qtbot, demo_store, monkeypatch):
+    from mentordesk.ui.trainee_record_view import TraineeRecordDialog
+
+    monkeypatch.setattr(window_geometry, "free_area", lambda at=None: QRect(LAPTOP))
+    dialog = TraineeRecordDialog(demo_store, list_trainees(demo_store)[0].uid)
+    qtbot.addWidget(dialog)
+    frame = window_geometry.FRAME
+    placed = QRect(frame.left(), frame.top(), dialog.width(), dialog.height())
+    assert window_geometry.fits(placed, LAPTOP)
+
+
 # -- files: say what happened ---------------------------------------------------------------
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,6 +29,7 @@ from .level_chart import LevelChart
 from .localised import localised
 from .note_category_names import note_category_names
 from .notes_panel import notes_html
+from .window_geometry import fitting_size
 
 PERIODS = ("all", "30", "90", "year", "custom")
 
@@ -39,7 +40,7 @@ class TraineeRecordDialog(QDialog):
         self.store = store
         self.trainee_uid = trainee_uid
         self.record: TraineeRecord | None = None
-        self.resize(1000, 740)
+        self.resize(fitting_size(QSize(1000, 740)))
         self.form = load_form("trainee_record", self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)

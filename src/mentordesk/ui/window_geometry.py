@@ -43,6 +43,11 @@ def first_geometry(area: QRect) -> QRect:
     return placed
 
 
+def fitting_size(wanted: QSize) -> QSize:
+    """``wanted``, or as much of it as the primary screen's free area holds with the frame."""
+    return wanted.boundedTo(free_area().marginsRemoved(FRAME).size())
+
+
 def restore_geometry(window: QWidget) -> None:
     """The saved place when it fits the screen it was on; otherwise the first geometry."""
     prefs = preferences()
