@@ -78,6 +78,22 @@ def test_hours_credited_read_as_hours_and_minutes(qtbot, area):
     assert re.search(r"hours credited \d+ h( \d+ min)?;", area.summary.text())
 
 
+def test_the_hours_credited_editor_reads_and_takes_hours_and_minutes(qtbot, demo_store):
+    from mentordesk.ui.hours_spin_box import HoursSpinBox
+    from mentordesk.ui.today_view import TodayArea
+
+    today = TodayArea(demo_store)
+    qtbot.addWidget(today)
+    spin = today.hours_spin
+    assert isinstance(spin, HoursSpinBox)
+    spin.setValue(7 + 2 / 3)
+    assert spin.text() == "7 h 40 min"  # was "7.67 h"
+    for typed, hours in (("7:40", 7 + 2 / 3), ("5", 5.0), ("45 min", 0.75), ("6.5", 6.5)):
+        spin.lineEdit().setText(typed)
+        spin.interpretText()
+        assert spin.value() == pytest.approx(hours, abs=1e-4), typed
+
+
 # -- long names -----------------------------------------------------------------------------
 
 LONG_NAME = "Muhammad Abdul-Rahman bin Abdullah Al-Hashimi Nurmagomedov " * 3
