@@ -88,6 +88,11 @@ def test_the_hours_credited_editor_reads_and_takes_hours_and_minutes(qtbot, demo
     assert isinstance(spin, HoursSpinBox)
     spin.setValue(7 + 2 / 3)
     assert spin.text() == "7 h 40 min"  # was "7.67 h"
+    today.resize(1300, 700)
+    today.show()
+    shown = spin.lineEdit()
+    qtbot.waitUntil(shown.isVisible)
+    assert shown.fontMetrics().horizontalAdvance("23 h 59 min") <= shown.width()
     for typed, hours in (("7:40", 7 + 2 / 3), ("5", 5.0), ("45 min", 0.75), ("6.5", 6.5)):
         spin.lineEdit().setText(typed)
         spin.interpretText()

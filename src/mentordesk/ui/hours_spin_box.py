@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QDoubleSpinBox, QWidget
 
@@ -70,3 +71,17 @@ class HoursSpinBox(QDoubleSpinBox):
 
     def fixup(self, text: str) -> str:
         return self.textFromValue(self.value())
+
+    def _widened(self, hint: QSize) -> QSize:
+        # Qt sizes a spin box for its minimum and maximum ("24 h"); the widest text it shows
+        # has minutes as well.
+        metrics = self.fontMetrics()
+        widest = metrics.horizontalAdvance(self.textFromValue(self.maximum() - 1 / 60))
+        shortest = metrics.horizontalAdvance(self.textFromValue(self.maximum()))
+        return QSize(hint.width() + max(0, widest - shortest), hint.height())
+
+    def sizeHint(self) -> QSize:
+        return self._widened(super().sizeHint())
+
+    def minimumSizeHint(self) -> QSize:
+        return self._widened(super().minimumSizeHint())
