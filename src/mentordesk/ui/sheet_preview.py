@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -190,7 +190,10 @@ class PreviewPane(QObject):
             return
         pdf, name = sheet
         path, _ = QFileDialog.getSaveFileName(
-            self.form, self.tr("Save PDF"), name, self.tr("PDF files (*.pdf)")
+            self.form,
+            QCoreApplication.translate("AssessmentsArea", "Save PDF"),
+            name,
+            QCoreApplication.translate("AssessmentsArea", "PDF files (*.pdf)"),
         )
         if not path:
             return
@@ -225,4 +228,6 @@ class PreviewPane(QObject):
     def print_sheet(self) -> None:
         sheet = self.sheet()
         if sheet is not None and print_pdf(self.form, sheet[0]) is False:
-            self.say(self.tr("The printer could not be started."))
+            self.say(
+                QCoreApplication.translate("AssessmentsArea", "The printer could not be started.")
+            )
