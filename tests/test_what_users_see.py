@@ -239,13 +239,3 @@ def test_choosing_another_language_says_when_it_applies_in_both_languages(qtbot,
     assert preferences().value("ui/language") == "zh_CN"
     settings.language_combo.setCurrentIndex(settings.language_combo.findData("en"))
     assert "in use" in settings.language_hint.text()
-
-
-def test_no_message_box_is_left_open(qtbot):
-    assert not [w for w in qtbot_top_levels() if isinstance(w, QMessageBox) and w.isVisible()]
-
-
-def qtbot_top_levels():
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.topLevelWidgets()
