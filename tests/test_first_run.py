@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWizard
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QWizard,
+)
 
 from mentordesk.core.demo import is_empty
 from mentordesk.core.staff import local_user
 from mentordesk.exchange import signing_identity
+from mentordesk.ui import first_run
 from mentordesk.ui.assessment_dialogs import IdentityDialog
 from mentordesk.ui.first_run import (
     FirstRunWizard,
@@ -196,3 +204,58 @@ def test_the_wizard_runs_once(qtbot, store):
 
     assert not choice.finished and choice.profile is None
     assert not first_run_needed(store)
+
+
+def test_enter_after_creating_the_identity_goes_on_not_back_to_replace_it(
+    qtbot, wizard, monkeypatch
+):
+    opened = []
+
+    class Accepting:
+        """The identity dialog, as if the mentor filled it in and pressed OK."""
+
+        def __init__(self, *args) -> None:
+            self.name_edit = self.org_edit = type("Edit", (), {"setText": lambda s, t: None})()
+            opened.append(self)
+
+        def exec(self) -> int:
+            return QDialog.DialogCode.Accepted.value
+
+        def deleteLater(self) -> None:
+            pass
+
+    monkeypatch.setattr(first_run, "IdentityDialog", Accepting)
+    qtbot.keyClicks(wizard.name_edit, "Chen Hong")
+    click(qtbot, wizard, NEXT)
+    click(qtbot, wizard, NEXT)
+    click(qtbot, wizard, NEXT)
+    assert wizard.currentId() == wizard.SIGNING
+    wizard.identity_button.setFocus()
+    qtbot.keyClick(wizard.identity_button, Qt.Key.Key_Space)  # set it up from the keyboard
+    assert len(opened) == 1 and "Replace" in wizard.identity_button.text()
+    qtbot.keyClick(QApplication.focusWidget() or wizard, Qt.Key.Key_Return)
+    assert len(opened) == 1
+    assert wizard.currentId() == wizard.SUMMARY
+
+
+def _mnemonics(widgets) -> list[str]:
+    found = []
+    for w in widgets:
+        text = w.text().replace("&&", "")
+        if "&" in text:
+            found.append(text[text.index("&") + 1].lower())
+    return found
+
+
+@pytest.mark.parametrize("page", ["PROFILE", "ORGANISATION", "START", "SIGNING", "SUMMARY"])
+def test_each_page_has_one_widget_per_alt_key(qtbot, wizard, page):
+    wizard.name_edit.setText("Chen Hong")
+    while wizard.currentId() != getattr(wizard, page):
+        wizard.next()
+    shown = wizard.currentPage()
+    own = [
+        w for w in shown.findChildren(QLabel) + shown.findChildren(QAbstractButton) if w.isVisible()
+    ]
+    buttons = [b for b in wizard.findChildren(QAbstractButton) if b.isVisible() and b not in own]
+    keys = _mnemonics(own + buttons)
+    assert len(keys) == len(set(keys)), keys

@@ -11,6 +11,7 @@ from ..core.errors import UserError
 from ..core.models import ATTENDANCE_STATUSES, NOTE_CATEGORIES
 from ..core.rubrics import current_rubric
 from ..core.store import Store
+from ..core.time_and_hours import hours_text, moment_text
 from ..core.trainee_record import trainee_record
 from ..core.trainees import get_trainee, list_trainees
 from . import paper_commands
@@ -198,13 +199,13 @@ def _record(args: argparse.Namespace) -> int:
         print(f"{r.trainee.name} ({r.trainee.trainee_id}, {r.trainee.cohort})")
         print(
             f"attendance rate {rate:.1%}" if rate is not None else "attendance rate —",
-            f"over {r.figures.sessions} sessions, {round(r.figures.hours, 2):g} h",
+            f"over {r.figures.sessions} sessions, {hours_text(r.figures.hours)}",
         )
         for h in r.skills:
             levels = " ".join(str(p.level) for p in h.points)
             print(f"  {h.code:<6} {h.name[:40]:<40} {levels}")
         for n in r.notes:
-            print(f"  [{n.category}] {n.written_at:%Y-%m-%d} {n.text}")
+            print(f"  [{n.category}] {moment_text(n.written_at)} {n.text}")
         return 0
 
     return _run(args, work)

@@ -18,6 +18,7 @@ from .models import (
     Trainee,
 )
 from .summary import period_figures
+from .time_and_hours import local_date
 
 
 def _day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -107,7 +108,7 @@ def compute_summary(s: Session, trainee: Trainee, start: date, end: date) -> dic
     )
     for category, text, written_at, author in rows:
         notes.setdefault(category or "other", []).append(
-            {"date": written_at.date().isoformat(), "text": text, "author": author or ""}
+            {"date": local_date(written_at).isoformat(), "text": text, "author": author or ""}
         )
     ordered = {c: notes[c] for c in NOTE_CATEGORIES if c in notes}
     ordered.update({c: v for c, v in notes.items() if c not in ordered})

@@ -29,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from ..core.assessments import AssessmentView
+from ..core.time_and_hours import hours_text, hours_text_chinese
 from .sheet_language import say, sheet_language
 from .sheet_page import (
     BODY_W,
@@ -171,6 +172,7 @@ def _identity(v: AssessmentView) -> Table:
 def _attendance(summary: dict) -> Table:
     a = summary.get("attendance", {})
     rate = a.get("rate")
+    hours = a.get("hours", 0)
     head = [
         say("Sessions", "场次", "\n"),
         say("Present", "出勤", "\n"),
@@ -188,7 +190,7 @@ def _attendance(summary: dict) -> Table:
         a.get("left_early", 0),
         a.get("absent", 0),
         a.get("excused", 0),
-        f"{a.get('hours', 0):g}",
+        say(str(hours_text(hours)), hours_text_chinese(hours), "\n"),
         f"{rate:.0%}" if rate is not None else "—",
     ]
     t = Table([head, [str(x) for x in values]], colWidths=[BODY_W / 8] * 8)
@@ -200,6 +202,8 @@ def _attendance(summary: dict) -> Table:
                 ("FONTSIZE", (0, 0), (-1, 0), 7.5),
                 ("LEADING", (0, 0), (-1, 0), 9),
                 ("FONTSIZE", (0, 1), (-1, 1), 10),
+                # Hours and minutes of a long period ("1245 h 30 min") are the widest figure.
+                ("FONTSIZE", (6, 1), (6, 1), 9),
             ]
         )
     )

@@ -28,6 +28,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 from ..core import assessments
 from ..core.errors import UserError
 from ..core.store import Store
+from ..core.time_and_hours import local_date
 from ..core.wording import user_text
 from .sheet_page import MentorStamp, countersignature_stamp
 from .sheet_pdf import RenderedSheet, render_sheet
@@ -205,7 +206,7 @@ def countersign(pdf: bytes, signer: HeldKeySigner, role: str) -> bytes:
             )
         )
     x1, y1, x2, y2 = (float(v) for v in existing[wanted][1])
-    stamp = countersignature_stamp(signer.name, datetime.now(UTC).date(), x2 - x1, y2 - y1)
+    stamp = countersignature_stamp(signer.name, local_date(datetime.now(UTC)), x2 - x1, y2 - y1)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "stamp.pdf"
         path.write_bytes(stamp)
@@ -255,7 +256,7 @@ def signed_pdf(
     drawing_png: bytes | None,
     now: datetime,
 ) -> bytes:
-    stamp = MentorStamp(signer.name, now.date(), drawing_png)
+    stamp = MentorStamp(signer.name, local_date(now), drawing_png)
     return sign_sheet(render_sheet(view, results, stamp), signer)
 
 

@@ -138,12 +138,15 @@ class SignaturePadDialog(QDialog):
         self.pad = SignaturePad()
         child(self.form, QFrame, "padFrame").layout().addWidget(self.pad)
         child(self.form, QPushButton, "clearButton").clicked.connect(self.pad.clear)
+        self.message = child(self.form, QLabel, "padMessage")
+        self.pad.changed.connect(lambda: self.message.setText(""))
         buttons = child(self.form, QDialogButtonBox, "buttonBox")
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
 
     def _save(self) -> None:
         if self.pad.is_empty():
+            self.message.setText(self.tr("Nothing to save: draw your signature in the box first."))
             return
         save_drawn_signature(self.store, self.pad.to_png())
         self.accept()

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -36,26 +30,23 @@ from ..exchange.sheet_batch import sheet_filename, write_sheets
 from ..exchange.sheet_language import set_sheet_language
 from ..exchange.sheet_pdf import render_sheet
 from ..exchange.signing import HeldKeySigner, attach_countersigned, sign_assessment
-from ..paths import data_dir
 from .assessment_dialogs import (
     IdentityDialog,
     PeriodDialog,
     SignaturePadDialog,
     ask_passphrase,
 )
+from .assessment_list import AssessmentList
+from .assessment_summary_text import summary_html
 from .background import run_with_progress
 from .forms import child, load_form
 from .localised import localised
 from .note_category_names import note_category_names
-from .sheet_preview import page_pixmaps, print_pdf
+from .sheet_preview import PreviewPane
 from .translation import current_language
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
-# The preview fits the page to the pane's width, within these bounds: below the lower one the
-# text is unreadable and a scroll bar is the lesser evil; above the upper one it is only bigger.
-PREVIEW_DPI_RANGE = (48, 120)
-A4_WIDTH_INCHES = 210 / 25.4
 
 
 class AssessmentsArea(QWidget):
@@ -86,12 +77,10 @@ class AssessmentsArea(QWidget):
         self.refresh_button = child(f, QPushButton, "refreshButton")
         self.sign_button = child(f, QPushButton, "signButton")
         self.amend_button = child(f, QPushButton, "amendButton")
-        self.preview_info = child(f, QLabel, "previewInfo")
-        self.pages = child(f, QWidget, "previewPages")
-        self.preview_scroll = child(f, QScrollArea, "previewScroll")
-        self.open_button = child(f, QPushButton, "openButton")
-        self.print_button = child(f, QPushButton, "printButton")
-        self.save_as_button = child(f, QPushButton, "saveAsButton")
+        self.preview = PreviewPane(f, self._sheet)
+        self.pages = self.preview.pages
+        self.preview_scroll = self.preview.scroll
+        self.preview_scroll.viewport().installEventFilter(self)
         self.attach_button = child(f, QPushButton, "attachButton")
 
         self.states = {
@@ -105,38 +94,14 @@ class AssessmentsArea(QWidget):
             "not_yet_competent": self.tr("Not yet competent"),
         }
         self.note_categories = note_category_names()
-        # Who, when, and where it stands first: at 1280 px the list shows about five columns.
-        headers = [
-            self.tr("Trainee"),
-            self.tr("Trainee ID"),
-            self.tr("Period"),
-            self.tr("State"),
-            self.tr("Result"),
-            self.tr("Version"),
-            self.tr("Signed on"),
-            self.tr("Cohort"),
-        ]
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.list = AssessmentList(self.table, self.states, self.result_names)
         self.state_filter.addItem(self.tr("Every state"), "")
         for key, label in self.states.items():
             self.state_filter.addItem(label, key)
 
-        self._rows: list[assessments.AssessmentView] = []
         self._current: assessments.AssessmentView | None = None
         self._pdf: bytes | None = None
         self._job = None
-        self._sized = False
-        self._preview_dpi = 0.0
-        # Re-fitting the page waits until the user stops dragging the splitter.
-        self._fit_timer = QTimer(self, singleShot=True, interval=200)
-        self._fit_timer.timeout.connect(self._refit_preview)
-        self.preview_scroll.viewport().installEventFilter(self)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
@@ -151,9 +116,6 @@ class AssessmentsArea(QWidget):
         self.refresh_button.clicked.connect(self.recompute)
         self.sign_button.clicked.connect(self.sign)
         self.amend_button.clicked.connect(self.amend)
-        self.open_button.clicked.connect(self.open_in_viewer)
-        self.print_button.clicked.connect(self.print_sheet)
-        self.save_as_button.clicked.connect(self.save_as)
         self.attach_button.clicked.connect(self.attach_countersigned)
         splitter = child(f, QSplitter, "splitter")
         splitter.setStretchFactor(0, 3)
@@ -182,49 +144,18 @@ class AssessmentsArea(QWidget):
 
     def reload(self, select_uid: str | None = None) -> None:
         keep = select_uid or (self._current.uid if self._current else None)
-        self._rows = assessments.list_assessments(
+        rows = assessments.list_assessments(
             self.store,
             self.search.text(),
             cohort=self.cohort_filter.currentData() or None,
             state=self.state_filter.currentData() or None,
         )
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(self._rows))
-        for row, v in enumerate(self._rows):
-            cells = [
-                v.trainee_name,
-                v.trainee_id,
-                f"{v.period_start:%Y-%m-%d} – {v.period_end:%Y-%m-%d}",
-                self.states.get(v.state, v.state),
-                self.result_names.get(v.result, v.result),
-                str(v.version),
-                f"{v.signed_at:%Y-%m-%d}" if v.signed_at else "",
-                v.cohort,
-            ]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if v.state == "superseded":
-                    item.setForeground(Qt.GlobalColor.gray)
-                self.table.setItem(row, col, item)
-        self.table.blockSignals(False)
-        if self._rows and not self._sized:
-            self.table.resizeColumnsToContents()
-            self._sized = True
-        uids = [v.uid for v in self._rows]
-        self.table.blockSignals(True)
-        if keep in uids:
-            self.table.selectRow(uids.index(keep))
-        elif self._rows:
-            self.table.selectRow(0)
-        else:
-            self.table.clearSelection()
-        self.table.blockSignals(False)
+        self.list.fill(rows, keep)
         # Always refresh the detail: the selected row may be the same record, changed.
         self._selection_changed()
 
     def _selection_changed(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        self._show(self._rows[rows[0].row()] if rows else None)
+        self._show(self.list.selected())
 
     # -- detail -------------------------------------------------------------------------
 
@@ -232,6 +163,7 @@ class AssessmentsArea(QWidget):
         self._current = view
         self._pdf = None
         self._say("")
+        self.preview.say("")
         editable = view is not None and view.state == "draft"
         for widget in (self.strengths, self.improvements, self.comment):
             widget.setReadOnly(not editable)
@@ -239,14 +171,15 @@ class AssessmentsArea(QWidget):
             widget.setEnabled(editable)
         self.amend_button.setEnabled(view is not None and view.state == "signed")
         self.attach_button.setEnabled(view is not None and view.state == "signed")
-        for widget in (self.open_button, self.print_button, self.save_as_button):
+        preview = self.preview
+        for widget in (preview.open_button, preview.print_button, preview.save_as_button):
             widget.setEnabled(view is not None)
         if view is None:
             self.heading.setText(self.tr("No assessment selected"))
             self.summary.setText(self._empty_hint())
             for widget in (self.strengths, self.improvements, self.comment):
                 widget.setPlainText("")
-            self._clear_pages()
+            self.preview.clear()
             return
         self.heading.setText(
             self.tr("%1 — %2 to %3, version %4 (%5)")
@@ -256,7 +189,7 @@ class AssessmentsArea(QWidget):
             .replace("%4", str(view.version))
             .replace("%5", self.states.get(view.state, view.state))
         )
-        self.summary.setText(self._summary_html(view))
+        self.summary.setText(summary_html(view, self.note_categories))
         self.result_combo.setCurrentIndex(max(self.result_combo.findData(view.result), 0))
         self.strengths.setPlainText(view.strengths)
         self.improvements.setPlainText(view.improvements)
@@ -265,66 +198,19 @@ class AssessmentsArea(QWidget):
 
     def _empty_hint(self) -> str:
         """What to do when the list is empty: nothing matches, or nothing drafted yet."""
-        if self._rows:
+        if self.list.rows:
             return ""
-        if (
-            self.search.text()
-            or self.cohort_filter.currentData()
-            or self.state_filter.currentData()
-        ):
+        filters = self.search.text(), self.cohort_filter.currentData()
+        if any(filters) or self.state_filter.currentData():
             return self.tr("No assessment matches the search and filters.")
         return self.tr(
             "No assessments yet. Draft one with New assessment…, or a whole cohort's with "
             "Sheets for a cohort…"
         )
 
-    def _summary_html(self, v: assessments.AssessmentView) -> str:
-        a = v.summary.get("attendance", {})
-        rate = a.get("rate")
-        lines = [
-            self.tr(
-                "Attendance: %1 sessions — %2 present, %3 late, %4 left early, %5 absent, "
-                "%6 excused; %7 hours; rate %8"
-            )
-            .replace("%1", str(a.get("sessions", 0)))
-            .replace("%2", str(a.get("present", 0)))
-            .replace("%3", str(a.get("late", 0)))
-            .replace("%4", str(a.get("left_early", 0)))
-            .replace("%5", str(a.get("absent", 0)))
-            .replace("%6", str(a.get("excused", 0)))
-            .replace("%7", f"{a.get('hours', 0):g}")
-            .replace("%8", f"{rate:.0%}" if rate is not None else "—"),
-            self.tr("Skills rated: %1, mean level %2")
-            .replace("%1", str(len(v.summary.get("skills", []))))
-            .replace("%2", str(v.summary.get("mean_level") or "—")),
-            self.tr("Notes: %1").replace(
-                "%1",
-                self.tr(", ", "between the items of a list").join(
-                    f"{self.note_categories.get(k, k)} {len(n)}"
-                    for k, n in v.summary.get("notes", {}).items()
-                )
-                or "0",
-            ),
-        ]
-        if v.supersedes_uid:
-            lines.append(
-                self.tr("Amends version %1 because: %2")
-                .replace("%1", str(v.version - 1))
-                .replace("%2", v.amendment_reason)
-            )
-        if v.signed_at:
-            lines.append(
-                self.tr("Signed by %1 on %2")
-                .replace("%1", v.signed_by)
-                .replace("%2", f"{v.signed_at:%Y-%m-%d %H:%M} UTC")
-            )
-        return "<br>".join(line.replace("&", "&amp;").replace("<", "&lt;") for line in lines)
-
     def _say(self, text: str, ok: bool = False) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
         self.message.setText(text)
-
-    # -- preview ------------------------------------------------------------------------
 
     def current_pdf(self) -> bytes | None:
         """The signed file as stored, or the draft exactly as it renders now."""
@@ -338,39 +224,17 @@ class AssessmentsArea(QWidget):
                 self._pdf = assessments.latest_document(self.store, v.uid)
         return self._pdf
 
-    def _fitting_dpi(self) -> float:
-        margins = self.pages.layout().contentsMargins()
-        room = self.preview_scroll.viewport().width() - margins.left() - margins.right() - 4
-        scroll_bar = self.preview_scroll.verticalScrollBar()
-        if not scroll_bar.isVisible():
-            # A page is taller than the pane: the bar the pages bring takes its width from them.
-            room -= scroll_bar.sizeHint().width()
-        low, high = PREVIEW_DPI_RANGE
-        return max(low, min(high, room / A4_WIDTH_INCHES))
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.preview_scroll.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_timer.start()
+            self.preview.viewport_resized()
         return super().eventFilter(watched, event)
 
-    def _refit_preview(self) -> None:
-        if abs(self._fitting_dpi() - self._preview_dpi) >= 2:
-            self._show_preview_if_visible()
-
-    def _clear_pages(self) -> None:
-        layout = self.pages.layout()
-        while layout.count():
-            widget = layout.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+    def _sheet(self) -> tuple[bytes, str] | None:
+        pdf, v = self.current_pdf(), self._current
+        return (pdf, sheet_filename(v)) if pdf is not None and v is not None else None
 
     def _show_preview_if_visible(self) -> None:
-        if self.tabs.currentWidget() is not child(self.form, QWidget, "previewTab"):
-            return
-        self._clear_pages()
-        pdf = self.current_pdf()
-        if pdf is None or self._current is None:
-            self.preview_info.setText("")
+        if self.tabs.currentWidget() is not self.preview.tab:
             return
         texts = {
             "draft": self.tr(
@@ -380,50 +244,8 @@ class AssessmentsArea(QWidget):
             "signed": self.tr("The signed PDF as stored."),
             "superseded": self.tr("Superseded by an amendment; kept as it was signed."),
         }
-        self.preview_info.setText(texts.get(self._current.state, ""))
-        self._preview_dpi = self._fitting_dpi()
-        ratio = self.devicePixelRatioF()
-        for pixmap in page_pixmaps(pdf, self._preview_dpi * ratio):
-            pixmap.setDevicePixelRatio(ratio)
-            label = QLabel()
-            label.setPixmap(pixmap)
-            label.setFixedSize(pixmap.deviceIndependentSize().toSize())
-            label.setStyleSheet("border: 1px solid #b0bec5;")
-            self.pages.layout().addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.pages.layout().addStretch(1)
-        self.pages.layout().activate()
-
-    def save_as(self) -> None:
-        pdf, v = self.current_pdf(), self._current
-        if pdf is None or v is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save PDF"), sheet_filename(v), self.tr("PDF files (*.pdf)")
-        )
-        if path:
-            target = Path(path)
-            partial = target.with_name(target.name + ".part")
-            partial.write_bytes(pdf)
-            os.replace(partial, target)
-            self._say(self.tr("Saved %1").replace("%1", str(target)), ok=True)
-
-    def open_in_viewer(self) -> None:
-        pdf, v = self.current_pdf(), self._current
-        if pdf is None or v is None:
-            return
-        folder = data_dir() / "sheets"
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / sheet_filename(v)
-        partial = target.with_name(target.name + ".part")
-        partial.write_bytes(pdf)
-        os.replace(partial, target)
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
-            self._say(self.tr("No PDF viewer opened %1").replace("%1", str(target)))
-
-    def print_sheet(self) -> None:
-        pdf = self.current_pdf()
-        if pdf is not None and print_pdf(self, pdf) is False:
-            self._say(self.tr("The printer could not be started."))
+        state = self._current.state if self._current else ""
+        self.preview.show_pages(self.current_pdf(), texts.get(state, ""))
 
     def attach_countersigned(self) -> None:
         if self._current is None:
@@ -485,7 +307,10 @@ class AssessmentsArea(QWidget):
                 self.reload(view.uid)
 
     def draw_signature(self) -> None:
-        SignaturePadDialog(self.store, self).exec()
+        if SignaturePadDialog(self.store, self).exec() == SignaturePadDialog.DialogCode.Accepted:
+            # Said where the mentor is looking: the Preview tab has a message line of its own.
+            say = self.preview.say if self.tabs.currentWidget() is self.preview.tab else self._say
+            say(self.tr("Your drawn signature is saved."), ok=True)
 
     def _signer(self) -> HeldKeySigner | None:
         if not signing_identity.has_identity() and IdentityDialog(self.store, self).exec() != (

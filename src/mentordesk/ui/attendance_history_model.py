@@ -13,7 +13,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from ..core.time_and_hours import hours_text
 from ..core.trainee_record import AttendanceEntry
+from .localised import localised
 from .roster_model import STATUS_COLOURS
 
 Index = QModelIndex | QPersistentModelIndex
@@ -74,7 +76,7 @@ class AttendanceHistoryModel(QAbstractTableModel):
             if column == 4:
                 return e.minutes_late or ""
             if column == 5:
-                return f"{round(e.hours, 2):g}"
+                return localised(hours_text(e.hours))
             return e.note
         if role == Qt.ItemDataRole.BackgroundRole and column == 3:
             return QBrush(QColor(STATUS_COLOURS.get(e.status, "#ffffff")))

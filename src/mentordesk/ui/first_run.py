@@ -196,6 +196,10 @@ class FirstRunWizard(QWizard):
             self._identity_created = True
             self.identity_status.setText(self.tr("Your signing identity is ready."))
             self.identity_button.setText(self.tr("&Replace it…"))
+            # Enter now goes on to the next step: focus left on this button would press it
+            # again and open the dialog to replace what was just made.
+            self.identity_button.setAutoDefault(False)
+            self.button(QWizard.WizardButton.NextButton).setFocus()
         dialog.deleteLater()
 
     # Choices ------------------------------------------------------------------------------

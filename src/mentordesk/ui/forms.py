@@ -35,6 +35,10 @@ def _ui_loader() -> QUiLoader:
             _loader = QUiLoader()
         finally:
             QCoreApplication.setLibraryPaths(paths)
+        from .hours_spin_box import HoursSpinBox
+
+        # The forms' own widget classes (``<customwidgets>`` in the .ui files).
+        _loader.registerCustomWidget(HoursSpinBox)
     return _loader
 
 

@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from .forms import child, load_form
 from .preferences import preferences
 from .store_opening import service
+from .window_geometry import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
     from ..core import staff
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel()
         self.statusBar().addPermanentWidget(self.user_label)
         self.update_status()
-        self._restore_geometry()
+        restore_geometry(self)
         start = str(preferences().value("ui/area", "today"))
         keys = [key for key, _, _ in AREAS]
         self.navigation.setCurrentRow(keys.index(start) if start in keys else 0)
@@ -143,15 +144,6 @@ class MainWindow(QMainWindow):
         if callable(prepare):
             prepare()
 
-    def _restore_geometry(self) -> None:
-        geometry = preferences().value("ui/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        prefs = preferences()
-        prefs.setValue("ui/geometry", self.saveGeometry())
-        prefs.sync()
+        save_geometry(self)
         super().closeEvent(event)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.capture_views import NOTE_CATEGORIES
 from ..core.errors import UserError
+from ..core.time_and_hours import moment_text
 from .capture_undo import ServiceCommand
 from .forms import child
 from .localised import localised
@@ -58,7 +59,7 @@ def notes_html(found: list[NoteView], names: dict[str, str], at: str, empty: str
     """
     parts = []
     for n in found:
-        when = n.written_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        when = moment_text(n.written_at)
         where = (
             f'<br><span style="color:#607d8b">{escape(at.replace("%1", n.session_label))}</span>'
             if n.session_label

@@ -6,6 +6,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.capture_views import RosterRow
+from ..core.time_and_hours import hours_text
+from .localised import localised
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -111,7 +113,7 @@ class RosterModel(QAbstractTableModel):
             if column == self.LATE:
                 return mark.minutes_late or ""
             if column == self.HOURS:
-                return f"{round(mark.hours, 2):g}"
+                return localised(hours_text(mark.hours))
             if column == self.NOTE:
                 return mark.note
         elif role == Qt.ItemDataRole.BackgroundRole and column == self.STATUS and mark:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,6 +52,7 @@ class SettingsArea(QWidget):
         self.save_button = child(f, QPushButton, "saveProfileButton")
         self.profile_message = child(f, QLabel, "profileMessage")
         self.language_combo = child(f, QComboBox, "languageCombo")
+        self.language_hint = child(f, QLabel, "languageHint")
         self.db_label = child(f, QLabel, "databasePathLabel")
         self.backup_button = child(f, QPushButton, "backupButton")
         self.check_button = child(f, QPushButton, "checkButton")
@@ -114,7 +115,38 @@ class SettingsArea(QWidget):
             window.update_status()
 
     def _language_changed(self) -> None:
-        preferences().setValue("ui/language", self.language_combo.currentData())
+        choice = self.language_combo.currentData()
+        preferences().setValue("ui/language", choice)
+        self._say_when_language_applies(choice)
+
+    def _say_when_language_applies(self, choice: str) -> None:
+        """Say, at the choice, that the window changes language only at the next start —
+        also in the language chosen, which someone picking it reads better."""
+        try:
+            from .translation import current_language, language_chosen, translate_in
+        except ImportError:
+            return
+        target = language_chosen(choice)
+        if target == current_language():
+            self.language_hint.setStyleSheet("")
+            self.language_hint.setText(self.tr("This is the language in use."))
+            return
+        name = dict(_languages()).get(target, target)
+        # Literal translate() calls: lupdate finds no string behind a helper.
+        template = QCoreApplication.translate(
+            "SettingsArea",
+            "MentorDesk changes to %1 the next time it starts: close it and start it again.",
+        )
+        lines = [template.replace("%1", name)]
+        there = translate_in(
+            target,
+            "SettingsArea",
+            "MentorDesk changes to %1 the next time it starts: close it and start it again.",
+        ).replace("%1", name)
+        if there not in lines:
+            lines.append(there)
+        self.language_hint.setStyleSheet("font-weight: 600; color: #e65100;")
+        self.language_hint.setText("\n".join(lines))
 
     def backup(self) -> None:
         target, _ = QFileDialog.getSaveFileName(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,12 +21,15 @@ from PySide6.QtWidgets import (
 
 from ..core.rubrics import current_rubric
 from ..core.store import Store
+from ..core.time_and_hours import hours_text
 from ..core.trainee_record import TraineeRecord, trainee_record
 from .attendance_history_model import AttendanceHistoryModel
 from .forms import child, load_form
 from .level_chart import LevelChart
+from .localised import localised
 from .note_category_names import note_category_names
 from .notes_panel import notes_html
+from .window_geometry import fitting_size
 
 PERIODS = ("all", "30", "90", "year", "custom")
 
@@ -37,7 +40,7 @@ class TraineeRecordDialog(QDialog):
         self.store = store
         self.trainee_uid = trainee_uid
         self.record: TraineeRecord | None = None
-        self.resize(1000, 740)
+        self.resize(fitting_size(QSize(1000, 740)))
         self.form = load_form("trainee_record", self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
@@ -135,7 +138,7 @@ class TraineeRecordDialog(QDialog):
         self.figures_label.setText(
             self.tr(
                 "Attendance rate <b>%1</b> · sessions %2 · present %3 · late %4 · left early %5"
-                " · absent %6 · excused %7 · hours %8 · skills rated %9"
+                " · absent %6 · excused %7 · hours credited %8 · skills rated %9"
             )
             .replace("%1", f"{rate:.0%}" if rate is not None else "—")
             .replace("%2", str(fig.sessions))
@@ -144,7 +147,7 @@ class TraineeRecordDialog(QDialog):
             .replace("%5", str(fig.left_early))
             .replace("%6", str(fig.absent))
             .replace("%7", str(fig.excused))
-            .replace("%8", f"{round(fig.hours, 2):g}")
+            .replace("%8", localised(hours_text(fig.hours)))
             .replace("%9", str(fig.skills_rated))
         )
         self.attendance_model.set_rows(r.attendance)

@@ -24,6 +24,7 @@ from ..core.models import TRAINEE_STATUSES
 from ..core.store import Store
 from .forms import child, load_form
 from .localised import localised
+from .table_columns import fit_columns
 from .trainee_model import TraineeTableModel
 
 ERROR_STYLE = "color: #b00020;"
@@ -116,7 +117,7 @@ class TraineesArea(QWidget):
         )
         self.model.set_rows(rows)
         if not self._sized and rows:
-            self.table.resizeColumnsToContents()
+            fit_columns(self.table, TraineeTableModel.COLUMNS.index("name"))
             self._sized = True
         if not rows and not self.search.text() and not self.cohort_filter.currentData():
             self.count_label.setText(

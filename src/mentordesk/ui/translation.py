@@ -61,6 +61,24 @@ def current_language() -> str:
     return _in_effect
 
 
+def language_chosen(choice: str | None) -> str:
+    """The language a Settings choice ("" or None: the system's) puts in effect at a start."""
+    shipped = [code for code, _name in available_languages() if code != ENGLISH]
+    if choice:
+        return choice if choice in shipped else ENGLISH
+    return language_for(QLocale.system().uiLanguages(), shipped)
+
+
+def translate_in(language: str, context: str, text: str) -> str:
+    """``text`` in ``language`` whatever the interface language is now (English: as it is)."""
+    if language == ENGLISH:
+        return text
+    catalogue = QTranslator()
+    if not catalogue.load(str(translations_dir() / f"mentordesk_{language}.qm")):
+        return text
+    return catalogue.translate(context, text) or text
+
+
 def install_translator(app: QApplication, language: str | None) -> str:
     """Translate the interface into ``language`` (None or "": the system's); returns the one in effect.
 
