@@ -27,7 +27,7 @@ from mentordesk.core.calendar_plan import lay_out_plan
 from mentordesk.core.expected import missing_marks
 from mentordesk.core.export_rows import ExportRows, ExportScope
 from mentordesk.core.models import Attendance, Cohort, Trainee, WorkshopSession
-from mentordesk.core.session_plan import SlotSpec, plan_sessions, set_week
+from mentordesk.core.session_plan import SlotSpec, plan_many_sessions, set_week
 from mentordesk.core.store import Store
 from mentordesk.core.trainee_record import trainee_record
 
@@ -59,7 +59,9 @@ def _plan_everything(store: Store) -> list[str]:
             continue
         end = min(last, first + timedelta(days=5 * 365))
         lay_out_plan(store, name, start=first, end=end, pattern="3w school, 1w plant")
-        set_week(store, name, [SlotSpec(d, clock(8), clock(12), "Bay 1", "Plan") for d in range(5)])
+        set_week(
+            store, name, [SlotSpec(d, clock(13), clock(17), "Bay 1", "Plan") for d in range(5)]
+        )
         names.append(name)
     return names
 
@@ -74,7 +76,7 @@ def _generation(dataset: Path, work: Path) -> Figure:
         _copy(ours, theirs)
         store = Store.open(ours)
         began = time.perf_counter()
-        added = sum(len(plan_sessions(store, name).added) for name in names)
+        added = sum(len(c.added) for c in plan_many_sessions(store, names))
         ours_s = time.perf_counter() - began
     finally:
         store.close()

@@ -139,16 +139,17 @@ def _edit(args: argparse.Namespace) -> int:
 
 def _sessions(args: argparse.Namespace) -> int:
     def work(store) -> int:  # type: ignore[no-untyped-def]
-        changes = session_plan.plan_sessions(store, args.cohort, dry_run=args.dry_run)
         verb = "would add" if args.dry_run else "added"
-        for day, start in changes.added:
-            print(f"{verb}: {day} {start:%H:%M}")
-        for day, start in changes.removed:
-            print(f"{'would take away' if args.dry_run else 'took away'}: {day} {start or ''}")
-        print(
-            f"{changes.cohort}: {len(changes.added)} {verb}, {len(changes.removed)} taken away, "
-            f"{changes.unchanged} unchanged"
-        )
+        for changes in session_plan.plan_many_sessions(store, args.cohort, dry_run=args.dry_run):
+            for day, start in changes.added:
+                print(f"{changes.cohort}: {verb} {day} {start:%H:%M}")
+            for day, start in changes.removed:
+                gone = "would take away" if args.dry_run else "took away"
+                print(f"{changes.cohort}: {gone} {day} {start or ''}")
+            print(
+                f"{changes.cohort}: {len(changes.added)} {verb}, {len(changes.removed)} taken "
+                f"away, {changes.unchanged} unchanged"
+            )
         return 0
 
     return _run(args, work)
@@ -235,8 +236,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--closure", action="store_true", help="the days are this cohort's closures")
     p.set_defaults(func=_edit)
 
-    p = ps.add_parser("sessions", parents=[common], help="make the plan's sessions")
-    p.add_argument("cohort", help="cohort name or id")
+    p = ps.add_parser("sessions", parents=[common], help="make the plans' sessions")
+    p.add_argument("cohort", nargs="+", help="cohort names or ids (all or none are made)")
     p.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
     p.set_defaults(func=_sessions)
 

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
-from sqlalchemy import exists, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from .calendar_plan import find_cohort
@@ -179,57 +179,75 @@ def _wanted(s: Session, cohort: Cohort) -> dict[tuple[date, time], WeekSlot]:
     return wanted
 
 
-def _has_records(session_id_column):  # type: ignore[no-untyped-def]
-    return (
-        exists().where(Attendance.session_id == session_id_column, Attendance.deleted.is_(False))
-        | exists().where(
-            SkillRating.session_id == session_id_column, SkillRating.deleted.is_(False)
-        )
-        | exists().where(Note.session_id == session_id_column, Note.deleted.is_(False))
-    )
-
-
 def plan_sessions(store: Store, cohort_key: str, *, dry_run: bool = False) -> PlanChanges:
     """Make (or, with ``dry_run``, only count) the sessions the cohort's plan asks for."""
+    return plan_many_sessions(store, [cohort_key], dry_run=dry_run)[0]
+
+
+def plan_many_sessions(
+    store: Store, cohort_keys: list[str], *, dry_run: bool = False
+) -> list[PlanChanges]:
+    """``plan_sessions`` for several cohorts in one transaction: all of them or none."""
     with store.write() as s:
-        cohort = find_cohort(s, cohort_key)
-        wanted = _wanted(s, cohort)
-        existing = s.execute(
-            select(
-                WorkshopSession.id,
-                WorkshopSession.held_on,
-                WorkshopSession.start_time,
-                WorkshopSession.planned,
-                _has_records(WorkshopSession.id),
-            ).where(WorkshopSession.cohort_id == cohort.id, WorkshopSession.deleted.is_(False))
-        ).all()
-        changes = PlanChanges(cohort.name)
-        have = set()
-        gone, blocked = [], []
-        for sid, day, start, planned, used in existing:
-            have.add((day, start))
-            if (day, start) in wanted or not planned:
-                continue
-            (blocked if used else gone).append((sid, day, start))
-        if blocked:
-            listed = ", ".join(f"{d} {t:%H:%M}" if t else str(d) for _sid, d, t in blocked[:5])
-            raise UserError(
-                user_text(
-                    "Calendar",
-                    "{count} planned sessions of {cohort} are no longer in the plan but have "
-                    "marks, ratings or notes ({sessions}): change the plan back, or delete "
-                    "those sessions first",
-                ).format(count=len(blocked), cohort=cohort.name, sessions=listed)
-            )
-        changes.removed = [(d, t) for _sid, d, t in gone]
-        new = sorted(key for key in wanted if key not in have)
-        changes.added = new
-        changes.unchanged = len(wanted) - len(new)
+        done = [_plan_one(store, s, find_cohort(s, key), dry_run) for key in cohort_keys]
         if dry_run:
             s.rollback()
-            return changes
-        _apply(store, s, cohort, [wanted[k] for k in new], new, [sid for sid, _d, _t in gone])
-        return changes
+        return done
+
+
+def _plan_one(store: Store, s: Session, cohort: Cohort, dry_run: bool) -> PlanChanges:
+    wanted = _wanted(s, cohort)
+    existing = s.execute(
+        select(
+            WorkshopSession.id,
+            WorkshopSession.held_on,
+            WorkshopSession.start_time,
+            WorkshopSession.planned,
+        ).where(WorkshopSession.cohort_id == cohort.id, WorkshopSession.deleted.is_(False))
+    ).all()
+    have = {(day, start) for _sid, day, start, _planned in existing}
+    candidates = {
+        sid: (day, start)
+        for sid, day, start, planned in existing
+        if planned and (day, start) not in wanted
+    }
+    used = _with_records(s, list(candidates)) if candidates else set()
+    if used:
+        listed = ", ".join(
+            f"{d} {t:%H:%M}" if t else str(d) for d, t in sorted(candidates[i] for i in used)[:5]
+        )
+        raise UserError(
+            user_text(
+                "Calendar",
+                "{count} planned sessions of {cohort} are no longer in the plan but have "
+                "marks, ratings or notes ({sessions}): change the plan back, or delete "
+                "those sessions first",
+            ).format(count=len(used), cohort=cohort.name, sessions=listed)
+        )
+    changes = PlanChanges(cohort.name)
+    changes.removed = sorted(candidates.values(), key=lambda k: (k[0], k[1] or time.min))
+    changes.added = sorted(key for key in wanted if key not in have)
+    changes.unchanged = len(wanted) - len(changes.added)
+    if not dry_run:
+        _apply(
+            store, s, cohort, [wanted[k] for k in changes.added], changes.added, list(candidates)
+        )
+    return changes
+
+
+def _with_records(s: Session, session_ids: list[int]) -> set[int]:
+    """Which of these sessions have marks, ratings or notes."""
+    found: set[int] = set()
+    for model in (Attendance, SkillRating, Note):
+        found.update(
+            s.scalars(
+                select(model.session_id).where(  # type: ignore[attr-defined]
+                    model.session_id.in_(session_ids),  # type: ignore[attr-defined]
+                    model.deleted.is_(False),  # type: ignore[attr-defined]
+                )
+            )
+        )
+    return found
 
 
 def _apply(
@@ -285,7 +303,7 @@ def cancel_session(store: Store, uid: str, cancelled: bool = True) -> None:
     """Not held (or held after all): nobody is expected at a cancelled session."""
     with store.write() as s:
         ws = find(s, WorkshopSession, uid, "session")
-        if cancelled and s.scalar(select(_has_records(ws.id))):
+        if cancelled and _with_records(s, [ws.id]):
             raise UserError(
                 user_text(
                     "Calendar",
