@@ -100,11 +100,45 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+RECORDED = HERE / "RESULTS.json"
+# A ratio this much worse than the last recorded full run's needs a line in RESULTS.md.
+SLOWER = 1.10
+
+
+def _recorded() -> list[dict]:
+    try:
+        return json.loads(RECORDED.read_text())
+    except (OSError, ValueError):
+        return []
+
+
+def regressions(rows: list[dict], before: list[dict]) -> str:
+    """The figures whose ratio to their same-run baseline grew by more than 10%."""
+    old = {r["figure"]: r["ratio"] for r in before if r.get("ratio")}
+    worse = [
+        f"  {r['figure']}: {old[r['figure']]:.3g} -> {r['ratio']:.3g}"
+        for r in rows
+        if r.get("ratio") and old.get(r["figure"]) and r["ratio"] > old[r["figure"]] * SLOWER
+    ]
+    if not before:
+        return f"No recorded full run to compare with ({RECORDED.name}: run with --record)."
+    if not worse:
+        return "No ratio is more than 10% worse than the last recorded full run's."
+    return "More than 10% worse than the last recorded full run (say why in RESULTS.md):\n" + (
+        "\n".join(worse)
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller dataset, fewer repeats")
     parser.add_argument("--json", action="store_true", help="print the rows as a JSON list")
     parser.add_argument("--only", action="append", help="run only modules whose name has this")
+    parser.add_argument(
+        "--record",
+        action="store_true",
+        help=f"keep this full run's figures in {RECORDED.name}, for later runs to compare with",
+    )
     args = parser.parse_args(argv)
     began = time.perf_counter()
     rows = collect(args.quick, args.only)
@@ -113,6 +147,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(table(rows))
         print(f"\n{len(rows)} figures in {time.perf_counter() - began:.0f} s")
+        if not args.quick:
+            print(regressions(rows, _recorded()))
+    if args.record and not args.quick and not args.only:
+        RECORDED.write_text(json.dumps(rows, indent=1, ensure_ascii=False) + "\n")
     # A missed target is a finding; a benchmark that could not run is a failure.
     return 1 if any("error" in r for r in rows) else 0
 

@@ -50,14 +50,16 @@ def _copy(source: Path, target: Path) -> None:
 
 
 def _plan_everything(store: Store) -> list[str]:
-    """An alternation over each cohort's dates (five years at most) and a week template."""
-    with store.read() as s:
-        cohorts = s.execute(select(Cohort.name, Cohort.start_date, Cohort.end_date)).all()
+    """A five-year alternation and a week template for every cohort (its dates stretched to
+    five years where shorter: the figure is about a five-year plan)."""
+    with store.write() as s:
+        cohorts = s.scalars(select(Cohort)).all()
+        for cohort in cohorts:
+            cohort.start_date = cohort.start_date or date(2021, 9, 1)
+            cohort.end_date = cohort.start_date + timedelta(days=5 * 365)
+        plans = [(c.name, c.start_date, c.end_date) for c in cohorts]
     names = []
-    for name, first, last in cohorts:
-        if first is None or last is None:
-            continue
-        end = min(last, first + timedelta(days=5 * 365))
+    for name, first, end in plans:
         lay_out_plan(store, name, start=first, end=end, pattern="3w school, 1w plant")
         set_week(
             store, name, [SlotSpec(d, clock(13), clock(17), "Bay 1", "Plan") for d in range(5)]

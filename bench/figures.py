@@ -18,6 +18,8 @@ class Figure:
     # The target is on ``value`` even though a baseline is shown (the baseline then tells how
     # much of the value any program would spend, as plain sqlite3 reading the same rows).
     absolute: bool = False
+    # A limit on ``value`` that holds besides a target on the ratio ("< 50 ms and <= 3x").
+    ceiling: float | None = None
 
     @property
     def ratio(self) -> float | None:
@@ -30,7 +32,8 @@ class Figure:
         if self.target is None:
             return None
         measured = self.value if self.absolute or self.ratio is None else self.ratio
-        return measured >= self.target if self.higher_is_better else measured <= self.target
+        met = measured >= self.target if self.higher_is_better else measured <= self.target
+        return met and (self.ceiling is None or self.value < self.ceiling)
 
     def as_json(self) -> dict:
         row = asdict(self)

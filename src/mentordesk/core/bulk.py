@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Table, insert
+from sqlalchemy.orm import Session
 
 # A collection of the youngest objects every this many allocations instead of Python's 700.
 BULK_THRESHOLD = 100_000
@@ -36,3 +40,51 @@ def fewer_collections() -> Iterator[None]:
             _depth -= 1
             if _depth == 0:
                 gc.set_threshold(*_saved)
+
+
+def insert_rows(
+    session: Session, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Insert many rows (tuples in the order of ``columns``), each distinct value converted
+    once by the dialect.
+
+    SQLAlchemy converts every value of every row (a date to text on SQLite, a UTC stamp to a
+    naive one) before the driver sees it; rows made from a plan share most of their values
+    (the same times, the same stamp, a few hundred dates), so each is converted once here and
+    the rows go to the driver's ``executemany`` as they are.
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    dialect = conn.dialect
+    processors = [table.c[k].type._cached_bind_processor(dialect) for k in columns]
+    converted: list[dict[Any, Any]] = [{} for _ in columns]
+
+    def convert(n: int) -> Callable[[Any], Any]:
+        process, seen = processors[n], converted[n]
+        if process is None:
+            return lambda raw: raw
+
+        def once(raw: Any) -> Any:
+            if raw is None:
+                return None
+            try:
+                return seen[raw]
+            except KeyError:
+                done = seen[raw] = process(raw)
+                return done
+
+        return once
+
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+    if compiled.positional:
+        order = [list(columns).index(name) for name in compiled.positiontup or ()]
+    else:
+        order = list(range(len(columns)))
+    steps = [(n, convert(n)) for n in order]
+    values = [tuple(step(row[n]) for n, step in steps) for row in rows]
+    if not compiled.positional:
+        names = [columns[n] for n in order]
+        conn.exec_driver_sql(compiled.string, [dict(zip(names, v, strict=True)) for v in values])
+    else:
+        conn.exec_driver_sql(compiled.string, values)

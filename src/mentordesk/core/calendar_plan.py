@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from .changes import add, change, find
@@ -49,9 +49,11 @@ class PatternStep:
 
 def find_cohort(s: Session, key: str) -> Cohort:
     """A cohort by uid or by name (what people type on the command line)."""
-    cohort = s.scalar(select(Cohort).where(Cohort.uid == key, Cohort.deleted.is_(False)))
-    if cohort is None:
-        cohort = s.scalar(select(Cohort).where(Cohort.name == key, Cohort.deleted.is_(False)))
+    found = s.scalars(
+        select(Cohort).where(or_(Cohort.uid == key, Cohort.name == key), Cohort.deleted.is_(False))
+    ).all()
+    # A name that happens to be another cohort's uid is read as the uid.
+    cohort = next((c for c in found if c.uid == key), found[0] if found else None)
     if cohort is None:
         raise NotFound(user_text("Calendar", "No cohort named {name!r}").format(name=key))
     return cohort

@@ -167,7 +167,7 @@ def _marked_at_expected(
         query = query.where(~_on_leave())
     if len(ids) < SMALL_SCOPE:
         query = query.where(Trainee.id.in_(ids))
-    return dict(s.execute(query).tuples().all())
+    return {tid: n for tid, n in s.execute(query)}
 
 
 # Fewer trainees than this are named in the statement; more are all read and filtered here.

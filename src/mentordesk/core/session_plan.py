@@ -13,9 +13,10 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from .bulk import insert_rows
 from .calendar_plan import find_cohort
 from .changes import change, find
 from .errors import UserError
@@ -144,8 +145,8 @@ def _wanted(s: Session, cohort: Cohort) -> dict[tuple[date, time], WeekSlot]:
                 "Calendar", "The cohort {cohort} has no week template: set its sessions first"
             ).format(cohort=cohort.name)
         )
-    blocks = s.scalars(
-        select(CalendarBlock).where(
+    blocks = s.execute(
+        select(CalendarBlock.starts_on, CalendarBlock.ends_on).where(
             CalendarBlock.cohort_id == cohort.id,
             CalendarBlock.deleted.is_(False),
             CalendarBlock.place == "plant",
@@ -169,9 +170,9 @@ def _wanted(s: Session, cohort: Cohort) -> dict[tuple[date, time], WeekSlot]:
     for slot in slots:
         by_day.setdefault(slot.weekday, []).append(slot)
     wanted = {}
-    for block in blocks:
-        day = block.starts_on
-        while day <= block.ends_on:
+    for first, last in blocks:
+        day = first
+        while day <= last:
             if day not in off:
                 for slot in by_day.get(day.weekday(), ()):
                     wanted[(day, slot.start_time)] = slot
@@ -259,27 +260,17 @@ def _apply(
     gone: list[int],
 ) -> None:
     now = utcnow()
+    uids = [str(uuid.uuid4()) for _ in keys]
+    columns = (
+        "uid", "held_on", "start_time", "end_time", "location", "module", "task", "mentor_id",
+        "updated_at", "origin_device", "deleted", "cohort_id", "planned", "cancelled",
+    )  # fmt: skip
+    same = (now, store.device_id, False, cohort.id, True, False)
     rows = [
-        {
-            "uid": str(uuid.uuid4()),
-            "updated_at": now,
-            "origin_device": store.device_id,
-            "deleted": False,
-            "held_on": day,
-            "start_time": slot.start_time,
-            "end_time": slot.end_time,
-            "location": slot.location,
-            "module": slot.module,
-            "task": slot.task,
-            "mentor_id": slot.mentor_id,
-            "cohort_id": cohort.id,
-            "planned": True,
-            "cancelled": False,
-        }
-        for slot, (day, _start) in zip(slots, keys, strict=True)
+        (uid, day, w.start_time, w.end_time, w.location, w.module, w.task, w.mentor_id, *same)
+        for uid, w, (day, _start) in zip(uids, slots, keys, strict=True)
     ]
-    if rows:
-        s.execute(insert(WorkshopSession), rows)
+    insert_rows(s, WorkshopSession.__table__, columns, rows)  # type: ignore[arg-type]
     if gone:
         s.execute(
             update(WorkshopSession)
@@ -294,7 +285,7 @@ def _apply(
             entity="cohort",
             entity_uid=cohort.uid,
             action="plan sessions",
-            changes={"added": [r["uid"] for r in rows], "removed": len(gone)},
+            changes={"added": uids, "removed": len(gone)},
         )
     )
 
