@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from .capture_views import SessionView
@@ -22,6 +22,15 @@ class ExpectedTrainee:
     uid: str
     trainee_id: str
     name: str
+
+
+@dataclass(frozen=True)
+class CohortOnRoll:
+    """A session's cohort: how many trainees it has, and how many are expected that day."""
+
+    cohort: str
+    on_roll: int
+    expected: int
 
 
 def _query():
@@ -269,3 +278,15 @@ def expected_trainees(store: Store, session_uid: str) -> list[ExpectedTrainee]:
             .order_by(Trainee.trainee_id)
         )
         return [ExpectedTrainee(*r) for r in rows]
+
+
+def cohort_on_roll(store: Store, session_uid: str) -> CohortOnRoll:
+    """Why a session's roster may be empty: its cohort has no trainees, or none is active on
+    the session's date (withdrawn, graduated, left, or not yet enrolled)."""
+    with store.read() as s:
+        ws = find(s, WorkshopSession, session_uid, "session")
+        cohort = s.scalar(select(Cohort.name).where(Cohort.id == ws.cohort_id)) or ""
+        of_cohort = select(func.count(Trainee.id)).where(Trainee.cohort_id == ws.cohort_id)
+        on_roll = s.scalar(of_cohort.where(Trainee.deleted.is_(False))) or 0
+        expected = s.scalar(of_cohort.where(*expected_where(ws.held_on))) or 0
+    return CohortOnRoll(cohort, on_roll, expected)
