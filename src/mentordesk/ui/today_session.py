@@ -148,8 +148,13 @@ class SessionOnScreen(QObject):
         from .session_dialog import SessionDialog
 
         dialog = SessionDialog(self.store, parent, template=self._current)
-        if dialog.exec() and dialog.created is not None:
-            self.refresh(choose=dialog.created.uid)
+        try:
+            created = dialog.created if dialog.exec() else None
+        finally:
+            # Not kept as a child of the area until the window closes: one per Ctrl+N.
+            dialog.deleteLater()
+        if created is not None:
+            self.refresh(choose=created.uid)
 
     def same_again_today(self) -> None:
         """A copy of the session on screen for today; if that session is already held today,

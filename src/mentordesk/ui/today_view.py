@@ -159,8 +159,11 @@ class TodayArea(QWidget):
         self.sessions.same_again_today()
 
     def take_focus(self) -> None:
-        """Keys go to the tab shown: the roster, or the rating grid."""
-        if self.tabs.currentIndex() == RATINGS_TAB:
+        """Keys go to the tab shown: the roster, or the rating grid; with no session, to the
+        Session box (Ctrl+N works from there)."""
+        if self.session is None:
+            self.sessions.combo.setFocus()
+        elif self.tabs.currentIndex() == RATINGS_TAB:
             self.ratings.table.setFocus()
         else:
             self.attendance.table.setFocus()
