@@ -249,16 +249,21 @@ def test_ctrl_n_then_enter_on_todays_session_is_refused_and_the_dialog_stays(qtb
     today = area.session
     assert today.held_on == date.today()
     still_open: list[bool] = []
+    fields_kept: list[bool] = []
 
     def another_date(dialog: SessionDialog) -> None:
         # The first Enter was refused: the dialog is still up, to be changed.
         still_open.append(dialog.isVisible())
+        # It grew to hold the message: the fields above keep their height.
+        QApplication.processEvents()
+        combo = dialog.cohort_combo
+        fields_kept.append(combo.height() >= combo.sizeHint().height())
         dialog.date_edit.setFocus()
         dialog.date_edit.setDate(QDate.currentDate().addDays(1))
 
     outcome = answer_session_dialog(qtbot, [_keep, another_date])
     qtbot.keyClick(area.roster_table, Qt.Key.Key_N, CTRL)
-    assert still_open == [True]
+    assert still_open == [True] and fields_kept == [True]
     # It said which session the first attempt would have doubled.
     assert "already has a session at that time" in outcome.messages[0]
     assert today.title in outcome.messages[0]

@@ -112,7 +112,7 @@ def test_a_second_session_of_a_cohort_at_the_same_time_is_refused_naming_the_fir
         assert refused.value.existing.uid == first.uid
         message = str(refused.value)
         assert first.title in message and first.uid in message
-        assert "2026 Rolling already has a session at that time" in message
+        assert "This cohort already has a session at that time" in message
     assert [s.uid for s in ws.list_recent_sessions(store)] == [first.uid]
 
 

@@ -101,10 +101,10 @@ def _refuse_duplicate(
             raise DuplicateSession(
                 user_text(
                     "Sessions",
-                    "{cohort} already has a session at that time: {title} (id {uid}). "
+                    "This cohort already has a session at that time: {title} (id {uid}). "
                     "Its trainees would be counted twice: choose another date or time, "
                     "or use that session.",
-                ).format(cohort=other.cohort, title=other.title, uid=other.uid),
+                ).format(title=other.title, uid=other.uid),
                 other,
             )
 
