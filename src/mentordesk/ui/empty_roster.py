@@ -19,9 +19,10 @@ if TYPE_CHECKING:
 else:
     workshop_sessions = service("workshop_sessions")
 
+# A colour of its own: with no session the tabs are disabled, and the notice must not look so.
 NOTICE_STYLE = (
     "QLabel { background: #fff8e1; border: 1px solid #ffb300; border-radius: 4px;"
-    " padding: 10px; font-size: 12pt; }"
+    " padding: 10px; font-size: 12pt; color: #3e2723; }"
 )
 
 
