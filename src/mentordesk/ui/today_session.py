@@ -93,11 +93,18 @@ class SessionOnScreen(QObject):
         if uid is None:
             self._set(None, None)
             return
-        if all(s.uid != uid for s in self._recent):
-            self.refresh(choose=uid)
-            return
-        view = next(s for s in self._recent if s.uid == uid)
-        self._select_in_box(uid)
+        view = next((s for s in self._recent if s.uid == uid), None)
+        if view is None:
+            # Older than the recent list (opened from elsewhere): it joins the box, so that
+            # the box never shows one session while the panels show another.
+            try:
+                view = workshop_sessions.get_session(self.store, uid)
+            except UserError as exc:
+                self._report(localised(exc), True)
+                return
+            self._fill([view, *self._recent], view)
+        else:
+            self._select_in_box(uid)
         self._set(view, None)
 
     def _chosen(self, index: int) -> None:
