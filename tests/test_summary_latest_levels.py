@@ -69,13 +69,14 @@ def make_history(store: Store) -> History:
     skills = [sk.uid for sk in current_rubric(store).skills[:3]]
     h = History(_ids(store, tuids, Trainee), tuids, skills, _ids(store, skills, Skill))
 
-    def session(day: int) -> str:
+    def session(day: int, start: int = 8) -> str:
         return create_session(
-            store, held_on=D + timedelta(days=day), start_time=time(8), end_time=time(12),
-            location="Bay 2", module="", task="", cohort_uid=cohort.uid,
+            store, held_on=D + timedelta(days=day), start_time=time(start),
+            end_time=time(start + 4), location="Bay 2", module="", task="", cohort_uid=cohort.uid,
         ).uid  # fmt: skip
 
-    s_a, s_b, s_c1, s_c2, s_d = session(0), session(7), session(14), session(14), session(35)
+    # Two sessions on 03-16: morning and afternoon (one cohort is never in two at once).
+    s_a, s_b, s_c1, s_c2, s_d = session(0), session(7), session(14), session(14, 13), session(35)
 
     def rate(t: int, k: int, level: int, where: str | None = None, on: date | None = None):
         return ratings.rate(store, tuids[t], skills[k], level, session_uid=where, rated_on=on)

@@ -254,7 +254,7 @@ def test_same_again_today_copies_once(qtbot, area):
     assert all(r.mark is None for r in area.roster.rows())
     qtbot.keyClick(area.roster_table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert len(today_sessions()) == 1
-    assert "already has a session today" in area.message.text()
+    assert "already held today" in area.message.text()
 
 
 def test_an_empty_database_shows_how_to_start(qtbot, store):

@@ -97,3 +97,55 @@ def test_demo_session_expects_cohort_less_the_withdrawn(demo_store):
     latest = ws.list_recent_sessions(demo_store, limit=2)
     sizes = sorted(len(ws.expected_trainees(demo_store, s.uid)) for s in latest)
     assert sizes == [37, 41]
+
+
+def test_a_second_session_of_a_cohort_at_the_same_time_is_refused_naming_the_first(store, cohort):
+    """Issue 16 item 4: one rule for the dialog, "Same again today" and the command line."""
+    first = _session(store, cohort)
+    for attempt in (
+        lambda: _session(store, cohort),  # an exact copy
+        lambda: _session(store, cohort, start_time=time(14), end_time=time(18), task="Other"),
+        lambda: ws.copy_session(store, first.uid, DAY),
+    ):
+        with pytest.raises(ws.DuplicateSession) as refused:
+            attempt()
+        assert refused.value.existing.uid == first.uid
+        message = str(refused.value)
+        assert first.title in message and first.uid in message
+        assert "This cohort already has a session at that time" in message
+    assert [s.uid for s in ws.list_recent_sessions(store)] == [first.uid]
+
+
+def test_sessions_that_do_not_overlap_or_belong_to_another_cohort_are_made(store, cohort):
+    first = _session(store, cohort, start_time=time(8), end_time=time(12))
+    afternoon = _session(store, cohort, start_time=time(12), end_time=time(16))
+    other = _session(store, create_cohort(store, "2026 Steelmaking"))
+    next_day = ws.copy_session(store, first.uid, DAY + timedelta(days=1))
+    assert len({first.uid, afternoon.uid, other.uid, next_day.uid}) == 4
+    # A deleted session no longer holds its time.
+    ws.delete_session(store, first.uid)
+    assert _session(store, cohort, start_time=time(9), end_time=time(11)).held_on == DAY
+
+
+def test_moving_a_session_onto_another_one_is_refused(store, cohort):
+    first = _session(store, cohort)
+    second = _session(store, cohort, held_on=DAY + timedelta(days=1))
+    with pytest.raises(ws.DuplicateSession, match=first.uid):
+        ws.update_session(store, second.uid, held_on=DAY)
+    assert ws.get_session(store, second.uid).held_on == DAY + timedelta(days=1)
+    # Changing a session's own times is no clash with itself.
+    assert ws.update_session(store, first.uid, end_time=time(17)).end_time == time(17)
+
+
+def test_session_create_on_the_command_line_refuses_the_duplicate(store, cohort, capsys):
+    from mentordesk.cli import main
+
+    argv = ["session", "create", "--db", str(store.path), "--cohort", "2026 Rolling"]
+    argv += ["--date", DAY.isoformat(), "--module", "Rolling"]
+    assert main(argv) == 0
+    made = capsys.readouterr().out.strip()
+    assert main(argv) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.strip().splitlines()) == 1
+    assert "already has a session at that time" in err and made in err
+    assert [s.uid for s in ws.list_recent_sessions(store)] == [made]

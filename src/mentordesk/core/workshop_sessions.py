@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from .capture_views import SessionView
 from .changes import add, change, find
-from .errors import NotFound, UserError
+from .errors import Conflict, NotFound, UserError
 from .models import Cohort, Staff, Trainee, WorkshopSession
 from .store import Store
 from .text import clean
@@ -22,6 +22,15 @@ class ExpectedTrainee:
     uid: str
     trainee_id: str
     name: str
+
+
+@dataclass(frozen=True)
+class CohortOnRoll:
+    """A session's cohort: how many trainees it has, and how many are expected that day."""
+
+    cohort: str
+    on_roll: int
+    expected: int
 
 
 def _query():
@@ -49,6 +58,55 @@ def _view(row: tuple) -> SessionView:
         mentor_uid or "",
         mentor or "",
     )
+
+
+class DuplicateSession(Conflict):
+    """The session asked for is one already held: its trainees would be counted twice."""
+
+    def __init__(self, message: str, existing: SessionView) -> None:
+        super().__init__(message)
+        self.existing = existing
+
+
+def _overlap(
+    start: time | None, end: time | None, other_start: time | None, other_end: time | None
+) -> bool:
+    """Whether two sessions of one day share some time; a session without times could be any
+    time of that day, so it shares time with every other."""
+    if None in (start, end, other_start, other_end):
+        return True
+    return start < other_end and other_start < end  # type: ignore[operator]
+
+
+def _refuse_duplicate(
+    s: Session,
+    cohort_id: int,
+    held_on: date,
+    start: time | None,
+    end: time | None,
+    exclude_id: int | None = None,
+) -> None:
+    """The one rule for every way a session is made or moved (dialog, "Same again today",
+    ``session create``/``copy``, a changed date or time): a cohort attends one session at a
+    time. Two sessions of one cohort on one day whose times overlap would credit each trainee's
+    hours twice in the attendance totals."""
+    query = _query().where(
+        WorkshopSession.cohort_id == cohort_id, WorkshopSession.held_on == held_on
+    )
+    if exclude_id is not None:
+        query = query.where(WorkshopSession.id != exclude_id)
+    for row in s.execute(query.order_by(WorkshopSession.start_time, WorkshopSession.id)):
+        other = _view(tuple(row))
+        if _overlap(start, end, other.start_time, other.end_time):
+            raise DuplicateSession(
+                user_text(
+                    "Sessions",
+                    "This cohort already has a session at that time: {title} (id {uid}). "
+                    "Its trainees would be counted twice: choose another date or time, "
+                    "or use that session.",
+                ).format(title=other.title, uid=other.uid),
+                other,
+            )
 
 
 def _check_times(start: time | None, end: time | None) -> None:
@@ -79,12 +137,16 @@ def create_session(
     cohort_uid: str,
     mentor_uid: str | None = None,
 ) -> SessionView:
-    """A new session; the mentor is the local user unless another is named."""
+    """A new session; the mentor is the local user unless another is named.
+
+    Refused with ``DuplicateSession`` when the cohort already has a session that day whose
+    times overlap these."""
     _check_times(start_time, end_time)
     if not cohort_uid:
         raise UserError(user_text("Sessions", "Choose the cohort that attends the session"))
     with store.write() as s:
         cohort = find(s, Cohort, cohort_uid, "cohort")
+        _refuse_duplicate(s, cohort.id, held_on, start_time, end_time)
         ws = add(
             store,
             s,
@@ -121,7 +183,17 @@ def update_session(store: Store, uid: str, **fields: object) -> SessionView:
             values["cohort_id"] = find(s, Cohort, str(fields["cohort_uid"]), "cohort").id
         if "mentor_uid" in fields:
             values["mentor_id"] = _mentor_id(store, s, fields["mentor_uid"])  # type: ignore[arg-type]
-        _check_times(values.get("start_time", ws.start_time), values.get("end_time", ws.end_time))  # type: ignore[arg-type]
+        start = values.get("start_time", ws.start_time)
+        end = values.get("end_time", ws.end_time)
+        _check_times(start, end)  # type: ignore[arg-type]
+        _refuse_duplicate(
+            s,
+            values.get("cohort_id", ws.cohort_id),  # type: ignore[arg-type]
+            values.get("held_on", ws.held_on),  # type: ignore[arg-type]
+            start,  # type: ignore[arg-type]
+            end,  # type: ignore[arg-type]
+            exclude_id=ws.id,
+        )
         change(store, s, ws, values)
     return get_session(store, uid)
 
@@ -134,7 +206,10 @@ def delete_session(store: Store, uid: str) -> None:
 
 
 def copy_session(store: Store, session_uid: str, new_date: date) -> SessionView:
-    """Same as that day: a new session with the same times, place, module, task, cohort, mentor."""
+    """Same as that day: a new session with the same times, place, module, task, cohort, mentor.
+
+    Refused with ``DuplicateSession`` (naming it) when the cohort already has a session at
+    those times on ``new_date``."""
     old = get_session(store, session_uid)
     return create_session(
         store,
@@ -203,3 +278,15 @@ def expected_trainees(store: Store, session_uid: str) -> list[ExpectedTrainee]:
             .order_by(Trainee.trainee_id)
         )
         return [ExpectedTrainee(*r) for r in rows]
+
+
+def cohort_on_roll(store: Store, session_uid: str) -> CohortOnRoll:
+    """Why a session's roster may be empty: its cohort has no trainees, or none is active on
+    the session's date (withdrawn, graduated, left, or not yet enrolled)."""
+    with store.read() as s:
+        ws = find(s, WorkshopSession, session_uid, "session")
+        cohort = s.scalar(select(Cohort.name).where(Cohort.id == ws.cohort_id)) or ""
+        of_cohort = select(func.count(Trainee.id)).where(Trainee.cohort_id == ws.cohort_id)
+        on_roll = s.scalar(of_cohort.where(Trainee.deleted.is_(False))) or 0
+        expected = s.scalar(of_cohort.where(*expected_where(ws.held_on))) or 0
+    return CohortOnRoll(cohort, on_roll, expected)

@@ -79,8 +79,12 @@ class MainWindow(QMainWindow):
             self._placeholders.append(holder)
             self.stack.addWidget(holder)
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(lambda row=number - 1: self.navigation.setCurrentRow(row))
+            shortcut.activated.connect(lambda row=number - 1: self.go_to(row))
         self.navigation.currentRowChanged.connect(self.show_area)
+        # A click (or Enter) on an area sends the keys into it, so that the shortcuts printed
+        # on its buttons work at once; arrow keys still browse the list.
+        self.navigation.itemClicked.connect(lambda _item: self.focus_area())
+        self.navigation.itemActivated.connect(lambda _item: self.focus_area())
 
         self.user_label = QLabel()
         self.statusBar().addPermanentWidget(self.user_label)
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
         start = str(preferences().value("ui/area", "today"))
         keys = [key for key, _, _ in AREAS]
         self.navigation.setCurrentRow(keys.index(start) if start in keys else 0)
+        self.focus_area()
 
     def area(self, key: str) -> QWidget:
         """The view of an area, built on first use."""
@@ -125,6 +130,24 @@ class MainWindow(QMainWindow):
         view._shown_once = True  # type: ignore[attr-defined]
         preferences().setValue("ui/area", key)
 
+    def go_to(self, row: int) -> None:
+        """Show the area in that row of the navigation, with the keys in it."""
+        self.navigation.setCurrentRow(row)
+        self.focus_area()
+
+    def focus_area(self) -> None:
+        """Focus into the area shown: its own choice (``take_focus``), else the widget that had
+        the focus there last, else its first widget that takes focus by Tab."""
+        view = self.stack.currentWidget()
+        take = getattr(view, "take_focus", None)
+        if callable(take):
+            take()
+            return
+        target = view.focusWidget()
+        if target is None or not target.isVisible() or not target.isEnabled():
+            target = _first_in_tab_order(view)
+        (target or view).setFocus(Qt.FocusReason.OtherFocusReason)
+
     def update_status(self) -> None:
         if self._first is not None:
             who = self._first.user
@@ -147,3 +170,21 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         save_geometry(self)
         super().closeEvent(event)
+
+
+def _first_in_tab_order(view: QWidget) -> QWidget | None:
+    """The first widget inside ``view`` that Tab would reach."""
+    tab = Qt.FocusPolicy.TabFocus.value
+    widget = view.nextInFocusChain()
+    for _ in range(len(view.findChildren(QWidget)) + 1):
+        if widget is view or widget is None:
+            return None
+        if (
+            view.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy().value & tab
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None

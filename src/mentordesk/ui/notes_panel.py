@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ..core import notes
     from ..core.notes import NoteView
     from ..core.store import Store
+    from .today_session import SessionOnScreen
 else:
     notes = service("notes")
 
@@ -74,20 +75,21 @@ def notes_html(found: list[NoteView], names: dict[str, str], at: str, empty: str
 
 
 class NotesPanel(QObject):
-    """Binds the notes widgets of ``forms/today.ui``; notes go to the trainee shown."""
+    """Binds the notes widgets of ``forms/today.ui``; notes go to the trainee shown, at the
+    session on screen (``sessions``)."""
 
     def __init__(
         self,
         store: Store,
         form: QWidget,
         undo_stack: QUndoStack,
-        session_uid: Callable[[], str | None],
+        sessions: SessionOnScreen,
         report: Callable[[str, bool], None],
     ) -> None:
         super().__init__(form)
         self.store = store
         self.undo_stack = undo_stack
-        self._session_uid = session_uid
+        self.sessions = sessions
         self._report = report
         self.trainee_uid: str | None = None
         self.group = child(form, QGroupBox, "notesPanel")
@@ -193,7 +195,7 @@ class NotesPanel(QObject):
                 self.trainee_uid,
                 self.category,
                 self.text.toPlainText(),
-                session_uid=self._session_uid(),
+                session_uid=self.sessions.uid,
             )
         except UserError as exc:
             self.message.setStyleSheet("color: #b00020;")

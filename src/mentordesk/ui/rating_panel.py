@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QUndoStack
@@ -19,12 +20,19 @@ from .localised import localised
 from .rating_cell_delegate import RatingCellDelegate
 from .rating_grid_model import RatingGridModel
 
+if TYPE_CHECKING:
+    from ..core.capture_views import SessionView
+    from .today_session import SessionOnScreen
+
 PANEL_DELAY_MS = 60
 DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
 
 
 class RatingPanel(QObject):
-    """Type a level number to rate the current cell, Delete to clear it."""
+    """Type a level number to rate the current cell, Delete to clear it.
+
+    The grid is the one of the session on screen (``sessions``): read when the tab is shown,
+    dropped as soon as another session is put on screen."""
 
     trainee_chosen = Signal(object, str)
 
@@ -32,14 +40,16 @@ class RatingPanel(QObject):
         self,
         store: Store,
         form: QWidget,
+        sessions: SessionOnScreen,
         undo_stack: QUndoStack,
         report: Callable[[str, bool], None],
     ) -> None:
         super().__init__(form)
         self.store = store
+        self.sessions = sessions
         self.undo_stack = undo_stack
         self._report = report
-        self.session_uid: str | None = None
+        # Which session the grid shown was read for (None: no grid read yet).
         self._loaded_for: str | None = None
         self.table = child(form, QTableView, "ratingTable")
         self.group = child(form, QGroupBox, "levelPanel")
@@ -66,22 +76,36 @@ class RatingPanel(QObject):
         self.evidence.editingFinished.connect(self._evidence_edited)
         self._panel_timer = QTimer(self, singleShot=True, interval=PANEL_DELAY_MS)
         self._panel_timer.timeout.connect(self.show_panel)
+        sessions.changed.connect(self._session_changed)
+        sessions.reloaded.connect(self.reload)
 
     # -- loading ----------------------------------------------------------------------------
 
-    def set_session(self, session_uid: str | None) -> None:
-        self.session_uid = session_uid
-        if session_uid is None:
-            self.model.set_grid(None)
-            self._loaded_for = None
+    @property
+    def session_uid(self) -> str | None:
+        return self.sessions.uid
+
+    def _session_changed(self, _view: SessionView | None, _roster: object) -> None:
+        # Not a moment with the previous session's grid: a key typed now must not rate there.
+        self.model.set_grid(None)
+        self._loaded_for = None
+        self._cell_changed(QModelIndex())
+        if self.table.isVisible():
+            self.load()
 
     def load(self) -> None:
-        """Build the grid for the session (lazily: only when the tab is shown)."""
-        if self.session_uid is None or self._loaded_for == self.session_uid:
+        """Build the grid for the session on screen (lazily: only when the tab is shown)."""
+        session_uid = self.session_uid
+        if session_uid is None or self._loaded_for == session_uid:
             return
         position = self.table.currentIndex()
-        self.model.set_grid(ratings.rating_grid(self.store, self.session_uid))
-        self._loaded_for = self.session_uid
+        try:
+            grid = ratings.rating_grid(self.store, session_uid)
+        except UserError as exc:
+            self._report(localised(exc), True)
+            return
+        self.model.set_grid(grid)
+        self._loaded_for = session_uid
         grid = self.model.grid
         header = self.table.horizontalHeader()
         # Skills share the width (no sideways scrolling on the shop floor) down to a minimum
@@ -261,6 +285,10 @@ class RatingPanel(QObject):
             self.evidence.clear()
             if grid is not None and not grid.skills:
                 self.skill_label.setText(self.tr("The rubric has no skills to rate."))
+            elif grid is not None and not grid.trainees:
+                self.skill_label.setText(
+                    self.tr("Nobody to rate at this session: the Attendance tab says why.")
+                )
             return
         self.skill_label.setText(f"{skill.code} {skill.name}\n{trainee.name if trainee else ''}")
         if cell.level is None:

@@ -92,6 +92,16 @@ class SessionDialog(QDialog):
             )
         self.task_combo.setCurrentText(current)
 
+    def _fit_message(self) -> None:
+        """Grow (never shrink) to hold a wrapped message below the fields, so that the rows
+        above keep their height. The layouts are brought up to date first: the size hint
+        counts the message's new lines only then."""
+        self.form.layout().activate()
+        self.layout().activate()
+        needed = self.sizeHint().height()
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
     def accept(self) -> None:
         d, start, end = self.date_edit.date(), self.start_edit.time(), self.end_edit.time()
         try:
@@ -107,6 +117,8 @@ class SessionDialog(QDialog):
                 mentor_uid=self.mentor_combo.currentData() or None,
             )
         except UserError as exc:
+            # The dialog stays open to be changed; it grows to show the whole message.
             self.message.setText(localised(exc))
+            self._fit_message()
             return
         super().accept()

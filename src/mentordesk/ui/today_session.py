@@ -1,0 +1,187 @@
+"""The session on screen in the Today area: the one owner every panel takes its session from.
+
+The Session box, the roster, the rating grid, the notes and the undo history all follow
+``SessionOnScreen.changed``; none keeps a session of its own. A change of session from any
+path (the box, Ctrl+N, Ctrl+D, a session deleted elsewhere, the first session of a new
+database) goes through ``SessionOnScreen.show``, so no panel can be left on the previous one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from ..core.capture_views import RosterRow, SessionView
+from ..core.errors import UserError
+from ..core.first_screen import RECENT_SESSIONS, FirstScreen
+from .localised import localised
+from .store_opening import service
+
+if TYPE_CHECKING:
+    from ..core import workshop_sessions
+    from ..core.store import Store
+else:
+    workshop_sessions = service("workshop_sessions")
+
+
+class SessionOnScreen(QObject):
+    """Which session the Today area shows, and the Session box that chooses it."""
+
+    # A different session (or none) is on screen: (SessionView | None, its roster if already
+    # read, else None).
+    changed = Signal(object, object)
+    # The same session is still on screen, but its records may have changed elsewhere.
+    reloaded = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        combo: QComboBox,
+        report: Callable[[str, bool], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.combo = combo
+        self._report = report
+        self._current: SessionView | None = None
+        self._recent: list[SessionView] = []
+        combo.currentIndexChanged.connect(self._chosen)
+
+    @property
+    def current(self) -> SessionView | None:
+        return self._current
+
+    @property
+    def uid(self) -> str | None:
+        return self._current.uid if self._current else None
+
+    # -- choosing ---------------------------------------------------------------------------
+
+    def refresh(self, first: FirstScreen | None = None, choose: str | None = None) -> None:
+        """Read the recent sessions again; show ``choose``, else the one on screen if it is
+        still there, else the newest. ``first``: the sessions and the newest one's roster,
+        already read."""
+        recent = (
+            first.sessions
+            if first
+            else workshop_sessions.list_recent_sessions(self.store, RECENT_SESSIONS)
+        )
+        wanted = choose or self.uid
+        shown = next((s for s in recent if s.uid == wanted), None)
+        if shown is None and choose is not None:
+            # Older than the recent list (opened from elsewhere): it joins the box.
+            try:
+                shown = workshop_sessions.get_session(self.store, choose)
+                recent = [shown, *recent]
+            except UserError as exc:
+                self._report(localised(exc), True)
+        if shown is None and recent:
+            shown = recent[0]
+        self._fill(recent, shown)
+        roster = first.roster if first and shown is not None and shown is recent[0] else None
+        self._set(shown, roster)
+
+    def show(self, uid: str | None) -> None:
+        """Put this session on screen (None: none)."""
+        if uid == self.uid:
+            return
+        if uid is None:
+            self._set(None, None)
+            return
+        view = next((s for s in self._recent if s.uid == uid), None)
+        if view is None:
+            # Older than the recent list (opened from elsewhere): it joins the box, so that
+            # the box never shows one session while the panels show another.
+            try:
+                view = workshop_sessions.get_session(self.store, uid)
+            except UserError as exc:
+                self._report(localised(exc), True)
+                return
+            self._fill([view, *self._recent], view)
+        else:
+            self._select_in_box(uid)
+        self._set(view, None)
+
+    def _chosen(self, index: int) -> None:
+        self.combo.setToolTip(self.combo.itemText(index))
+        uid = self.combo.itemData(index)
+        if uid:
+            self.show(uid)
+
+    def _set(self, view: SessionView | None, roster: list[RosterRow] | None) -> None:
+        if view is not None and self._current is not None and view.uid == self._current.uid:
+            self._current = view
+            self.reloaded.emit()
+            return
+        self._current = view
+        self.changed.emit(view, roster)
+
+    # -- the box ----------------------------------------------------------------------------
+
+    def _fill(self, recent: list[SessionView], shown: SessionView | None) -> None:
+        self._recent = list(recent)
+        box = self.combo
+        box.blockSignals(True)
+        box.clear()
+        for n, s in enumerate(recent):
+            box.addItem(s.title, s.uid)
+            box.setItemData(n, s.title, Qt.ItemDataRole.ToolTipRole)
+        if not recent:
+            box.addItem(self.tr("No session yet — press Ctrl+N"), None)
+        box.setCurrentIndex(max(0, box.findData(shown.uid)) if shown else 0)
+        box.blockSignals(False)
+        # Titles are long (date, cohort, module, task, times): the list opens wide enough to
+        # read them whole, and the box shows its whole title on hover.
+        metrics = box.fontMetrics()
+        widest = max((metrics.horizontalAdvance(s.title) for s in recent), default=0)
+        box.view().setMinimumWidth(widest + 48)
+        box.setToolTip(box.currentText())
+
+    def _select_in_box(self, uid: str) -> None:
+        self.combo.blockSignals(True)
+        self.combo.setCurrentIndex(self.combo.findData(uid))
+        self.combo.blockSignals(False)
+        self.combo.setToolTip(self.combo.currentText())
+
+    # -- making sessions --------------------------------------------------------------------
+
+    def new_session(self, parent: QWidget) -> None:
+        """The New session dialog, filled in from the session on screen; shows what it made."""
+        from .session_dialog import SessionDialog
+
+        dialog = SessionDialog(self.store, parent, template=self._current)
+        try:
+            created = dialog.created if dialog.exec() else None
+        finally:
+            # Not kept as a child of the area until the window closes: one per Ctrl+N.
+            dialog.deleteLater()
+        if created is not None:
+            self.refresh(choose=created.uid)
+
+    def same_again_today(self) -> None:
+        """A copy of the session on screen for today; if that session is already held today,
+        it is opened instead (the rule is core's: ``workshop_sessions.DuplicateSession``)."""
+        if self._current is None:
+            self._report(self.tr("Choose the session to repeat first"), True)
+            return
+        try:
+            created = workshop_sessions.copy_session(self.store, self._current.uid, date.today())
+        except workshop_sessions.DuplicateSession as exc:
+            self.refresh(choose=exc.existing.uid)
+            self._report(
+                self.tr("This session is already held today: %1. It is open.").replace(
+                    "%1", exc.existing.title
+                ),
+                False,
+            )
+            return
+        except UserError as exc:
+            self._report(localised(exc), True)
+            return
+        self.refresh(choose=created.uid)
+        self._report(self.tr("Session copied to today."), False)
