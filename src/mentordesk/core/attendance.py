@@ -7,10 +7,10 @@ from functools import cache
 from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
+from . import record_values
 from .capture_views import MarkState, RosterRow, roster_rows, session_hours
 from .changes import add, change, find
 from .errors import UserError
-from . import record_values
 from .models import ATTENDANCE_STATUSES, Attendance, Staff, Trainee, WorkshopSession
 from .store import Store
 from .text import clean
