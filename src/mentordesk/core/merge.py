@@ -359,17 +359,19 @@ def merge_results(
     does a ``strict`` one in which any row is rejected."""
     progress.start(0, user_text("Merge", "Merging"))
     merger: Merger | None = None
-    applied = False
+    applied = held_back = False
     try:
         with store.write() as session:
             merger = Merger(store, session, source)
             merger.run(source.sheets, progress)
             session.flush()
-            if not apply or (strict and merger.report.counts().get(REJECTED)):
+            held_back = apply and strict and bool(merger.report.counts().get(REJECTED))
+            if not apply or held_back:
                 raise _RollBack()
             applied = True
     except _RollBack:
         pass
     assert merger is not None
     merger.report.applied = applied
+    merger.report.held_back = held_back
     return merger.report

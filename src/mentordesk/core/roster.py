@@ -42,6 +42,8 @@ LIMITS = {
     "email": Trainee.__table__.c.email.type.length,
 }
 
+# What a report says of a deleted trainee the roster lists again (and so restores).
+RESTORED = "Deleted"
 SHORTEST_LIMIT = min(LIMITS.values())
 # Every field but Status allows this much: a row whose longest value fits needs only Status checked.
 LONG_LIMIT = min(n for k, n in LIMITS.items() if k != "status")
@@ -79,6 +81,8 @@ class _Current:
     id: int
     uid: str
     values: dict[str, str]
+    # Deleted here (by a merge, say) and listed again: the same record comes back.
+    deleted: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,23 +94,22 @@ class _Planned:
 
 
 def _current(session: Session) -> dict[str, _Current]:
-    query = (
-        select(
-            Trainee.id,
-            Trainee.uid,
-            Trainee.trainee_id,
-            Trainee.name,
-            Cohort.name,
-            Trainee.track,
-            Trainee.employee_no,
-            Trainee.status,
-            Trainee.email,
-        )
-        .outerjoin(Cohort, Cohort.id == Trainee.cohort_id)
-        .where(Trainee.deleted.is_(False))
-    )
+    query = select(
+        Trainee.id,
+        Trainee.uid,
+        Trainee.trainee_id,
+        Trainee.name,
+        Cohort.name,
+        Trainee.track,
+        Trainee.employee_no,
+        Trainee.status,
+        Trainee.email,
+        Trainee.deleted,
+    ).outerjoin(Cohort, Cohort.id == Trainee.cohort_id)
     found = {}
-    for tid, uid, trainee_id, name, cohort, track, emp, status, email in session.execute(query):
+    for tid, uid, trainee_id, name, cohort, track, emp, status, email, gone in session.execute(
+        query
+    ):
         values = {
             "trainee_id": trainee_id,
             "name": name,
@@ -116,7 +119,7 @@ def _current(session: Session) -> dict[str, _Current]:
             "status": status,
             "email": email,
         }
-        found[trainee_id] = _Current(tid, uid, values)
+        found[trainee_id] = _Current(tid, uid, values, bool(gone))
     return found
 
 
@@ -223,6 +226,8 @@ def _plan(
             changed = tuple(LABELS[k] for k, v in target.items() if existing.values.get(k) != v)
             if cohort and programme and not programmes.get(cohort):
                 changed += ("Programme",)
+            if existing.deleted:
+                changed = (RESTORED, *changed)
             kind = UPDATED if changed else UNCHANGED
             outcome = Outcome(data.sheet, row.row, kind, label, changed)
         if programme:
@@ -351,6 +356,8 @@ def apply_roster_in(
         else:
             if cohort:
                 fields["cohort_id"] = cohort_id
+            if p.current.deleted:
+                fields["deleted"] = False
             trainee = session.get(Trainee, p.current.id)
             assert trainee is not None
             change(store, session, trainee, fields, action="import")

@@ -33,6 +33,11 @@ MAX_RATIO = 250
 PROLOG_LIMIT = 1024 * 1024
 ENTITY_ERRORS = {"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"}
 RATIO_CHECKED_ABOVE = 20 * 1024 * 1024
+# Every whole number below this is exact as a spreadsheet's (double-precision) number.
+EXACT_INTEGERS = 2**53
+# Spreadsheets keep 15 significant digits: an ID typed as a number this long lost its last ones.
+ID_DIGITS_KEPT = 10**15
+_SCIENTIFIC = re.compile(r"[+-]?\d+(\.\d+)?[eE][+-]?\d+")
 
 
 class WorkbookError(UserError):
@@ -255,10 +260,21 @@ class _StreamedSheet(ReadOnlyWorksheet):
         pass
 
 
+class _SharedStrings(list):
+    """The shared-string table, read by index: a negative index is damage, not a way to read
+    the last string (as a Python list would)."""
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, int) and index < 0:
+            raise IndexError(f"shared string {index} does not exist")
+        return super().__getitem__(index)
+
+
 class _StreamingReader(ExcelReader):
     """``load_workbook(read_only=True)``, each worksheet a ``_StreamedSheet``."""
 
     def read_worksheets(self) -> None:
+        self.shared_strings = _SharedStrings(self.shared_strings)
         for sheet, rel in self.parser.find_sheets():
             if rel.target not in self.valid_files:
                 continue
@@ -308,25 +324,37 @@ def open_workbook(path: Path) -> Workbook:
         ) from exc
 
 
+def shown_sheets(wb: Any) -> list[Any]:
+    """The sheets a person sees: hidden and very hidden ones are never chosen for import."""
+    return [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+
+
 def sheet_rows(path: Path, ws: Any, max_rows: int | None = None) -> Iterator[tuple[int, tuple]]:
-    """(sheet row number, values) for each row; damage found mid-way becomes a WorkbookError."""
+    """(sheet row number, values) for each row; damage found mid-way becomes a WorkbookError.
+
+    ``max_rows`` counts rows that hold a value: empty rows (a formatted row at the sheet's
+    very end, a million blank ones) are passed through but never count against it.
+    """
     number = 0
+    filled = 0
     # A sheet's own dimension tag may be wrong (openpyxl would stop reading at it): ignore it.
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()
     try:
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            if max_rows is not None and number > max_rows:
-                raise WorkbookError(
-                    at(
-                        where(path, ws.title),
-                        user_text(
-                            "Workbook",
-                            "more than {rows:,} rows, far larger than this kind of sheet gets; "
-                            "nothing was imported",
-                        ).format(rows=max_rows),
+            if max_rows is not None and values.count(None) + values.count("") < len(values):
+                filled += 1
+                if filled > max_rows:
+                    raise WorkbookError(
+                        at(
+                            where(path, ws.title),
+                            user_text(
+                                "Workbook",
+                                "more than {rows:,} rows, far larger than this kind of sheet "
+                                "gets; nothing was imported",
+                            ).format(rows=max_rows),
+                        )
                     )
-                )
             yield number, values
     except UserError:
         raise
@@ -367,7 +395,7 @@ def cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
+        if value.is_integer() and abs(value) < EXACT_INTEGERS:
             return str(int(value))
         return repr(value)
     if isinstance(value, datetime):
@@ -377,3 +405,21 @@ def cell_text(value: object) -> str:
     if isinstance(value, date | time):
         return value.isoformat()
     return clean(value)
+
+
+def identifier_text(value: object) -> str:
+    """An ID cell as text; ``ValueError`` when the spreadsheet has already lost its digits
+    (an 18-digit ID typed as a number is stored as 1.10101200001011E+17)."""
+    if isinstance(value, float) and abs(value) >= ID_DIGITS_KEPT:
+        shown = repr(value)
+    else:
+        shown = cell_text(value)
+        if not _SCIENTIFIC.fullmatch(shown):
+            return shown
+    raise ValueError(
+        user_text(
+            "Workbook",
+            "{value} is an ID stored as a number, and the spreadsheet has already dropped its "
+            "last digits; format the column as Text, type the IDs again and import again",
+        ).format(value=shown[:40])
+    )
