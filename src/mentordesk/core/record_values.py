@@ -35,15 +35,11 @@ def _number(value: object, what: str) -> float:
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        raise BadValue(
-            user_text("RecordValues", "{what}: {value!r} is not a number").format(
-                what=what, value=str(value)[:40]
-            )
-        ) from None
+        number = math.nan
     if not math.isfinite(number):
         raise BadValue(
-            user_text("RecordValues", "{what}: {value} is not a number of hours or minutes").format(
-                what=what, value=value
+            user_text("RecordValues", "{what}: {value} is not a number").format(
+                what=what, value=str(value)[:40]
             )
         )
     return number
