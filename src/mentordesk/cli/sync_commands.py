@@ -20,11 +20,13 @@ from .store_commands import open_store
 ALL_APPLIED = 0
 NOTHING_APPLIED = 1  # every row rejected, --strict with a rejection, or the file refused
 APPLIED_WITH_REJECTIONS = 3
-EXIT_CODES = (
-    "exit codes: 0 every row applied (or, with --dry-run, would be); 3 applied with rejected "
-    "rows, which the report lists (with --dry-run: some would be rejected); 1 nothing applied: "
-    "the file was refused, every row was rejected, or --strict found a rejected row; 2 usage"
-)
+EXIT_CODES = """exit codes:
+  0  every row applied (with --dry-run: would be)
+  3  applied with rejected rows, which the report lists (with --dry-run: some would be
+     rejected)
+  1  nothing applied: the file was refused, every row was rejected, or --strict found a
+     rejected row
+  2  usage error"""
 
 
 def _date(text: str) -> date:
@@ -96,6 +98,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "fields), unchanged or rejected (with the sheet's row number and why). Accepted rows "
         "go in together, in one transaction.",
         epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", metavar="FILE", help="the .xlsx workbook")
     p.add_argument(
