@@ -14,17 +14,10 @@ from ..core.export_rows import COLUMNS, ROUND_TRIP, SKILL_COLUMNS, SKILL_TAIL
 from ..core.merge_records import Incoming, IncomingSheet, MergeSource
 from ..core.record_values import iso_day
 from ..core.wording import Text, user_text
+from .cell_values import cell_text, header_key, identifier_text
 from .headers import ATTENDANCE_WORDS, ENGLISH_BY_KEY, level_number
 from .results_export import FORMAT, VERSION
-from .workbook_reading import (
-    WorkbookError,
-    at,
-    cell_text,
-    header_key,
-    identifier_text,
-    sheet_rows,
-    where,
-)
+from .workbook_reading import WorkbookError, at, sheet_rows, where
 
 REQUIRED = {
     "Trainees": ("Trainee ID", "Name"),

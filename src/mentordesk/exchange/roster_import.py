@@ -11,17 +11,9 @@ from openpyxl.cell.cell import ERROR_CODES
 from ..core.roster import LABELS, RosterData, RosterRow
 from ..core.text import INVISIBLE
 from ..core.wording import user_text
+from .cell_values import cell_text, header_key, identifier_text
 from .headers import ROSTER_HEADERS, ROSTER_KEYS, ROSTER_SHEETS, STATUS_WORDS
-from .workbook_reading import (
-    WorkbookError,
-    at,
-    cell_text,
-    header_key,
-    identifier_text,
-    sheet_rows,
-    shown_sheets,
-    where,
-)
+from .workbook_reading import WorkbookError, at, sheet_rows, shown_sheets, where
 
 HEADER_SEARCH_ROWS = 10
 # Far more than any school's roster; the 50,000-row benchmark roster fits with room to spare.

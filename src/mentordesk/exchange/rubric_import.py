@@ -7,16 +7,9 @@ from typing import Any
 
 from ..core.rubric_import import SkillRow, SkillSheet
 from ..core.wording import user_text
+from .cell_values import cell_text, header_key
 from .headers import level_number
-from .workbook_reading import (
-    WorkbookError,
-    at,
-    cell_text,
-    header_key,
-    sheet_rows,
-    shown_sheets,
-    where,
-)
+from .workbook_reading import WorkbookError, at, sheet_rows, shown_sheets, where
 
 SKILL_KEYS = {
     header_key(h): f

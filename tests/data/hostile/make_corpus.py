@@ -245,9 +245,11 @@ def _hidden_first_sheet() -> bytes:
     )
     return _rewrite(
         data,
-        lambda n, d: d.replace(b'name="Trainees"', b'name="Trainees" state="veryHidden"')
-        if n == "xl/workbook.xml"
-        else d,
+        lambda n, d: (
+            d.replace(b'name="Trainees"', b'name="Trainees" state="veryHidden"')
+            if n == "xl/workbook.xml"
+            else d
+        ),
     )
 
 
@@ -506,7 +508,7 @@ WORKBOOKS: dict[str, tuple[str, Callable[[], bytes]]] = {
     "results_duplicate_new_uid_strict.xlsx": ("--strict", _duplicate_new_uid),
     "roster_lost_digit_ids.xlsx": (
         "rejected",
-        lambda: roster([[1.101012000010112e17, "Lost Digits"], ["1.101012000010112e+17", "As Text"]]),
+        lambda: roster([[1.101012000010112e17, "Lost Digits"], ["1.10101200001011E+17", "As Text"]]),
     ),
     "roster_hidden_first_sheet.xlsx": ("rejected", _hidden_first_sheet),
     "roster_formatted_last_row.xlsx": ("rejected", _formatted_last_row),
