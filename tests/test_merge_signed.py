@@ -132,3 +132,36 @@ def test_a_signed_row_with_its_verified_pdf_is_accepted(store, tmp_path):
     with store.read() as s:
         assert s.scalar(select(AssessmentDocument.pdf)) == pdf
     assert rows(path, "Assessments")[0]["State"] == "signed"
+
+
+def test_a_different_verified_signed_version_is_kept_beside_the_one_held(store, tmp_path):
+    from mentordesk.core.merge import merge_results
+    from mentordesk.core.merge_records import VerifiedSheet
+    from mentordesk.exchange.results_import import read_about, read_results
+    from mentordesk.exchange.workbook_reading import open_workbook
+
+    fill(store)
+    held = sign(store, "pass")
+    pdf = b"%PDF-1.7 the other machine's signed sheet"
+    digest = hashlib.sha256(pdf).hexdigest()
+    path = export_results(store, tmp_path / "a.xlsx").path
+    edit(path, "Assessments", held, {"Result": "distinction", "Document SHA-256": digest})
+
+    def merged():
+        wb = open_workbook(path)
+        try:
+            source = read_results(path, wb, read_about(path, wb) or {})
+            source.verified_sheets = {digest: VerifiedSheet(digest, pdf)}
+            return merge_results(store, source, apply=True)
+        finally:
+            wb.close()
+
+    first, again = merged(), merged()
+
+    row = next(o for o in first.outcomes if o.sheet == "Assessments")
+    assert row.outcome == "conflict" and held in row.reason
+    assert next(o for o in again.outcomes if o.sheet == "Assessments").outcome == "unchanged"
+    with store.read() as s:
+        kept = {a.result: a.state for a in s.scalars(select(Assessment))}
+        assert s.scalar(select(AssessmentDocument.sha256)) == digest
+    assert kept == {"pass": "signed", "distinction": "signed"}

@@ -126,6 +126,9 @@ class Merger:
         self.kind = ""
         # Skills created by this merge, by (rubric id, code), before they are flushed.
         self.new_skills: dict[tuple[int, str], Skill] = {}
+        # Read once per merge: a session's length in hours, a skill's scale and name.
+        self.lengths: dict[int, float] = {}
+        self.scales: dict[int, tuple[int | None, int | None, str]] = {}
 
     # -- references by name or uid ------------------------------------------------------
 

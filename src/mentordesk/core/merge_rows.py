@@ -132,12 +132,16 @@ def session(m: Merger, r: Incoming, local: WorkshopSession | None, label: str) -
 
 
 def _length(m: Merger, session_id: int) -> float:
-    start, end = m.s.execute(
-        select(WorkshopSession.start_time, WorkshopSession.end_time).where(
-            WorkshopSession.id == session_id
-        )
-    ).one()
-    return session_hours(start, end)
+    """The session's length in hours, read once per merge (the Sessions sheet comes first)."""
+    length = m.lengths.get(session_id)
+    if length is None:
+        start, end = m.s.execute(
+            select(WorkshopSession.start_time, WorkshopSession.end_time).where(
+                WorkshopSession.id == session_id
+            )
+        ).one()
+        length = m.lengths[session_id] = session_hours(start, end)
+    return length
 
 
 def attendance(m: Merger, r: Incoming, local: Attendance | None, label: str) -> None:
@@ -167,13 +171,17 @@ def attendance(m: Merger, r: Incoming, local: Attendance | None, label: str) -> 
 
 
 def _scale(m: Merger, skill_id: int) -> tuple[int | None, int | None, str]:
+    """The skill's rubric's lowest and highest level and the skill's name, once per merge."""
+    if skill_id in m.scales:
+        return m.scales[skill_id]
     low, high, code, name = m.s.execute(
         select(func.min(RubricLevel.level), func.max(RubricLevel.level), Skill.code, Skill.name)
         .outerjoin(RubricLevel, RubricLevel.rubric_id == Skill.rubric_id)
         .where(Skill.id == skill_id)
         .group_by(Skill.id)
     ).one()
-    return low, high, f"{code} {name}"
+    m.scales[skill_id] = (low, high, f"{code} {name}")
+    return m.scales[skill_id]
 
 
 def rating(m: Merger, r: Incoming, local: SkillRating | None, label: str) -> None:
