@@ -22,7 +22,8 @@ from mentordesk.core.store import Store
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 MANIFEST = json.loads((HOSTILE / "manifest.json").read_text(encoding="utf-8"))
-HUGE = {"zip_bomb.xlsx": "zip bomb", "million_blank_rows.xlsx": "rows"}
+# A million blank rows are no trainees: only rows holding values count against the row limit.
+HUGE = {"zip_bomb.xlsx": "zip bomb", "million_blank_rows.xlsx": "no trainees"}
 # Files refused row by row (every row rejected) rather than as a whole.
 ROW_BY_ROW = "rejected"
 
@@ -64,6 +65,8 @@ def fingerprint(db: Path) -> str:
 def argv_for(command: str, file: Path, db: Path, tmp: Path) -> list[str]:
     if command == "import":
         return ["import", str(file), "--db", str(db)]
+    if command == "import-strict":
+        return ["import", str(file), "--db", str(db), "--strict"]
     if command == "verify":
         return ["verify", str(file), "--db", str(db)]
     given, own = tmp / "file-pass.txt", tmp / "own-pass.txt"

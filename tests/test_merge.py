@@ -42,16 +42,19 @@ def audit_count(store) -> int:
         return s.scalar(select(func.count(AuditEvent.id)))
 
 
-def sign_assessment(store, result: str = "pass", uid: str | None = None) -> str:
+def sign_assessment(
+    store, result: str = "pass", uid: str | None = None, state: str = "signed"
+) -> str:
+    """An assessment as signing leaves it: ``signed_at`` to the microsecond."""
     with store.write() as s:
         trainee = s.scalar(select(Trainee).order_by(Trainee.trainee_id))
         a = Assessment(
             trainee_id=trainee.id,
             period_start=date(2026, 10, 26),
             period_end=date(2026, 11, 20),
-            state="signed",
+            state=state,
             result=result,
-            signed_at=datetime(2026, 11, 20, 9, 30, tzinfo=UTC),
+            signed_at=datetime(2026, 11, 20, 9, 30, 5, 123456, tzinfo=UTC),
             signed_by="Liu Jianguo 刘建国",
             document_sha256="ab" * 32,
         )
@@ -73,7 +76,7 @@ def edit(path: Path, sheet: str, match: str, updates: dict[str, object]) -> None
 
 
 def test_round_trip_a_to_empty_b_gives_the_same_workbook(demo_store, store_b, tmp_path):
-    sign_assessment(demo_store)
+    sign_assessment(demo_store, state="draft")
     with demo_store.write() as s:
         note = s.scalar(select(Note).order_by(Note.id))
         change(demo_store, s, note, {"deleted": True}, action="delete")
@@ -146,30 +149,22 @@ def test_deletions_travel(demo_store, store_b, tmp_path):
         assert s.scalar(select(Note.deleted).where(Note.uid == uid)) is True
 
 
-def test_a_signed_assessment_is_never_overwritten(demo_store, store_b, tmp_path):
+def test_a_signed_assessment_is_never_overwritten(demo_store, tmp_path):
     uid = sign_assessment(demo_store, "pass")
     path = export_results(demo_store, tmp_path / "a.xlsx").path
-    prepare_import(path).apply(store_b)
     later = sheets(path)["Assessments"][1][1] + timedelta(hours=1)
     edit(path, "Assessments", uid, {"Result": "distinction", "Updated At": later})
 
-    report = prepare_import(path).apply(store_b)
+    report = prepare_import(path).apply(demo_store)
 
-    conflicts = [o for o in report.outcomes if o.outcome == "conflict"]
-    assert len(conflicts) == 1 and uid in conflicts[0].reason
-    assert any("two different signed versions" in n for n in report.notes)
-    with store_b.read() as s:
+    row = next(o for o in report.outcomes if o.sheet == "Assessments")
+    assert row.outcome == "rejected" and uid in row.reason and "cannot change it" in row.reason
+    with demo_store.read() as s:
         kept = {a.uid: a.result for a in s.scalars(select(Assessment))}
-    assert kept[uid] == "pass"
-    assert sorted(kept.values()) == ["distinction", "pass"]
-
-    again = prepare_import(path).apply(store_b)
-    assert not [o for o in again.outcomes if o.outcome in ("conflict", "new", "updated")]
-    with store_b.read() as s:
-        assert s.scalar(select(func.count(Assessment.id))) == 2
+    assert kept == {uid: "pass"}
 
 
-def test_an_incoming_draft_never_replaces_a_signed_assessment(demo_store, tmp_path):
+def test_a_newer_draft_never_replaces_a_signed_assessment(demo_store, tmp_path):
     uid = sign_assessment(demo_store, "pass")
     path = export_results(demo_store, tmp_path / "a.xlsx").path
     later = sheets(path)["Assessments"][1][1] + timedelta(hours=1)
@@ -178,7 +173,7 @@ def test_an_incoming_draft_never_replaces_a_signed_assessment(demo_store, tmp_pa
     report = prepare_import(path).apply(demo_store)
 
     row = next(o for o in report.outcomes if o.sheet == "Assessments")
-    assert row.outcome == "unchanged" and "never overwritten" in row.reason
+    assert row.outcome == "rejected" and "signed here" in row.reason
     with demo_store.read() as s:
         assert s.scalar(select(Assessment.result).where(Assessment.uid == uid)) == "pass"
 
@@ -213,19 +208,6 @@ def test_chinese_header_export_imports_the_same(demo_store, store_b, tmp_path):
         sheets(export_results(store_b, tmp_path / "b.xlsx").path)["Summary"]
         == sheets(english)["Summary"]
     )
-
-
-def test_two_machines_signing_the_same_period_keep_both_and_report(demo_store, store_b, tmp_path):
-    prepare_import(export_results(demo_store, tmp_path / "a.xlsx").path).apply(store_b)
-    mine = sign_assessment(demo_store, "pass")
-    theirs = sign_assessment(store_b, "distinction")
-
-    report = prepare_import(export_results(demo_store, tmp_path / "a2.xlsx").path).apply(store_b)
-
-    assert any(mine in n and theirs in n and "both kept" in n for n in report.notes)
-    with store_b.read() as s:
-        kept = {a.uid: a.result for a in s.scalars(select(Assessment))}
-    assert kept == {mine: "pass", theirs: "distinction"}
 
 
 def test_a_bad_cell_is_explained_under_the_column_heading_the_sheet_uses(demo_store, tmp_path):

@@ -3,21 +3,36 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
 from ..core.errors import UserError
 from ..core.export_rows import ExportScope
+from ..core.import_report import REJECTED
 from ..core.progress import Progress
+from ..core.record_values import iso_day
 from ..exchange.results_export import export_results
 from ..exchange.workbook_import import prepare_import
 from .store_commands import open_store
 
+# ``mentordesk import`` exit codes (README, Command line): a script can tell them apart.
+ALL_APPLIED = 0
+NOTHING_APPLIED = 1  # every row rejected, --strict with a rejection, or the file refused
+APPLIED_WITH_REJECTIONS = 3
+EXIT_CODES = """exit codes:
+  0  every row applied (with --dry-run: would be)
+  3  applied with rejected rows, which the report lists (with --dry-run: some would be
+     rejected)
+  1  nothing applied: the file was refused, every row was rejected, or --strict found a
+     rejected row
+  2  usage error"""
+
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
+        return iso_day(text)
+    except UserError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
 
 
@@ -28,20 +43,35 @@ def _import(args: argparse.Namespace) -> int:
         if args.dry_run:
             report = prepared.dry_run(store, Progress())
         else:
-            report = prepared.apply(store, Progress())
+            report = prepared.apply(store, Progress(), strict=args.strict)
     finally:
         store.close()
     for line in report.lines(everything=args.verbose):
         print(line)
+    name = Path(args.file).name
+    rejected = report.counts().get(REJECTED, 0)
+    verb = "would be" if args.dry_run else "was"
     if not report.accepted:
         # A script must be able to tell that nothing went in.
         raise UserError(
-            f"{Path(args.file).name}: nothing {'would be' if args.dry_run else 'was'} "
-            f"imported; all {len(report.outcomes)} rows were rejected"
+            f"{name}: nothing {verb} imported; all {len(report.outcomes)} rows were rejected"
+        )
+    if rejected and args.strict:
+        raise UserError(
+            f"{name}: nothing {verb} imported (--strict): {rejected} of "
+            f"{report.accepted + rejected} rows were rejected; see the report above"
         )
     if args.dry_run:
         print("Dry run: nothing was changed. Run again without --dry-run to apply.")
-    return 0
+    if rejected:
+        done = "would be imported" if args.dry_run else "imported"
+        print(
+            f"mentordesk: {name}: {report.accepted} rows {done}, {rejected} rejected "
+            f"(exit code {APPLIED_WITH_REJECTIONS})",
+            file=sys.stderr,
+        )
+        return APPLIED_WITH_REJECTIONS
+    return ALL_APPLIED
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -65,11 +95,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="import a roster, rubric or results workbook (prints the dry-run report)",
         description="Import a school roster (with an optional Skills sheet) or a results "
         "workbook from another MentorDesk. The report lists every row: new, updated (which "
-        "fields), unchanged or rejected (with the sheet's row number and why).",
+        "fields), unchanged or rejected (with the sheet's row number and why). Accepted rows "
+        "go in together, in one transaction.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", metavar="FILE", help="the .xlsx workbook")
     p.add_argument(
         "--dry-run", action="store_true", help="report what would change; change nothing"
+    )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="apply nothing at all when any row is rejected (for scripts that must not "
+        "import part of a file)",
     )
     p.add_argument("--cohort", metavar="NAME", help="cohort for rows without a Cohort column")
     p.add_argument(

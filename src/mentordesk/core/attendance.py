@@ -7,6 +7,7 @@ from functools import cache
 from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.orm import Session
 
+from . import record_values
 from .capture_views import MarkState, RosterRow, roster_rows, session_hours
 from .changes import add, change, find
 from .errors import UserError
@@ -76,25 +77,14 @@ def _validate(
                 status=status, allowed=", ".join(ATTENDANCE_STATUSES)
             )
         )
-    late = int(minutes_late or 0)
-    if late < 0:
-        raise UserError(user_text("Attendance", "Minutes late cannot be negative"))
-    if length and late > length * 60:
-        raise UserError(
-            user_text(
-                "Attendance", "{late} minutes late is longer than the session ({length:g} h)"
-            ).format(late=late, length=length)
-        )
+    late = record_values.minutes_late(minutes_late or 0, length)
     if hours is not None:
-        if hours < 0:
-            raise UserError(user_text("Attendance", "Hours credited cannot be negative"))
-        if length and hours > length + 1e-9:
-            raise UserError(
-                user_text(
-                    "Attendance", "{hours:g} hours credited is more than the session's {length:g} h"
-                ).format(hours=hours, length=length)
-            )
+        hours = record_values.hours_credited(hours, length)
     return late, hours
+
+
+def _note(note: str) -> str:
+    return record_values.text_within(clean(note), user_text("Attendance", "An attendance note"))
 
 
 def _state(a: Attendance | None) -> MarkState | None:
@@ -225,7 +215,7 @@ def mark(
             status,
             late,
             given_hours if given_hours is not None else default_hours(length, status, late),
-            clean(note) if note is not None else (current.note if current else ""),
+            _note(note) if note is not None else (current.note if current else ""),
         )
         before = _put(store, s, ws, t, state, row, recorder_id)
         return _row(t, ws, state, before)

@@ -45,6 +45,8 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     applied: bool = False
     unlisted_unchanged: int = 0
+    # A strict import with rejected rows: performed, then undone whole.
+    held_back: bool = False
 
     def add(self, outcome: Outcome) -> None:
         if outcome.outcome == UNCHANGED and len(self.outcomes) >= KEEP_UNCHANGED:
@@ -69,7 +71,7 @@ class ImportReport:
 
     def summary_line(self) -> str:
         counts = ", ".join(f"{n} {what}" for what, n in self.counts().items())
-        verb = "applied" if self.applied else "dry run"
+        verb = "applied" if self.applied else "not applied" if self.held_back else "dry run"
         return f"{self.source} ({self.kind}, {verb}): {counts}"
 
     def lines(self, *, everything: bool = True) -> list[str]:

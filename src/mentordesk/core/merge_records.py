@@ -30,16 +30,44 @@ class IncomingSheet:
     titles: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class VerifiedSheet:
+    """A signed PDF that came with the workbook, its hash and signatures already verified
+    (by the bundle import): the only way a signed assessment may arrive."""
+
+    sha256: str
+    pdf: bytes
+
+
 @dataclass
 class MergeSource:
     source: str
     device: str
     sheets: list[IncomingSheet] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    # SHA-256 -> the verified signed PDF. A plain workbook carries none: its rows can then
+    # neither create a signed assessment nor change one.
+    verified_sheets: dict[str, VerifiedSheet] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StaffName:
+    """A staff member named by a row: found or created only once the whole row is accepted."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class CohortName:
+    """A cohort (and its programme) named by a row, created only once the row is accepted."""
+
+    name: str
+    programme: str = ""
 
 
 class Rejected(Exception):
-    """A row refers to something neither the file nor the store holds."""
+    """A row cannot be merged: a value out of range, or a reference neither the file nor the
+    store holds."""
 
 
 def to_ms(value: datetime) -> datetime:

@@ -9,6 +9,7 @@ from functools import cache
 from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session, aliased
 
+from . import record_values
 from .changes import add, change, find
 from .errors import UserError
 from .models import NOTE_CATEGORIES, Note, Staff, Trainee, WorkshopSession
@@ -16,7 +17,7 @@ from .store import Store
 from .text import clean, required
 from .wording import user_text
 
-MAX_NOTE = 4000
+MAX_NOTE = record_values.MAX_TEXT
 
 
 @dataclass(frozen=True)
@@ -54,12 +55,7 @@ def add_note(
             )
         )
     body = required(text, user_text("Notes", "The note's text"))
-    if len(body) > MAX_NOTE:
-        raise UserError(
-            user_text(
-                "Notes", "A note holds at most {limit} characters; this one has {length}"
-            ).format(limit=MAX_NOTE, length=len(body))
-        )
+    record_values.text_within(body, user_text("Notes", "A note"), MAX_NOTE)
     with store.write() as s:
         t = find(s, Trainee, trainee_uid, "trainee")
         ws = find(s, WorkshopSession, session_uid, "session") if session_uid else None

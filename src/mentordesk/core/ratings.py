@@ -9,6 +9,7 @@ from functools import cache
 from sqlalchemy import Select, bindparam, func, null, select
 from sqlalchemy.orm import Session, aliased
 
+from . import record_values
 from .changes import add, change, find
 from .errors import UserError
 from .models import Cohort, RubricLevel, Skill, SkillRating, Staff, Trainee, WorkshopSession
@@ -83,20 +84,11 @@ def _scale(s: Session, skill: Skill) -> tuple[int | None, int | None]:
 
 
 def _check_level(skill: Skill, level: object, scale: tuple[int | None, int | None]) -> int:
-    low, high = scale[0] or 1, scale[1] or 0
-    try:
-        number = int(str(level).strip())
-    except ValueError:
-        number = None
-    if number is None or str(number) != str(level).strip() or not low <= number <= high:
-        raise UserError(
-            user_text(
-                "Ratings",
-                "Level {level} is not on the scale of {code} {skill}: "
-                "choose a level from {low} to {high}",
-            ).format(level=level, code=skill.code, skill=skill.name, low=low, high=high)
-        )
-    return number
+    return record_values.level(level, scale[0], scale[1], f"{skill.code} {skill.name}")
+
+
+def _evidence(evidence: str | None) -> str:
+    return record_values.text_within(clean(evidence), user_text("Ratings", "Evidence"))
 
 
 @cache
@@ -210,7 +202,7 @@ def rate(
         on = rated_on or (ws.held_on if ws else day)
         if existing is not None:
             before = RatingState(existing.level, existing.evidence)
-            kept = existing.evidence if evidence is None else clean(evidence)
+            kept = existing.evidence if evidence is None else _evidence(evidence)
             change(store, s, existing, {"level": number, "evidence": kept})
             return _view(existing, t, sk, session_uid, before)
         r = add(
@@ -222,11 +214,11 @@ def rate(
                 level=number,
                 rated_on=on,
                 rater_id=rater,
-                evidence=clean(evidence),
+                evidence=_evidence(evidence),
                 session_id=ws.id if ws else None,
             ),
         )
-        return _view(r, t, sk, session_uid, RatingState(number, clean(evidence), deleted=True))
+        return _view(r, t, sk, session_uid, RatingState(number, _evidence(evidence), deleted=True))
 
 
 def _load(s: Session, rating_uid: str) -> tuple[SkillRating, str | None]:

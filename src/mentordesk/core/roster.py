@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .bulk_rows import insert_many, new_uids
 from .changes import add, change
 from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
 from .models import TRAINEE_STATUSES, AuditEvent, Cohort, Programme, Trainee, utcnow
@@ -42,6 +41,8 @@ LIMITS = {
     "email": Trainee.__table__.c.email.type.length,
 }
 
+# What a report says of a deleted trainee the roster lists again (and so restores).
+RESTORED = "Deleted"
 SHORTEST_LIMIT = min(LIMITS.values())
 # Every field but Status allows this much: a row whose longest value fits needs only Status checked.
 LONG_LIMIT = min(n for k, n in LIMITS.items() if k != "status")
@@ -79,6 +80,8 @@ class _Current:
     id: int
     uid: str
     values: dict[str, str]
+    # Deleted here (by a merge, say) and listed again: the same record comes back.
+    deleted: bool = False
 
 
 @dataclass(frozen=True)
@@ -90,23 +93,22 @@ class _Planned:
 
 
 def _current(session: Session) -> dict[str, _Current]:
-    query = (
-        select(
-            Trainee.id,
-            Trainee.uid,
-            Trainee.trainee_id,
-            Trainee.name,
-            Cohort.name,
-            Trainee.track,
-            Trainee.employee_no,
-            Trainee.status,
-            Trainee.email,
-        )
-        .outerjoin(Cohort, Cohort.id == Trainee.cohort_id)
-        .where(Trainee.deleted.is_(False))
-    )
+    query = select(
+        Trainee.id,
+        Trainee.uid,
+        Trainee.trainee_id,
+        Trainee.name,
+        Cohort.name,
+        Trainee.track,
+        Trainee.employee_no,
+        Trainee.status,
+        Trainee.email,
+        Trainee.deleted,
+    ).outerjoin(Cohort, Cohort.id == Trainee.cohort_id)
     found = {}
-    for tid, uid, trainee_id, name, cohort, track, emp, status, email in session.execute(query):
+    for tid, uid, trainee_id, name, cohort, track, emp, status, email, gone in session.execute(
+        query
+    ):
         values = {
             "trainee_id": trainee_id,
             "name": name,
@@ -116,7 +118,7 @@ def _current(session: Session) -> dict[str, _Current]:
             "status": status,
             "email": email,
         }
-        found[trainee_id] = _Current(tid, uid, values)
+        found[trainee_id] = _Current(tid, uid, values, bool(gone))
     return found
 
 
@@ -223,6 +225,8 @@ def _plan(
             changed = tuple(LABELS[k] for k, v in target.items() if existing.values.get(k) != v)
             if cohort and programme and not programmes.get(cohort):
                 changed += ("Programme",)
+            if existing.deleted:
+                changed = (RESTORED, *changed)
             kind = UPDATED if changed else UNCHANGED
             outcome = Outcome(data.sheet, row.row, kind, label, changed)
         if programme:
@@ -321,7 +325,7 @@ def apply_roster_in(
     actor = store.actor.name
     now = utcnow()
     fresh = sum(1 for p in planned if p.outcome.outcome == NEW and p.current is None)
-    uids = iter(_new_uids(2 * fresh))
+    uids = iter(new_uids(2 * fresh))
     new_rows: list[tuple] = []
     audits: list[tuple] = []
     for p in planned:
@@ -351,6 +355,8 @@ def apply_roster_in(
         else:
             if cohort:
                 fields["cohort_id"] = cohort_id
+            if p.current.deleted:
+                fields["deleted"] = False
             trainee = session.get(Trainee, p.current.id)
             assert trainee is not None
             change(store, session, trainee, fields, action="import")
@@ -388,63 +394,6 @@ def _save_new(
     """New trainees and their audit events: two statements, each executed for many rows."""
     device = store.device_id
     same = {"updated_at": now, "origin_device": device, "deleted": False}
-    _insert_many(session, Trainee.__table__, _TRAINEE_KEYS, trainees, same)
+    insert_many(session, Trainee.__table__, _TRAINEE_KEYS, trainees, same)
     same = {"at": now, "actor": actor, "device": device, "entity": "trainee", "action": "import"}
-    _insert_many(session, AuditEvent.__table__, _AUDIT_KEYS, audits, same)
-
-
-def _insert_many(
-    session: Session, table: Table, keys: tuple[str, ...], rows: list[tuple], same: dict[str, Any]
-) -> None:
-    """``INSERT`` of many rows through the driver's executemany, binding the values as the
-    columns' SQLAlchemy types would: the values every row shares are converted once, not per
-    row, and only varying columns whose type needs it (JSON) row by row. SQLAlchemy's own
-    executemany spent longer preparing 50,000 rows than SQLite took to store them."""
-    connection = session.connection()
-    dialect = connection.dialect
-    names = keys + tuple(same)
-
-    def processor(key: str) -> Any:
-        return table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
-
-    fixed = []
-    for key, value in same.items():
-        process = processor(key)
-        fixed.append(process(value) if process else value)
-    tail = tuple(fixed)
-    compiled = table.insert().compile(dialect=dialect, column_keys=list(names))
-    if set(compiled.params) != set(names):  # a column default would be left out: SQLAlchemy's way
-        connection.execute(
-            table.insert(), [dict(zip(names, (*r, *tail), strict=True)) for r in rows]
-        )
-        return
-    converting = [(n, process) for n, key in enumerate(keys) if (process := processor(key))]
-    params: list[Any] = []
-    for row in rows:
-        if converting:
-            values = list(row)
-            for n, process in converting:
-                values[n] = process(values[n])
-            row = tuple(values)
-        params.append(row + tail)
-    if compiled.positional:
-        order = [names.index(name) for name in compiled.positiontup or ()]
-        if order != list(range(len(names))):
-            params = [tuple(row[i] for i in order) for row in params]
-    else:
-        params = [dict(zip(names, row, strict=True)) for row in params]
-    connection.exec_driver_sql(compiled.string, params)
-
-
-def _new_uids(count: int) -> list[str]:
-    """``count`` random (version 4) UUIDs as text, as ``new_uid`` makes them, from one read of
-    the system's random source: ``uuid.uuid4()`` per row was a tenth of a large import's apply."""
-    raw = bytearray(os.urandom(16 * count))
-    raw[6::16] = bytes(b & 0x0F | 0x40 for b in raw[6::16])  # version 4
-    raw[8::16] = bytes(b & 0x3F | 0x80 for b in raw[8::16])  # RFC 4122 variant
-    h = raw.hex()
-    return [
-        f"{h[i : i + 8]}-{h[i + 8 : i + 12]}-{h[i + 12 : i + 16]}-{h[i + 16 : i + 20]}-"
-        f"{h[i + 20 : i + 32]}"
-        for i in range(0, 32 * count, 32)
-    ]
+    insert_many(session, AuditEvent.__table__, _AUDIT_KEYS, audits, same)

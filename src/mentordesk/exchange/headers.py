@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .workbook_reading import header_key
+from .cell_values import header_key
 
 ROSTER_SHEETS = ("Trainees", "Roster", "学员", "名单")
 

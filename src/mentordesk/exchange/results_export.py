@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -19,7 +17,9 @@ from openpyxl.utils import get_column_letter
 
 from ..core.errors import UserError
 from ..core.export_rows import COLUMNS, SKILL_COLUMNS, SKILL_TAIL, ExportRows, ExportScope
+from ..core.private_files import replace_whole
 from ..core.progress import NO_PROGRESS, Progress
+from ..core.record_values import MAX_CELL
 from ..core.store import Store
 from ..core.wording import user_text
 from .headers import CHINESE
@@ -152,12 +152,35 @@ class _SheetWriter:
                 if not value:
                     # An empty cell, not an empty string: ISBLANK and HR importers see blank.
                     row[i] = None
-                elif value[0] in RISKY_FIRST or ILLEGAL_CHARACTERS_RE.search(value):
+                    continue
+                if len(value) > MAX_CELL:
+                    self._too_long(row, i, len(value))
+                if value[0] in RISKY_FIRST or ILLEGAL_CHARACTERS_RE.search(value):
                     row[i] = self._text(value)
         self.ws.append(row)
         self.written += 1
         self.in_part += 1
         self.counts[self.title] += 1
+
+    def _too_long(self, row: list[Any], column: int, length: int) -> None:
+        """A spreadsheet would cut this text (or break on it): the export is refused whole
+        instead, naming the record, so that nothing ever leaves MentorDesk shortened."""
+        record = row[0] if self.headers[0] == "UID" else ""
+        raise UserError(
+            user_text(
+                "Export",
+                "sheet {sheet}, row {row}, column {column}: {length:,} characters, more than "
+                "the {limit:,} a spreadsheet cell holds (record {record}); shorten it and "
+                "export again. Nothing was written.",
+            ).format(
+                sheet=self.title,
+                row=self.in_part + 2,
+                column=self.shown[column],
+                length=length,
+                limit=MAX_CELL,
+                record=record or "-",
+            )
+        )
 
     def finish(self) -> None:
         if self.written != self.expected:
@@ -175,20 +198,6 @@ def _shown(headers: tuple[str, ...], chinese: bool) -> list[str]:
         else:
             out.append(CHINESE.get(h, h))
     return out
-
-
-def _atomic_save(wb: Workbook, path: Path) -> None:
-    """Written beside the target and renamed: a crash never leaves half a workbook."""
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx.tmp", dir=folder)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def export_results(
@@ -218,12 +227,14 @@ def export_results(
     wb = Workbook(write_only=True)
     counts: dict[str, int] = {}
     progress.start(0, user_text("Export", "Exporting"))
-    try:
-        _write(wb, store, scope, counts, chinese_headers, progress, sheet_limit)
-    except BaseException:
-        _discard(wb)
-        raise
-    _atomic_save(wb, path)
+    # Written beside the target and renamed: a crash or a refusal never leaves half a workbook.
+    with replace_whole(path) as part:
+        try:
+            _write(wb, store, scope, counts, chinese_headers, progress, sheet_limit)
+        except BaseException:
+            _discard(wb)
+            raise
+        wb.save(part)
     return ExportResult(path, counts)
 
 

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from ..core.errors import UserError
 from ..core.export_rows import COLUMNS, ROUND_TRIP, SKILL_COLUMNS, SKILL_TAIL
 from ..core.merge_records import Incoming, IncomingSheet, MergeSource
+from ..core.record_values import iso_day
 from ..core.wording import Text, user_text
+from .cell_values import cell_text, header_key, identifier_text
 from .headers import ATTENDANCE_WORDS, ENGLISH_BY_KEY, level_number
 from .results_export import FORMAT, VERSION
-from .workbook_reading import WorkbookError, at, cell_text, header_key, sheet_rows, where
+from .workbook_reading import WorkbookError, at, sheet_rows, where
 
 REQUIRED = {
     "Trainees": ("Trainee ID", "Name"),
@@ -31,6 +35,7 @@ INSTANTS = {"Updated At", "Written At", "Signed At"}
 TIMES = {"Start", "End"}
 INTEGERS = {"Minutes Late", "Level", "Version", "Rubric Version"}
 NUMBERS = {"Hours"}
+IDENTIFIERS = {"Trainee ID", "Employee No"}
 # Level descriptor columns, kept apart from headers such as "Level Labels".
 LEVEL_MARK = "\x00level "
 TRUE_WORDS = {"true", "yes", "1", "是", "y"}
@@ -44,7 +49,14 @@ def _date(value: Any) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    return date.fromisoformat(cell_text(value)[:10])
+    return iso_day(cell_text(value))
+
+
+# A date and time as interchange.md writes it (ISO 8601, extended form), nothing looser.
+_INSTANT = re.compile(
+    r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?(Z|[+-]\d{2}:\d{2})?"
+)
+_TIME = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
 
 
 def _instant(value: Any) -> datetime | None:
@@ -54,7 +66,10 @@ def _instant(value: Any) -> datetime | None:
         if isinstance(value, date):
             value = datetime.combine(value, time.min)
         else:
-            value = datetime.fromisoformat(cell_text(value).replace("Z", "+00:00"))
+            text = cell_text(value)
+            if not _INSTANT.fullmatch(text):
+                raise ValueError(text)
+            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
@@ -65,7 +80,10 @@ def _time(value: Any) -> time | None:
         return value.time()
     if isinstance(value, time):
         return value
-    return time.fromisoformat(cell_text(value))
+    text = cell_text(value)
+    if not _TIME.fullmatch(text):
+        raise ValueError(text)
+    return time.fromisoformat(text)
 
 
 def _integer(value: Any) -> int | None:
@@ -150,6 +168,8 @@ def _parser(header: str) -> Callable[[Any], Any]:
         return _number
     if header == "Deleted":
         return _flag
+    if header in IDENTIFIERS:
+        return identifier_text
     if header.endswith("UID"):
         return lambda v: cell_text(v).lower()
     if header in FREE_TEXT:
@@ -250,7 +270,7 @@ def _rows(
             cell = raw[i] if i < len(raw) else None
             try:
                 values[columns[i]] = parse(cell)
-            except (ValueError, TypeError) as exc:
+            except (ValueError, TypeError, UserError) as exc:
                 problem = user_text("ResultsImport", "column {column}: {problem}").format(
                     column=titles.get(columns[i], columns[i]),
                     problem=_why(exc, columns[i], cell),

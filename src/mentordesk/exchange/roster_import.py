@@ -11,8 +11,9 @@ from openpyxl.cell.cell import ERROR_CODES
 from ..core.roster import LABELS, RosterData, RosterRow
 from ..core.text import INVISIBLE
 from ..core.wording import user_text
+from .cell_values import cell_text, header_key, identifier_text
 from .headers import ROSTER_HEADERS, ROSTER_KEYS, ROSTER_SHEETS, STATUS_WORDS
-from .workbook_reading import WorkbookError, at, cell_text, header_key, sheet_rows, where
+from .workbook_reading import WorkbookError, at, sheet_rows, shown_sheets, where
 
 HEADER_SEARCH_ROWS = 10
 # Far more than any school's roster; the 50,000-row benchmark roster fits with room to spare.
@@ -62,8 +63,9 @@ def _head(path: Path, ws: Any) -> list[tuple[int, tuple]]:
 def roster_sheet(path: Path, wb: Any) -> tuple[Any, HeaderRow] | None:
     """The roster sheet by name, else the first sheet whose header row is recognised."""
     wanted = {header_key(n) for n in ROSTER_SHEETS}
-    named = [ws for ws in wb.worksheets if header_key(ws.title) in wanted]
-    for ws in named + [ws for ws in wb.worksheets if ws not in named]:
+    shown = shown_sheets(wb)
+    named = [ws for ws in shown if header_key(ws.title) in wanted]
+    for ws in named + [ws for ws in shown if ws not in named]:
         if header_key(ws.title) in {"skills", "about"}:
             continue
         header = find_header(_head(path, ws), ROSTER_KEYS)
@@ -120,6 +122,17 @@ def _problem(field: str, value: object, titles: dict[str, str]) -> str:
     return ""
 
 
+def _lost_digits(field: str, value: object, titles: dict[str, str]) -> str:
+    """Why an ID cell has lost its digits (stored as a number in scientific notation), or ""."""
+    try:
+        identifier_text(value)
+    except ValueError as exc:
+        return user_text("RosterImport", "column {column}: {problem}").format(
+            column=titles.get(field, LABELS[field]), problem=exc.args[0]
+        )
+    return ""
+
+
 def read_roster(path: Path, ws: Any, header: HeaderRow) -> RosterData:
     _check_required(path, ws.title, header)
     data = RosterData(
@@ -132,6 +145,7 @@ def read_roster(path: Path, ws: Any, header: HeaderRow) -> RosterData:
     id_at = next(i for i, f in columns if f == "trainee_id")
     name_at = next(i for i, f in columns if f == "name")
     status_at = next((i for i, f in columns if f == "status"), None)
+    identifiers = [(i, f) for i, f in columns if f in ("trainee_id", "employee_no")]
     statuses: dict[str, str] = {}  # status text as typed -> stored word, worked out once each
     for number, values in sheet_rows(path, ws, MAX_ROSTER_ROWS):
         if number <= header.row:
@@ -149,6 +163,9 @@ def read_roster(path: Path, ws: Any, header: HeaderRow) -> RosterData:
             problem = _problem("trainee_id", values[id_at], header.titles) or _problem(
                 "name", values[name_at], header.titles
             )
+        for i, f in identifiers:
+            if not problem and isinstance(values[i], float | str):
+                problem = _lost_digits(f, values[i], header.titles)
         if status_at is not None and (status := row["status"]):
             word = statuses.get(status)
             if word is None:

@@ -7,8 +7,9 @@ from typing import Any
 
 from ..core.rubric_import import SkillRow, SkillSheet
 from ..core.wording import user_text
+from .cell_values import cell_text, header_key
 from .headers import level_number
-from .workbook_reading import WorkbookError, at, cell_text, header_key, sheet_rows, where
+from .workbook_reading import WorkbookError, at, sheet_rows, shown_sheets, where
 
 SKILL_KEYS = {
     header_key(h): f
@@ -25,7 +26,7 @@ MAX_SKILL_ROWS = 20_000
 
 
 def skills_sheet(wb: Any) -> Any | None:
-    return next((ws for ws in wb.worksheets if header_key(ws.title) in ("skills", "技能")), None)
+    return next((ws for ws in shown_sheets(wb) if header_key(ws.title) in ("skills", "技能")), None)
 
 
 def read_skills(path: Path, ws: Any) -> SkillSheet:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.bulk import fewer_collections
-from ..core.import_report import ImportReport
+from ..core.import_report import REJECTED, ImportReport
 from ..core.merge import merge_results
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.roster import RosterData, apply_roster_in, plan_roster
@@ -21,6 +21,10 @@ from .workbook_reading import WorkbookError, at, open_workbook
 RESULTS = "results"
 ROSTER = "roster"
 RUBRIC = "rubric"
+
+
+class _RollBack(Exception):
+    """Raised inside the transaction to undo a strict import with rejected rows."""
 
 
 @dataclass
@@ -52,23 +56,39 @@ class PreparedImport:
             parts.append(plan_roster(store, self.roster, self.cohort, progress))
         return self._combined(parts, applied=False)
 
-    def apply(self, store: Store, progress: Progress = NO_PROGRESS) -> ImportReport:
-        """Everything accepted, in one transaction; a failure leaves the store as it was."""
-        with fewer_collections():
-            return self._apply(store, progress)
+    def apply(
+        self, store: Store, progress: Progress = NO_PROGRESS, *, strict: bool = False
+    ) -> ImportReport:
+        """Everything accepted, in one transaction; a failure leaves the store as it was.
 
-    def _apply(self, store: Store, progress: Progress) -> ImportReport:
+        ``strict``: nothing at all when any row is rejected (``applied`` is then False).
+        """
+        with fewer_collections():
+            return self._apply(store, progress, strict)
+
+    def _apply(self, store: Store, progress: Progress, strict: bool) -> ImportReport:
         if RESULTS in self.kinds:
-            return self._merge(store, True, progress)
-        parts = []
-        with store.write() as session:
-            if self.skills is not None:
-                parts.append(apply_rubric_in(store, session, self.skills))
-            if self.roster is not None:
-                parts.append(apply_roster_in(store, session, self.roster, self.cohort, progress))
+            return self._merge(store, True, progress, strict)
+        parts: list[ImportReport] = []
+        try:
+            with store.write() as session:
+                if self.skills is not None:
+                    parts.append(apply_rubric_in(store, session, self.skills))
+                if self.roster is not None:
+                    parts.append(
+                        apply_roster_in(store, session, self.roster, self.cohort, progress)
+                    )
+                if strict and any(p.counts().get(REJECTED) for p in parts):
+                    raise _RollBack()
+        except _RollBack:
+            report = self._combined(parts, applied=False)
+            report.held_back = True
+            return report
         return self._combined(parts, applied=True)
 
-    def _merge(self, store: Store, apply: bool, progress: Progress) -> ImportReport:
+    def _merge(
+        self, store: Store, apply: bool, progress: Progress, strict: bool = False
+    ) -> ImportReport:
         wb = open_workbook(self.path)
         try:
             about = read_about(self.path, wb)
@@ -80,7 +100,11 @@ class PreparedImport:
                     )
                 )
             report = merge_results(
-                store, read_results(self.path, wb, about), apply=apply, progress=progress
+                store,
+                read_results(self.path, wb, about),
+                apply=apply,
+                progress=progress,
+                strict=strict,
             )
         finally:
             wb.close()

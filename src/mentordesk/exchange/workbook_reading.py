@@ -1,4 +1,4 @@
-"""Opening workbooks from outside safely, and reading their cells as office software stores them.
+"""Opening workbooks from outside safely, and reading their rows as office software stores them.
 
 A workbook from a school's office is untrusted input: it may be no workbook at all, truncated,
 encrypted, a zip bomb or carry XML entity definitions. Each gets a plain message before openpyxl
@@ -7,11 +7,8 @@ sees the file, and openpyxl only ever reads in streaming (read-only) mode.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 import zipfile
 from collections.abc import Iterator
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +17,6 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from ..core.errors import UserError
-from ..core.text import clean
 from ..core.wording import Text, user_text
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -255,10 +251,21 @@ class _StreamedSheet(ReadOnlyWorksheet):
         pass
 
 
+class _SharedStrings(list):
+    """The shared-string table, read by index: a negative index is damage, not a way to read
+    the last string (as a Python list would)."""
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, int) and index < 0:
+            raise IndexError(f"shared string {index} does not exist")
+        return super().__getitem__(index)
+
+
 class _StreamingReader(ExcelReader):
     """``load_workbook(read_only=True)``, each worksheet a ``_StreamedSheet``."""
 
     def read_worksheets(self) -> None:
+        self.shared_strings = _SharedStrings(self.shared_strings)
         for sheet, rel in self.parser.find_sheets():
             if rel.target not in self.valid_files:
                 continue
@@ -308,25 +315,37 @@ def open_workbook(path: Path) -> Workbook:
         ) from exc
 
 
+def shown_sheets(wb: Any) -> list[Any]:
+    """The sheets a person sees: hidden and very hidden ones are never chosen for import."""
+    return [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+
+
 def sheet_rows(path: Path, ws: Any, max_rows: int | None = None) -> Iterator[tuple[int, tuple]]:
-    """(sheet row number, values) for each row; damage found mid-way becomes a WorkbookError."""
+    """(sheet row number, values) for each row; damage found mid-way becomes a WorkbookError.
+
+    ``max_rows`` counts rows that hold a value: empty rows (a formatted row at the sheet's
+    very end, a million blank ones) are passed through but never count against it.
+    """
     number = 0
+    filled = 0
     # A sheet's own dimension tag may be wrong (openpyxl would stop reading at it): ignore it.
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()
     try:
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            if max_rows is not None and number > max_rows:
-                raise WorkbookError(
-                    at(
-                        where(path, ws.title),
-                        user_text(
-                            "Workbook",
-                            "more than {rows:,} rows, far larger than this kind of sheet gets; "
-                            "nothing was imported",
-                        ).format(rows=max_rows),
+            if max_rows is not None and values.count(None) + values.count("") < len(values):
+                filled += 1
+                if filled > max_rows:
+                    raise WorkbookError(
+                        at(
+                            where(path, ws.title),
+                            user_text(
+                                "Workbook",
+                                "more than {rows:,} rows, far larger than this kind of sheet "
+                                "gets; nothing was imported",
+                            ).format(rows=max_rows),
+                        )
                     )
-                )
             yield number, values
     except UserError:
         raise
@@ -341,39 +360,3 @@ def sheet_rows(path: Path, ws: Any, max_rows: int | None = None) -> Iterator[tup
                 ),
             )
         ) from exc
-
-
-_PUNCTUATION = re.compile(r"[\W_]+", re.UNICODE)
-
-
-def header_key(value: object) -> str:
-    """Headers compared case-insensitively, ignoring spaces, punctuation and a trailing colon."""
-    if value is None:
-        return ""
-    text = unicodedata.normalize("NFKC", str(value)).casefold()
-    return _PUNCTUATION.sub("", text)
-
-
-def cell_text(value: object) -> str:
-    """A cell as text the way a person typed it: 20250101 (a number) is "20250101"."""
-    if value is None:
-        return ""
-    kind = value.__class__
-    # Plain ASCII text and whole numbers, most of any sheet, need no Unicode cleaning.
-    if kind is str and value.isascii():  # type: ignore[union-attr]
-        return value.strip()  # type: ignore[union-attr]
-    if kind is int:
-        return str(value)
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        return repr(value)
-    if isinstance(value, datetime):
-        if value.time() == time(0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ")
-    if isinstance(value, date | time):
-        return value.isoformat()
-    return clean(value)

@@ -3,6 +3,7 @@
 ``python tests/data/hostile/make_corpus.py`` rewrites the small files beside it and
 ``manifest.json`` (file -> the command it is fed to, and words its refusal must contain).
 The huge ones (a zip bomb, a million blank rows) are made at test time by ``make_huge``.
+``--missing`` writes only files not there yet, leaving the others byte for byte as they are.
 
 Workbooks are assembled part by part, not through openpyxl, so that each can be broken exactly
 where a hostile or careless sender would break it.
@@ -148,6 +149,144 @@ def _results(rows: dict[str, list[list[object]]], version: str = "1") -> bytes:
         sheets[name] = sheet_xml([list(COLUMNS[name]), *data])
     # interchange.md puts About last.
     return package({k: sheets[k] for k in [*rows, "About"]})
+
+
+def _record(sheet: str, **values: object) -> list[object]:
+    """One row of a results sheet by header (``Trainee_ID`` for "Trainee ID"); others empty."""
+    from mentordesk.core.export_rows import COLUMNS
+
+    given = {k.replace("_", " "): v for k, v in values.items()}
+    return [given.get(h) for h in COLUMNS[sheet]]
+
+
+# The demo database the corpus is fed to holds trainee 20250101 and this rubric.
+DEMO_TRAINEE = "20250101"
+RUBRIC = "Steel plant practical skills"
+WHEN = "2026-11-21T08:00:00+00:00"
+
+
+def _uid(n: int) -> str:
+    return f"7e57c0de-0000-4000-8000-{n:012d}"
+
+
+def _forged_signed() -> bytes:
+    row = _record(
+        "Assessments", UID=_uid(1), Updated_At=WHEN, Deleted=False, Trainee_ID=DEMO_TRAINEE,
+        Period_Start="2026-10-01", Period_End="2026-10-31", Version=1, State="signed",
+        Result="distinction", Signed_At="2026-11-20T09:30:05.123+00:00", Signed_By="Anyone",
+        Document_SHA_256="0" * 64,
+    )  # fmt: skip
+    superseded = [*row]
+    superseded[0], superseded[11] = _uid(2), "superseded"
+    return _results({"Assessments": [row, superseded]})
+
+
+def _values_out_of_range() -> bytes:
+    def rating(n: int, level: object) -> list[object]:
+        return _record(
+            "Ratings", UID=_uid(n), Updated_At=WHEN, Deleted=False, Trainee_ID=DEMO_TRAINEE,
+            Rubric=RUBRIC, Rubric_Version=1, Skill_Code="F-01", Level=level,
+            Rated_On="2026-11-02", Rater="Brand New Rater",
+        )  # fmt: skip
+
+    note = _record(
+        "Notes", UID=_uid(9), Updated_At=WHEN, Deleted=False, Trainee_ID=DEMO_TRAINEE,
+        Written_At=WHEN, Category="safety", Text="x" * 32_767, Author="Brand New Author",
+    )  # fmt: skip
+    return _results({"Ratings": [rating(1, 99), rating(2, -3), rating(3, "nan")], "Notes": [note]})
+
+
+def _hours_out_of_range() -> bytes:
+    """A good session and attendance at it with absurd values: fed with --strict."""
+    session = _record(
+        "Sessions", UID=_uid(100), Updated_At=WHEN, Deleted=False, Date="2026-11-02",
+        Start="08:00", End="12:00", Cohort="Corpus Cohort", Mentor="Corpus Mentor",
+    )  # fmt: skip
+
+    def mark(n: int, **values: object) -> list[object]:
+        return _record(
+            "Attendance", UID=_uid(n), Updated_At=WHEN, Deleted=False, Session_UID=_uid(100),
+            Trainee_ID=DEMO_TRAINEE, Status="late", Recorded_By="Corpus Recorder", **values,
+        )  # fmt: skip
+
+    marks = [
+        mark(101, Hours="inf"), mark(102, Hours="nan"), mark(103, Hours=-4),
+        mark(104, Hours=1e308), mark(105, Minutes_Late=-30), mark(106, Note="n" * 32_767),
+    ]  # fmt: skip
+    return _results({"Sessions": [session], "Attendance": marks})
+
+
+def _lenient_dates() -> bytes:
+    sessions = [
+        _record("Sessions", UID=_uid(n), Updated_At=WHEN, Deleted=False, Date=text,
+                Cohort="Corpus Cohort", Mentor="Corpus Mentor")
+        for n, text in enumerate(["2026-11-05 junk", "20261105", "2026-W45-4"], start=1)
+    ]  # fmt: skip
+    return _results({"Sessions": sessions})
+
+
+def _duplicate_new_uid() -> bytes:
+    """Two trainees sharing one new UID: fed with --strict (the first alone is fine)."""
+    rows = [
+        _record("Trainees", UID=_uid(1), Updated_At=WHEN, Deleted=False, Trainee_ID=f"DUP{n}",
+                Name=f"Duplicate {n}", Cohort="Corpus Cohort")
+        for n in (1, 2)
+    ]  # fmt: skip
+    return _results({"Trainees": rows})
+
+
+def _hidden_first_sheet() -> bytes:
+    """A very hidden roster of good rows first, the visible one of bad rows after it."""
+    data = package(
+        {
+            "Trainees": sheet_xml([ROSTER_HEAD, *GOOD_ROWS]),
+            "Class 2026": sheet_xml([ROSTER_HEAD, ["V1", None, "C", "active"]]),
+        }
+    )
+    return _rewrite(
+        data,
+        lambda n, d: (
+            d.replace(b'name="Trainees"', b'name="Trainees" state="veryHidden"')
+            if n == "xl/workbook.xml"
+            else d
+        ),
+    )
+
+
+def _shared_strings_negative() -> bytes:
+    sst = (
+        '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/'
+        'spreadsheetml/2006/main" count="2" uniqueCount="2"><si><t>H0001</t></si>'
+        "<si><t>Last String</t></si></sst>"
+    )
+    sst_type = (
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+    )
+    # Index -1 of a Python list is the last string: the row would read "Last String" twice.
+    negative = ("raw", '<c r="{ref}" t="s"><v>-1</v></c>')
+    data = roster([[negative, negative]])
+
+    def change(name: str, part: bytes) -> bytes:
+        if name == "[Content_Types].xml":
+            return part.replace(b"</Types>", sst_type.encode() + b"</Types>")
+        return part
+
+    return _with_part(_rewrite(data, change), "xl/sharedStrings.xml", sst)
+
+
+def _with_part(data: bytes, name: str, content: str) -> bytes:
+    buf = io.BytesIO(data)
+    with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(name, content)
+    return buf.getvalue()
+
+
+def _formatted_last_row() -> bytes:
+    """Rows all rejected (no names), and one formatted empty cell on the sheet's last row."""
+    body = sheet_xml([ROSTER_HEAD, ["L1", None, "C"], ["L2", None, "C"]])
+    last = '<row r="1048576"><c r="A1048576" s="0"/></row>'
+    return package({"Trainees": body.replace("</sheetData>", last + "</sheetData>")})
 
 
 BILLION_LAUGHS = (
@@ -362,6 +501,18 @@ WORKBOOKS: dict[str, tuple[str, Callable[[], bytes]]] = {
             }
         ),
     ),
+    "results_forged_signed_assessment.xlsx": ("rejected", _forged_signed),
+    "results_values_out_of_range.xlsx": ("rejected", _values_out_of_range),
+    "results_hours_out_of_range_strict.xlsx": ("--strict", _hours_out_of_range),
+    "results_lenient_dates.xlsx": ("rejected", _lenient_dates),
+    "results_duplicate_new_uid_strict.xlsx": ("--strict", _duplicate_new_uid),
+    "roster_lost_digit_ids.xlsx": (
+        "rejected",
+        lambda: roster([[1.101012000010112e17, "Lost Digits"], ["1.10101200001011E+17", "As Text"]]),
+    ),
+    "roster_hidden_first_sheet.xlsx": ("rejected", _hidden_first_sheet),
+    "roster_formatted_last_row.xlsx": ("rejected", _formatted_last_row),
+    "shared_string_negative_index.xlsx": ("cannot be read", _shared_strings_negative),
     "path_traversal_parts.xlsx": (
         "without workbook parts",
         lambda: _zip({"../../../../tmp/evil.sh": "#!/bin/sh\necho owned\n", "/etc/passwd": "x"}),
@@ -455,15 +606,21 @@ def make_huge(folder: Path) -> dict[str, str]:
     blank.write_bytes(
         package({"Trainees": f"{SHEET_HEAD}<sheetData>{head}{rows}</sheetData></worksheet>"})
     )
-    return {"zip_bomb.xlsx": "zip bomb", "million_blank_rows.xlsx": "rows"}
+    return {"zip_bomb.xlsx": "zip bomb", "million_blank_rows.xlsx": "no trainees"}
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Rewrite every file, or with ``--missing`` only those not written yet (keys and the
+    password-protected workbook come out different on each run)."""
+    missing_only = "--missing" in (sys.argv[1:] if argv is None else argv)
     manifest: dict[str, dict[str, str]] = {}
     for group, command in ((WORKBOOKS, "import"), (KEYS, "identity-import"), (PDFS, "verify")):
         for name, (words, make) in group.items():
-            (HERE / name).write_bytes(make())
-            manifest[name] = {"command": command, "expect": words}
+            if not (missing_only and (HERE / name).exists()):
+                (HERE / name).write_bytes(make())
+            # Files whose first rows alone would be accepted are fed with --strict.
+            fed = "import-strict" if name.endswith("_strict.xlsx") else command
+            manifest[name] = {"command": fed, "expect": words}
     (HERE / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
     size = sum((HERE / n).stat().st_size for n in manifest)
     print(f"wrote {len(manifest)} files ({size / 1e6:.1f} MB) and manifest.json in {HERE}")
