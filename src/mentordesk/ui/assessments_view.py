@@ -589,8 +589,7 @@ class AssessmentsArea(QWidget):
         )
         if plan.drafts_to_create:
             text += "\n\n" + self.tr(
-                "%1 drafts will be created for the trainees who have no assessment for this "
-                "period."
+                "%1 drafts will be created for the trainees who have no assessment for this period."
             ).replace("%1", str(plan.drafts_to_create))
         answer = QMessageBox.question(self, self.tr("Sheets for a cohort"), text)
         return answer == QMessageBox.StandardButton.Yes
