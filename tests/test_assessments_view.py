@@ -257,3 +257,17 @@ def test_batch_confirmation_says_how_many_drafts_it_creates(area, qtbot, tmp_pat
     area.batch()
     qtbot.waitUntil(lambda: area._job is None, timeout=120_000)
     assert "drafts will be created" not in asked[-1]  # the second run creates none
+
+
+def test_batch_confirmation_warns_when_the_form_names_another_mentor(area, tmp_path, monkeypatch):
+    cohort = "2025 Steelmaking Order Class"
+    for view in A.ensure_drafts(area.store, A.cohort_trainees(area.store, cohort)[:2], START, END):
+        A.update_draft(area.store, view.uid, result="pass")
+        mentor = view.mentor
+    signing_identity.create_identity("Wang Fang", SECRET)
+    monkeypatch.setattr(assessments_view, "PeriodDialog", _Batch(tmp_path, sign=True))
+    asked: list[str] = []
+    _answer_batch_question(monkeypatch, asked, yes=False)
+    area.batch()
+    assert f"You sign as Wang Fang, but the form names {mentor} as mentor on 2" in asked[0]
+    assert A.list_assessments(area.store, state="signed") == []

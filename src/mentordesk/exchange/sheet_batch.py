@@ -58,11 +58,23 @@ class BatchPlan:
 
     trainees: int
     drafts_to_create: int
+    # When signing as someone: the mentors named on drafts ready to sign who are not them.
+    other_mentors: dict[str, int] = field(default_factory=dict)
 
 
-def plan_batch(store: Store, start: date, end: date, cohort: str | None) -> BatchPlan:
+def plan_batch(
+    store: Store, start: date, end: date, cohort: str | None, signer_name: str = ""
+) -> BatchPlan:
     uids = _trainees(store, cohort)
-    return BatchPlan(len(uids), assessments.missing_drafts(store, uids, start, end))
+    others: dict[str, int] = {}
+    if signer_name:
+        wanted = set(uids)
+        for view in assessments.list_assessments(store, state="draft", overlapping=(start, end)):
+            ready = view.result and view.trainee_uid in wanted
+            same = (view.period_start, view.period_end) == (start, end)
+            if ready and same and other_mentor(view.mentor, signer_name):
+                others[view.mentor] = others.get(view.mentor, 0) + 1
+    return BatchPlan(len(uids), assessments.missing_drafts(store, uids, start, end), others)
 
 
 def _part(text: str, limit: int) -> str:

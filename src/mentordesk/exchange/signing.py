@@ -35,6 +35,7 @@ from .sheet_page import MentorStamp, countersignature_stamp
 from .sheet_pdf import RenderedSheet, render_sheet
 from .signer_certificate import check_certificate
 from .signing_identity import LoadedIdentity
+from .verify import verify_pdf
 
 FIELDS = {
     "mentor": "MentorSignature",
@@ -240,8 +241,6 @@ def countersign(pdf: bytes, signer: HeldKeySigner, role: str) -> bytes:
 
 def _refuse_unless_intact(pdf: bytes) -> None:
     """Endorse only a sheet whose every signature verifies: bytes, later changes, certificate."""
-    from .verify import verify_pdf
-
     report = verify_pdf(pdf)
     for check in report.signatures:
         problem = check.problem or check.certificate_problem_at_signing
@@ -338,8 +337,6 @@ def countersign_file(source: Path, target: Path, signer: HeldKeySigner, role: st
 
 def attach_countersigned(store: Store, uid: str, pdf: bytes) -> assessments.DocumentView:
     """Keep a copy countersigned elsewhere (the school's), once its signatures check out."""
-    from .verify import verify_pdf
-
     report = verify_pdf(pdf)
     if not report.ok(require_trust=False):
         broken = [s.field for s in report.signatures if not (s.intact and s.unmodified)]

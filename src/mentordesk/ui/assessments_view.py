@@ -577,7 +577,10 @@ class AssessmentsArea(QWidget):
 
     def _confirm_batch(self, dialog, start, end) -> bool:
         """Say what the batch will do, drafts it creates included, before it does it."""
-        plan = self._guard(plan_batch, self.store, start, end, dialog.cohort or None)
+        me = signing_identity.identity_info() if dialog.sign else None
+        plan = self._guard(
+            plan_batch, self.store, start, end, dialog.cohort or None, me.name if me else ""
+        )
         if plan is None:
             return False
         text = (
@@ -591,6 +594,13 @@ class AssessmentsArea(QWidget):
             text += "\n\n" + self.tr(
                 "%1 drafts will be created for the trainees who have no assessment for this period."
             ).replace("%1", str(plan.drafts_to_create))
+        for mentor, count in plan.other_mentors.items():
+            text += "\n\n" + (
+                self.tr("You sign as %1, but the form names %2 as mentor on %3 of these sheets.")
+                .replace("%1", me.name if me else "")
+                .replace("%2", mentor)
+                .replace("%3", str(count))
+            )
         answer = QMessageBox.question(self, self.tr("Sheets for a cohort"), text)
         return answer == QMessageBox.StandardButton.Yes
 
