@@ -97,7 +97,7 @@ def refuse_unfit(cert: x509.Certificate, source: Path | None = None) -> None:
         user_text(
             "SigningIdentity",
             "Your signing identity cannot sign: {problem}. Create a new identity or import a "
-            "current certificate (with --replace)",
+            "current certificate",
         ).format(problem=problem)
     )
 
