@@ -175,3 +175,16 @@ def test_the_command_creates_the_folder_and_says_how_many_drafts_it_made(
     assert plan_batch(demo_store, START, END, COHORT).drafts_to_create == 0
     assert main(["sheets", str(out), "--db", db, "--cohort", COHORT, *period]) == 0
     assert "drafts were created" not in capsys.readouterr().out
+
+
+def test_the_temporaries_of_a_killed_run_are_cleared_by_the_next(demo_store, signer, tmp_path):
+    _cohort(demo_store, [("F1", "Tang Min")])
+    out = tmp_path / "out"
+    (sheet,) = write_sheets(demo_store, out, START, END, cohort=COHORT).written
+    # What a run killed between writing and renaming leaves: a hidden temporary per sheet.
+    stale = out / f".{sheet.name[:40]}-k1ll3d.part"
+    stale.write_bytes(b"%PDF-1.4 half a sheet")
+    unrelated = out / ".notes.part"
+    unrelated.write_bytes(b"not ours")
+    write_sheets(demo_store, out, START, END, cohort=COHORT, signer=signer)
+    assert sorted(p.name for p in out.iterdir()) == [".notes.part", sheet.name]

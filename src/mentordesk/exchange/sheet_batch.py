@@ -11,6 +11,7 @@ writes every signed sheet from there.
 from __future__ import annotations
 
 import contextlib
+import glob
 import re
 import sys
 import unicodedata
@@ -227,6 +228,10 @@ def write_sheets(
 
 def _stage(staged: list, target: Path, pdf: bytes) -> None:
     """The sheet whole in a temporary file beside ``target``, renamed by ``_rename_all``."""
+    # A run killed before its renames left its temporaries (hidden, named after the sheet).
+    for stale in target.parent.glob(f".{glob.escape(target.name[:40])}-*.part"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
     writer = replace_whole(target)
     temporary = writer.__enter__()
     staged.append((writer, target))
