@@ -183,10 +183,10 @@ def write_sheets(
     drawing_png: bytes | None = None,
     progress: Progress = NO_PROGRESS,
 ) -> BatchResult:
-    outdir = private_folder(Path(outdir))
     trainees = _trainees(store, cohort)
     if signer is not None:
         signer.refuse_if_unfit()
+    outdir = private_folder(Path(outdir))
     outcome = BatchResult(drafts_created=assessments.missing_drafts(store, trainees, start, end))
     views = assessments.ensure_drafts(store, trainees, start, end)
     names = batch_filenames(views)

@@ -339,7 +339,7 @@ def attach_countersigned(store: Store, uid: str, pdf: bytes) -> assessments.Docu
     """Keep a copy countersigned elsewhere (the school's), once its signatures check out."""
     report = verify_pdf(pdf)
     if not report.ok(require_trust=False):
-        broken = [s.field for s in report.signatures if not (s.intact and s.unmodified)]
+        broken = [s.field for s in report.signatures if not s.sound]
         if broken:
             raise UserError(
                 user_text(
