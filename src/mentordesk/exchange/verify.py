@@ -146,6 +146,8 @@ def _check(sig, context: ValidationContext, with_trust: bool) -> SignatureCheck:
     if status.docmdp_ok is False:
         unmodified = False
     signed_at = sig.self_reported_timestamp
+    if signed_at is not None and signed_at.tzinfo is None:
+        signed_at = signed_at.replace(tzinfo=UTC)  # a /M without an offset: read as UTC
     if cert is None:
         unreadable = user_text("Verify", "the signer's certificate cannot be read")
         now_problem = at_signing = unreadable
