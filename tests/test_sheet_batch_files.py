@@ -102,6 +102,9 @@ def test_an_unrelated_file_under_a_sheets_name_is_kept(demo_store, signer, tmp_p
     (beside,) = result.written
     assert beside != sheet and beside.parent == out
     assert verify_pdf(beside.read_bytes()).ok(require_trust=False)
+    # The next run finds its sheet beside the kept file again, instead of adding a third.
+    again = write_sheets(demo_store, out, START, END, cohort=COHORT)
+    assert again.written == [beside] and len(list(out.iterdir())) == 2
 
 
 def test_a_failure_before_the_commit_locks_nothing_and_leaves_no_file(

@@ -156,7 +156,7 @@ def _free_target(outdir: Path, filename: str, view, outcome: BatchResult) -> Pat
     n = 2
     while True:
         other = outdir / f"{stem} ({n}).pdf"
-        if not other.exists() and not other.is_symlink():
+        if (not other.exists() and not other.is_symlink()) or _ours(other, view):
             return other
         n += 1
 
