@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from mentordesk.core import assessments as A
 from mentordesk.core.drawn_signature import drawn_signature, save_drawn_signature
@@ -155,10 +155,21 @@ class _Batch:
         return self.DialogCode.Accepted
 
 
+def _answer_batch_question(monkeypatch, asked: list[str], yes: bool = True) -> None:
+    answer = QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(assessments_view.QMessageBox, "question", question)
+
+
 def test_batch_runs_off_the_gui_thread_and_writes_the_cohort(area, qtbot, tmp_path, monkeypatch):
     out = tmp_path / "sheets"
     out.mkdir()
     monkeypatch.setattr(assessments_view, "PeriodDialog", _Batch(out, sign=False))
+    _answer_batch_question(monkeypatch, [])
     area.batch()
     assert area._job is not None
     qtbot.waitUntil(lambda: area._job is None, timeout=120_000)
@@ -202,6 +213,7 @@ def test_cancelled_batch_writes_nothing(area, qtbot, tmp_path, monkeypatch):
     out = tmp_path / "sheets"
     out.mkdir()
     monkeypatch.setattr(assessments_view, "PeriodDialog", _Batch(out, sign=False))
+    _answer_batch_question(monkeypatch, [])
     area.batch()
     area._job.cancel()  # what the progress dialog's Cancel button does
     qtbot.waitUntil(lambda: area._job is None, timeout=120_000)
@@ -216,3 +228,46 @@ def test_sheets_made_in_the_window_speak_its_language(
     monkeypatch.setattr(assessments_view, "current_language", lambda: interface)
     qtbot.addWidget(AssessmentsArea(demo_store))
     assert sheet_language() == sheet
+
+
+def test_batch_confirmation_says_how_many_drafts_it_creates(area, qtbot, tmp_path, monkeypatch):
+    out = tmp_path / "sheets"
+    out.mkdir()
+    cohort = "2025 Steelmaking Order Class"
+    uids = A.cohort_trainees(area.store, cohort)
+    have = {
+        v.trainee_uid
+        for v in A.list_assessments(area.store)
+        if (v.period_start, v.period_end) == (START, END) and v.state != "superseded"
+    } & set(uids)
+    before = len(A.list_assessments(area.store))
+    monkeypatch.setattr(assessments_view, "PeriodDialog", _Batch(out, sign=False))
+    asked: list[str] = []
+    _answer_batch_question(monkeypatch, asked, yes=False)
+    area.batch()
+    assert f"{len(uids) - len(have)} drafts will be created" in asked[0]
+    assert f"{len(uids)} trainees" in asked[0]
+    # Declined: nothing drafted, nothing written.
+    assert area._job is None and list(out.iterdir()) == []
+    assert len(A.list_assessments(area.store)) == before
+
+    _answer_batch_question(monkeypatch, asked, yes=True)
+    area.batch()
+    qtbot.waitUntil(lambda: area._job is None, timeout=120_000)
+    area.batch()
+    qtbot.waitUntil(lambda: area._job is None, timeout=120_000)
+    assert "drafts will be created" not in asked[-1]  # the second run creates none
+
+
+def test_batch_confirmation_warns_when_the_form_names_another_mentor(area, tmp_path, monkeypatch):
+    cohort = "2025 Steelmaking Order Class"
+    for view in A.ensure_drafts(area.store, A.cohort_trainees(area.store, cohort)[:2], START, END):
+        A.update_draft(area.store, view.uid, result="pass")
+        mentor = view.mentor
+    signing_identity.create_identity("Wang Fang", SECRET)
+    monkeypatch.setattr(assessments_view, "PeriodDialog", _Batch(tmp_path, sign=True))
+    asked: list[str] = []
+    _answer_batch_question(monkeypatch, asked, yes=False)
+    area.batch()
+    assert f"You sign as Wang Fang, but the form names {mentor} as mentor on 2" in asked[0]
+    assert A.list_assessments(area.store, state="signed") == []

@@ -277,8 +277,8 @@ def test_roster_sheet_names_and_status_words_are_the_importers() -> None:
 
 
 def test_skills_sheet_headers_are_the_ones_the_importer_accepts() -> None:
-    from mentordesk.exchange.rubric_import import SKILL_KEYS
     from mentordesk.exchange.cell_values import header_key
+    from mentordesk.exchange.rubric_import import SKILL_KEYS
 
     table = first_table(section(INTERCHANGE.read_text(encoding="utf-8"), "2. Skills sheets"))
     documented = {header_key(h): r[0] for r in table for h in spans(r[1])}
@@ -286,8 +286,8 @@ def test_skills_sheet_headers_are_the_ones_the_importer_accepts() -> None:
 
 
 def test_attendance_status_words_are_the_ones_the_importer_accepts() -> None:
-    from mentordesk.exchange.headers import ATTENDANCE_WORDS
     from mentordesk.exchange.cell_values import header_key
+    from mentordesk.exchange.headers import ATTENDANCE_WORDS
 
     table = first_table(section(INTERCHANGE.read_text(encoding="utf-8"), "3.5 Attendance"))
     documented = {}

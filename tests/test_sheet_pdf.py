@@ -190,8 +190,10 @@ def test_failed_batch_leaves_no_file(demo_store, signer, out, monkeypatch):
 def test_batch_without_results_writes_unsigned_drafts(demo_store, signer, out):
     result = write_sheets(demo_store, out, START, END, cohort=COHORT, signer=signer)
     assert result.signed == 0 and len(result.no_result) == len(result.written) > 0
-    with pytest.raises(UserError, match="does not exist"):
-        write_sheets(demo_store, out / "missing", START, END, cohort=COHORT)
+    # A missing folder is created, owner-only (sheets hold names and marks).
+    made = write_sheets(demo_store, out / "new" / "sheets", START, END, cohort=COHORT)
+    assert len(made.written) == len(result.written)
+    assert (out / "new" / "sheets").stat().st_mode & 0o777 == 0o700
     with pytest.raises(UserError, match="No cohort"):
         write_sheets(demo_store, out, START, END, cohort="No such class")
 

@@ -57,7 +57,7 @@ def test_identity_sheets_and_verify(demo_store, secrets, tmp_path, capsys):
     assert len(signed) == 3
 
     code, out, _ = _run(capsys, "verify", str(signed[0]))
-    assert code == 0 and "intact" in out and "not trusted" in out and "Zhang Wei" in out
+    assert code == 0 and "intact" in out and "NOT TRUSTED" in out and "Zhang Wei" in out
     code, out, _ = _run(capsys, "verify", str(signed[0]), "--trust", str(cert))
     assert code == 0 and ", trusted" in out
 
@@ -67,7 +67,7 @@ def test_identity_sheets_and_verify(demo_store, secrets, tmp_path, capsys):
     create_identity("Stranger", "correct horse battery", folder=other)
     stranger = export_certificate(tmp_path / "stranger.pem", other)
     code, out, _ = _run(capsys, "verify", str(signed[0]), "--trust", str(stranger))
-    assert code == 1 and "not trusted" in out
+    assert code == 1 and "NOT TRUSTED" in out
 
     data = signed[0].read_bytes()
     at = data.index(b"stream", data.index(b"/Length")) + 100

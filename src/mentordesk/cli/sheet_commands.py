@@ -59,6 +59,8 @@ def _print_info(info: identity.IdentityInfo) -> None:
     print(f"Signing identity: {info.name}{org}")
     print(f"  valid {info.not_before:%Y-%m-%d} to {info.not_after:%Y-%m-%d}")
     print(f"  certificate SHA-256 fingerprint {info.fingerprint}")
+    if info.problem:
+        print(f"  CANNOT SIGN: {info.problem}")
 
 
 def _identity_create(args: argparse.Namespace) -> int:
@@ -100,7 +102,11 @@ def _identity_import(args: argparse.Namespace) -> int:
 
 def _identity_export(args: argparse.Namespace) -> int:
     target = identity.export_certificate(Path(args.file))
+    info = identity.identity_info()
     print(f"Certificate written to {target}")
+    if info is not None:
+        print(f"  SHA-256 fingerprint {info.fingerprint}")
+        print("  (verify prints the same fingerprint for a sheet this identity signed)")
     return 0
 
 
@@ -147,11 +153,24 @@ def _sheets(args: argparse.Namespace) -> int:
         f"{len(result.written)} sheets for {start} – {end} written to {args.outdir}"
         f" ({result.signed} signed now, {result.already_signed} signed before)"
     )
+    if result.drafts_created:
+        print(
+            f"{result.drafts_created} drafts were created for trainees who had no assessment"
+            " for this period"
+        )
     if result.no_result:
         print(
             f"Not signed, no result chosen yet ({len(result.no_result)}): "
             + ", ".join(result.no_result)
         )
+    if signer is not None and result.other_mentor:
+        print(
+            f"WARNING: signed by {signer.name} (certificate {signer.fingerprint}), but the form"
+            f" names another mentor ({len(result.other_mentor)}): "
+            + ", ".join(f"{trainee} (form: {mentor})" for trainee, mentor in result.other_mentor)
+        )
+    for path in result.kept:
+        print(f"Kept {path}: it is not this batch's sheet; the sheet was written beside it")
     return 0
 
 
@@ -163,9 +182,22 @@ def _verify(args: argparse.Namespace) -> int:
         return 1
     for n, check in enumerate(report.signatures, 1):
         when = f"{check.signed_at:%Y-%m-%d %H:%M:%S %Z}" if check.signed_at else "time unknown"
-        trusted = "trusted" if check.trusted else "not trusted"
         print(f"Signature {n} ({check.field}): {check.signer}, {when}")
-        print(f"  {check.state}, {trusted}{f' — {check.problem}' if check.problem else ''}")
+        state = check.state
+        if check.intact and check.unmodified and check.certificate_problem:
+            state = "intact, CERTIFICATE NOT VALID"
+        if check.trusted:
+            trusted = "trusted"
+        elif trust:
+            trusted = "NOT TRUSTED"
+        else:
+            trusted = "NOT TRUSTED (no --trust certificate given: anyone can make a certificate"
+            trusted += " with this name; compare the fingerprint below with the mentor's)"
+        print(f"  {state}, {trusted}{f' — {check.problem}' if check.problem else ''}")
+        if check.fingerprint:
+            print(f"  certificate SHA-256 fingerprint {check.fingerprint}")
+        if check.valid_from and check.valid_to:
+            print(f"  certificate valid {check.valid_from:%Y-%m-%d} to {check.valid_to:%Y-%m-%d}")
     for name in report.empty_fields:
         print(f"Not signed yet: {name}")
     return 0 if report.ok(require_trust=bool(trust)) else 1

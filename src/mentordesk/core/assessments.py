@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from .assessment_summary import compute_summary
@@ -414,6 +414,9 @@ class Signed:
     signed_at: datetime
     # The draft's updated_at when it was rendered: a draft changed since is not what was signed.
     drafted_at: datetime | None
+    # Who signed by certificate, and whom the form names as mentor: kept in the audit trail.
+    certificate_sha256: str = ""
+    form_mentor: str = ""
 
 
 def _lock(store: Store, s: Session, item: Signed, a: Assessment | None = None) -> Assessment:
@@ -444,6 +447,17 @@ def _lock(store: Store, s: Session, item: Signed, a: Assessment | None = None) -
         },
         action="sign",
     )
+    if item.certificate_sha256:
+        store.audit(
+            s,
+            a,
+            "signer",
+            {
+                "signed_by": item.signed_by,
+                "certificate_sha256": item.certificate_sha256,
+                "form_mentor": item.form_mentor,
+            },
+        )
     s.add(
         AssessmentDocument(
             assessment_id=a.id, revision=1, kind="signed", pdf=item.pdf, sha256=digest
@@ -560,6 +574,23 @@ def versions(store: Store, uid: str) -> list[AssessmentView]:
             .order_by(Assessment.version)
         )
         return [_view(r) for r in rows]
+
+
+def missing_drafts(store: Store, trainee_uids: list[str], start: date, end: date) -> int:
+    """How many of these trainees have no live assessment for the period (drafts to create)."""
+    with store.read() as s:
+        have = s.scalar(
+            select(func.count(func.distinct(Assessment.trainee_id)))
+            .join(Trainee, Trainee.id == Assessment.trainee_id)
+            .where(
+                Trainee.uid.in_(trainee_uids),
+                Assessment.period_start == start,
+                Assessment.period_end == end,
+                Assessment.state != "superseded",
+                Assessment.deleted.is_(False),
+            )
+        )
+    return len(set(trainee_uids)) - int(have or 0)
 
 
 def cohort_trainees(store: Store, cohort: str | None) -> list[str]:

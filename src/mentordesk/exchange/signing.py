@@ -27,12 +27,16 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from ..core import assessments
 from ..core.errors import UserError
+from ..core.private_files import write_whole
 from ..core.store import Store
+from ..core.text import clean, folded
 from ..core.time_and_hours import local_date
 from ..core.wording import user_text
 from .sheet_page import MentorStamp, countersignature_stamp
 from .sheet_pdf import RenderedSheet, render_sheet
+from .signer_certificate import check_certificate
 from .signing_identity import LoadedIdentity
+from .verify import verify_pdf
 
 FIELDS = {
     "mentor": "MentorSignature",
@@ -74,9 +78,24 @@ class HeldKeySigner(signers.Signer):
         self._key = identity.key
         self._template: _CmsTemplate | None = None
         self.name = identity.name
+        self.certificate_check = check_certificate(cert)
+        self.fingerprint = self.certificate_check.fingerprint
+        self.refuse_if_unfit()
         certs = len(cert.dump()) + sum(len(c.dump()) for c in chain)
         # Hex digits: twice the DER size of certificates, signature and attributes, with room.
         self.bytes_reserved = 2 * (certs + identity.key.key_size // 8 + 2048)
+
+    def refuse_if_unfit(self) -> None:
+        """Sign nothing with a certificate that is expired, not yet valid or not for signing."""
+        problem = self.certificate_check.problem_now()
+        if problem:
+            raise UserError(
+                user_text(
+                    "Signing",
+                    "Nothing was signed: {problem} (certificate of {name}). Create a new "
+                    "identity or import a current certificate",
+                ).format(problem=problem, name=self.name)
+            )
 
     async def async_sign(self, data_digest: bytes, digest_algorithm: str, *args, **kwargs):
         """The CMS of one PAdES signature; after the first, made from it as a template.
@@ -156,6 +175,7 @@ def _meta(role: str, name: str) -> signers.PdfSignatureMetadata:
 
 def sign_sheet(sheet: RenderedSheet, signer: HeldKeySigner) -> bytes:
     """The mentor's PAdES signature over a freshly rendered sheet, with the empty fields."""
+    signer.refuse_if_unfit()
     writer = IncrementalPdfFileWriter(io.BytesIO(sheet.pdf), strict=False)
     for role in COUNTERSIGNERS:
         page, box = sheet.boxes[role]
@@ -187,6 +207,8 @@ def countersign(pdf: bytes, signer: HeldKeySigner, role: str) -> bytes:
                 first=ROLE_WORDS["teacher"], second=ROLE_WORDS["trainee"]
             )
         )
+    signer.refuse_if_unfit()
+    _refuse_unless_intact(pdf)
     reader = PdfFileReader(io.BytesIO(pdf), strict=False)
     wanted = FIELDS[role]
     existing = {
@@ -218,6 +240,40 @@ def countersign(pdf: bytes, signer: HeldKeySigner, role: str) -> bytes:
     return out.getvalue()
 
 
+def _refuse_unless_intact(pdf: bytes) -> None:
+    """Endorse only a sheet whose every signature verifies: bytes, later changes, certificate."""
+    report = verify_pdf(pdf)
+    for check in report.signatures:
+        problem = check.problem or check.certificate_problem_at_signing
+        if not (check.intact and check.unmodified) or check.certificate_problem_at_signing:
+            raise UserError(
+                user_text(
+                    "Signing",
+                    "Not countersigned: the signature {field} by {signer} does not verify "
+                    "({problem})",
+                ).format(field=check.field, signer=check.signer, problem=problem)
+            )
+
+
+def other_mentor(form_mentor: str, signer_name: str) -> bool:
+    """True when the form names a mentor and the signing certificate names someone else."""
+    form, signer = folded(clean(form_mentor)), folded(clean(signer_name))
+    return bool(form) and form != signer
+
+
+def signed_record(view: assessments.AssessmentView, pdf: bytes, signer: HeldKeySigner, now):
+    """What locks the draft, with who signed it by certificate and whom the form names."""
+    return assessments.Signed(
+        view.uid,
+        pdf,
+        signer.name,
+        now,
+        view.updated_at,
+        certificate_sha256=signer.fingerprint,
+        form_mentor=view.mentor,
+    )
+
+
 # -- services over the store ---------------------------------------------------------------
 
 
@@ -244,9 +300,7 @@ def sign_assessment(
         )
     now = datetime.now(UTC)
     pdf = signed_pdf(view, assessments.result_choices(store), signer, drawing_png, now)
-    return assessments.mark_signed(
-        store, assessments.Signed(uid, pdf, signer.name, now, view.updated_at)
-    )
+    return assessments.mark_signed(store, signed_record(view, pdf, signer, now))
 
 
 def signed_pdf(
@@ -279,20 +333,14 @@ def countersign_file(source: Path, target: Path, signer: HeldKeySigner, role: st
                 file=str(source), error=exc.strerror
             )
         ) from exc
-    data = countersign(pdf, signer, role)
-    partial = target.with_name(target.name + ".part")
-    partial.write_bytes(data)
-    partial.replace(target)
-    return target
+    return write_whole(target, countersign(pdf, signer, role))
 
 
 def attach_countersigned(store: Store, uid: str, pdf: bytes) -> assessments.DocumentView:
     """Keep a copy countersigned elsewhere (the school's), once its signatures check out."""
-    from .verify import verify_pdf
-
     report = verify_pdf(pdf)
     if not report.ok(require_trust=False):
-        broken = [s.field for s in report.signatures if not (s.intact and s.unmodified)]
+        broken = [s.field for s in report.signatures if not s.sound]
         if broken:
             raise UserError(
                 user_text(

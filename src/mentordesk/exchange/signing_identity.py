@@ -6,7 +6,6 @@ Kept as one PKCS#12 file under a passphrase in the data folder, plus the certifi
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,8 +17,10 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from ..core.errors import UserError
+from ..core.private_files import private_folder, write_whole
 from ..core.wording import user_text
 from ..paths import data_dir
+from .signer_certificate import check_certificate
 
 KEY_FILE = "identity.p12"
 CERT_FILE = "identity-cert.pem"
@@ -42,6 +43,8 @@ class IdentityInfo:
     not_before: datetime
     not_after: datetime
     self_signed: bool
+    # Why the certificate cannot sign now (expired, not yet valid, not for signing); or empty.
+    problem: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,9 +61,7 @@ class LoadedIdentity:
 
 
 def identity_dir() -> Path:
-    path = data_dir() / "signing"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_folder(data_dir() / "signing")
 
 
 def _attr(cert: x509.Certificate, oid: x509.ObjectIdentifier) -> str:
@@ -77,6 +78,27 @@ def _info(cert: x509.Certificate) -> IdentityInfo:
         not_before=cert.not_valid_before_utc,
         not_after=cert.not_valid_after_utc,
         self_signed=cert.issuer == cert.subject,
+        problem=check_certificate(cert).problem_now(),
+    )
+
+
+def refuse_unfit(cert: x509.Certificate, source: Path | None = None) -> None:
+    """Refuse a certificate that cannot sign now, naming the file it came from."""
+    problem = check_certificate(cert).problem_now()
+    if not problem:
+        return
+    if source is not None:
+        raise UserError(
+            user_text("SigningIdentity", "{file}: {problem}; it was not imported").format(
+                file=str(source), problem=problem
+            )
+        )
+    raise UserError(
+        user_text(
+            "SigningIdentity",
+            "Your signing identity cannot sign: {problem}. Create a new identity or import a "
+            "current certificate",
+        ).format(problem=problem)
     )
 
 
@@ -90,19 +112,9 @@ def _check_passphrase(passphrase: str) -> bytes:
     return passphrase.encode("utf-8")
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    partial = path.with_name(path.name + ".part")
-    with open(partial, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.chmod(partial, 0o600)
-    partial.replace(path)
-
-
 def _save(identity: LoadedIdentity, passphrase: str, folder: Path) -> IdentityInfo:
     secret = _check_passphrase(passphrase)
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     blob = pkcs12.serialize_key_and_certificates(
         identity.name.encode("utf-8"),
         identity.key,
@@ -110,8 +122,8 @@ def _save(identity: LoadedIdentity, passphrase: str, folder: Path) -> IdentityIn
         list(identity.chain) or None,
         serialization.BestAvailableEncryption(secret),
     )
-    _write_atomic(folder / KEY_FILE, blob)
-    _write_atomic(folder / CERT_FILE, identity.certificate.public_bytes(serialization.Encoding.PEM))
+    write_whole(folder / KEY_FILE, blob)
+    write_whole(folder / CERT_FILE, identity.certificate.public_bytes(serialization.Encoding.PEM))
     return _info(identity.certificate)
 
 
@@ -236,6 +248,7 @@ def import_pkcs12(
                 "SigningIdentity", "{file}: only RSA and elliptic-curve keys can sign here"
             ).format(file=str(source))
         )
+    refuse_unfit(cert, source)
     return _save(LoadedIdentity(key, cert, tuple(extra)), passphrase, folder)
 
 
@@ -255,6 +268,7 @@ def load_identity(passphrase: str, folder: Path | None = None) -> LoadedIdentity
     except ValueError as exc:
         raise WrongPassphrase() from exc
     assert key is not None and cert is not None
+    refuse_unfit(cert)
     return LoadedIdentity(key, cert, tuple(extra))  # type: ignore[arg-type]
 
 
@@ -277,7 +291,4 @@ def export_certificate(target: Path, folder: Path | None = None) -> Path:
                 folder=str(target.parent)
             )
         )
-    partial = target.with_name(target.name + ".part")
-    partial.write_bytes(data)
-    partial.replace(target)
-    return target
+    return write_whole(target, data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from asn1crypto import pem
@@ -20,6 +20,7 @@ from pyhanko_certvalidator import ValidationContext
 
 from ..core.errors import UserError
 from ..core.wording import user_text
+from .signer_certificate import check_certificate
 
 # pyHanko logs a traceback for every self-signed certificate it cannot anchor; the report
 # says "not trusted" already. Records still reach the application's log when it has one.
@@ -35,6 +36,18 @@ class SignatureCheck:
     unmodified: bool
     trusted: bool
     problem: str = ""
+    # SHA-256 of the signer's certificate, to compare with the mentor's exported certificate.
+    fingerprint: str = ""
+    # Why the certificate cannot sign now (pdfsig's verdict too) and at the time claimed.
+    certificate_problem: str = ""
+    certificate_problem_at_signing: str = ""
+    valid_from: datetime | None = None
+    valid_to: datetime | None = None
+
+    @property
+    def sound(self) -> bool:
+        """The bytes are as signed and the certificate could sign them (trust aside)."""
+        return self.intact and self.unmodified and not self.certificate_problem
 
     @property
     def state(self) -> str:
@@ -53,7 +66,7 @@ class VerifyReport:
     def ok(self, require_trust: bool) -> bool:
         """Every signature intact and unmodified (and trusted when a trust anchor was given)."""
         return bool(self.signatures) and all(
-            s.intact and s.unmodified and (s.trusted or not require_trust) for s in self.signatures
+            s.sound and (s.trusted or not require_trust) for s in self.signatures
         )
 
 
@@ -108,9 +121,22 @@ def _check(sig, context: ValidationContext, with_trust: bool) -> SignatureCheck:
     except (ValueError, KeyError, AttributeError):
         signer = user_text("Verify", "(unreadable certificate)")
     try:
+        cert = check_certificate(sig.signer_cert)
+    except (ValueError, KeyError, AttributeError, TypeError):
+        cert = None
+    try:
         status = validate_pdf_signature(sig, signer_validation_context=context)
     except Exception as exc:  # a mangled CMS blob is a broken signature, not a crash
-        return SignatureCheck(sig.field_name, signer, None, False, False, False, str(exc))
+        return SignatureCheck(
+            sig.field_name,
+            signer,
+            None,
+            False,
+            False,
+            False,
+            str(exc),
+            fingerprint=cert.fingerprint if cert else "",
+        )
     intact = bool(status.intact and status.valid)
     coverage_ok = status.coverage is not None and status.coverage >= (
         SignatureCoverageLevel.ENTIRE_REVISION
@@ -119,21 +145,39 @@ def _check(sig, context: ValidationContext, with_trust: bool) -> SignatureCheck:
     unmodified = coverage_ok and (level is None or level <= ModificationLevel.FORM_FILLING)
     if status.docmdp_ok is False:
         unmodified = False
+    signed_at = sig.self_reported_timestamp
+    if signed_at is not None and signed_at.tzinfo is None:
+        signed_at = signed_at.replace(tzinfo=UTC)  # a /M without an offset: read as UTC
+    if cert is None:
+        unreadable = user_text("Verify", "the signer's certificate cannot be read")
+        now_problem = at_signing = unreadable
+    else:
+        # Like pdfsig: the certificate must be good now; the claimed time is the signer's word.
+        now_problem = cert.problem_at(datetime.now(UTC))
+        at_signing = cert.problem_at(signed_at) if signed_at else now_problem
+    trusted = bool(status.trusted) and not now_problem
     problem = ""
     if not intact:
         problem = user_text("Verify", "the signed bytes do not match the signature")
     elif not unmodified:
         problem = user_text("Verify", "the document was changed after this signature")
-    elif with_trust and not status.trusted:
+    elif now_problem:
+        problem = now_problem
+    elif with_trust and not trusted:
         problem = user_text("Verify", "the signer is not the trusted certificate nor issued by it")
     return SignatureCheck(
         field=sig.field_name,
         signer=signer,
-        signed_at=sig.self_reported_timestamp,
+        signed_at=signed_at,
         intact=intact,
         unmodified=unmodified,
-        trusted=bool(status.trusted),
+        trusted=trusted,
         problem=problem,
+        fingerprint=cert.fingerprint if cert else "",
+        certificate_problem=now_problem,
+        certificate_problem_at_signing=at_signing,
+        valid_from=cert.not_before if cert else None,
+        valid_to=cert.not_after if cert else None,
     )
 
 

@@ -26,7 +26,7 @@ from ..core.drawn_signature import drawn_signature
 from ..core.errors import UserError
 from ..core.store import Store
 from ..exchange import signing_identity
-from ..exchange.sheet_batch import sheet_filename, write_sheets
+from ..exchange.sheet_batch import plan_batch, sheet_filename, write_sheets
 from ..exchange.sheet_language import set_sheet_language
 from ..exchange.sheet_pdf import render_sheet
 from ..exchange.signing import HeldKeySigner, attach_countersigned, sign_assessment
@@ -355,11 +355,13 @@ class AssessmentsArea(QWidget):
         dialog = PeriodDialog(self.store, batch=True, parent=self)
         if dialog.exec() != PeriodDialog.DialogCode.Accepted:
             return
+        start, end = dialog.period
+        if not self._confirm_batch(dialog, start, end):
+            return
         signer = self._signer() if dialog.sign else None
         if dialog.sign and signer is None:
             return
         drawing = drawn_signature(self.store) if signer else None
-        start, end = dialog.period
 
         def work(progress):
             return write_sheets(
@@ -375,13 +377,17 @@ class AssessmentsArea(QWidget):
 
         def done(result) -> None:
             self.reload()
-            self._say(
+            said = (
                 self.tr("%1 sheets written to %2 (%3 signed now).")
                 .replace("%1", str(len(result.written)))
                 .replace("%2", str(dialog.folder))
-                .replace("%3", str(result.signed)),
-                ok=True,
+                .replace("%3", str(result.signed))
             )
+            if result.other_mentor and signer is not None:
+                said += " " + self.tr(
+                    "Signed as %1, but the form names another mentor for %2 of them."
+                ).replace("%1", signer.name).replace("%2", str(len(result.other_mentor)))
+            self._say(said, ok=not result.other_mentor)
 
         def failed(message: str) -> None:
             QMessageBox.warning(self, self.tr("Sheets for a cohort"), message)
@@ -393,6 +399,35 @@ class AssessmentsArea(QWidget):
         job.was_cancelled.connect(cancelled)
         job.finished.connect(self._job_finished)
         self._job = job
+
+    def _confirm_batch(self, dialog, start, end) -> bool:
+        """Say what the batch will do, drafts it creates included, before it does it."""
+        me = signing_identity.identity_info() if dialog.sign else None
+        plan = self._guard(
+            plan_batch, self.store, start, end, dialog.cohort or None, me.name if me else ""
+        )
+        if plan is None:
+            return False
+        text = (
+            self.tr("Write the sheets of %1 trainees for %2 – %3 to %4?")
+            .replace("%1", str(plan.trainees))
+            .replace("%2", str(start))
+            .replace("%3", str(end))
+            .replace("%4", str(dialog.folder))
+        )
+        if plan.drafts_to_create:
+            text += "\n\n" + self.tr(
+                "%1 drafts will be created for the trainees who have no assessment for this period."
+            ).replace("%1", str(plan.drafts_to_create))
+        for mentor, count in plan.other_mentors.items():
+            text += "\n\n" + (
+                self.tr("You sign as %1, but the form names %2 as mentor on %3 of these sheets.")
+                .replace("%1", me.name if me else "")
+                .replace("%2", mentor)
+                .replace("%3", str(count))
+            )
+        answer = QMessageBox.question(self, self.tr("Sheets for a cohort"), text)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _job_finished(self) -> None:
         self._job = None
