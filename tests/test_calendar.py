@@ -294,3 +294,24 @@ def test_the_record_flags_forgotten_marks_and_says_the_pace(any_store, cohort):
         mark(any_store, ws.uid, t.uid, "present")
     record = trainee_record(any_store, t.uid, MON, date(2026, 10, 4))
     assert (record.expectation.unrecorded, record.unrecorded, record.pace) == (0, (), "on track")
+
+
+def test_a_session_made_by_hand_at_a_planned_time_is_that_planned_session(any_store, cohort):
+    _planned_cohort(any_store, cohort)
+    cohort_uid = list_cohorts(any_store)[0].uid
+    create_session(
+        any_store, held_on=date(2026, 9, 28), start_time=time(9), end_time=time(11),
+        location="Bay 2", module="", task="by hand", cohort_uid=cohort_uid,
+    )  # fmt: skip
+    changes = plan_sessions(any_store, cohort)
+    assert (date(2026, 9, 28), time(8)) not in changes.added
+    assert len(changes.added) == 2
+
+
+def test_a_week_whose_sessions_share_time_is_refused(any_store, cohort):
+    slots = [
+        SlotSpec(0, time(8), time(12)),
+        SlotSpec(0, time(11), time(15)),
+    ]
+    with pytest.raises(UserError, match="share time on mon at 11:00"):
+        set_week(any_store, cohort, slots)

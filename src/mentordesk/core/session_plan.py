@@ -36,6 +36,7 @@ from .models import (
 from .store import Store
 from .text import clean
 from .wording import user_text
+from .workshop_sessions import overlap
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -83,21 +84,23 @@ def set_week(store: Store, cohort_key: str, slots: list[SlotSpec]) -> None:
     """Replace the cohort's week template."""
     if not slots:
         raise UserError(user_text("Calendar", "The week template has no session"))
-    seen: set[tuple[int, time]] = set()
-    for slot in slots:
+    for n, slot in enumerate(slots):
         if slot.end <= slot.start:
             raise UserError(
                 user_text(
                     "Sessions", "The session ends ({end:%H:%M}) before it starts ({start:%H:%M})"
                 ).format(end=slot.end, start=slot.start)
             )
-        if (slot.weekday, slot.start) in seen:
+        clash = any(
+            o.weekday == slot.weekday and overlap(slot.start, slot.end, o.start, o.end)
+            for o in slots[:n]
+        )
+        if clash:
             raise UserError(
-                user_text("Calendar", "Two sessions start at {start:%H:%M} on {day}").format(
-                    start=slot.start, day=WEEKDAYS[slot.weekday]
-                )
+                user_text(
+                    "Calendar", "Two sessions of the week share time on {day} at {start:%H:%M}"
+                ).format(start=slot.start, day=WEEKDAYS[slot.weekday])
             )
-        seen.add((slot.weekday, slot.start))
     with store.write() as s:
         cohort = find_cohort(s, cohort_key)
         mentors = {
@@ -203,14 +206,25 @@ def _plan_one(store: Store, s: Session, cohort: Cohort, dry_run: bool) -> PlanCh
             WorkshopSession.id,
             WorkshopSession.held_on,
             WorkshopSession.start_time,
+            WorkshopSession.end_time,
             WorkshopSession.planned,
         ).where(WorkshopSession.cohort_id == cohort.id, WorkshopSession.deleted.is_(False))
     ).all()
-    have = {(day, start) for _sid, day, start, _planned in existing}
     candidates = {
         sid: (day, start)
-        for sid, day, start, planned in existing
+        for sid, day, start, _end, planned in existing
         if planned and (day, start) not in wanted
+    }
+    # A session the plan keeps, or one made by hand, that shares time with a planned slot is
+    # that slot: the cohort never gets two sessions at once (workshop_sessions' rule).
+    by_day: dict[date, list[tuple[time | None, time | None]]] = {}
+    for sid, day, start, end, _planned in existing:
+        if sid not in candidates:
+            by_day.setdefault(day, []).append((start, end))
+    have = {
+        key
+        for key, slot in wanted.items()
+        if any(overlap(slot.start_time, slot.end_time, a, b) for a, b in by_day.get(key[0], ()))
     }
     used = _with_records(s, list(candidates)) if candidates else set()
     if used:

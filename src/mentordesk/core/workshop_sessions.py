@@ -68,7 +68,7 @@ class DuplicateSession(Conflict):
         self.existing = existing
 
 
-def _overlap(
+def overlap(
     start: time | None, end: time | None, other_start: time | None, other_end: time | None
 ) -> bool:
     """Whether two sessions of one day share some time; a session without times could be any
@@ -97,7 +97,7 @@ def _refuse_duplicate(
         query = query.where(WorkshopSession.id != exclude_id)
     for row in s.execute(query.order_by(WorkshopSession.start_time, WorkshopSession.id)):
         other = _view(tuple(row))
-        if _overlap(start, end, other.start_time, other.end_time):
+        if overlap(start, end, other.start_time, other.end_time):
             raise DuplicateSession(
                 user_text(
                     "Sessions",
