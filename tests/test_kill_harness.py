@@ -13,7 +13,8 @@ SIGKILL at a random moment of its work, and then checks what a user would rely o
 - no partial workbook or PDF is left under its final name.
 
 Trials: ``MENTORDESK_KILL_TRIALS`` (default 8; the full run uses 100 or more), or
-``--kill-trials N`` where the conftest registers it. ``MENTORDESK_KILL_SEED`` repeats a run.
+``--kill-trials N`` where the conftest registers it. ``MENTORDESK_KILL_SEED`` repeats a run;
+``MENTORDESK_KILL_MODES`` names the writers to run (all of them by default).
 """
 
 from __future__ import annotations
@@ -34,7 +35,12 @@ from pathlib import Path
 import pytest
 
 DRIVER = Path(__file__).with_name("kill_driver.py")
-MODES = ("capture", "import", "export", "sheets", "merge", "foreign")
+# ``MENTORDESK_KILL_MODES=foreign,capture`` runs only those writers (a long run of one case).
+MODES = tuple(
+    m
+    for m in os.environ.get("MENTORDESK_KILL_MODES", "").split(",")
+    if m in ("capture", "import", "export", "sheets", "merge", "foreign")
+) or ("capture", "import", "export", "sheets", "merge", "foreign")
 ROSTER_ROWS = 400
 MERGE_TRAINEES, MERGE_SESSIONS = 30, 12
 PERIOD = ("--from", "2026-10-24", "--to", "2026-11-20")
