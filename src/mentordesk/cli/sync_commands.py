@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 from ..core.errors import UserError
@@ -11,14 +10,11 @@ from ..core.export_rows import ExportScope
 from ..core.progress import Progress
 from ..exchange.results_export import export_results
 from ..exchange.workbook_import import prepare_import
+from . import date_argument
 from .store_commands import open_store
 
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
+# The one reading of a date for every command (core.periods, through the boundary).
+_date = date_argument
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from .database_file import SCHEMA_HEAD, sqlite_path, to_url
+from .database_file import SCHEMA_HEAD, keep_private, sqlite_path, to_url
 from .errors import SchemaTooNew, UserError
 from .wording import user_text
 
@@ -41,10 +42,58 @@ def make_engine(url: str) -> Engine:
             raise UserError(
                 user_text("Database", "{folder}: folder does not exist").format(folder=path.parent)
             )
+        keep_private(path)
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return _server_engine(url)
+
+
+# The servers the models are built and tested for; with the extra that brings the driver.
+SERVERS = {"postgresql": "postgresql"}
+
+
+def _server_engine(url: str) -> Engine:
+    """An engine for a database server, or a sentence saying why not (never a traceback)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        parsed = None
+    # Said back without a password.
+    shown = (
+        parsed.render_as_string(hide_password=True)
+        if parsed is not None
+        else re.sub(r"//[^/@]*@", "//", url)
+    )
+    if parsed is None or parsed.get_backend_name() not in SERVERS:
+        raise UserError(
+            user_text(
+                "Database",
+                "{url}: not a database MentorDesk can use; give a SQLite file's path or a "
+                "PostgreSQL URL such as postgresql+psycopg2://user@host/mentordesk",
+            ).format(url=shown)
+        )
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except ArgumentError as exc:
+        raise UserError(
+            user_text("Database", "{url}: unknown database driver").format(url=shown)
+        ) from exc
+    except ImportError as exc:
+        raise UserError(
+            user_text(
+                "Database",
+                "{backend}: its driver ({module}) is not installed; install it with "
+                "pip install 'mentordesk[{extra}]'",
+            ).format(
+                backend=parsed.drivername,
+                module=exc.name or parsed.get_driver_name(),
+                extra=SERVERS[parsed.get_backend_name()],
+            )
+        ) from exc
 
 
 def alembic_config(engine: Engine) -> Config:
