@@ -27,7 +27,9 @@ def parse_date(text: str) -> date:
         day = date.fromisoformat(value)
     except ValueError:
         raise UserError(
-            user_text("Periods", "'{text}' is not a date like 2026-11-20").format(text=text)
+            user_text("Periods", "'{text}' is not a date as YYYY-MM-DD, like 2026-11-20").format(
+                text=text
+            )
         ) from None
     check_in_range(day)
     return day
