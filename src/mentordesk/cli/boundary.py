@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import gc
 import os
 import re
 import sqlite3
@@ -51,6 +52,9 @@ def run_command(
 ) -> int:
     original = sys.stdout
     sys.stdout = TerminalSafe(original)  # type: ignore[assignment]
+    # Half-written files a failed command drops (a zip, a library's XML writer) complain as
+    # they are collected, up to the interpreter's exit: into the log, not onto the screen.
+    sys.unraisablehook = _unraisable
     args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
@@ -69,6 +73,10 @@ def run_command(
         return 130
     except Exception as exc:
         _say(_explained(exc, args))
+        # What the failed command left half-done is collected now, while the hook listens.
+        traceback.clear_frames(exc.__traceback__)
+        del exc
+        gc.collect()
         return 1
     finally:
         sys.stdout = original
@@ -141,20 +149,22 @@ def _explained(exc: Exception, args: argparse.Namespace | None) -> str:
     if isinstance(exc, UserError):
         return message_of(exc)
     if isinstance(exc, OSError):
-        return _file_problem(exc)
+        return _file_problem(exc, args)
     return _unexpected(exc)
 
 
-def _file_problem(exc: OSError) -> str:
+def _file_problem(exc: OSError, args: argparse.Namespace | None) -> str:
     from ..core.private_files import os_reason
 
     if exc.errno == errno.ENOENT:
         reason = user_text("CommandLine", "no such file or folder")
     else:
         reason = os_reason(exc)
-    if exc.filename is None:
+    # A library writing a file often drops the name: the command's own file, then.
+    where = exc.filename or getattr(args, "file", None) or getattr(args, "outdir", None)
+    if where is None:
         return reason
-    return user_text("CommandLine", "{path}: {reason}").format(path=exc.filename, reason=reason)
+    return user_text("CommandLine", "{path}: {reason}").format(path=where, reason=reason)
 
 
 def _unexpected(exc: Exception) -> str:
@@ -170,6 +180,13 @@ def _unexpected(exc: Exception) -> str:
     return user_text("CommandLine", "unexpected error ({error}); the details are in {log}").format(
         error=what[:200], log=target
     )
+
+
+def _unraisable(info: sys.UnraisableHookArgs) -> None:
+    with contextlib.suppress(OSError, UserError), open(_log_file(), "a", encoding="utf-8") as fh:
+        fh.write(f"ignored while cleaning up: {info.err_msg or ''} {info.object!r}\n")
+        if info.exc_value is not None:
+            fh.write("".join(traceback.format_exception(info.exc_value)))
 
 
 def _log_file() -> Path:
