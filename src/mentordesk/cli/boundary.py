@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from ..core.errors import UserError
+from ..core.errors import DatabaseInUse, UserError
 from ..core.text import for_terminal
 from ..core.wording import message_of, user_text
 
@@ -143,6 +143,8 @@ def _database_problem(exc: BaseException, args: argparse.Namespace | None) -> st
 
 
 def _explained(exc: Exception, args: argparse.Namespace | None) -> str:
+    if isinstance(exc, DatabaseInUse):
+        return message_of(exc)
     problem = _database_problem(exc, args)
     if problem is not None:
         return problem

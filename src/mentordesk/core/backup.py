@@ -255,7 +255,7 @@ def exclusive_use(path: Path) -> Iterator[sqlite3.Connection | Path | None]:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                raise _in_use(path) from exc
+                raise _in_use(path) from None
             held: sqlite3.Connection | Path = path
         except sqlite3.DatabaseError:
             held = path
