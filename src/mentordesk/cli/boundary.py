@@ -15,6 +15,7 @@ import errno
 import gc
 import os
 import re
+import shutil
 import sqlite3
 import sys
 import traceback
@@ -131,7 +132,7 @@ def _database_problem(exc: BaseException, args: argparse.Namespace | None) -> st
             "{db}: another program is saving to the database and did not finish within a few "
             "seconds; nothing was changed. Try again in a moment.",
         ).format(db=where)
-    if "disk is full" in reason or "disk full" in reason:
+    if "disk is full" in reason or "disk full" in reason or _io_error_on_full_disk(reason, where):
         return user_text(
             "CommandLine", "{db}: the disk is full; nothing was changed. Free some space."
         ).format(db=where)
@@ -140,6 +141,19 @@ def _database_problem(exc: BaseException, args: argparse.Namespace | None) -> st
             "CommandLine", "{db}: the database cannot be written (read-only); nothing was changed"
         ).format(db=where)
     return None
+
+
+def _io_error_on_full_disk(reason: str, where: str) -> bool:
+    """SQLite says "disk I/O error" when it cannot even make its -shm file on a full disk."""
+    if "disk i/o error" not in reason:
+        return False
+    from ..core.database_file import sqlite_path, to_url
+
+    try:
+        path = sqlite_path(to_url(where))
+        return path is not None and shutil.disk_usage(path.parent).free < 64 * 1024
+    except (OSError, UserError):
+        return False
 
 
 def _explained(exc: Exception, args: argparse.Namespace | None) -> str:
