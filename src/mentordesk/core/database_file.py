@@ -136,6 +136,9 @@ def keep_private(path: Path) -> None:
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
     except FileExistsError:
+        if not _is_sqlite(path):
+            # Not a database (a workbook given by mistake): opening it says so; leave it be.
+            return
         for each in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), path.parent / "backups"):
             if each.exists():
                 make_private(each)
@@ -144,3 +147,12 @@ def keep_private(path: Path) -> None:
         return
     else:
         os.close(fd)
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return False
+    return head in (b"", b"SQLite format 3\x00")
