@@ -55,7 +55,9 @@ def run_command(
     sys.stdout = TerminalSafe(original)  # type: ignore[assignment]
     # Half-written files a failed command drops (a zip, a library's XML writer) complain as
     # they are collected, up to the interpreter's exit: into the log, not onto the screen.
-    sys.unraisablehook = _unraisable
+    # (Unless a host, such as a test runner, listens already.)
+    if sys.unraisablehook is sys.__unraisablehook__:
+        sys.unraisablehook = _unraisable
     args: argparse.Namespace | None = None
     try:
         args = build_parser().parse_args(argv)
