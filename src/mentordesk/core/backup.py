@@ -144,6 +144,9 @@ def restore(store_target: str, source: Path) -> Restored:
         # Only now, with the backup known to be sound and of a known schema, the database.
         with exclusive_use(dest) as current:
             kept = _keep_copy(current, dest, "before-restore") if current is not None else None
+            if os.name == "nt" and isinstance(current, sqlite3.Connection):
+                # Windows renames nothing over an open file: let go at the last moment.
+                current.close()
             with replace_whole(dest) as partial:
                 # The old file's log of changes must not be replayed into the new one.
                 for suffix in ("-wal", "-shm"):
