@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from mentordesk.cli import main
 from mentordesk.core.database import backup_sqlite
 from mentordesk.core.store import Store
 from mentordesk.core.trainees import list_trainees
@@ -147,3 +148,24 @@ def test_backup_sqlite_leaves_nothing_on_a_full_disk(demo_store, small_disk):
     with pytest.raises(Exception, match="disk is full"):
         backup_sqlite(demo_store.path, small_disk / "bk.db")
     assert sorted(p.name for p in small_disk.iterdir()) == before
+
+
+def test_backup_on_a_full_disk_without_mount_rights(demo_store, tmp_path, monkeypatch, capsys):
+    """Where no tmpfs can be mounted: the copy fails part-way as on a full disk."""
+    from mentordesk.core import database
+
+    real = database.copy_sqlite
+
+    def fills_up(src, target):
+        real(src, target)
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
+
+    monkeypatch.setattr(database, "copy_sqlite", fills_up)
+    out = tmp_path / "out"
+    out.mkdir()
+    code = main(["backup", str(out / "bk.db"), "--db", str(demo_store.path)])
+    err = capsys.readouterr().err
+    assert code == 1
+    _one_line(err)
+    assert "disk is full" in err
+    assert list(out.iterdir()) == [], "no bk.db.part left"
