@@ -70,6 +70,9 @@ def _server_engine(url: str) -> Engine:
         if parsed is not None
         else re.sub(r"//[^/@]*@", "//", url)
     )
+    if parsed is not None and parsed.get_backend_name() == "sqlite":
+        # SQLite in memory (tests, experiments): nothing to install, nothing on disk.
+        return create_engine(parsed, pool_pre_ping=True)
     if parsed is None or parsed.get_backend_name() not in SERVERS:
         raise UserError(
             user_text(
