@@ -80,11 +80,16 @@ def test_hours_that_are_not_a_number_are_refused_and_change_nothing(demo_store, 
     db = str(demo_store.path)
     session = list_recent_sessions(demo_store, 1)[0].uid
     before = session_roster(demo_store, session)
+    # The services' one check of each value speaks, in one line, with exit 1.
     for hours in ("nan", "inf", "-1", "1e308"):
-        err = _usage_error(capsys, "mark", "--db", db, session, before[0].trainee_id, "P", "--hours", hours)  # fmt: skip
-        assert "hours" in err
-    err = _usage_error(capsys, "mark", "--db", db, session, before[0].trainee_id, "L", "--late", "9" * 30)  # fmt: skip
-    assert "minutes" in err or "between" in err
+        assert main(["mark", "--db", db, session, before[0].trainee_id, "P", "--hours", hours]) == 1
+        err = capsys.readouterr().err
+        assert "ours credited" in err and "Traceback" not in err and err.count("\n") == 1
+    assert main(["mark", "--db", db, session, before[0].trainee_id, "L", "--late", "9" * 30]) == 1
+    err = capsys.readouterr().err
+    assert "minutes late" in err.lower() and err.count("\n") == 1
+    err = _usage_error(capsys, "mark", "--db", db, session, before[0].trainee_id, "P", "--hours", "lots")  # fmt: skip
+    assert "'lots' is not a number of hours" in err
     assert session_roster(demo_store, session) == before
 
 
