@@ -4,7 +4,7 @@
   same rows with plain ``sqlite3`` ``executemany`` in one transaction, on a second copy.
 - What the expected and unrecorded counts add to the whole-plant Summary of the latest year and
   to the busiest trainee's record: each timed as it is, and with the calendar's functions
-  patched out (what it was before), in alternating rounds.
+  patched out (the same reads without the calendar), in alternating rounds.
 - The missing-marks list of the latest four weeks against its statements through plain
   ``sqlite3``.
 """

@@ -6,8 +6,8 @@ are gathered before the clock starts). Import: ``prepare_import(...).apply(store
 50,000-row roster into an empty database, what ``mentordesk import FILE`` does, against
 openpyxl read-only reading every row of the same file. Each measurement runs in its own child
 process, which reports its CPU time, wall time and its own peak resident memory. The
-ratios compare CPU time: on a shared machine a neighbour's burst stretches wall time by 50% or
-more between two runs of the same work; the wall times are reported beside them.
+ratios compare CPU time: on a shared machine a neighbour's burst stretches wall time between
+two runs of the same work, far more than CPU time; the wall times are reported beside them.
 """
 
 from __future__ import annotations

@@ -99,7 +99,7 @@ def timed(ops: dict[str, Callable[[], object]], repeats: int) -> dict[str, float
 
     The operations take turns, round after round: on a shared machine whose speed comes and
     goes for seconds at a time, a slow spell then falls on every figure alike, not wholly on
-    whichever was being timed (the same query measured 12 and 22 ms a few seconds apart).
+    whichever was being timed.
     """
     samples: dict[str, list[float]] = {name: [] for name in ops}
     for fn in ops.values():

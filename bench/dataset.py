@@ -10,7 +10,7 @@ shop-floor rows go in as bulk ``insert()`` of the store's own model tables, with
 and origin_device set as the services would — the ORM per object would take an hour. The tables
 the database derives from them (attendance totals per month, each latest rating) are computed
 once at the end by the store's own repair, as ``mentordesk check --repair`` does, instead of by
-its triggers row by row: that took 40% of the build.
+its triggers row by row, which would dominate the build.
 """
 
 from __future__ import annotations
@@ -433,8 +433,8 @@ def build(path: Path, years: int, quick: bool) -> dict[str, int]:
         leftover.unlink(missing_ok=True)
     store = Store.open(partial)
     # A generated file, built beside its final name: it needs no durability until the rename,
-    # and a page cache that holds the indexes a million inserts walk (SQLite's default 2 MB made
-    # it re-read pages from the OS: a third of the build was system time).
+    # and a page cache that holds the indexes a million inserts walk (with SQLite's default
+    # 2 MB they are read again from the OS page by page).
     event.listen(store.engine, "connect", _bulk_load_pragmas)
     store.engine.dispose()
     try:

@@ -154,7 +154,7 @@ def test_a_rating_of_someone_or_something_not_there_is_refused_by_name(demo_stor
         ratings.rate(demo_store, t, "nothing", 3, session_uid=latest.uid)
     with pytest.raises(NotFound, match="No session with id never"):
         ratings.rate(demo_store, t, sk, 3, session_uid="never")
-    # The level is judged before the session is looked for, as it always was.
+    # The level is judged before the session is looked for.
     with pytest.raises(UserError, match="from 1 to 5"):
         ratings.rate(demo_store, t, sk, 9, session_uid="never")
     with demo_store.write() as s:

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from .assessment_summary import compute_summary
@@ -65,7 +65,7 @@ class AssessmentView:
     strengths: str
     improvements: str
     comment: str
-    summary: dict = field(default_factory=dict)
+    summary: dict[str, object] = field(default_factory=dict)
     supersedes_uid: str | None = None
     amendment_reason: str = ""
     signed_at: datetime | None = None
@@ -150,7 +150,7 @@ def _view(a: Assessment) -> AssessmentView:
     )
 
 
-def _loaded():
+def _loaded() -> Select[Assessment]:
     return select(Assessment).options(
         selectinload(Assessment.trainee)
         .selectinload(Trainee.cohort)
@@ -306,7 +306,7 @@ def ensure_drafts(
             ).all()
         )
         live: dict[int, Assessment] = {}
-        for a in s.scalars(
+        for found in s.scalars(
             _loaded()
             .where(
                 Assessment.trainee_id.in_(list(ids.values())),
@@ -317,7 +317,7 @@ def ensure_drafts(
             )
             .order_by(Assessment.version)
         ):
-            live[a.trainee_id] = a
+            live[found.trainee_id] = found
         mentor_id = _mentor_id(s, store)
         for uid in trainee_uids:
             if uid not in ids:

@@ -6,9 +6,25 @@ Summaries add whole months from them; ``check`` proves they still equal the reco
 
 from __future__ import annotations
 
-from sqlalchemy import Date, Numeric, Select, cast, delete, except_, func, insert, select
+import typing
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Numeric,
+    Select,
+    SQLColumnExpression,
+    Table,
+    cast,
+    delete,
+    except_,
+    func,
+    insert,
+    select,
+)
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.elements import ColumnElement
 
 from .models import ATTENDANCE_STATUSES, Attendance, AttendanceMonth, WorkshopSession
 from .wording import user_text
@@ -16,18 +32,19 @@ from .wording import user_text
 _COLUMNS = ("trainee_id", "month", "sessions", *ATTENDANCE_STATUSES, "hours")
 
 
-def _month(session: Session, day: ColumnElement) -> ColumnElement:
+def _month(session: Session, day: SQLColumnExpression[date]) -> ColumnElement[date]:
     if session.get_bind().dialect.name == "sqlite":
         return func.strftime("%Y-%m-01", day)
     return cast(func.date_trunc("month", day), Date)
 
 
-def _hours(total: ColumnElement) -> ColumnElement:
+def _hours(total: SQLColumnExpression[float]) -> ColumnElement[float]:
     # Running totals and a fresh sum add floats in another order: compare without the dust.
     return func.round(cast(total, Numeric), 6)
 
 
-def _from_records(session: Session) -> Select:
+# The totals' rows: one column per attendance status, so typed no more closely than this.
+def _from_records(session: Session) -> Select[*tuple[Any, ...]]:
     month = _month(session, WorkshopSession.held_on)
     return (
         select(
@@ -43,7 +60,7 @@ def _from_records(session: Session) -> Select:
     )
 
 
-def _kept() -> Select:
+def _kept() -> Select[*tuple[Any, ...]]:
     return select(
         *(getattr(AttendanceMonth, c) for c in _COLUMNS[:-1]),
         _hours(AttendanceMonth.hours),
@@ -62,7 +79,7 @@ def drift(session: Session) -> list[str]:
                 "Database",
                 "attendance totals disagree with the records in {months} trainee-months; "
                 "run `mentordesk check --repair`",
-            ).format(months=max(stale, missing))
+            ).format(months=max(stale or 0, missing or 0))
         )
     moved = session.scalar(
         select(func.count())
@@ -84,7 +101,9 @@ def drift(session: Session) -> list[str]:
 def rebuild(session: Session) -> None:
     """Recompute every total and every record's copy of its session's date."""
     session.execute(
-        Attendance.__table__.update()
+        # A declarative class with a __tablename__ maps a Table; SQLAlchemy types it as FromClause.
+        typing.cast(Table, Attendance.__table__)
+        .update()
         .values(
             held_on=select(WorkshopSession.held_on)
             .where(WorkshopSession.id == Attendance.session_id)

@@ -23,8 +23,8 @@ _saved: tuple[int, ...] = ()
 def fewer_collections() -> Iterator[None]:
     """Reading or importing tens of thousands of rows keeps most of what it makes (a row
     object, its dict, its outcome); with the usual thresholds the cycle collector runs
-    every 700 allocations and, as those survive, again over the older generations — about
-    a fifth of a 50,000-row roster import, and none of it finds garbage (rows hold no cycles).
+    every 700 allocations and, as those survive, again over the older generations — a
+    large share of a big roster import, and none of it finds garbage (rows hold no cycles).
     Within this block it runs far less often; the usual thresholds come back on leaving. The
     setting is the process's: nested or concurrent blocks restore it when the last one ends."""
     global _depth, _saved

@@ -1,11 +1,12 @@
 """Inserting many new rows at once: one statement executed for all, values bound once.
 
-A 50,000-row roster would take minutes one ORM flush at a time.
+A plant's roster is tens of thousands of rows, too many for one ORM flush per row.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Table
@@ -13,12 +14,16 @@ from sqlalchemy.orm import Session
 
 
 def insert_many(
-    session: Session, table: Table, keys: tuple[str, ...], rows: list[tuple], same: dict[str, Any]
+    session: Session,
+    table: Table,
+    keys: tuple[str, ...],
+    rows: Sequence[tuple[object, ...]],
+    same: dict[str, object],
 ) -> None:
     """``INSERT`` of many rows through the driver's executemany, binding the values as the
     columns' SQLAlchemy types would: the values every row shares are converted once, not per
     row, and only varying columns whose type needs it (JSON) row by row. SQLAlchemy's own
-    executemany spent longer preparing 50,000 rows than SQLite took to store them."""
+    executemany spends longer preparing many rows than SQLite takes to store them."""
     connection = session.connection()
     dialect = connection.dialect
     names = keys + tuple(same)
@@ -57,7 +62,7 @@ def insert_many(
 
 def new_uids(count: int) -> list[str]:
     """``count`` random (version 4) UUIDs as text, as ``new_uid`` makes them, from one read of
-    the system's random source: ``uuid.uuid4()`` per row was a tenth of a large import's apply."""
+    the system's random source, not one ``uuid.uuid4()`` call (and read) per row."""
     raw = bytearray(os.urandom(16 * count))
     raw[6::16] = bytes(b & 0x0F | 0x40 for b in raw[6::16])  # version 4
     raw[8::16] = bytes(b & 0x3F | 0x80 for b in raw[8::16])  # RFC 4122 variant

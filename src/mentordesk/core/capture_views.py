@@ -83,7 +83,12 @@ class RosterRow:
         return self.mark.status if self.mark else None
 
 
-def roster_rows(rows: Iterable[tuple], expected: set[int]) -> list[RosterRow]:
+# (trainee id, uid, trainee ID, name, status, minutes late, hours, note): the mark columns are
+# None for a trainee with no mark yet.
+RosterRecord = tuple[int, str, str, str, str | None, int | None, float | None, str | None]
+
+
+def roster_rows(rows: Iterable[RosterRecord], expected: set[int]) -> list[RosterRow]:
     """Roster rows from (trainee id, uid, trainee ID, name, status, minutes late, hours, note)
     as a session's roster query returns them; ``expected``: the database ids expected there."""
     return [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from .changes import add, change, find
@@ -101,7 +101,7 @@ def withdraw_cohort(store: Store, uid: str) -> CohortView:
     return get_cohort(store, uid)
 
 
-def _views(s: Session, where: list) -> list[CohortView]:
+def _views(s: Session, where: list[ColumnElement[bool]]) -> list[CohortView]:
     active = (
         select(Trainee.cohort_id, func.count().label("n"))
         .where(Trainee.status == "active", Trainee.deleted.is_(False))

@@ -30,9 +30,9 @@ def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> No
     # FULL, not NORMAL: a mark acknowledged on screen must survive a power cut, not only a crash.
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=5000")
-    # 16 MB of pages instead of SQLite's 2 MB: a five-year trainee record touches ~1,100 pages
-    # (its attendance rows and their sessions, scattered over the file), which no longer fit
-    # and were read again each time (about 2.5 of its ~23 ms).
+    # 16 MB of pages instead of SQLite's 2 MB: a five-year trainee record touches over a
+    # thousand pages (its attendance rows and their sessions, scattered over the file), which
+    # would not fit in 2 MB and would be read again every time the record opens.
     cursor.execute("PRAGMA cache_size=-16384")
     cursor.close()
 

@@ -1,7 +1,7 @@
 """Where the database is and which schema it has, read without SQLAlchemy or Alembic.
 
-The window's first screen is read before SQLAlchemy is imported (about half a second of a
-start on a plant's PC), so what start-up asks of the file before that lives here.
+The window's first screen is read before SQLAlchemy is imported (a large part of start-up on a
+plant's PC), so what start-up asks of the file before that lives here.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .private_files import FILE_MODE, make_private
 from .wording import user_text
 
 # The newest migration. Opening an up-to-date database compares against this and never imports
-# Alembic (with Mako and Pygments, ~0.2 s of start-up); a test keeps it equal to Alembic's head.
+# Alembic (which brings Mako and Pygments along); a test keeps it equal to Alembic's head.
 SCHEMA_HEAD = "0008"
 
 # Kept as they are in a quoted path: separators and a Windows drive's colon.
@@ -76,7 +76,8 @@ def sqlite_path(url: str) -> Path | None:
 def needs_upgrade(target: str | Path) -> bool:
     """Whether opening this SQLite file will migrate it.
 
-    An upgrade of a plant's five-year file takes most of a minute: the window says so first.
+    An upgrade of a plant's five-year file is long enough to look like a hang: the window says so
+    first.
     """
     return schema_of(target) not in (None, SCHEMA_HEAD)
 

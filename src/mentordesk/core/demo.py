@@ -147,7 +147,7 @@ def load_demo(store: Store, *, today: date | None = None, seed: int = 2025) -> d
     counts = {"trainees": 0, "sessions": 0, "attendance": 0, "ratings": 0, "notes": 0}
     now = utcnow()
     stamp = {"updated_at": now, "origin_device": store.device_id}
-    audits: list[dict] = []
+    audits: list[dict[str, object]] = []
 
     def audited(entity: str, uid: str) -> None:
         audits.append(
@@ -317,9 +317,12 @@ def load_demo(store: Store, *, today: date | None = None, seed: int = 2025) -> d
     return counts
 
 
-def select_id(uid: str, table: str) -> Select[tuple[int]]:
-    model = {"cohort": Cohort, "staff": Staff}[table]
-    return select(model.id).where(model.uid == uid)
+def select_id(uid: str, table: str) -> Select[int]:
+    if table == "cohort":
+        return select(Cohort.id).where(Cohort.uid == uid)
+    if table == "staff":
+        return select(Staff.id).where(Staff.uid == uid)
+    raise KeyError(table)
 
 
 def _uid(_rng: random.Random) -> str:

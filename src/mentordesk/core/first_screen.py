@@ -1,10 +1,10 @@
 """The window's first screen read with the standard library's ``sqlite3``.
 
-SQLAlchemy, the models and the store take about 0.6 s to import and set up, more than the
-window itself. The first screen (the recent sessions, the newest one's roster with its marks,
-who is using the installation) is read here with plain SQL, so the window shows while the store
-opens behind it. The queries are the services' own (``list_recent_sessions``,
-``session_roster``, ``local_user``) written out; a test holds them to the same answers.
+SQLAlchemy, the models and the store take longer to import and set up than the window itself.
+The first screen (the recent sessions, the newest one's roster with its marks, who is using the
+installation) is read here with plain SQL, so the window shows while the store opens behind it.
+The queries are the services' own (``list_recent_sessions``, ``session_roster``,
+``local_user``) written out; a test holds them to the same answers.
 """
 
 from __future__ import annotations
@@ -100,7 +100,25 @@ def _time(value: str | None) -> time | None:
     return time.fromisoformat(value) if value else None
 
 
-def _session(row: tuple) -> SessionView:
+# One row of _SESSIONS: uid, date, start, end, location, module, task, cohort uid and name,
+# mentor uid and name, and the ordering key.
+_SessionRecord = tuple[
+    str,
+    str,
+    str | None,
+    str | None,
+    str,
+    str,
+    str,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    object,
+]
+
+
+def _session(row: _SessionRecord) -> SessionView:
     uid, held_on, start, end, location, module, task, c_uid, c_name, m_uid, m_name, _ = row
     return SessionView(
         uid,

@@ -10,6 +10,8 @@ date, then the greatest id, as in the triggers.
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import Select, delete, except_, func, insert, select, text, union
 from sqlalchemy.orm import Session, aliased
 
@@ -19,7 +21,7 @@ from .wording import user_text
 _COLUMNS = ("trainee_id", "skill_id", "rated_on", "level", "rating_id")
 
 
-def _from_ratings(session: Session) -> Select:
+def _from_ratings(session: Session) -> Select[int, int, date, int, int]:
     """Each pair's latest rating, worked out from the ratings as the migration fills the table."""
     live = SkillRating.deleted.is_(False)
     if session.get_bind().dialect.name == "postgresql":
@@ -44,7 +46,8 @@ def _from_ratings(session: Session) -> Select:
             )
             .subquery()
         )
-        return select(*latest.c)
+        c = latest.c
+        return select(c.trainee_id, c.skill_id, c.rated_on, c.level, c.id)
     # SQLite: one step down the rating index per trainee and skill.
     pairs = select(SkillRating.trainee_id, SkillRating.skill_id).where(live).distinct().subquery()
     rating = aliased(SkillRating)
@@ -64,8 +67,9 @@ def _from_ratings(session: Session) -> Select:
     ).join(rating, rating.id == latest_id)
 
 
-def _kept() -> Select:
-    return select(*(getattr(SkillRatingLatest, c) for c in _COLUMNS))
+def _kept() -> Select[int, int, date, int, int]:
+    kept = SkillRatingLatest
+    return select(kept.trainee_id, kept.skill_id, kept.rated_on, kept.level, kept.rating_id)
 
 
 def drift(session: Session) -> list[str]:

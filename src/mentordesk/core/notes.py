@@ -106,7 +106,9 @@ def restore_note(store: Store, note_uid: str) -> None:
 
 
 @cache
-def _notes_query(since: bool, until: bool) -> Select:
+def _notes_query(
+    since: bool, until: bool
+) -> Select[str, str, str, datetime, str, str, date, str, str]:
     # Built once per shape: a record is opened from every row of the shop-floor screens, and
     # composing this statement cost about as much as running it.
     author = aliased(Staff)

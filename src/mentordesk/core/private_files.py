@@ -124,7 +124,7 @@ def replace_whole(target: Path) -> Iterator[Path]:
         raise
 
 
-def write_whole(target: Path, data: bytes | Callable[[Path], None]) -> Path:
+def write_whole(target: Path, data: bytes | Callable[[Path], object]) -> Path:
     """Write ``data`` (bytes, or a function that writes a given path) to ``target`` whole."""
     with replace_whole(target) as tmp:
         if callable(data):

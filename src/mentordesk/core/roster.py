@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, String, Table, select
 from sqlalchemy.orm import Session
 
 from .bulk_rows import insert_many, new_uids
@@ -29,16 +30,24 @@ LABELS = {
     "email": "Email",
 }
 
+
+def _size(column: ColumnElement[str]) -> int:
+    kind = column.type
+    if not isinstance(kind, String) or kind.length is None:
+        raise TypeError(f"{column} is not a text column of limited length")
+    return kind.length
+
+
 # The longest text each field may hold: the store's column sizes.
 LIMITS = {
-    "trainee_id": Trainee.__table__.c.trainee_id.type.length,
-    "name": Trainee.__table__.c.name.type.length,
-    "cohort": Cohort.__table__.c.name.type.length,
-    "programme": Programme.__table__.c.name.type.length,
-    "track": Trainee.__table__.c.track.type.length,
-    "employee_no": Trainee.__table__.c.employee_no.type.length,
-    "status": Trainee.__table__.c.status.type.length,
-    "email": Trainee.__table__.c.email.type.length,
+    "trainee_id": _size(Trainee.__table__.c.trainee_id),
+    "name": _size(Trainee.__table__.c.name),
+    "cohort": _size(Cohort.__table__.c.name),
+    "programme": _size(Programme.__table__.c.name),
+    "track": _size(Trainee.__table__.c.track),
+    "employee_no": _size(Trainee.__table__.c.employee_no),
+    "status": _size(Trainee.__table__.c.status),
+    "email": _size(Trainee.__table__.c.email),
 }
 
 # What a report says of a deleted trainee the roster lists again (and so restores).
@@ -326,17 +335,18 @@ def apply_roster_in(
     now = utcnow()
     fresh = sum(1 for p in planned if p.outcome.outcome == NEW and p.current is None)
     uids = iter(new_uids(2 * fresh))
-    new_rows: list[tuple] = []
-    audits: list[tuple] = []
+    new_rows: list[tuple[object, ...]] = []
+    audits: list[tuple[object, ...]] = []
     for p in planned:
         if p.outcome.outcome not in (NEW, UPDATED):
             continue
-        fields = dict(p.target)
-        programme = fields.pop("programme", "")
-        cohort = fields.pop("cohort", "")
+        target = dict(p.target)
+        programme = target.pop("programme", "")
+        cohort = target.pop("cohort", "")
+        fields: dict[str, object] = dict(target)
         cohort_id = groups.cohort(cohort, programme) if cohort else None
         if p.current is None:
-            # Bulk insert: a 50,000-row roster would take minutes one flush at a time.
+            # Bulk insert (bulk_rows): a plant's roster is too large for a flush per trainee.
             uid = next(uids)
             new_rows.append(
                 (
@@ -386,14 +396,15 @@ _AUDIT_KEYS = ("uid", "entity_uid", "changes")
 def _save_new(
     store: Store,
     session: Session,
-    trainees: list[tuple],
-    audits: list[tuple],
+    trainees: list[tuple[object, ...]],
+    audits: list[tuple[object, ...]],
     actor: str,
     now: object,
 ) -> None:
     """New trainees and their audit events: two statements, each executed for many rows."""
     device = store.device_id
-    same = {"updated_at": now, "origin_device": device, "deleted": False}
-    insert_many(session, Trainee.__table__, _TRAINEE_KEYS, trainees, same)
+    same: dict[str, object] = {"updated_at": now, "origin_device": device, "deleted": False}
+    # A declarative class with a __tablename__ maps a Table; SQLAlchemy types it as FromClause.
+    insert_many(session, cast(Table, Trainee.__table__), _TRAINEE_KEYS, trainees, same)
     same = {"at": now, "actor": actor, "device": device, "entity": "trainee", "action": "import"}
-    insert_many(session, AuditEvent.__table__, _AUDIT_KEYS, audits, same)
+    insert_many(session, cast(Table, AuditEvent.__table__), _AUDIT_KEYS, audits, same)

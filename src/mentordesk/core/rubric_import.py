@@ -45,7 +45,9 @@ def _latest(session: Session, name: str) -> Rubric | None:
     )
 
 
-def _shape(code: str, area: str, name: str, module: str, descriptors: tuple[str, ...]) -> tuple:
+def _shape(
+    code: str, area: str, name: str, module: str, descriptors: tuple[str, ...]
+) -> tuple[str, str, str, str, tuple[str, ...]]:
     return (code, area, name, module, tuple(d for d in descriptors))
 
 

@@ -95,7 +95,8 @@ def _check_levels(levels: list[LevelView]) -> None:
 
 
 def _skill_fields(spec: dict[str, object], max_level: int) -> dict[str, object]:
-    descriptors = [clean(d) for d in spec.get("descriptors", []) or []]  # type: ignore[union-attr]
+    given = spec.get("descriptors") or []
+    descriptors = [clean(d) for d in (given if isinstance(given, list | tuple) else [given])]
     if len(descriptors) > max_level:
         raise UserError(
             user_text(

@@ -15,7 +15,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from .database import open_engine, session_factory, sqlite_path, to_url
+from .database import open_engine, session_factory
+from .database_file import sqlite_path, to_url
 from .errors import UserError
 from .models import AuditEvent, Setting, Travelling, utcnow
 from .presence_lock import PresenceLock

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVarTuple
 
-from sqlalchemy import Row, Select, bindparam, case, func, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    SQLColumnExpression,
+    bindparam,
+    case,
+    func,
+    select,
+    true,
+)
 from sqlalchemy.orm import Session
 
 from .models import (
@@ -22,9 +33,16 @@ from .models import (
 
 COUNTED = ("present", "late", "left_early", "absent", "excused")
 
+if TYPE_CHECKING:
+    # A statement whose columns are listed at run time (one per counted status): SQLAlchemy
+    # types its rows no more closely than this.
+    Totals = Select[*tuple[Any, ...]]
+
+Ts = TypeVarTuple("Ts")
+
 
 class PeriodFigures(NamedTuple):
-    """A named tuple, not a frozen dataclass: a whole-plant Summary makes 2,000 of them. The
+    """A named tuple, not a frozen dataclass: a whole-plant Summary makes one per trainee. The
     fields are in the Summary sheet's column order (the rate, worked out, aside): the export
     reads them by position."""
 
@@ -105,38 +123,39 @@ def _plan(start: date | None, end: date | None) -> tuple[Days | None, list[Days]
     return (first, last), added, taken
 
 
-def _run(session: Session, statement: Select, params: dict | None = None) -> Sequence[Row]:
+def _run(
+    session: Session, statement: Select[*Ts], params: dict[str, object] | None = None
+) -> Sequence[Row[*Ts]]:
     # Plain rows through the session's connection: ORM result handling costs more than these
-    # queries do (2,700 rows for a cohort's year of ratings). Fetched whole: row by row, the
-    # driver was called once per row, 3,300 times for a whole-plant Summary.
+    # queries do. Fetched whole, so the driver is called once rather than once per row.
     return session.connection().execute(statement, params or {}).all()
 
 
 def _everyone(ids: list[int], every_trainee: bool) -> bool:
-    # SQLite allows 32,766 bound parameters; past that every trainee is in scope anyway. Below
-    # it, a list of all 2,157 trainees of five years cost SQLAlchemy 55 ms to expand.
+    # SQLite binds at most 32,766 parameters, and that many ids are every trainee in practice.
+    # Adding up everyone's records is cheaper than having SQLAlchemy expand a list that long.
     return every_trainee or len(ids) >= 30000
 
 
-def _scope(column, everyone: bool):
+def _scope(column: SQLColumnExpression[int], everyone: bool) -> ColumnElement[bool]:
     return true() if everyone else column.in_(bindparam("ids", expanding=True))
 
 
 LOWER = ("first", "start")
 
 
-def _scope_params(ids: list[int], everyone: bool, **bounds: date | None) -> dict:
+def _scope_params(ids: list[int], everyone: bool, **bounds: date | None) -> dict[str, object]:
     """Bound values for the statements below; an open end is the calendar's own."""
-    params: dict = {} if everyone else {"ids": ids}
+    params: dict[str, object] = {} if everyone else {"ids": ids}
     for name, day in bounds.items():
         params[name] = day if day is not None else (date.min if name in LOWER else date.max)
     return params
 
 
-# The statements are built once per shape: composing them cost about as much as SQLite
-# took to answer them for a cohort's year.
+# The statements are built once per shape: composing one costs about as much as SQLite
+# takes to answer it.
 @cache
-def _month_totals(everyone: bool) -> Select:
+def _month_totals(everyone: bool) -> Totals:
     return (
         select(
             AttendanceMonth.trainee_id,
@@ -153,11 +172,10 @@ def _month_totals(everyone: bool) -> Select:
 
 
 @cache
-def _part_month_totals(everyone: bool) -> Select:
+def _part_month_totals(everyone: bool) -> Totals:
     if everyone:
         # Everyone's days: the sessions held in them, down the sessions' date index, then
-        # their records. Reading each of 2,157 trainees' days instead took twice as long
-        # (27 against 14 ms for a year ending today, in plain sqlite3). This reads the
+        # their records, rather than one index range per trainee. This reads the
         # session's date, as the monthly totals do; a few trainees' days read the records'
         # copy of it. The two differ only where another program changed a copy by hand,
         # which ``mentordesk check`` reports and its ``--repair`` puts right.
@@ -188,7 +206,7 @@ def _part_month_totals(everyone: bool) -> Select:
 
 
 @cache
-def _any_session() -> Select:
+def _any_session() -> Select[int]:
     return (
         select(WorkshopSession.id)
         .where(WorkshopSession.held_on.between(bindparam("start"), bindparam("end")))
@@ -199,30 +217,38 @@ def _any_session() -> Select:
 def _held_any(session: Session, start: date | None, end: date | None) -> bool:
     """Whether any session was held in the days: a record carries its session's date (kept by
     the database's triggers), so days without one hold none. One step down the sessions' date
-    index, where reading each trainee's days to find nothing took 2,157 (7 ms for a year ending
-    today). Like the reads of a few trainees' part-months, it trusts that copy of the date: a
-    record whose copy another program changed by hand is found by ``mentordesk check`` and put
-    right by its ``--repair``.
+    index, rather than a step per trainee to find nothing. Like the reads of a few trainees'
+    part-months, it trusts that copy of the date: a record whose copy another program changed
+    by hand is found by ``mentordesk check`` and put right by its ``--repair``.
     """
     params = _scope_params([], True, start=start, end=end)
     return bool(_run(session, _any_session(), params))
 
 
+@dataclass
+class _Attended:
+    """One trainee's attendance totals while months are added and parts taken away."""
+
+    by_status: list[int]  # COUNTED order
+    sessions: int = 0
+    hours: float = 0.0
+
+
 def _attendance(
     session: Session, ids: list[int], everyone: bool, start: date | None, end: date | None
-) -> dict[int, list]:
+) -> dict[int, _Attended]:
     """Per trainee: sessions, hours and the count of each status (COUNTED order)."""
-    totals: dict[int, list] = {}
+    totals: dict[int, _Attended] = {}
 
-    def add(rows, sign: int = 1) -> None:
+    def add(rows: Iterable[Row[*tuple[Any, ...]]], sign: int = 1) -> None:
         for tid, n, hours, *by_status in rows:
             row = totals.get(tid)
             if row is None:
-                row = totals[tid] = [0, 0.0] + [0] * len(by_status)
-            row[0] += sign * n
-            row[1] += sign * (hours or 0.0)
-            for i, count in enumerate(by_status, 2):
-                row[i] += sign * (count or 0)
+                row = totals[tid] = _Attended([0] * len(by_status))
+            row.sessions += sign * n
+            row.hours += sign * (hours or 0.0)
+            for i, count in enumerate(by_status):
+                row.by_status[i] += sign * (count or 0)
 
     months, added, taken = _plan(start, end)
     if months is not None:
@@ -250,7 +276,7 @@ def _attendance(
 
 
 @cache
-def _latest_level_totals(everyone: bool) -> Select:
+def _latest_level_totals(everyone: bool) -> Select[int, int, int]:
     # Each pair's latest rating of all is kept by the database (migration 0005). When it lies
     # in the period it is the period's latest; only a pair rated again after the period's end
     # is looked up, one step down (trainee, skill, deleted, date) -- for a period ending
@@ -273,7 +299,7 @@ def _latest_level_totals(everyone: bool) -> Select:
     pairs = (
         select(kept.trainee_id.label("trainee_id"), level.label("level"))
         # A pair last rated before the start has no rating in the period. Left out here,
-        # before its CASE is worked out: a whole-plant year took 21 ms, now 13.
+        # before its CASE is worked out, so the CASE runs only for pairs that can count.
         .where(_scope(kept.trainee_id, everyone), kept.rated_on >= bindparam("start"))
         .subquery()
     )
@@ -300,7 +326,7 @@ def _latest_levels(
 
 
 @cache
-def _note_counts(everyone: bool, since: bool, until: bool) -> Select:
+def _note_counts(everyone: bool, since: bool, until: bool) -> Select[int, int]:
     where = [_scope(Note.trainee_id, everyone), Note.deleted.is_(False)]
     if since:
         where.append(Note.written_at >= bindparam("since"))
@@ -310,7 +336,7 @@ def _note_counts(everyone: bool, since: bool, until: bool) -> Select:
 
 
 @cache
-def _signed(everyone: bool, since: bool, until: bool) -> Select:
+def _signed(everyone: bool, since: bool, until: bool) -> Select[int, str, datetime | None, str]:
     """Signed assessments whose period overlaps the export period, oldest signature first:
     the last one of a trainee is the Summary's."""
     where = [
@@ -365,27 +391,35 @@ def period_figures(
         params["end"] = end
     shape = (everyone, start is not None, end is not None)
     notes = dict(_run(session, _note_counts(*shape), params))
-    best: dict[int, tuple] = {}
+    best: dict[int, tuple[str, datetime | None, str]] = {}
     for tid, result, signed_at, signed_by in _run(session, _signed(*shape), params):
         if signed_at is not None:
             best[tid] = (result, signed_at, signed_by)
 
-    no_attendance = (0, 0.0) + (0,) * len(COUNTED)
-    no_level = (0, None)
-    unsigned = ("", None, "")
+    no_attendance = _Attended([0] * len(COUNTED))
+    no_level: tuple[int, int | None] = (0, None)
+    unsigned: tuple[str, datetime | None, str] = ("", None, "")
     figures: dict[int, PeriodFigures] = {}
     for tid in ids:
-        n, hours, *by_status = attendance.get(tid, no_attendance)
+        attended = attendance.get(tid, no_attendance)
+        present, late, left_early, absent, excused = attended.by_status
         rated, total = levels.get(tid, no_level)
+        result, signed_on, signed_by = best.get(tid, unsigned)
         figures[tid] = PeriodFigures(
-            n,
-            *by_status,
+            attended.sessions,
+            present,
+            late,
+            left_early,
+            absent,
+            excused,
             # Months are added (and parts taken) in another order than the records: drop the
             # float dust, and the sign of a zero left by taking away.
-            round(hours, 6) + 0.0,
+            round(attended.hours, 6) + 0.0,
             rated,
             None if total is None else total / rated,
             notes.get(tid, 0),
-            *best.get(tid, unsigned),
+            result,
+            signed_on,
+            signed_by,
         )
     return figures

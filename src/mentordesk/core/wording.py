@@ -37,7 +37,7 @@ class Text(str):
         text.args = dict(args or {})
         return text
 
-    def format(self, *positional: object, **args: Any) -> Text:  # type: ignore[override]
+    def format(self, *positional: object, **args: Any) -> Text:
         if positional:
             raise TypeError("user_text templates take named arguments only: {name}")
         return Text(self.context, self.template, {**self.args, **args})

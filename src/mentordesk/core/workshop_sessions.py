@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from .capture_views import SessionView
@@ -33,7 +33,7 @@ class CohortOnRoll:
     expected: int
 
 
-def _query():
+def _query() -> Select[WorkshopSession, str, str, str, str]:
     mentor = aliased(Staff)
     return (
         select(WorkshopSession, Cohort.uid, Cohort.name, mentor.uid, mentor.name)
@@ -43,7 +43,10 @@ def _query():
     )
 
 
-def _view(row: tuple) -> SessionView:
+def _view(
+    row: tuple[WorkshopSession, str | None, str | None, str | None, str | None],
+) -> SessionView:
+    # The cohort's and mentor's columns are None for a session without one (outer joins).
     ws, cohort_uid, cohort, mentor_uid, mentor = row
     return SessionView(
         ws.uid,
@@ -96,7 +99,7 @@ def _refuse_duplicate(
     if exclude_id is not None:
         query = query.where(WorkshopSession.id != exclude_id)
     for row in s.execute(query.order_by(WorkshopSession.start_time, WorkshopSession.id)):
-        other = _view(tuple(row))
+        other = _view(row._tuple())
         if overlap(start, end, other.start_time, other.end_time):
             raise DuplicateSession(
                 user_text(
@@ -229,7 +232,7 @@ def get_session(store: Store, uid: str) -> SessionView:
         row = s.execute(_query().where(WorkshopSession.uid == uid)).one_or_none()
     if row is None:
         raise NotFound(user_text("Sessions", "No session with id {uid}").format(uid=uid))
-    return _view(tuple(row))
+    return _view(row._tuple())
 
 
 def list_recent_sessions(
@@ -242,10 +245,10 @@ def list_recent_sessions(
     if cohort_uid:
         query = query.where(Cohort.uid == cohort_uid)
     with store.read() as s:
-        return [_view(tuple(r)) for r in s.execute(query.limit(limit))]
+        return [_view(r._tuple()) for r in s.execute(query.limit(limit))]
 
 
-def expected_where(held_on: date) -> list:
+def expected_where(held_on: date | SQLColumnExpression[date]) -> list[ColumnElement[bool]]:
     """Trainees active on a date: enrolled by then, not yet left, not withdrawn without a date."""
     return [
         Trainee.deleted.is_(False),

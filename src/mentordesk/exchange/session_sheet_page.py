@@ -3,6 +3,8 @@ the QR code, the running header and footer with page numbers, and the sign-off l
 
 from __future__ import annotations
 
+from typing import Any
+
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib import colors
@@ -137,19 +139,22 @@ class SignOff(Flowable):
             c.line(split + width_of(when, 8.5) + 3 * mm, y, self.width, y)
 
 
-def sheet_canvas(session_uid: str, running: str, matrix: list[list[bool]]):
+def sheet_canvas(session_uid: str, running: str, matrix: list[list[bool]]) -> type[Canvas]:
     """A canvas that draws each page's furniture once the page count is known."""
     f = font_name()
 
     class SheetCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
+        # Built by reportlab's page templates with the arguments of Canvas itself.
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["invariant"] = 1
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, object]] = []
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            # Canvas's own start of the next page, without emitting this one: private, so
+            # reportlab's stubs leave it out.
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             total = len(self._pages)
@@ -160,7 +165,7 @@ def sheet_canvas(session_uid: str, running: str, matrix: list[list[bool]]):
             super().save()
 
         def _furniture(self, total: int) -> None:
-            number = self._pageNumber
+            number = self.getPageNumber()
             self.saveState()
             self.setLineWidth(0.5)
             self.line(MARGIN, BOTTOM - 4 * mm, PAGE_W - MARGIN, BOTTOM - 4 * mm)

@@ -145,7 +145,9 @@ def _ours(path: Path, view: assessments.AssessmentView) -> bool:
     return data.startswith(b"%PDF") and view.uid.encode("ascii") in data
 
 
-def _free_target(outdir: Path, filename: str, view, outcome: BatchResult) -> Path:
+def _free_target(
+    outdir: Path, filename: str, view: assessments.AssessmentView, outcome: BatchResult
+) -> Path:
     target = outdir / filename
     if not target.exists() and not target.is_symlink():
         return target
@@ -192,7 +194,7 @@ def write_sheets(
     names = batch_filenames(views)
     results = assessments.result_choices(store)
     to_lock: list[assessments.Signed] = []
-    staged: list[tuple[contextlib.AbstractContextManager[Path], Path]] = []
+    staged: list[_Staged] = []
     progress.start(len(views), user_text("Sheets", "Writing sheets"))
     try:
         for view in views:
@@ -226,7 +228,11 @@ def write_sheets(
     return outcome
 
 
-def _stage(staged: list, target: Path, pdf: bytes) -> None:
+# A sheet written to its temporary file, and where it goes once the batch commits.
+_Staged = tuple[contextlib.AbstractContextManager[Path], Path]
+
+
+def _stage(staged: list[_Staged], target: Path, pdf: bytes) -> None:
     """The sheet whole in a temporary file beside ``target``, renamed by ``_rename_all``."""
     # A run killed before its renames left its temporaries (hidden, named after the sheet).
     for stale in target.parent.glob(f".{glob.escape(target.name[:40])}-*.part"):
@@ -242,7 +248,7 @@ def _stage(staged: list, target: Path, pdf: bytes) -> None:
         raise cannot_write(target, exc) from exc
 
 
-def _rename_all(staged: list, outcome: BatchResult) -> None:
+def _rename_all(staged: list[_Staged], outcome: BatchResult) -> None:
     """After the commit: rename every file; one that fails does not stop the others."""
     failed: list[str] = []
     for writer, target in staged:

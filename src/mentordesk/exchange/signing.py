@@ -20,10 +20,12 @@ from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
-from pyhanko.sign.general import get_pyca_cryptography_hash
+from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
+from pyhanko.sign.timestamps import TimeStamper
 from pyhanko.stamp import StaticStampStyle
 from pyhanko.stamp.noop import NoOpStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
+from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
 from ..core import assessments
 from ..core.errors import UserError
@@ -71,10 +73,10 @@ class HeldKeySigner(signers.Signer):
             asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
             for c in identity.chain
         ]
-        super().__init__(
-            signing_cert=cert,
-            cert_registry=SimpleCertificateStore.from_certs([cert, *chain]),
-        )
+        # pyhanko-certvalidator leaves from_certs unannotated (it returns the store).
+        known = [cert, *chain]
+        registry = SimpleCertificateStore.from_certs(known)  # type: ignore[no-untyped-call]
+        super().__init__(signing_cert=cert, cert_registry=registry)
         self._key = identity.key
         self._template: _CmsTemplate | None = None
         self.name = identity.name
@@ -97,29 +99,47 @@ class HeldKeySigner(signers.Signer):
                 ).format(problem=problem, name=self.name)
             )
 
-    async def async_sign(self, data_digest: bytes, digest_algorithm: str, *args, **kwargs):
-        """The CMS of one PAdES signature; after the first, made from it as a template.
+    async def async_sign(
+        self,
+        data_digest: bytes,
+        digest_algorithm: str,
+        dry_run: bool = False,
+        use_pades: bool = False,
+        timestamper: TimeStamper | None = None,
+        signed_attr_settings: PdfCMSSignedAttributes | None = None,
+        is_pdf_sig: bool = True,
+        encap_content_info: cms.EncapsulatedContentInfo | None = None,
+    ) -> cms.ContentInfo | bytes:
+        """The CMS of one PAdES signature; after the first, made from it as a template (as DER
+        bytes, which pyHanko's PDF writer takes as well as a parsed container).
 
         Two PAdES baseline-B signatures by the same key differ only in the message digest and
         the signature value, both of fixed length with RSA: splicing them into the first
         container's bytes skips rebuilding it in asn1crypto, most of pyHanko's signing time.
         """
+        key = self._key
         plain = (
-            not args
-            and kwargs.get("use_pades")
-            and not kwargs.get("dry_run")
-            and kwargs.get("timestamper") is None
-            and kwargs.get("encap_content_info") is None
+            use_pades
+            and not dry_run
+            and timestamper is None
+            and encap_content_info is None
             and digest_algorithm == "sha256"
-            and isinstance(self._key, rsa.RSAPrivateKey)
         )
-        if not plain:
-            return await super().async_sign(data_digest, digest_algorithm, *args, **kwargs)
-        if self._template is None:
-            made = await super().async_sign(data_digest, digest_algorithm, *args, **kwargs)
+        if plain and self._template is not None and isinstance(key, rsa.RSAPrivateKey):
+            return self._template.fill(data_digest, key)
+        made = await super().async_sign(
+            data_digest,
+            digest_algorithm,
+            dry_run=dry_run,
+            use_pades=use_pades,
+            timestamper=timestamper,
+            signed_attr_settings=signed_attr_settings,
+            is_pdf_sig=is_pdf_sig,
+            encap_content_info=encap_content_info,
+        )
+        if plain and self._template is None and isinstance(key, rsa.RSAPrivateKey):
             self._template = _CmsTemplate.learn(made, data_digest)
-            return made
-        return self._template.fill(data_digest, self._key)
+        return made
 
     async def async_sign_raw(
         self, data: bytes, digest_algorithm: str, dry_run: bool = False
@@ -190,7 +210,7 @@ def sign_sheet(sheet: RenderedSheet, signer: HeldKeySigner) -> bytes:
         # The drawn signature, name and date are already on the page, inside the box.
         stamp_style=NoOpStampStyle(),
     )
-    out = pdf_signer.sign_pdf(writer, bytes_reserved=signer.bytes_reserved)
+    out: io.BytesIO = pdf_signer.sign_pdf(writer, bytes_reserved=signer.bytes_reserved)
     return out.getvalue()
 
 
@@ -234,9 +254,9 @@ def countersign(pdf: bytes, signer: HeldKeySigner, role: str) -> bytes:
         path.write_bytes(stamp)
         style = StaticStampStyle.from_pdf_file(str(path), border_width=0)
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-        out = signers.PdfSigner(_meta(role, signer.name), signer, stamp_style=style).sign_pdf(
-            writer, existing_fields_only=True, bytes_reserved=signer.bytes_reserved
-        )
+        out: io.BytesIO = signers.PdfSigner(
+            _meta(role, signer.name), signer, stamp_style=style
+        ).sign_pdf(writer, existing_fields_only=True, bytes_reserved=signer.bytes_reserved)
     return out.getvalue()
 
 
@@ -261,7 +281,9 @@ def other_mentor(form_mentor: str, signer_name: str) -> bool:
     return bool(form) and form != signer
 
 
-def signed_record(view: assessments.AssessmentView, pdf: bytes, signer: HeldKeySigner, now):
+def signed_record(
+    view: assessments.AssessmentView, pdf: bytes, signer: HeldKeySigner, now: datetime
+) -> assessments.Signed:
     """What locks the draft, with who signed it by certificate and whom the form names."""
     return assessments.Signed(
         view.uid,

@@ -15,6 +15,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
@@ -112,7 +113,9 @@ def verify_pdf(data: bytes, trust: list[asn1_x509.Certificate] | None = None) ->
     return report
 
 
-def _check(sig, context: ValidationContext, with_trust: bool) -> SignatureCheck:
+def _check(
+    sig: EmbeddedPdfSignature, context: ValidationContext, with_trust: bool
+) -> SignatureCheck:
     try:
         subject = sig.signer_cert.subject.native
         signer = subject.get("common_name") or sig.signer_cert.subject.human_friendly
@@ -149,7 +152,7 @@ def _check(sig, context: ValidationContext, with_trust: bool) -> SignatureCheck:
     if signed_at is not None and signed_at.tzinfo is None:
         signed_at = signed_at.replace(tzinfo=UTC)  # a /M without an offset: read as UTC
     if cert is None:
-        unreadable = user_text("Verify", "the signer's certificate cannot be read")
+        unreadable: str = user_text("Verify", "the signer's certificate cannot be read")
         now_problem = at_signing = unreadable
     else:
         # Like pdfsig: the certificate must be good now; the claimed time is the signer's word.

@@ -2,8 +2,8 @@
 
 The model modules leave out ``from __future__ import annotations`` on purpose: with it, every
 ``Mapped[...]`` arrives as a string that SQLAlchemy takes apart with regular expressions and
-evaluates, about 40 ms of each start-up (bench_startup); relationships to classes defined
-further down are quoted instead.
+evaluates on every start-up (bench_startup shows it); relationships to classes defined further
+down are quoted instead.
 """
 
 from ..capture_views import NOTE_CATEGORIES

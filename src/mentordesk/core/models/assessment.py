@@ -28,7 +28,7 @@ class Assessment(Travelling, Base):
     strengths: Mapped[str] = mapped_column(Text, default="")
     improvements: Mapped[str] = mapped_column(Text, default="")
     comment: Mapped[str] = mapped_column(Text, default="")
-    summary: Mapped[dict] = mapped_column(JSON, default=dict)
+    summary: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
     mentor_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     signed_by: Mapped[str] = mapped_column(String(200), default="")

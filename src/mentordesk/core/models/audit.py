@@ -21,4 +21,4 @@ class AuditEvent(Base):
     entity_uid: Mapped[str] = mapped_column(String(36))
     action: Mapped[str] = mapped_column(String(32))
     # {"field": [old, new], ...} for updates; the new values for creations.
-    changes: Mapped[dict] = mapped_column(JSON, default=dict)
+    changes: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)

@@ -1,8 +1,8 @@
 """attendance per trainee and month, kept by triggers; indexes for period summaries
 
-A cohort's year is about 90,000 attendance records; adding them up takes SQLite 30–80 ms, too
-slow for a screen. Whole months now come from ``attendance_month`` (about 2,000 rows for that
-year) and the part-months at a period's edges from one range of a trainee-and-date index, so
+A cohort's year is tens of thousands of attendance records, too many to add up each time a
+screen opens. Whole months come from ``attendance_month`` (a row per trainee and month) and the
+part-months at a period's edges from one range of a trainee-and-date index, so
 attendance copies its session's date (``held_on``). The database maintains both with triggers,
 whatever program writes attendance or sessions, so they cannot drift from the records.
 

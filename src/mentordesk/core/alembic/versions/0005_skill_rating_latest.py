@@ -1,8 +1,8 @@
 """each trainee's latest rating of each skill, kept by triggers
 
 The Summary's mean level takes each skill's latest level in the period. Looking that up is one
-index step per trainee and skill, and for every trainee of five years (2,157 trainees, 600,000
-ratings) those steps took 0.3 s. A period that ends on or after the newest rating, which is what
+index step per trainee and skill, which for every trainee of a plant's five years is too many
+steps for a Summary. A period that ends on or after the newest rating, which is what
 an export of "up to now" asks, needs no search at all: a skill's latest level in it is the
 skill's latest rating overall, if that falls on or after the period's start. So
 ``skill_rating_latest`` holds that rating (not deleted; greatest date, then greatest id, as the

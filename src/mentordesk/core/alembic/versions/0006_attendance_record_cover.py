@@ -2,8 +2,7 @@
 
 A trainee's record lists every attendance of the period with its minutes late and note. Those
 two were the only columns the record read from the table itself: one page at random per record,
-about 900 for a five-year trainee (2.5 of the record's ~10 ms in SQLite on the five-year
-dataset). With them in ``ix_attendance_trainee_cover`` the index answers alone; they are nearly
+hundreds of pages for a five-year trainee. With them in ``ix_attendance_trainee_cover`` the index answers alone; they are nearly
 always 0 and empty, which an index entry stores in its header byte.
 
 Plain ``op`` index statements, not a batch: the attendance table carries the triggers of 0004,

@@ -2,10 +2,8 @@
 
 The trainee list reads seven columns of every trainee. From the table they come in the order
 trainees were added, wide rows with their e-mail, dates and sync stamps, and Python then sorts
-2,000 of them by name. From an index of name and those columns they come narrower and already in
-name order, which Python's sort passes through in one sweep: the list of a five-year plant's
-2,157 trainees, timed in turns against a read of the table, 15.1–18.0 against 13.7–14.7 ms in
-slow spells of the host, 9.6 against 8.0 in a fast one.
+all of them by name. From an index of name and those columns they come narrower and already in
+name order, which Python's sort passes through in one sweep.
 
 It replaces ``ix_trainee_name`` (name alone), whose every use it serves. Its entries stay under
 PostgreSQL's 2,704-byte cap: the columns are bounded (names 200 characters, the rest shorter).

@@ -21,7 +21,7 @@ branch_labels = None
 depends_on = None
 
 
-def _travelling(table: str) -> list:
+def _travelling(table: str) -> list[sa.schema.SchemaItem]:
     return [
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("uid", sa.String(length=36), nullable=False),
