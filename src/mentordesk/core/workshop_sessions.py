@@ -44,10 +44,13 @@ def _query() -> Select[WorkshopSession, str, str, str, str]:
 
 
 def _view(
-    row: tuple[WorkshopSession, str | None, str | None, str | None, str | None],
+    ws: WorkshopSession,
+    cohort_uid: str | None,
+    cohort: str | None,
+    mentor_uid: str | None,
+    mentor: str | None,
 ) -> SessionView:
     # The cohort's and mentor's columns are None for a session without one (outer joins).
-    ws, cohort_uid, cohort, mentor_uid, mentor = row
     return SessionView(
         ws.uid,
         ws.held_on,
@@ -99,7 +102,7 @@ def _refuse_duplicate(
     if exclude_id is not None:
         query = query.where(WorkshopSession.id != exclude_id)
     for row in s.execute(query.order_by(WorkshopSession.start_time, WorkshopSession.id)):
-        other = _view(row._tuple())
+        other = _view(*row)
         if overlap(start, end, other.start_time, other.end_time):
             raise DuplicateSession(
                 user_text(
@@ -232,7 +235,7 @@ def get_session(store: Store, uid: str) -> SessionView:
         row = s.execute(_query().where(WorkshopSession.uid == uid)).one_or_none()
     if row is None:
         raise NotFound(user_text("Sessions", "No session with id {uid}").format(uid=uid))
-    return _view(row._tuple())
+    return _view(*row)
 
 
 def list_recent_sessions(
@@ -245,7 +248,7 @@ def list_recent_sessions(
     if cohort_uid:
         query = query.where(Cohort.uid == cohort_uid)
     with store.read() as s:
-        return [_view(r._tuple()) for r in s.execute(query.limit(limit))]
+        return [_view(*r) for r in s.execute(query.limit(limit))]
 
 
 def expected_where(held_on: date | SQLColumnExpression[date]) -> list[ColumnElement[bool]]:
