@@ -222,4 +222,7 @@ def test_a_bad_cell_is_explained_under_the_column_heading_the_sheet_uses(demo_st
 
     row = next(o for o in report.outcomes if o.sheet == "Sessions" and o.row == 2)
     assert row.outcome == "rejected"
-    assert row.reason == f"column {CHINESE['Date']}: '2024/3/1' is not a date (YYYY-MM-DD)"
+    assert (
+        row.reason
+        == f"column {CHINESE['Date']}: '2024/3/1' is not a date as YYYY-MM-DD, like 2026-11-20"
+    )
