@@ -12,6 +12,8 @@ APT_PACKAGES=(
   postgresql poppler-utils libreoffice-calc-nogui appstream desktop-file-utils xvfb
   # reads back the QR code printed on each assessment sheet
   zbar-tools
+  # readelf: the test that the README names every library Qt's window links to
+  binutils
 )
 
 missing=()
@@ -36,6 +38,10 @@ fi
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+
+# The README's start command on a fresh desktop: its apt-get list, and Qt's window finds every
+# library through it.
+bash scripts/check_qt_libs.sh
 
 # The installed wheel (not the source tree) must start and find its forms and resources.
 bash scripts/wheel_smoke.sh

@@ -65,7 +65,8 @@ def test_backup_then_restore_brings_back_the_data(tmp_path, capsys):
     st.close()
     assert main(["restore", str(copy), "--db", str(db)]) == 0
     assert names(db) == ["Kept"]
-    assert (tmp_path / "live.before-restore.db").exists()
+    kept = list((tmp_path / "backups").glob("live.before-restore.*.db"))
+    assert len(kept) == 1 and names(kept[0]) == ["Added after backup", "Kept"]
     assert main(["check", "--db", str(db)]) == 0
     assert "OK" in capsys.readouterr().out
 

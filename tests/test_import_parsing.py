@@ -44,7 +44,7 @@ def test_a_date_must_be_written_yyyy_mm_dd(store, tmp_path, text):
 
     row = next(o for o in report.outcomes if o.sheet == "Sessions")
     assert row.outcome == "rejected"
-    assert row.reason == f"column Date: {text!r} is not a date (YYYY-MM-DD)"
+    assert row.reason == f"column Date: '{text}' is not a date as YYYY-MM-DD, like 2026-11-20"
 
 
 @pytest.mark.parametrize("text", ["2026-11-05T08:00 junk", "20261105T0800", "2026-W45-4T08:00"])
@@ -166,3 +166,14 @@ def test_a_deleted_trainee_listed_again_is_restored(store, tmp_path):
     with store.read() as s:
         back = s.scalar(select(Trainee).where(Trainee.trainee_id == "D1"))
         assert (back.uid, back.deleted, back.name) == (gone.uid, False, "Back Again")
+
+
+@pytest.mark.parametrize("text", ["2026-W45-4", "20261105", "2026-11-05 junk", "２０２６-11-05"])
+def test_one_strict_date_reading_for_the_command_line_and_every_import(text):
+    from mentordesk.core.periods import parse_date
+    from mentordesk.core.record_values import BadValue, iso_day
+
+    with pytest.raises(UserError):
+        parse_date(text)
+    with pytest.raises(BadValue):
+        iso_day(text)

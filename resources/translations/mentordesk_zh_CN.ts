@@ -220,7 +220,7 @@ Switch to that window.</source>
         <translation>还没有考核。可用“新建考核…”起草一份，或用“班级考核表…”为整个班级起草。</translation>
     </message>
     <message>
-        <source>Attendance: %1 sessions — %2 present, %3 late, %4 left early, %5 absent, %6 excused; %7 hours; rate %8</source>
+        <source>Attendance: %1 sessions — %2 present, %3 late, %4 left early, %5 absent, %6 excused; hours credited %7; rate %8</source>
         <translation>考勤：%1 个课次 — 出勤 %2，迟到 %3，早退 %4，缺勤 %5，请假 %6；学时 %7；出勤率 %8</translation>
     </message>
     <message>
@@ -265,14 +265,6 @@ Switch to that window.</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>No PDF viewer opened %1</source>
-        <translation>没有 PDF 阅读器能打开 %1</translation>
-    </message>
-    <message>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
@@ -287,6 +279,10 @@ Switch to that window.</source>
     <message>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
+    </message>
+    <message>
+        <source>Your drawn signature is saved.</source>
+        <translation>您的手写签名已保存。</translation>
     </message>
     <message>
         <source>Passphrase of your signing identity</source>
@@ -313,6 +309,10 @@ Switch to that window.</source>
         <translation>已将 %1 份考核表写入 %2（本次签署 %3 份）。</translation>
     </message>
     <message>
+        <source>Signed as %1, but the form names another mentor for %2 of them.</source>
+        <translation>以 %1 的身份签名，但其中 %2 份表格上写的是另一位导师。</translation>
+    </message>
+    <message>
         <source>Sheets for a cohort</source>
         <translation>班级考核表</translation>
     </message>
@@ -323,6 +323,18 @@ Switch to that window.</source>
     <message>
         <source>Writing sheets…</source>
         <translation>正在生成考核表…</translation>
+    </message>
+    <message>
+        <source>Write the sheets of %1 trainees for %2 – %3 to %4?</source>
+        <translation>将 %1 名学员 %2 – %3 的考核表写入 %4？</translation>
+    </message>
+    <message>
+        <source>%1 drafts will be created for the trainees who have no assessment for this period.</source>
+        <translation>将为本期尚无考核的学员新建 %1 份草稿。</translation>
+    </message>
+    <message>
+        <source>You sign as %1, but the form names %2 as mentor on %3 of these sheets.</source>
+        <translation>您以 %1 的身份签名，但其中 %3 份表格上的导师是 %2。</translation>
     </message>
     <message>
         <source>Assessments</source>
@@ -412,20 +424,8 @@ Switch to that window.</source>
         <translation>考勤状态 {status!r} 无效，应为以下之一：{allowed}</translation>
     </message>
     <message>
-        <source>Minutes late cannot be negative</source>
-        <translation>迟到分钟数不能为负数</translation>
-    </message>
-    <message>
-        <source>{late} minutes late is longer than the session ({length:g} h)</source>
-        <translation>迟到 {late} 分钟，超过了课次时长（{length:g} 小时）</translation>
-    </message>
-    <message>
-        <source>Hours credited cannot be negative</source>
-        <translation>计入学时不能为负数</translation>
-    </message>
-    <message>
-        <source>{hours:g} hours credited is more than the session&apos;s {length:g} h</source>
-        <translation>计入学时 {hours:g} 小时，超过了课次时长 {length:g} 小时</translation>
+        <source>An attendance note</source>
+        <translation>考勤备注</translation>
     </message>
 </context>
 <context>
@@ -480,6 +480,45 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>AttendancePanel</name>
+    <message>
+        <source>Key %1 marks the selected trainee</source>
+        <translation>按 %1 键为所选学员记录考勤</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Everyone expected is already marked.</source>
+        <translation>应到学员均已记录考勤。</translation>
+    </message>
+    <message>
+        <source>Mark all present</source>
+        <translation>全部记为出勤</translation>
+    </message>
+    <message>
+        <source>%1 marked present.</source>
+        <translation>已将 %1 记为出勤。</translation>
+    </message>
+    <message>
+        <source>Unmarked</source>
+        <translation>未记录</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>Backup and restore work on a SQLite file; use pg_dump for PostgreSQL</source>
@@ -488,10 +527,6 @@ Switch to that window.</source>
     <message>
         <source>{target}: the backup must not overwrite the database itself</source>
         <translation>{target}：备份不能覆盖数据库本身</translation>
-    </message>
-    <message>
-        <source>{folder}: folder does not exist</source>
-        <translation>{folder}：文件夹不存在</translation>
     </message>
     <message>
         <source>{path}: not a readable SQLite database ({error})</source>
@@ -506,8 +541,16 @@ Switch to that window.</source>
         <translation>{file}：文件不存在</translation>
     </message>
     <message>
+        <source>{file}: this is the database itself, not a backup</source>
+        <translation>{file}：这是数据库本身，不是备份</translation>
+    </message>
+    <message>
         <source>{file}: not a sound MentorDesk backup: {problem}</source>
         <translation>{file}：不是完好的 MentorDesk 备份：{problem}</translation>
+    </message>
+    <message>
+        <source>not a SQLite database</source>
+        <translation>不是 SQLite 数据库</translation>
     </message>
     <message>
         <source>{file}: not a MentorDesk database</source>
@@ -518,12 +561,166 @@ Switch to that window.</source>
         <translation>恢复仅适用于 SQLite 文件；PostgreSQL 请使用 pg_restore</translation>
     </message>
     <message>
+        <source>{file}: written by a newer MentorDesk (schema {schema}); this version knows schemas up to {head}. Nothing was changed.</source>
+        <translation>{file}：由更新版本的 MentorDesk 写入（架构 {schema}）；本版本只认识到 {head} 为止的架构。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{db}: another program has this database open (the MentorDesk window or a command); close it first, then restore. Nothing was changed.</source>
+        <translation>{db}：另一个程序正打开此数据库（MentorDesk 窗口或某个命令）；请先关闭它，再进行恢复。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write the copy ({reason})</source>
+        <translation>{path}：无法写入副本（{reason}）</translation>
+    </message>
+    <message>
         <source>{file}: no such database</source>
         <translation>{file}：数据库不存在</translation>
     </message>
     <message>
         <source>schema {schema} is not this version&apos;s {head}</source>
         <translation>架构版本 {schema} 与本版本的 {head} 不一致</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>No cohort named {name!r}</source>
+        <translation>没有名为 {name!r} 的班级</translation>
+    </message>
+    <message>
+        <source>Pattern part {n} ({part!r}) is not understood: write a number of weeks or days and a place, e.g. &apos;3w school, 1w plant&apos;</source>
+        <translation>模式第 {n} 部分（{part!r}）无法识别：请写周数或天数加地点，例如“3w school, 1w plant”（3周学校，1周工厂）</translation>
+    </message>
+    <message>
+        <source>Pattern part {n} ({part!r}) lasts no day</source>
+        <translation>模式第 {n} 部分（{part!r}）不足一天</translation>
+    </message>
+    <message>
+        <source>The pattern is empty</source>
+        <translation>模式为空</translation>
+    </message>
+    <message>
+        <source>The end ({end}) is before the start ({start})</source>
+        <translation>结束日期（{end}）早于开始日期（{start}）</translation>
+    </message>
+    <message>
+        <source>A plan from {start} to {end} is longer than ten years</source>
+        <translation>从 {start} 到 {end} 的计划超过十年</translation>
+    </message>
+    <message>
+        <source>Place {place!r} is neither &apos;school&apos; nor &apos;plant&apos;</source>
+        <translation>地点 {place!r} 既不是“school”（学校）也不是“plant”（工厂）</translation>
+    </message>
+    <message>
+        <source>Planned hours {hours} are not possible from {start} to {end}</source>
+        <translation>从 {start} 到 {end} 不可能安排 {hours} 计划学时</translation>
+    </message>
+    <message>
+        <source>The block {start} to {end} is outside the cohort {cohort}&apos;s dates ({first} to {last})</source>
+        <translation>时段 {start} 至 {end} 超出班级 {cohort} 的起止日期（{first} 至 {last}）</translation>
+    </message>
+    <message>
+        <source>The block {start} to {end} overlaps the {place} block {first} to {last}</source>
+        <translation>时段 {start} 至 {end} 与 {place} 时段 {first} 至 {last} 重叠</translation>
+    </message>
+    <message>
+        <source>The pattern {pattern!r} gives no plant day from {start} to {end}</source>
+        <translation>模式 {pattern!r} 在 {start} 至 {end} 之间没有工厂实训日</translation>
+    </message>
+    <message>
+        <source>Unknown block field {field!r}</source>
+        <translation>未知的时段字段 {field!r}</translation>
+    </message>
+    <message>
+        <source>calendar block</source>
+        <translation>日历时段</translation>
+    </message>
+    <message>
+        <source>day off</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <source>leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Kind {kind!r} is neither &apos;holiday&apos; nor &apos;closure&apos;</source>
+        <translation>类型 {kind!r} 既不是“holiday”（节假日）也不是“closure”（停产日）</translation>
+    </message>
+    <message>
+        <source>The label is longer than {count} characters</source>
+        <translation>说明超过 {count} 个字符</translation>
+    </message>
+    <message>
+        <source>no plan</source>
+        <translation>无计划</translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <translation>按计划进行</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>落后于计划</translation>
+    </message>
+    <message>
+        <source>The reason is longer than {count} characters</source>
+        <translation>原因超过 {count} 个字符</translation>
+    </message>
+    <message>
+        <source>{text!r} is not a list of weekdays like &apos;mon-fri&apos; or &apos;mon,wed&apos;</source>
+        <translation>{text!r} 不是星期列表，应写作“mon-fri”或“mon,wed”</translation>
+    </message>
+    <message>
+        <source>The weekdays {part!r} run backwards</source>
+        <translation>星期范围 {part!r} 顺序颠倒</translation>
+    </message>
+    <message>
+        <source>The week template has no session</source>
+        <translation>周模板中没有实训课</translation>
+    </message>
+    <message>
+        <source>Two sessions of the week share time on {day} at {start:%H:%M}</source>
+        <translation>周模板中 {day} {start:%H:%M} 有两节实训课时间重叠</translation>
+    </message>
+    <message>
+        <source>The cohort {cohort} has no week template: set its sessions first</source>
+        <translation>班级 {cohort} 没有周模板：请先设置实训课</translation>
+    </message>
+    <message>
+        <source>The cohort {cohort} has no plant block in its plan</source>
+        <translation>班级 {cohort} 的计划中没有工厂时段</translation>
+    </message>
+    <message>
+        <source>{count} planned sessions of {cohort} are no longer in the plan but have marks, ratings or notes ({sessions}): change the plan back, or delete those sessions first</source>
+        <translation>{cohort} 的 {count} 节计划实训课已不在计划中，但已有考勤、评分或记录（{sessions}）：请改回计划，或先删除这些实训课</translation>
+    </message>
+    <message>
+        <source>The session of {day} has marks, ratings or notes: it was held and cannot be cancelled</source>
+        <translation>{day} 的实训课已有考勤、评分或记录：它已经举行，不能取消</translation>
+    </message>
+</context>
+<context>
+    <name>Certificate</name>
+    <message>
+        <source>the certificate expired on {date}</source>
+        <translation>证书已于 {date} 过期</translation>
+    </message>
+    <message>
+        <source>the certificate is valid only from {date}</source>
+        <translation>证书自 {date} 起才生效</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s extensions cannot be read</source>
+        <translation>无法读取证书的扩展项</translation>
+    </message>
+    <message>
+        <source>the certificate is not meant for signing documents (its key usage allows neither digital signature nor non-repudiation)</source>
+        <translation>该证书不能用于签署文档（其密钥用法既不允许数字签名，也不允许不可否认）</translation>
+    </message>
+    <message>
+        <source>the certificate is not meant for signing documents (its extended key usage allows other purposes only)</source>
+        <translation>该证书不能用于签署文档（其扩展密钥用法只允许其他用途）</translation>
     </message>
 </context>
 <context>
@@ -568,6 +765,18 @@ Switch to that window.</source>
         <translation>{folder}：文件夹不存在</translation>
     </message>
     <message>
+        <source>{url}: not a database MentorDesk can use; give a SQLite file&apos;s path or a PostgreSQL URL such as postgresql+psycopg2://user@host/mentordesk</source>
+        <translation>{url}：不是 MentorDesk 可用的数据库；请给出 SQLite 文件的路径，或 PostgreSQL 地址，例如 postgresql+psycopg2://user@host/mentordesk</translation>
+    </message>
+    <message>
+        <source>{url}: unknown database driver</source>
+        <translation>{url}：未知的数据库驱动</translation>
+    </message>
+    <message>
+        <source>{backend}: its driver ({module}) is not installed; install it with pip install &apos;mentordesk[{extra}]&apos;</source>
+        <translation>{backend}：其驱动（{module}）未安装；请用 pip install &apos;mentordesk[{extra}]&apos; 安装</translation>
+    </message>
+    <message>
         <source>This database was written by a newer MentorDesk (schema {schema}); install that version or newer to open it.</source>
         <translation>此数据库由更新版本的 MentorDesk 写入（架构版本 {schema}）；请安装该版本或更高版本后再打开。</translation>
     </message>
@@ -579,12 +788,31 @@ Switch to that window.</source>
         <source>latest skill levels disagree with the ratings for {pairs} trainee-skill pairs; run `mentordesk check --repair`</source>
         <translation>最新技能等级与技能评定记录不一致（涉及 {pairs} 个“学员-技能”）；请运行 `mentordesk check --repair`</translation>
     </message>
+    <message>
+        <source>{uri}: give the path of a database file on this computer</source>
+        <translation>{uri}：请给出本机上数据库文件的路径</translation>
+    </message>
 </context>
 <context>
     <name>Demo</name>
     <message>
         <source>The database already holds trainees; demo data loads only into an empty one</source>
         <translation>数据库中已有学员；演示数据只能载入空数据库</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyRosterNotice</name>
+    <message>
+        <source>No workshop session yet. Press Ctrl+N to create one for a cohort. No cohort or trainees yet? Import the school&apos;s roster workbook in Sync first.</source>
+        <translation>还没有课次。按 Ctrl+N 为一个班级新建课次。还没有班级或学员？请先在“同步”中导入学校的名册工作簿。</translation>
+    </message>
+    <message>
+        <source>%1 has no trainees, so there is nobody to mark. Import the school&apos;s roster workbook in Sync (or add trainees in Trainees), or pick another session in the Session box.</source>
+        <translation>%1 没有学员，因此无人可记录考勤。请在“同步”中导入学校的名册工作簿（或在“学员”中添加学员），或在课次框中选择其他课次。</translation>
+    </message>
+    <message>
+        <source>None of the %1 trainees of %2 is active on %3: withdrawn, graduated, left or not yet enrolled. Check their status and dates in Trainees, or pick another session in the Session box.</source>
+        <translation>%2 的 %1 名学员在 %3 都不在训：已退出、已结业、已离开或尚未入学。请在“学员”中检查他们的状态和日期，或在课次框中选择其他课次。</translation>
     </message>
 </context>
 <context>
@@ -604,6 +832,10 @@ Switch to that window.</source>
 </context>
 <context>
     <name>Export</name>
+    <message>
+        <source>sheet {sheet}, row {row}, column {column}: {length:,} characters, more than the {limit:,} a spreadsheet cell holds (record {record}); shorten it and export again. Nothing was written.</source>
+        <translation>工作表 {sheet}，第 {row} 行，{column} 列：{length:,} 个字符，超过电子表格单元格可容纳的 {limit:,} 个（记录 {record}）；请缩短后重新导出。未写入任何内容。</translation>
+    </message>
     <message>
         <source>{file}: a results workbook must be saved as .xlsx</source>
         <translation>{file}：结果工作簿必须保存为 .xlsx</translation>
@@ -627,6 +859,61 @@ Switch to that window.</source>
     <message>
         <source>Saving the workbook</source>
         <translation>正在保存工作簿</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>磁盘配额已用完</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>a part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>the file name is too long</source>
+        <translation>文件名过长</translation>
+    </message>
+    <message>
+        <source>it already exists</source>
+        <translation>已经存在</translation>
+    </message>
+    <message>
+        <source>{path}: cannot write ({reason})</source>
+        <translation>{path}：无法写入（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path}: is a file, not a folder</source>
+        <translation>{path}：这是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder; give a file name</source>
+        <translation>{path}：这是文件夹，请给出文件名</translation>
+    </message>
+    <message>
+        <source>{path}: the folder {folder} does not exist</source>
+        <translation>{path}：文件夹 {folder} 不存在</translation>
     </message>
 </context>
 <context>
@@ -712,8 +999,8 @@ Switch to that window.</source>
         <translation>您的姓名和角色会出现在您录入的记录和签署的考核表上。</translation>
     </message>
     <message>
-        <source>Your &amp;name</source>
-        <translation>您的姓名(&amp;N)</translation>
+        <source>Your na&amp;me</source>
+        <translation>您的姓名(&amp;M)</translation>
     </message>
     <message>
         <source>for example Zhang Wei</source>
@@ -798,6 +1085,21 @@ Switch to that window.</source>
     <message>
         <source>When you finish, MentorDesk does the following. Your profile can be changed later in Settings.</source>
         <translation>完成后，MentorDesk 将执行以下操作。个人资料以后可以在“设置”中更改。</translation>
+    </message>
+</context>
+<context>
+    <name>Hours</name>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours}小时</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes}分钟</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours}小时{minutes}分</translation>
     </message>
 </context>
 <context>
@@ -947,8 +1249,16 @@ Switch to that window.</source>
         <translation>本机和此工作簿中都没有 UID 为 {uid} 的{what}</translation>
     </message>
     <message>
-        <source>{column}: {length:,} characters, more than the {limit} allowed</source>
-        <translation>{column}：{length:,} 个字符，超过了允许的 {limit} 个</translation>
+        <source>column {column}: {problem}</source>
+        <translation>{column} 列：{problem}</translation>
+    </message>
+    <message>
+        <source>column {column}: {length:,} characters, more than the {limit} allowed</source>
+        <translation>{column} 列：{length:,} 个字符，超过允许的 {limit} 个</translation>
+    </message>
+    <message>
+        <source>column {column}: UID {uid} is also on row {row} of this sheet; one row per record</source>
+        <translation>{column} 列：UID {uid} 也出现在本表第 {row} 行；每条记录只能占一行</translation>
     </message>
     <message>
         <source>{sheet}: row {row:,}</source>
@@ -987,8 +1297,16 @@ Switch to that window.</source>
         <translation>起始日期（Period Start）和截止日期（Period End）不能为空</translation>
     </message>
     <message>
-        <source>signed here; a signed sheet is never overwritten</source>
-        <translation>已在本机签署；已签署的考核表不会被覆盖</translation>
+        <source>column {column}: {state!r} is not one of: {allowed}</source>
+        <translation>{column} 列：{state!r} 不是以下之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>column {column}: {state!r} cannot come from a spreadsheet row; a signed assessment arrives only with the signed PDF it names, its hash and signatures verified (in a bundle)</source>
+        <translation>{column} 列：{state!r} 不能来自电子表格中的行；已签署的评估只能随其所指的已签署 PDF 一起到达，且其哈希和签名须经验证（在数据包中）</translation>
+    </message>
+    <message>
+        <source>assessment {uid} is signed here and a spreadsheet row cannot change it; changing a signed sheet takes an amendment, signed</source>
+        <translation>评估 {uid} 在此已签署，电子表格中的行不能更改它；更改已签署的评估表须签署一份修订</translation>
     </message>
     <message>
         <source>conflicting version already kept as {uid}</source>
@@ -1084,8 +1402,8 @@ Switch to that window.</source>
         <translation>观察记录内容</translation>
     </message>
     <message>
-        <source>A note holds at most {limit} characters; this one has {length}</source>
-        <translation>观察记录最多 {limit} 个字符；此条有 {length} 个字符</translation>
+        <source>A note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>No note with id {uid}</source>
@@ -1186,6 +1504,21 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>Periods</name>
+    <message>
+        <source>&apos;{text}&apos; is not a date as YYYY-MM-DD, like 2026-11-20</source>
+        <translation>“{text}”不是 YYYY-MM-DD 格式的日期（例如 2026-11-20）</translation>
+    </message>
+    <message>
+        <source>{day} is out of range: dates run from {first} to {last}</source>
+        <translation>{day} 超出范围：日期须在 {first} 至 {last} 之间</translation>
+    </message>
+    <message>
+        <source>The period starts on {start}, after it ends on {end}</source>
+        <translation>时段的开始日期 {start} 晚于结束日期 {end}</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
         <source>Sheet</source>
@@ -1231,6 +1564,31 @@ Switch to that window.</source>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Saved the sheet as %1</source>
+        <translation>考核表已保存为 %1</translation>
+    </message>
+    <message>
+        <source>Opened %1 in your PDF viewer.</source>
+        <translation>已在 PDF 阅读器中打开 %1。</translation>
+    </message>
+    <message>
+        <source>No program to show PDF files is installed on this computer, so the sheet could not be opened. It is saved as:
+%1
+
+Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
+        <translation>这台电脑没有安装能显示 PDF 文件的程序，所以无法打开考核表。它已保存为：
+%1
+
+请安装 PDF 阅读器后打开，或在此处使用“打印…”或“保存 PDF…”。</translation>
+    </message>
+    <message>
+        <source>No PDF viewer</source>
+        <translation>没有 PDF 阅读器</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +1666,10 @@ Switch to that window.</source>
         <translation>评价标准中没有可评定的技能。</translation>
     </message>
     <message>
+        <source>Nobody to rate at this session: the Attendance tab says why.</source>
+        <translation>本课次没有可评定的学员：原因见“考勤”标签页。</translation>
+    </message>
+    <message>
         <source>Not rated</source>
         <translation>未评定</translation>
     </message>
@@ -1327,8 +1689,8 @@ Switch to that window.</source>
 <context>
     <name>Ratings</name>
     <message>
-        <source>Level {level} is not on the scale of {code} {skill}: choose a level from {low} to {high}</source>
-        <translation>等级 {level} 不在 {code} {skill} 的等级范围内：请选择 {low} 到 {high} 之间的等级</translation>
+        <source>Evidence</source>
+        <translation>依据</translation>
     </message>
     <message>
         <source>No rating with id {uid}</source>
@@ -1341,6 +1703,57 @@ Switch to that window.</source>
     <message>
         <source>A rating grid needs a session, or a cohort and a module</source>
         <translation>技能评定表需要指定课次，或指定班级和模块</translation>
+    </message>
+</context>
+<context>
+    <name>RecordValues</name>
+    <message>
+        <source>{what}: {value} is not a number</source>
+        <translation>{what}：{value} 不是数字</translation>
+    </message>
+    <message>
+        <source>Hours credited</source>
+        <translation>计入学时</translation>
+    </message>
+    <message>
+        <source>Hours credited cannot be negative ({hours:g})</source>
+        <translation>计入学时不能为负数（{hours:g}）</translation>
+    </message>
+    <message>
+        <source>{hours:g} hours credited is more than the session&apos;s {length:g} h (allowed: 0 to {length:g})</source>
+        <translation>计入 {hours:g} 学时，超过该次实训的 {length:g} 小时（允许范围：0 到 {length:g}）</translation>
+    </message>
+    <message>
+        <source>{hours:g} hours credited for one session is more than {limit:g} (allowed: 0 to {limit:g})</source>
+        <translation>一次实训计入 {hours:g} 学时，超过 {limit:g}（允许范围：0 到 {limit:g}）</translation>
+    </message>
+    <message>
+        <source>Minutes late</source>
+        <translation>迟到分钟数</translation>
+    </message>
+    <message>
+        <source>Minutes late must be a whole number, not {value:g}</source>
+        <translation>迟到分钟数必须是整数，而不是 {value:g}</translation>
+    </message>
+    <message>
+        <source>Minutes late cannot be negative ({late})</source>
+        <translation>迟到分钟数不能为负数（{late}）</translation>
+    </message>
+    <message>
+        <source>{late} minutes late is longer than the session ({length:g} h; allowed: 0 to {minutes:g})</source>
+        <translation>迟到 {late} 分钟，超过该次实训时长（{length:g} 小时；允许范围：0 到 {minutes:g}）</translation>
+    </message>
+    <message>
+        <source>{late} minutes late is more than a day (allowed: 0 to {limit})</source>
+        <translation>迟到 {late} 分钟，超过一天（允许范围：0 到 {limit}）</translation>
+    </message>
+    <message>
+        <source>Level {level} is not on the scale of {skill}: choose a level from {low} to {high}</source>
+        <translation>等级 {level} 不在 {skill} 的等级范围内：请选择 {low} 到 {high} 之间的等级</translation>
+    </message>
+    <message>
+        <source>{what} holds at most {limit:,} characters; this one has {length:,}</source>
+        <translation>{what}最多 {limit:,} 个字符；此处有 {length:,} 个</translation>
     </message>
 </context>
 <context>
@@ -1467,6 +1880,10 @@ Switch to that window.</source>
     <message>
         <source>column {column}: contains invisible formatting characters ({codes}) that can make an ID display as another one</source>
         <translation>列 {column}：包含不可见的格式字符（{codes}），可能使一个编号显示成另一个编号</translation>
+    </message>
+    <message>
+        <source>column {column}: {problem}</source>
+        <translation>{column} 列：{problem}</translation>
     </message>
     <message>
         <source>the sheet holds no trainees (nothing below the header row {row}); nothing was imported</source>
@@ -1657,6 +2074,25 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>SessionOnScreen</name>
+    <message>
+        <source>No session yet — press Ctrl+N</source>
+        <translation>还没有课次 — 按 Ctrl+N 新建</translation>
+    </message>
+    <message>
+        <source>Choose the session to repeat first</source>
+        <translation>请先选择要重复的课次</translation>
+    </message>
+    <message>
+        <source>This session is already held today: %1. It is open.</source>
+        <translation>今天已有这个课次：%1。已为您打开。</translation>
+    </message>
+    <message>
+        <source>Session copied to today.</source>
+        <translation>已将课次复制到今天。</translation>
+    </message>
+</context>
+<context>
     <name>Sessions</name>
     <message>
         <source>session</source>
@@ -1665,6 +2101,10 @@ Switch to that window.</source>
     <message>
         <source>The session ends ({end:%H:%M}) before it starts ({start:%H:%M})</source>
         <translation>课次的结束时间（{end:%H:%M}）早于开始时间（{start:%H:%M}）</translation>
+    </message>
+    <message>
+        <source>This cohort already has a session at that time: {title} (id {uid}). Its trainees would be counted twice: choose another date or time, or use that session.</source>
+        <translation>该班级在这个时间已有课次：{title}（编号 {uid}）。学员会被重复计算：请换一个日期或时间，或使用那个课次。</translation>
     </message>
     <message>
         <source>Choose the cohort that attends the session</source>
@@ -1712,6 +2152,14 @@ Switch to that window.</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>This is the language in use.</source>
+        <translation>这是当前使用的语言。</translation>
+    </message>
+    <message>
+        <source>MentorDesk changes to %1 the next time it starts: close it and start it again.</source>
+        <translation>MentorDesk 将在下次启动时改用%1：请关闭后重新启动。</translation>
     </message>
     <message>
         <source>Back up the database</source>
@@ -1785,10 +2233,6 @@ Switch to that window.</source>
 <context>
     <name>Sheets</name>
     <message>
-        <source>{folder}: folder does not exist</source>
-        <translation>{folder}：文件夹不存在</translation>
-    </message>
-    <message>
         <source>No active trainees in {cohort}</source>
         <translation>{cohort} 中没有在训学员</translation>
     </message>
@@ -1803,6 +2247,10 @@ Switch to that window.</source>
     <message>
         <source>Recording signatures</source>
         <translation>正在记录签名</translation>
+    </message>
+    <message>
+        <source>{signed} signatures are recorded and {written} sheets written, but {count} could not be written: {errors}. The signed sheets are kept in MentorDesk: run the same batch again to write them</source>
+        <translation>已记录 {signed} 个签名并写出 {written} 份考核表，但有 {count} 份无法写出：{errors}。已签名的考核表保存在 MentorDesk 中：再次运行同一批次即可写出</translation>
     </message>
     <message>
         <source>sheet language {language!r}: choose one of {choices}</source>
@@ -1841,6 +2289,10 @@ Switch to that window.</source>
         <source>My drawn signature</source>
         <translation>我的手写签名</translation>
     </message>
+    <message>
+        <source>Nothing to save: draw your signature in the box first.</source>
+        <translation>没有可保存的内容：请先在框中画出您的签名。</translation>
+    </message>
 </context>
 <context>
     <name>SignaturePadForm</name>
@@ -1864,6 +2316,10 @@ Switch to that window.</source>
         <translation>学员</translation>
     </message>
     <message>
+        <source>Nothing was signed: {problem} (certificate of {name}). Create a new identity or import a current certificate</source>
+        <translation>未签署任何文件：{problem}（{name} 的证书）。请新建签名身份，或导入一个有效的证书</translation>
+    </message>
+    <message>
         <source>A countersignature is by the {first} or the {second}</source>
         <translation>复核签署须由{first}或{second}完成</translation>
     </message>
@@ -1874,6 +2330,10 @@ Switch to that window.</source>
     <message>
         <source>The {role}&apos;s box of this sheet is already signed</source>
         <translation>此考核表的{role}签名栏已签署</translation>
+    </message>
+    <message>
+        <source>Not countersigned: the signature {field} by {signer} does not verify ({problem})</source>
+        <translation>未会签：{signer} 的签名 {field} 验证未通过（{problem}）</translation>
     </message>
     <message>
         <source>The assessment of {name} is already {state}</source>
@@ -1905,6 +2365,14 @@ Switch to that window.</source>
     <message>
         <source>The passphrase does not unlock the signing identity</source>
         <translation>该口令无法解锁签名身份</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}; it was not imported</source>
+        <translation>{file}：{problem}；未导入</translation>
+    </message>
+    <message>
+        <source>Your signing identity cannot sign: {problem}. Create a new identity or import a current certificate</source>
+        <translation>您的签名身份无法签名：{problem}。请新建签名身份，或导入一个有效的证书</translation>
     </message>
     <message>
         <source>The passphrase must have at least {count} characters</source>
@@ -2287,58 +2755,6 @@ Clear</source>
         <translation>重做 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <source>Key %1 marks the selected trainee</source>
-        <translation>按 %1 键为所选学员记录考勤</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <source> h</source>
-        <translation> 小时</translation>
-    </message>
-    <message>
-        <source>No session yet — press Ctrl+N</source>
-        <translation>还没有课次 — 按 Ctrl+N 新建</translation>
-    </message>
-    <message>
-        <source>Choose the session to repeat first</source>
-        <translation>请先选择要重复的课次</translation>
-    </message>
-    <message>
-        <source>%1 already has a session today; it is open.</source>
-        <translation>%1 今天已有课次，已为您打开。</translation>
-    </message>
-    <message>
-        <source>Session copied to today.</source>
-        <translation>已将课次复制到今天。</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <source>Everyone expected is already marked.</source>
-        <translation>应到学员均已记录考勤。</translation>
-    </message>
-    <message>
-        <source>Mark all present</source>
-        <translation>全部记为出勤</translation>
-    </message>
-    <message>
-        <source>%1 marked present.</source>
-        <translation>已将 %1 记为出勤。</translation>
-    </message>
-    <message>
-        <source>Unmarked</source>
-        <translation>未记录</translation>
-    </message>
-    <message>
         <source>Undo %1 (Ctrl+Z)</source>
         <translation>撤销 %1 (Ctrl+Z)</translation>
     </message>
@@ -2374,7 +2790,7 @@ Clear</source>
         <translation>学员档案 — %1</translation>
     </message>
     <message>
-        <source>Attendance rate &lt;b&gt;%1&lt;/b&gt; · sessions %2 · present %3 · late %4 · left early %5 · absent %6 · excused %7 · hours %8 · skills rated %9</source>
+        <source>Attendance rate &lt;b&gt;%1&lt;/b&gt; · sessions %2 · present %3 · late %4 · left early %5 · absent %6 · excused %7 · hours credited %8 · skills rated %9</source>
         <translation>出勤率 &lt;b&gt;%1&lt;/b&gt; · 课次 %2 · 出勤 %3 · 迟到 %4 · 早退 %5 · 缺勤 %6 · 请假 %7 · 学时 %8 · 已评技能 %9</translation>
     </message>
     <message>
@@ -2595,6 +3011,10 @@ Clear</source>
         <translation>（无法读取的证书）</translation>
     </message>
     <message>
+        <source>the signer&apos;s certificate cannot be read</source>
+        <translation>无法读取签名人的证书</translation>
+    </message>
+    <message>
         <source>the signed bytes do not match the signature</source>
         <translation>已签名的字节内容与签名不匹配</translation>
     </message>
@@ -2704,6 +3124,10 @@ Clear</source>
     <message>
         <source>the sheet cannot be read ({kind}: {error})</source>
         <translation>无法读取工作表（{kind}：{error}）</translation>
+    </message>
+    <message>
+        <source>{value} is an ID stored as a number, and the spreadsheet has already dropped its last digits; format the column as Text, type the IDs again and import again</source>
+        <translation>{value} 是以数字形式保存的编号，电子表格已丢失其末尾数字；请将该列设为“文本”格式，重新输入编号后再导入</translation>
     </message>
 </context>
 </TS>

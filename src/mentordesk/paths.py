@@ -8,15 +8,21 @@ from pathlib import Path
 import platformdirs
 
 from . import APP_NAME, ORG_NAME
+from .core.private_files import make_private, private_folder
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def data_dir() -> Path:
-    """The per-user data folder (``MENTORDESK_DATA_DIR`` overrides it, e.g. for tests)."""
+    """The per-user data folder (``MENTORDESK_DATA_DIR`` overrides it, e.g. for tests).
+
+    Owner-only: it holds the database, its copies, the logs and the signing key, and a shared
+    shop-floor PC has other accounts. One made by an older version (0755) is tightened too.
+    """
     override = os.environ.get("MENTORDESK_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME))
-    path.mkdir(parents=True, exist_ok=True)
+    private_folder(path)
+    make_private(path)
     return path
 
 
@@ -26,8 +32,9 @@ def default_database() -> str:
 
 
 def log_dir() -> Path:
-    path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
+    """Owner-only: a traceback can quote names and notes."""
+    path = private_folder(data_dir() / "logs")
+    make_private(path)
     return path
 
 

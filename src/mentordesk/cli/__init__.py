@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 from .. import __version__
 from ..core.errors import UserError
@@ -58,6 +59,26 @@ def _gui_only(argv: Sequence[str]) -> argparse.Namespace | None:
     return None if rest else known
 
 
+def date_argument(text: str) -> date:
+    """``--from``, ``--to``, ``--date``: the one reading of a date, as an argparse type."""
+    from ..core.periods import parse_date
+
+    try:
+        return parse_date(text)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _check_period(args: argparse.Namespace) -> None:
+    """Every command that takes a period refuses one that ends before it starts, here."""
+    from ..core.periods import check_period
+
+    for first, last in (("start", "end"), ("from", "to")):
+        start, end = getattr(args, first, None), getattr(args, last, None)
+        if isinstance(start, date) or isinstance(end, date):
+            check_period(start, end)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     gui = _gui_only(argv)
@@ -66,14 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ..ui.app import run
 
         return run(db=gui.db)
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    args.db = getattr(args, "db", None) or args.db_before_command
-    try:
-        return int(args.func(args) or 0)
-    except UserError as exc:
-        print(f"mentordesk: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("mentordesk: interrupted", file=sys.stderr)
-        return 130
+    # The one error boundary of every command: a one-line message and exit 1, or a pointer to
+    # the log for what nobody foresaw; never a traceback.
+    from .boundary import run_command
+
+    return run_command(build_parser, argv, _check_period)

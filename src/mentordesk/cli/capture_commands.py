@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 from datetime import date, time
 
 from ..core import attendance, notes, ratings, workshop_sessions
@@ -14,8 +15,12 @@ from ..core.store import Store
 from ..core.time_and_hours import hours_text, moment_text
 from ..core.trainee_record import trainee_record
 from ..core.trainees import get_trainee, list_trainees
-from . import paper_commands
+from . import date_argument, paper_commands
 from .store_commands import open_store
+
+# Larger would only overflow the database's integers; nobody lists more sessions than this.
+MAX_COUNT = 1_000_000
+MINUTES_IN_A_DAY = 24 * 60
 
 # The one-letter keys of the Today area, and interchange.md's import codes.
 STATUS_CODES = {
@@ -28,11 +33,35 @@ STATUS_CODES = {
 }
 
 
-def _date(text: str) -> date:
+def _count(text: str) -> int:
     try:
-        return date.fromisoformat(text)
+        value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-20") from None
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"{text} is not between 1 and {MAX_COUNT:,}")
+    return value
+
+
+def _minutes(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of minutes") from None
+    if not 0 <= value <= MINUTES_IN_A_DAY:
+        raise argparse.ArgumentTypeError(f"{text} is not between 0 and {MINUTES_IN_A_DAY}")
+    return value
+
+
+def _hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of hours") from None
+    # float() also reads "nan" and "inf"; neither is a number of hours anyone worked.
+    if not math.isfinite(value) or not 0 <= value <= 24:
+        raise argparse.ArgumentTypeError(f"{text} is not a number of hours from 0 to 24")
+    return value
 
 
 def _time(text: str) -> time:
@@ -216,7 +245,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     ss = session.add_subparsers(dest="session_command", metavar="ACTION", required=True)
     p = ss.add_parser("create", parents=[common], help="create a session; prints its id")
     p.add_argument("--cohort", required=True, help="cohort name")
-    p.add_argument("--date", type=_date, default=date.today(), help="default: today")
+    p.add_argument("--date", type=date_argument, default=date.today(), help="default: today")
     p.add_argument("--start", type=_time, default=time(8, 0), help="default: 08:00")
     p.add_argument("--end", type=_time, default=time(16, 0), help="default: 16:00")
     p.add_argument("--location", default="")
@@ -225,10 +254,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=_session_create)
     p = ss.add_parser("copy", parents=[common], help="same session on another date")
     p.add_argument("session", help="session id")
-    p.add_argument("--date", type=_date, default=date.today(), help="default: today")
+    p.add_argument("--date", type=date_argument, default=date.today(), help="default: today")
     p.set_defaults(func=_session_copy)
     p = ss.add_parser("list", parents=[common], help="recent sessions, newest first")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=_count, default=20)
     p.set_defaults(func=_session_list)
     p = ss.add_parser("roster", parents=[common], help="who is expected and how marked")
     p.add_argument("session", help="session id")
@@ -239,8 +268,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("session", help="session id")
     p.add_argument("trainee", help="trainee ID or id")
     p.add_argument("status", help="present, late, left_early, absent, excused (or P L O A E)")
-    p.add_argument("--late", type=int, help="minutes late")
-    p.add_argument("--hours", type=float, help="hours credited (default: length less lateness)")
+    p.add_argument("--late", type=_minutes, help="minutes late")
+    p.add_argument("--hours", type=_hours, help="hours credited (default: length less lateness)")
     p.add_argument("--note")
     p.set_defaults(func=_mark)
     p = sub.add_parser("mark-all", parents=[common], help="mark every unmarked trainee present")
@@ -252,7 +281,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("skill", help="skill code (e.g. F-01) or id")
     p.add_argument("level", help="a level of the rubric's scale")
     p.add_argument("--session", help="session id (its date is the rating's date)")
-    p.add_argument("--date", type=_date, help="default: the session's date, else today")
+    p.add_argument("--date", type=date_argument, help="default: the session's date, else today")
     p.add_argument("--evidence", help="what was seen (default: kept when correcting)")
     p.set_defaults(func=_rate)
 
@@ -265,6 +294,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = sub.add_parser("record", parents=[common], help="a trainee's record over a period")
     p.add_argument("trainee", help="trainee ID or id")
-    p.add_argument("--from", dest="start", type=_date)
-    p.add_argument("--to", dest="end", type=_date)
+    p.add_argument("--from", dest="start", type=date_argument)
+    p.add_argument("--to", dest="end", type=date_argument)
     p.set_defaults(func=_record)

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date, time
+from datetime import time
 from pathlib import Path
 
 from ..core import calendar_plan, days_off, expected, leave, session_plan
 from ..core.errors import UserError
-from ..core.periods import check_period, parse_date
+from ..core.periods import check_period
 from ..core.wording import user_text
+from . import date_argument
 from .capture_commands import _run, _trainee_uid
-
-
-def _day(text: str) -> date:
-    try:
-        return parse_date(text)
-    except UserError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _clock(text: str) -> time:
@@ -210,8 +204,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = ps.add_parser("create", parents=[common], help="blocks from a pattern, or one block")
     p.add_argument("cohort", help="cohort name or id")
-    p.add_argument("--from", dest="start", type=_day, required=True, help="first day")
-    p.add_argument("--to", dest="end", type=_day, required=True, help="last day")
+    p.add_argument("--from", dest="start", type=date_argument, required=True, help="first day")
+    p.add_argument("--to", dest="end", type=date_argument, required=True, help="last day")
     p.add_argument("--pattern", help="e.g. '3w school, 1w plant', or 'weekdays' (all plant)")
     p.add_argument("--hours-per-day", type=_hours, default=calendar_plan.HOURS_PER_PLANT_DAY)
     p.add_argument("--place", choices=("school", "plant"), help="one block at this place")
@@ -222,8 +216,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("cohort", help="cohort name or id")
     p.add_argument("--block", help="the block's id (see plan show)")
     p.add_argument("--delete", action="store_true", help="delete that block")
-    p.add_argument("--from", dest="start", type=_day, help="the block's new first day")
-    p.add_argument("--to", dest="end", type=_day, help="the block's new last day")
+    p.add_argument("--from", dest="start", type=date_argument, help="the block's new first day")
+    p.add_argument("--to", dest="end", type=date_argument, help="the block's new last day")
     p.add_argument("--place", choices=("school", "plant"))
     p.add_argument("--hours", type=_hours, help="the block's planned practice hours")
     p.add_argument("--week", help="weekdays of the week template, e.g. 'mon-wed' or 'mon,thu'")
@@ -248,15 +242,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     p = sub.add_parser("missing", parents=[common], help="sessions with expected marks missing")
     p.add_argument("--cohort", help="one cohort (name or id)")
-    p.add_argument("--since", type=_day, help=f"default: {expected.MISSING_DAYS} days ago")
+    p.add_argument("--since", type=date_argument, help=f"default: {expected.MISSING_DAYS} days ago")
     p.set_defaults(func=_missing)
 
     lv = sub.add_parser("leave", help="a trainee's approved leave (not expected attendance)")
     ls = lv.add_subparsers(dest="leave_command", metavar="ACTION", required=True)
     p = ls.add_parser("add", parents=[common], help="days away; prints the leave's id")
     p.add_argument("trainee", help="trainee ID or id")
-    p.add_argument("--from", dest="start", type=_day, required=True)
-    p.add_argument("--to", dest="end", type=_day, required=True)
+    p.add_argument("--from", dest="start", type=date_argument, required=True)
+    p.add_argument("--to", dest="end", type=date_argument, required=True)
     p.add_argument("--reason", default="")
     p.add_argument("--not-approved", action="store_true", help="asked for, not yet approved")
     p.set_defaults(func=_leave)

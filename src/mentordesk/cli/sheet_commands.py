@@ -21,6 +21,7 @@ from ..exchange.sheet_batch import write_sheets
 from ..exchange.sheet_language import LANGUAGES, set_sheet_language
 from ..exchange.signing import COUNTERSIGNERS, HeldKeySigner, countersign_file
 from ..exchange.verify import load_trust, verify_file
+from . import date_argument
 from .store_commands import open_store
 
 
@@ -47,11 +48,8 @@ def _read_passphrase(path: str | None, prompt: str, *, confirm: bool = False) ->
     return secret
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from exc
+# The one reading of a date for every command (core.periods, through the boundary).
+_date = date_argument
 
 
 def _print_info(info: identity.IdentityInfo) -> None:

@@ -36,8 +36,10 @@ def _backup(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    dest = backups.restore(args.db or default_database(), Path(args.file))
-    print(f"Restored {args.file} into {dest} (the previous file is kept beside it)")
+    done = backups.restore(args.db or default_database(), Path(args.file))
+    print(f"Restored {args.file} into {done.database}")
+    if done.kept is not None:
+        print(f"The database as it was before is kept as {done.kept}")
     return 0
 
 

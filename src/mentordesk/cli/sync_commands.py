@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from ..core.errors import UserError
 from ..core.export_rows import ExportScope
 from ..core.import_report import REJECTED
 from ..core.progress import Progress
-from ..core.record_values import iso_day
 from ..exchange.results_export import export_results
 from ..exchange.workbook_import import prepare_import
+from . import date_argument
 from .store_commands import open_store
 
 # ``mentordesk import`` exit codes (README, Command line): a script can tell them apart.
@@ -29,11 +28,8 @@ EXIT_CODES = """exit codes:
   2  usage error"""
 
 
-def _date(text: str) -> date:
-    try:
-        return iso_day(text)
-    except UserError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date as YYYY-MM-DD") from None
+# The one reading of a date for every command (core.periods, through the boundary).
+_date = date_argument
 
 
 def _import(args: argparse.Namespace) -> int:

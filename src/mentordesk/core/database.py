@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -10,8 +12,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from .database_file import SCHEMA_HEAD, sqlite_path, to_url
+from .database_file import SCHEMA_HEAD, keep_private, sqlite_path, sqlite_uri, to_url
 from .errors import SchemaTooNew, UserError
+from .private_files import private_folder, write_whole
 from .wording import user_text
 
 if TYPE_CHECKING:
@@ -41,10 +44,61 @@ def make_engine(url: str) -> Engine:
             raise UserError(
                 user_text("Database", "{folder}: folder does not exist").format(folder=path.parent)
             )
+        keep_private(path)
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return _server_engine(url)
+
+
+# The servers the models are built and tested for; with the extra that brings the driver.
+SERVERS = {"postgresql": "postgresql"}
+
+
+def _server_engine(url: str) -> Engine:
+    """An engine for a database server, or a sentence saying why not (never a traceback)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        parsed = None
+    # Said back without a password.
+    shown = (
+        parsed.render_as_string(hide_password=True)
+        if parsed is not None
+        else re.sub(r"//[^/@]*@", "//", url)
+    )
+    if parsed is not None and parsed.get_backend_name() == "sqlite":
+        # SQLite in memory (tests, experiments): nothing to install, nothing on disk.
+        return create_engine(parsed, pool_pre_ping=True)
+    if parsed is None or parsed.get_backend_name() not in SERVERS:
+        raise UserError(
+            user_text(
+                "Database",
+                "{url}: not a database MentorDesk can use; give a SQLite file's path or a "
+                "PostgreSQL URL such as postgresql+psycopg2://user@host/mentordesk",
+            ).format(url=shown)
+        )
+    try:
+        return create_engine(parsed, pool_pre_ping=True)
+    except ArgumentError as exc:
+        raise UserError(
+            user_text("Database", "{url}: unknown database driver").format(url=shown)
+        ) from exc
+    except ImportError as exc:
+        raise UserError(
+            user_text(
+                "Database",
+                "{backend}: its driver ({module}) is not installed; install it with "
+                "pip install 'mentordesk[{extra}]'",
+            ).format(
+                backend=parsed.drivername,
+                module=exc.name or parsed.get_driver_name(),
+                extra=SERVERS[parsed.get_backend_name()],
+            )
+        ) from exc
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -74,20 +128,32 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def backup_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy through SQLite's online backup API, written beside and then renamed."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    partial.unlink(missing_ok=True)
-    src = sqlite3.connect(source)
+    """A consistent copy through SQLite's online backup API: owner-only, in an owner-only
+    folder when it makes one, and whole or not at all (a full disk leaves no partial file)."""
+    private_folder(target.parent)
+    # mode=rw: a copy of a missing file must fail, not create an empty database there.
+    src = sqlite3.connect(sqlite_uri(Path(source).resolve(), "rw"), uri=True)
     try:
-        dst = sqlite3.connect(partial)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        write_whole(target, lambda partial: copy_sqlite(src, partial))
     finally:
         src.close()
-    partial.replace(target)
+
+
+def copy_sqlite(src: sqlite3.Connection, target: Path) -> None:
+    """Copy the database open on ``src`` into the file ``target``."""
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+        # A copy is one self-contained file: opening it later, even read-only, must not
+        # need (and leave behind) the -wal and -shm files of WAL mode.
+        dst.execute("PRAGMA journal_mode=DELETE")
+    except sqlite3.OperationalError as exc:
+        if "full" in str(exc):
+            raise OSError(errno.ENOSPC, str(exc), str(target)) from exc
+        raise
+    finally:
+        dst.close()
+        Path(f"{target}-journal").unlink(missing_ok=True)
 
 
 def upgrade(engine: Engine) -> Path | None:

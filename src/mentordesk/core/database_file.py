@@ -6,14 +6,22 @@ start on a plant's PC), so what start-up asks of the file before that lives here
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from pathlib import Path, PurePath
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
+
+from .errors import UserError
+from .private_files import FILE_MODE, make_private
+from .wording import user_text
 
 # The newest migration. Opening an up-to-date database compares against this and never imports
 # Alembic (with Mako and Pygments, ~0.2 s of start-up); a test keeps it equal to Alembic's head.
 SCHEMA_HEAD = "0008"
+
+# Kept as they are in a quoted path: separators and a Windows drive's colon.
+_SAFE = "/\\:"
 
 # SQLAlchemy's own URL grammar, reduced to what tells a SQLite file: backend, host, database.
 _URL = re.compile(
@@ -23,11 +31,35 @@ _URL = re.compile(
 
 
 def to_url(target: str | Path) -> str:
-    """A filesystem path or a SQLAlchemy URL, as a URL."""
+    """A filesystem path or a SQLAlchemy URL, as a URL.
+
+    A path is quoted into the URL: SQLAlchemy reads '?' as the start of options and decodes
+    '%xx', so a folder named "C# class" or "50% off" would otherwise name another file. A
+    ``file:`` URI (as a file manager copies it) means the file it names.
+    """
     text = str(target)
+    if text.startswith("file:"):
+        return sqlite_url(file_uri_path(text))
     if "://" in text:
         return text
-    return "sqlite:///" + str(Path(text).expanduser().resolve())
+    return sqlite_url(Path(text).expanduser().resolve())
+
+
+def sqlite_url(path: PurePath) -> str:
+    """The SQLAlchemy URL of a SQLite file, quoted so that any folder name survives."""
+    return "sqlite:///" + quote(str(path), safe=_SAFE)
+
+
+def file_uri_path(uri: str) -> Path:
+    """The local path a ``file:`` URI names. Raises UserError for another machine's file."""
+    parts = urlsplit(uri)
+    if parts.netloc not in ("", "localhost") or not parts.path:
+        raise UserError(
+            user_text(
+                "Database", "{uri}: give the path of a database file on this computer"
+            ).format(uri=uri)
+        )
+    return Path(unquote(parts.path)).expanduser().resolve()
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -77,10 +109,50 @@ def connect_read_only(target: str | Path) -> sqlite3.Connection | None:
 
 
 def read_only_uri(path: PurePath) -> str:
-    """A SQLite URI that opens ``path`` read-only and never creates it.
+    """A SQLite URI that opens ``path`` read-only and never creates it."""
+    return sqlite_uri(path, "ro")
 
-    Quoted so that '?', '#' or '%' in a folder name stay part of the path, but with no
-    authority part: ``as_uri()`` makes ``file://server/share/x.db`` of a Windows network path
-    (a mapped drive resolves to one), which Python's SQLite refuses.
+
+def sqlite_uri(path: PurePath, mode: str = "ro") -> str:
+    """The one way a SQLite ``file:`` URI is made from a path (``mode`` ro, rw or rwc).
+
+    Quoted so that '?', '#' or '%' in a folder name stay part of the path — unquoted, SQLite
+    reads "/x/C# class/db" as the file "/x/C" and creates it. No authority part:
+    ``as_uri()`` makes ``file://server/share/x.db`` of a Windows network path (a mapped drive
+    resolves to one), which Python's SQLite refuses.
     """
-    return "file:" + quote(str(path), safe="/\\:") + "?mode=ro"
+    return "file:" + quote(str(path), safe=_SAFE) + "?mode=" + mode
+
+
+def keep_private(path: Path) -> None:
+    """Make the database file owner-only before SQLite opens it.
+
+    A new file is created here, empty and ``0600``, because SQLite would create it ``0644``
+    and then gives its ``-wal`` and ``-shm`` the database file's own mode. A file made by an
+    older version is tightened, with its ``-wal``, ``-shm`` and the copies folder beside it.
+    """
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+    except FileExistsError:
+        if not _is_sqlite(path):
+            # Not a database (a workbook given by mistake): opening it says so; leave it be.
+            return
+        for each in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), path.parent / "backups"):
+            if each.exists():
+                make_private(each)
+    except OSError:
+        # Opening it says what is wrong (read-only folder, a folder of that name, ...).
+        return
+    else:
+        os.close(fd)
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(16)
+    except OSError:
+        return False
+    return head in (b"", b"SQLite format 3\x00")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .errors import UserError
@@ -10,6 +11,7 @@ from .wording import user_text
 # Services count a period up to the day after its end, and months from the first of the month
 # before its start: a date at the very edge of the calendar would overflow there. Nobody's
 # training lies outside these years.
+_YYYY_MM_DD = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 FIRST_DAY = date(1900, 1, 1)
 LAST_DAY = date(9998, 12, 31)
 
@@ -22,12 +24,14 @@ def parse_date(text: str) -> date:
     value = text.strip()
     try:
         # fromisoformat alone also reads 20261120 and 2026-W47-5: too surprising in a period.
-        if len(value) != 10:
+        if not _YYYY_MM_DD.fullmatch(value):
             raise ValueError(value)
         day = date.fromisoformat(value)
     except ValueError:
         raise UserError(
-            user_text("Periods", "'{text}' is not a date like 2026-11-20").format(text=text)
+            user_text("Periods", "'{text}' is not a date as YYYY-MM-DD, like 2026-11-20").format(
+                text=text
+            )
         ) from None
     check_in_range(day)
     return day

@@ -8,10 +8,10 @@ value stored can always be exported and imported again. Each refusal states the 
 from __future__ import annotations
 
 import math
-import re
 from datetime import date
 
 from .errors import UserError
+from .periods import parse_date
 from .wording import user_text
 
 # Hours credited for one workshop session: never more than a day, and never more than the
@@ -24,7 +24,6 @@ MAX_MINUTES_LATE = 24 * 60
 MAX_TEXT = 4000
 # A spreadsheet cell holds at most this many characters (Excel's limit).
 MAX_CELL = 32_767
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class BadValue(UserError):
@@ -143,18 +142,10 @@ def text_within(value: str, what: str, limit: int = MAX_TEXT) -> str:
 
 
 def iso_day(text: str) -> date:
-    """A date written exactly as YYYY-MM-DD: "2026-11-05 junk", "20261105" and "2026-W45-4"
-    are refused, not guessed at."""
-    text = text.strip()
-    if not _ISO_DAY.fullmatch(text):
-        raise BadValue(
-            user_text("RecordValues", "{value!r} is not a date (YYYY-MM-DD)").format(
-                value=text[:40]
-            )
-        )
+    """A date written exactly as YYYY-MM-DD ("2026-11-05 junk", "20261105" and "2026-W45-4"
+    are refused, not guessed at): the command line's reading (``periods.parse_date``), as a
+    refused value of a field."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise BadValue(
-            user_text("RecordValues", "{value!r} is not a date (YYYY-MM-DD)").format(value=text)
-        ) from None
+        return parse_date(text)
+    except UserError as exc:
+        raise BadValue(exc.args[0]) from None

@@ -33,3 +33,32 @@ def required(value: object, what: str) -> str:
 def folded(value: str) -> str:
     """For case- and width-insensitive search."""
     return unicodedata.normalize("NFKC", value).casefold()
+
+
+def like_escaped(value: str) -> str:
+    """``value`` for a LIKE pattern with ``escape="\\\\"``: its '%', '_' and '\\\\' match themselves."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# C0 and C1 control characters and DEL: in a terminal, ESC starts a command (clear the screen,
+# rewrite the title, fake a prompt), BEL rings, CR overwrites the line. Text from a database or
+# a workbook must print as what it is.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_NEWLINE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def _shown(match: re.Match[str]) -> str:
+    char = match.group()
+    return " " if char == "\t" else f"\\x{ord(char):02x}"
+
+
+def for_terminal(value: str, *, keep_newlines: bool = True) -> str:
+    """``value`` with control characters shown as ``\\x1b`` escapes (tabs as spaces), so that
+    printing it cannot drive the terminal. ``keep_newlines=False`` escapes line breaks too:
+    one line stays one line."""
+    pattern = _CONTROL_BUT_NEWLINE if keep_newlines else _CONTROL
+    return pattern.sub(_shown, INVISIBLE.sub(_shown_invisible, value))
+
+
+def _shown_invisible(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"

@@ -15,7 +15,7 @@ from .cohorts import ensure_cohort
 from .errors import Conflict, UserError
 from .models import TRAINEE_STATUSES, Cohort, Programme, Trainee
 from .store import Store
-from .text import clean, required
+from .text import clean, like_escaped, required
 from .wording import user_text
 
 EDITABLE = ("trainee_id", "employee_no", "name", "cohort", "track", "status", "email")
@@ -235,14 +235,15 @@ def list_trainees(
         query = query.where(Trainee.status == "active")
     needle = clean(search)
     if needle:
-        like = f"%{needle.replace('%', '').replace('_', '')}%"
+        # '%' and '_' are LIKE's wildcards; escaped, an ID such as "2025_01" finds itself.
+        like = f"%{like_escaped(needle)}%"
         query = query.where(
             or_(
-                Trainee.trainee_id.ilike(like),
-                Trainee.employee_no.ilike(like),
-                Trainee.name.ilike(like),
-                Cohort.name.ilike(like),
-                Trainee.track.ilike(like),
+                Trainee.trainee_id.ilike(like, escape="\\"),
+                Trainee.employee_no.ilike(like, escape="\\"),
+                Trainee.name.ilike(like, escape="\\"),
+                Cohort.name.ilike(like, escape="\\"),
+                Trainee.track.ilike(like, escape="\\"),
             )
         )
     with store.read() as s:
