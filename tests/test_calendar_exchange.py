@@ -200,8 +200,17 @@ def test_an_overlapping_or_outside_block_is_rejected_by_sheet_row_and_column(
             "Planned Hours": 40,
         },
     )
-    add_row(path, {**base, "UID": "7e57c0de-0000-4000-8000-000000000004",
-                   "Start": "2026-13-01", "End": date(2026, 12, 4)})  # fmt: skip
+    add_row(
+        path,
+        {
+            **base,
+            "UID": "7e57c0de-0000-4000-8000-000000000004",
+            "Start": "2026-13-01",
+            "End": date(2026, 12, 4),
+        },
+    )
+    add_row(path, {**base, "UID": "7e57c0de-0000-4000-8000-000000000005",
+                   "Start": date(2026, 12, 4), "End": date(2026, 11, 30)})  # fmt: skip
     blocks = list_blocks(any_store, "Casting")
 
     held = prepare_import(path).apply(any_store, strict=True)
@@ -209,14 +218,17 @@ def test_an_overlapping_or_outside_block_is_rejected_by_sheet_row_and_column(
     assert not held.applied and list_blocks(any_store, "Casting") == blocks
     report = outcomes(prepare_import(path).apply(any_store))
     last = len(calendar_rows(path))
-    assert report[last - 3].outcome == "new"
-    overlap = report[last - 2]
+    assert report[last - 4].outcome == "new"
+    overlap = report[last - 3]
     assert overlap.outcome == "rejected"
     assert (
         overlap.reason.startswith("column Start: ") and "overlaps the plant block" in overlap.reason
     )
-    assert "outside the cohort Casting's dates" in report[last - 1].reason
-    assert report[last].reason == "column Start: '2026-13-01' is not a date (YYYY-MM-DD)"
+    assert "outside the cohort Casting's dates" in report[last - 2].reason
+    assert report[last - 1].reason == "column Start: '2026-13-01' is not a date (YYYY-MM-DD)"
+    assert (
+        report[last].reason == "column End: The end (2026-11-30) is before the start (2026-12-04)"
+    )
     assert len(list_blocks(any_store, "Casting")) == len(blocks) + 1
 
 
@@ -257,3 +269,24 @@ def test_chinese_headers_round_trip_the_calendar(planned, store, tmp_path):
     report = prepare_import(path).apply(store)
     assert {o.outcome for o in outcomes(report).values()} == {"new"}
     assert list_blocks(store, "Rolling") == list_blocks(planned, "Rolling")
+
+
+def test_a_long_calendar_continues_after_about_and_about_counts_every_part(planned, tmp_path):
+    result = export_results(planned, tmp_path / "a.xlsx", sheet_limit=3)
+    wb = load_workbook(result.path, read_only=True)
+    try:
+        names = wb.sheetnames
+        about = {
+            k: v
+            for n in names
+            if n.startswith("About")
+            for k, v in wb[n].iter_rows(min_row=2, values_only=True)
+        }
+    finally:
+        wb.close()
+    # (The limit is lowered so far that About itself continues too.)
+    assert names[:8] == FIRST_NINE[:8] and names[8] == "About"
+    assert [n for n in names if n.startswith("Calendar")] == names[-3:]
+    assert names[-3:] == ["Calendar", "Calendar 2", "Calendar 3"]
+    assert [about[f"rows {n}"] for n in ("Calendar", "Calendar 2", "Calendar 3")] == [3, 3, 2]
+    assert result.rows["Calendar 3"] == 2

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from .calendar_plan import _check_block
+from .calendar_plan import _check_block, check_period
 from .import_report import UNCHANGED
 from .merge_records import CohortName, Incoming, Rejected, to_ms
 from .models import DAY_OFF_KINDS, CalendarBlock, Cohort, DayOff, Travelling
@@ -60,6 +60,7 @@ def _block(m: Merger, r: Incoming, local: CalendarBlock | None, label: str) -> N
                 column=m.column("Cohort"), place=v["Place"]
             )
         )
+    m.value("End", check_period, start, end)
     hours = v["Planned Hours"] or 0.0
     if not math.isfinite(hours) or hours < 0 or hours > ((end - start).days + 1) * 24:
         raise Rejected(
@@ -75,8 +76,7 @@ def _block(m: Merger, r: Incoming, local: CalendarBlock | None, label: str) -> N
             name=v["Cohort"]
         )
         own = local.id if local is not None else None
-        column = "End" if end < start else "Start"
-        m.value(column, _check_block, m.s, cohort, start, end, v["Place"], hours, own)
+        m.value("Start", _check_block, m.s, cohort, start, end, v["Place"], hours, own)
     values = {
         "cohort_id": CohortName(v["Cohort"]),
         "starts_on": start,
