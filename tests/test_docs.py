@@ -109,6 +109,19 @@ def exported(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         )
         assessments.amend(store, draft.uid, "Result corrected")
         delete_note(store, list_notes(store, first.uid)[0].uid)
+        # The Calendar sheet: a plan block and a holiday.
+        from mentordesk.core.calendar_plan import add_block
+        from mentordesk.core.days_off import DayOffEntry, add_days_off
+
+        add_block(
+            store,
+            first.cohort,
+            start=date(2026, 11, 2),
+            end=date(2026, 11, 6),
+            place="plant",
+            planned_hours=40,
+        )
+        add_days_off(store, [DayOffEntry(date(2026, 10, 1), "National Day")])
         paths = {"en": folder / "results.xlsx", "zh": folder / "results-zh.xlsx"}
         export_results(store, paths["en"])
         export_results(store, paths["zh"], chinese_headers=True)
@@ -231,6 +244,9 @@ def test_every_cell_written_is_of_its_documented_type(exported) -> None:
         ("Assessments", "Supersedes UID"),
         ("Assessments", "Signed At"),
         ("Skills", "Level 1"),
+        ("Calendar", "Start"),
+        ("Calendar", "Planned Hours"),
+        ("Calendar", "Label"),
     ]:
         assert cell in filled, cell
 
@@ -303,8 +319,9 @@ def test_the_planned_additions_are_marked_as_not_implemented(exported) -> None:
     planned = section(INTERCHANGE.read_text(encoding="utf-8"), "4. Planned additions")
     assert "Not yet implemented" in planned
     written = header_rows(exported["en"])
-    for sheet in ("Calendar", "Feedback"):
-        assert f"`{sheet}`" in planned and sheet not in written
+    assert "`Feedback`" in planned and "Feedback" not in written
+    written_today = planned.split("Not yet implemented")[0]
+    assert "`Calendar`" in written_today and "Calendar" in written
     assert "Rater Role" in planned and "Rater Role" not in written["Ratings"]
 
 

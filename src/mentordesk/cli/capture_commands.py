@@ -149,6 +149,9 @@ def _session_roster(args: argparse.Namespace) -> int:
                 if mark
                 else "unmarked"
             )
+            # Approved leave: listed so the mentor sees why, but not expected.
+            if r.on_leave:
+                state = "on leave" if mark is None else f"{state}  (on leave)"
             print(f"{r.trainee_id:<12} {r.name:<24} {state}".rstrip())
         return 0
 
@@ -219,10 +222,20 @@ def _record(args: argparse.Namespace) -> int:
         r = trainee_record(store, _trainee_uid(store, args.trainee), args.start, args.end)
         rate = r.attendance_rate
         print(f"{r.trainee.name} ({r.trainee.trainee_id}, {r.trainee.cohort})")
+        e = r.expectation
         print(
             f"attendance rate {rate:.1%}" if rate is not None else "attendance rate —",
-            f"over {r.figures.sessions} sessions, {hours_text(r.figures.hours)}",
+            f"over {e.recorded} recorded of {e.expected} expected sessions,",
+            f"{e.unrecorded} unrecorded, {hours_text(r.figures.hours)}",
         )
+        # Hours against the plan so far, said in a word (never only a colour or a figure).
+        done = hours_text(r.figures.hours)
+        if r.planned_hours:
+            print(f"hours done {done} of {hours_text(r.planned_hours)} planned so far: {r.pace}")
+        else:
+            print(f"hours done {done}; {r.pace} for this period")
+        for u in r.unrecorded:
+            print(f"  unrecorded {u.held_on} {' · '.join(p for p in (u.module, u.task) if p)}")
         for h in r.skills:
             levels = " ".join(str(p.level) for p in h.points)
             print(f"  {h.code:<6} {h.name[:40]:<40} {levels}")

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from .expected import Expectation, expectations, planned_hours
 from .models import (
     NOTE_CATEGORIES,
     Note,
@@ -43,6 +44,23 @@ def _latest_levels(s: Session, trainee_id: int, start: date | None, end: date) -
     return latest
 
 
+def _against_plan(s: Session, trainee: Trainee, start: date, end: date) -> dict:
+    """The sessions the trainee was expected at and those left unmarked, and the hours the
+    plan set for the period so far (up to today): the rate is read against them."""
+    today = date.today()
+    found = expectations(s, start, end, today, [trainee.id]).get(trainee.id, Expectation())
+    upto = min(end, today)
+    planned = None
+    if trainee.cohort_id is not None and upto >= start:
+        planned = planned_hours(s, trainee.cohort_id, start, upto)
+    return {
+        "expected": found.expected,
+        "unrecorded": found.unrecorded,
+        "planned_hours": planned,
+        "planned_to": upto.isoformat(),
+    }
+
+
 def compute_summary(s: Session, trainee: Trainee, start: date, end: date) -> dict:
     """The figures an assessment sheet shows, as JSON, frozen into the assessment."""
     fig = period_figures(s, [trainee.id], start, end)[trainee.id]
@@ -56,6 +74,7 @@ def compute_summary(s: Session, trainee: Trainee, start: date, end: date) -> dic
         "excused": fig.excused,
         "hours": round(fig.hours, 2),
         "rate": round(rate, 4) if rate is not None else None,
+        **_against_plan(s, trainee, start, end),
     }
     now = _latest_levels(s, trainee.id, start, end)
     before = _latest_levels(s, trainee.id, None, start - timedelta(days=1))

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 
-from sqlalchemy import Select, and_, bindparam, or_, select
+from sqlalchemy import Select, and_, bindparam, exists, or_, select
 from sqlalchemy.orm import Session
 
 from . import record_values
 from .capture_views import MarkState, RosterRow, roster_rows, session_hours
 from .changes import add, change, find
 from .errors import UserError
-from .models import ATTENDANCE_STATUSES, Attendance, Staff, Trainee, WorkshopSession
+from .models import ATTENDANCE_STATUSES, Attendance, Leave, Staff, Trainee, WorkshopSession
 from .store import Store
 from .text import clean
 from .wording import user_text
@@ -25,8 +26,35 @@ def _session(s: Session, session_uid: str) -> WorkshopSession:
     return find(s, WorkshopSession, session_uid, "session")
 
 
+def check_held(ws: WorkshopSession) -> None:
+    """Refuse to record anything at a cancelled session: nobody is expected there."""
+    if ws.cancelled:
+        raise UserError(
+            user_text(
+                "Attendance",
+                "The session of {day} is cancelled: nothing can be recorded at it. "
+                "Reinstate it first (mentordesk plan cancel --undo {session}).",
+            ).format(day=ws.held_on, session=ws.uid)
+        )
+
+
+def _leave_on(day: object):  # type: ignore[no-untyped-def]
+    """Approved leave covering ``day`` for the trainee of the statement."""
+    return exists().where(
+        Leave.trainee_id == Trainee.id,
+        Leave.deleted.is_(False),
+        Leave.approved.is_(True),
+        Leave.starts_on <= day,
+        Leave.ends_on >= day,
+    )
+
+
 def session_roster(store: Store, session_uid: str) -> list[RosterRow]:
-    """Each expected trainee (unmarked ones too) plus anyone already marked, by trainee ID."""
+    """Each expected trainee (unmarked ones too) plus anyone already marked, by trainee ID.
+
+    A trainee of the cohort on approved leave that day is listed with ``on_leave`` and is not
+    expected: an empty mark there is not a forgotten one.
+    """
     with store.read() as s:
         ws = _session(s, session_uid)
         marked = (
@@ -34,10 +62,13 @@ def session_roster(store: Store, session_uid: str) -> list[RosterRow]:
             .where(Attendance.session_id == ws.id, Attendance.deleted.is_(False))
             .scalar_subquery()
         )
-        expected = select(Trainee.id).where(
+        enrolled = select(Trainee.id, _leave_on(ws.held_on)).where(
             Trainee.cohort_id == ws.cohort_id, *expected_where(ws.held_on)
         )
-        expected_ids = set(s.scalars(expected))
+        on_leave: set[int] = set()
+        expected_ids: set[int] = set()
+        for pk, away in s.execute(enrolled):
+            (on_leave if away else expected_ids).add(pk)
         rows = s.execute(
             select(
                 Trainee.id,
@@ -55,10 +86,10 @@ def session_roster(store: Store, session_uid: str) -> list[RosterRow]:
                 & (Attendance.session_id == ws.id)
                 & Attendance.deleted.is_(False),
             )
-            .where(or_(Trainee.id.in_(expected_ids), Trainee.id.in_(marked)))
+            .where(or_(Trainee.id.in_(expected_ids | on_leave), Trainee.id.in_(marked)))
             .order_by(Trainee.trainee_id)
         )
-        return roster_rows(rows, expected_ids)
+        return roster_rows(rows, expected_ids, on_leave)
 
 
 def default_hours(session_length: float, status: str, minutes_late: int) -> float:
@@ -114,7 +145,7 @@ def _subjects_statement() -> Select:
     # a keypress paid for four ORM round trips before (about 2 of its 5 ms in the service).
     recorder = select(Staff.id).where(Staff.uid == bindparam("staff")).scalar_subquery()
     return (
-        select(WorkshopSession, Trainee, Attendance, recorder)
+        select(WorkshopSession, Trainee, Attendance, recorder, _leave_on(WorkshopSession.held_on))
         .select_from(WorkshopSession)
         .join(Trainee, Trainee.uid == bindparam("trainee"))
         .outerjoin(
@@ -127,7 +158,8 @@ def _subjects_statement() -> Select:
 
 def _subjects(
     store: Store, s: Session, session_uid: str, trainee_uid: str
-) -> tuple[WorkshopSession, Trainee, Attendance | None, int | None]:
+) -> tuple[WorkshopSession, Trainee, Attendance | None, int | None, bool]:
+    """The session, the trainee, its mark there, the recorder and whether it is on leave."""
     found = s.execute(
         _subjects_statement(),
         {"session": session_uid, "trainee": trainee_uid, "staff": store.actor.staff_uid},
@@ -135,8 +167,9 @@ def _subjects(
     if found is None or found[0].deleted or found[1].deleted:
         # The refusal names whichever of the two is missing.
         ws, t = _session(s, session_uid), _trainee(s, trainee_uid)
-        return ws, t, _attendance(s, ws, t), _recorder_id(store, s)
-    return found[0], found[1], found[2], found[3]
+        away = _is_on_leave(s, t, ws.held_on)
+        return ws, t, _attendance(s, ws, t), _recorder_id(store, s), away
+    return found[0], found[1], found[2], found[3], bool(found[4])
 
 
 def _put(
@@ -182,9 +215,14 @@ def _put(
     return before
 
 
-def _row(t: Trainee, ws: WorkshopSession, state, before) -> RosterRow:
-    expected = is_expected(t, ws.cohort_id, ws.held_on)
-    return RosterRow(t.uid, t.trainee_id, t.name, expected, state, before)
+def _row(t: Trainee, ws: WorkshopSession, state, before, on_leave: bool) -> RosterRow:
+    away = on_leave and is_expected(t, ws.cohort_id, ws.held_on)
+    expected = not away and is_expected(t, ws.cohort_id, ws.held_on)
+    return RosterRow(t.uid, t.trainee_id, t.name, expected, state, before, on_leave=away)
+
+
+def _is_on_leave(s: Session, t: Trainee, day: date) -> bool:
+    return bool(s.scalar(select(_leave_on(day)).where(Trainee.id == t.id)))
 
 
 def mark(
@@ -203,7 +241,8 @@ def mark(
     default to the session's length less the minutes late (nothing for absent or excused).
     """
     with store.write() as s:
-        ws, t, row, recorder_id = _subjects(store, s, session_uid, trainee_uid)
+        ws, t, row, recorder_id, away = _subjects(store, s, session_uid, trainee_uid)
+        check_held(ws)
         length = session_hours(ws.start_time, ws.end_time)
         late, given_hours = _validate(status, minutes_late, hours, length)
         current = _state(row)
@@ -218,15 +257,15 @@ def mark(
             _note(note) if note is not None else (current.note if current else ""),
         )
         before = _put(store, s, ws, t, state, row, recorder_id)
-        return _row(t, ws, state, before)
+        return _row(t, ws, state, before, away)
 
 
 def clear_mark(store: Store, session_uid: str, trainee_uid: str) -> RosterRow:
     """Back to unmarked; the record stays as deleted so that the clearing travels."""
     with store.write() as s:
-        ws, t, row, recorder_id = _subjects(store, s, session_uid, trainee_uid)
+        ws, t, row, recorder_id, away = _subjects(store, s, session_uid, trainee_uid)
         before = _put(store, s, ws, t, None, row, recorder_id)
-        return _row(t, ws, None, before)
+        return _row(t, ws, None, before, away)
 
 
 def restore_mark(
@@ -234,20 +273,22 @@ def restore_mark(
 ) -> RosterRow:
     """Put back a state returned earlier (undo or redo); audited like any other change."""
     with store.write() as s:
-        ws, t, row, recorder_id = _subjects(store, s, session_uid, trainee_uid)
+        ws, t, row, recorder_id, away = _subjects(store, s, session_uid, trainee_uid)
         before = _put(store, s, ws, t, state, row, recorder_id)
-        return _row(t, ws, state, before)
+        return _row(t, ws, state, before, away)
 
 
 def mark_all_present(store: Store, session_uid: str) -> list[RosterRow]:
     """Every expected trainee not yet marked becomes present, in one transaction.
 
-    Marks already set (late, absent, …) are kept, so exceptions can be marked first.
+    Marks already set (late, absent, …) are kept, so exceptions can be marked first; a
+    trainee on approved leave is not expected and stays unmarked.
     Returns the rows that changed, each with ``previous`` = None.
     """
     changed: list[RosterRow] = []
     with store.write() as s:
         ws = _session(s, session_uid)
+        check_held(ws)
         length = session_hours(ws.start_time, ws.end_time)
         state = MarkState("present", 0, default_hours(length, "present", 0), "")
         recorder_id = _recorder_id(store, s)
@@ -258,7 +299,11 @@ def mark_all_present(store: Store, session_uid: str) -> list[RosterRow]:
         }
         expected = s.scalars(
             select(Trainee)
-            .where(Trainee.cohort_id == ws.cohort_id, *expected_where(ws.held_on))
+            .where(
+                Trainee.cohort_id == ws.cohort_id,
+                *expected_where(ws.held_on),
+                ~_leave_on(ws.held_on),
+            )
             .order_by(Trainee.trainee_id)
         )
         for t in expected:
@@ -281,5 +326,5 @@ def restore_marks(
         for trainee_uid, state in states.items():
             t = _trainee(s, trainee_uid)
             before = _put(store, s, ws, t, state, _attendance(s, ws, t), recorder_id)
-            rows.append(_row(t, ws, state, before))
+            rows.append(_row(t, ws, state, before, _is_on_leave(s, t, ws.held_on)))
     return rows

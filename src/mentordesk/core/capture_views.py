@@ -77,6 +77,8 @@ class RosterRow:
     mark: MarkState | None = None
     # Set by changes: the state before them, for undo (``restore_mark``).
     previous: MarkState | None = None
+    # On approved leave that day: listed so the mentor sees why, but not expected.
+    on_leave: bool = False
 
     @property
     def status(self) -> str | None:
@@ -88,9 +90,14 @@ class RosterRow:
 RosterRecord = tuple[int, str, str, str, str | None, int | None, float | None, str | None]
 
 
-def roster_rows(rows: Iterable[RosterRecord], expected: set[int]) -> list[RosterRow]:
+def roster_rows(
+    rows: Iterable[RosterRecord],
+    expected: set[int],
+    on_leave: set[int] | frozenset[int] = frozenset(),
+) -> list[RosterRow]:
     """Roster rows from (trainee id, uid, trainee ID, name, status, minutes late, hours, note)
-    as a session's roster query returns them; ``expected``: the database ids expected there."""
+    as a session's roster query returns them; ``expected``: the database ids expected there,
+    ``on_leave``: those of the cohort on approved leave that day (not expected)."""
     return [
         RosterRow(
             uid,
@@ -98,6 +105,7 @@ def roster_rows(rows: Iterable[RosterRecord], expected: set[int]) -> list[Roster
             name,
             pk in expected,
             MarkState(status, late or 0, hours or 0.0, note or "") if status else None,
+            on_leave=pk in on_leave,
         )
         for pk, uid, tid, name, status, late, hours, note in rows
     ]

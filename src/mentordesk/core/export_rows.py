@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session, aliased
 
 from .errors import NotFound
 from .expected import expectations, planned_hours
+from .export_calendar import COLUMNS as CALENDAR_COLUMNS
+from .export_calendar import calendar_query
 from .models import (
     Assessment,
     Attendance,
@@ -133,11 +135,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "Signed By",
         "Document SHA-256",
     ),
+    # Revision 2: after About, so that the first nine sheets keep their places.
+    "Calendar": CALENDAR_COLUMNS,
 }
 # The Skills sheet adds one column per level after these, headed Level 1 … Level N.
 SKILL_COLUMNS = ("Rubric", "Rubric Version", "Code", "Area", "Skill", "Module")
 SKILL_TAIL = ("Level Labels", "UID", "Rubric UID", "Updated At")
-ROUND_TRIP = ("Trainees", "Sessions", "Attendance", "Ratings", "Notes", "Assessments")
+ROUND_TRIP = ("Trainees", "Sessions", "Attendance", "Ratings", "Notes", "Assessments", "Calendar")
 BATCH = 5000
 
 
@@ -443,6 +447,9 @@ class ExportRows:
             .order_by(Trainee.trainee_id, Assessment.period_start, Assessment.version)
         )
         return self._stream(query)
+
+    def calendar(self) -> Rows:
+        return self._stream(calendar_query(self.cohort_id, self.scope.start, self.scope.end))
 
     def level_count(self) -> int:
         counts = self.s.scalars(

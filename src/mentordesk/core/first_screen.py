@@ -46,6 +46,11 @@ _ROSTER = """
         OR t.id IN (SELECT trainee_id FROM attendance WHERE session_id = :session AND deleted = 0)
     ORDER BY t.trainee_id
 """
+# ``attendance.session_roster``: approved leave that day takes a trainee off the expected list.
+_ON_LEAVE = """
+    SELECT trainee_id FROM "leave"
+    WHERE deleted = 0 AND approved = 1 AND starts_on <= :day AND ends_on >= :day
+"""
 _USER = """
     SELECT staff.name FROM setting JOIN staff ON staff.uid = setting.value
     WHERE setting.key = 'local_staff_uid'
@@ -142,6 +147,7 @@ def _roster(
         "SELECT id FROM workshop_session WHERE uid = ?", (session_uid,)
     ).fetchone()
     params = {"cohort": cohort_id, "day": held_on, "session": session_id}
-    expected = {pk for (pk,) in conn.execute(_EXPECTED, params)}
+    enrolled = {pk for (pk,) in conn.execute(_EXPECTED, params)}
+    on_leave = enrolled & {pk for (pk,) in conn.execute(_ON_LEAVE, params)}
     rows = conn.execute(_ROSTER.format(expected=_EXPECTED), params)
-    return roster_rows(rows, expected)
+    return roster_rows(rows, enrolled - on_leave, on_leave)

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import merge_assessments, merge_rows
+from . import merge_assessments, merge_calendar, merge_rows
 from .changes import KINDS, add
 from .errors import UserError
 from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
@@ -36,7 +36,9 @@ from .merge_records import (
 from .models import (
     Assessment,
     Attendance,
+    CalendarBlock,
     Cohort,
+    DayOff,
     Note,
     Programme,
     Skill,
@@ -60,6 +62,7 @@ SHEET_NAMES = {
     "Ratings": user_text("Merge", "Ratings"),
     "Notes": user_text("Merge", "Notes"),
     "Assessments": user_text("Merge", "Assessments"),
+    "Calendar": user_text("Merge", "Calendar"),
 }
 MODELS: dict[str, type[Travelling]] = {
     "Skills": Skill,
@@ -69,6 +72,7 @@ MODELS: dict[str, type[Travelling]] = {
     "Ratings": SkillRating,
     "Notes": Note,
     "Assessments": Assessment,
+    "Calendar": CalendarBlock,
 }
 HANDLERS = {
     "Skills": merge_rows.skill,
@@ -78,6 +82,7 @@ HANDLERS = {
     "Ratings": merge_rows.rating,
     "Notes": merge_rows.note,
     "Assessments": merge_assessments.assessment,
+    "Calendar": merge_calendar.calendar,
 }
 # The longest name a reference may hold: the columns of the records it may create.
 NAME_LIMITS = {
@@ -295,6 +300,9 @@ class Merger:
             self.kind = sheet.kind
             for chunk in _chunks(sheet.rows):
                 local = self._locals(MODELS[sheet.kind], chunk)
+                if sheet.kind == "Calendar":
+                    # One sheet, two records: the plan's blocks and the days off.
+                    local |= self._locals(DayOff, chunk)
                 if sheet.kind == "Attendance":
                     self._prefetch_pairs(chunk, local)
                 with self.s.no_autoflush:

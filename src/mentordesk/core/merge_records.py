@@ -23,7 +23,7 @@ class Incoming:
 
 @dataclass
 class IncomingSheet:
-    kind: str  # Skills, Trainees, Sessions, Attendance, Ratings, Notes or Assessments
+    kind: str  # Skills, Trainees, Sessions, Attendance, Ratings, Notes, Assessments, Calendar
     rows: Iterable[Incoming]
     # interchange.md's header -> the header as this sheet writes it ("学号"): refusals name
     # the column the user sees.
@@ -103,8 +103,11 @@ def row_label(r: Incoming) -> str:
     who = " ".join(str(v[k]) for k in ("Trainee ID", "Name") if v.get(k))
     if r.sheet.startswith("Skills"):
         who = f"{v.get('Code', '')} {v.get('Skill', '')}".strip()
+    if r.sheet.startswith("Calendar"):
+        who = f"{v.get('Cohort', '')} {v.get('Place', '')}".strip()
     when = next(
-        (v[k] for k in ("Date", "Rated On", "Written At", "Period Start") if v.get(k)), None
+        (v[k] for k in ("Date", "Rated On", "Written At", "Period Start", "Start") if v.get(k)),
+        None,
     )
     if isinstance(when, datetime):
         when = when.date()

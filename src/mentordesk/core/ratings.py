@@ -10,6 +10,7 @@ from sqlalchemy import Select, bindparam, func, null, select
 from sqlalchemy.orm import Session, aliased
 
 from . import record_values
+from .attendance import check_held
 from .changes import add, change, find
 from .errors import UserError
 from .models import Cohort, RubricLevel, Skill, SkillRating, Staff, Trainee, WorkshopSession
@@ -199,6 +200,8 @@ def rate(
             store, s, trainee_uid, skill_uid, level, session_uid, day
         )
         number = _check_level(sk, level, (low, high))
+        if ws is not None:
+            check_held(ws)
         on = rated_on or (ws.held_on if ws else day)
         if existing is not None:
             before = RatingState(existing.level, existing.evidence)

@@ -48,6 +48,18 @@ ATTENDANCE_WORDS = {
     "请假": "excused",
 }
 
+# The Calendar sheet's Place: a block's (school, plant) or a day off's (holiday, closure).
+PLACE_WORDS = {
+    "school": "school",
+    "plant": "plant",
+    "holiday": "holiday",
+    "closure": "closure",
+    "学校": "school",
+    "工厂": "plant",
+    "节假日": "holiday",
+    "停工": "closure",
+}
+
 # Every header of the results workbook, English first, then its Chinese form.
 CHINESE = {
     "Trainee ID": "学号",
@@ -120,6 +132,8 @@ CHINESE = {
     "Area": "领域",
     "Rubric UID": "标准唯一标识",
     "Level Labels": "等级名称",
+    "Place": "场所",
+    "Label": "说明",
     "Key": "项目名",
     "Value": "值",
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,8 @@ INSTANTS = {"Updated At", "Written At", "Signed At", "Signed On"}
 NUMBER_FORMATS = {"Attendance Rate": "0.0%", "Mean Level": "0.00"}
 WIDE = {"Name", "Note", "Text", "Evidence", "Comment", "Strengths", "Improvements", "Skill"}
 WIDE |= {"Level Labels", "Task", "Location", "Cohort", "Programme"}
+# Sheets of revision 2 come after About, so that the first nine keep their places.
+AFTER_ABOUT = ("Calendar",)
 
 
 def excel_instant(value: datetime | None) -> datetime | None:
@@ -274,11 +276,18 @@ def _write(
                 SKILL_COLUMNS + tuple(f"Level {n}" for n in range(1, levels + 1)) + SKILL_TAIL,
                 lambda: source.skills(levels),
             ),
+            ("Calendar", COLUMNS["Calendar"], source.calendar),
         ]
         sources = [(name, headers, produce()) for name, headers, produce in sheets]
         sizes = [len(rows) for _, _, rows in sources]
         progress.start(sum(sizes), user_text("Export", "Exporting"))
         for (name, headers, rows), size in zip(sources, sizes, strict=True):
+            if name == AFTER_ABOUT[0]:
+                # About comes before the sheets of revision 2 and counts them too.
+                named = zip((n for n, _, _ in sources), sizes, strict=True)
+                later = [(n, s) for n, s in named if n in AFTER_ABOUT]
+                _about(wb, store, scope, exported_at, start, end, chinese_headers,
+                       sheet_limit, {**counts, **_parts(later, sheet_limit)})  # fmt: skip
             shown = _shown(headers, chinese_headers)
             writer = _SheetWriter(wb, name, headers, shown, sheet_limit, counts, size)
             for n, row in enumerate(rows, start=1):
@@ -295,10 +304,39 @@ def _write(
                 user_text("Export", "{sheet}: {total:,} rows").format(sheet=name, total=size),
             )
             writer.finish()
+    progress.step(0, user_text("Export", "Saving the workbook"))
+
+
+def _parts(sheets: Iterable[tuple[str, int]], limit: int) -> dict[str, int]:
+    """The rows each sheet and continuation will hold, as ``_SheetWriter`` splits them."""
+    out: dict[str, int] = {}
+    for name, size in sheets:
+        part, left = 1, size
+        while True:
+            out[name if part == 1 else f"{name} {part}"] = min(left, limit)
+            left -= limit
+            part += 1
+            if left <= 0:
+                break
+    return out
+
+
+def _about(
+    wb: Workbook,
+    store: Store,
+    scope: ExportScope,
+    exported_at: datetime,
+    start: date | None,
+    end: date | None,
+    chinese_headers: bool,
+    sheet_limit: int,
+    counts: dict[str, int],
+) -> None:
     pairs: list[tuple[str, Any]] = [
         ("format", FORMAT),
         ("version", VERSION),
-        # Additions to version 1 (the Summary's calendar columns): readers by header go on.
+        # Additions to version 1 (the Summary's calendar columns, the Calendar sheet after
+        # About): readers by header and by sheet name go on.
         ("revision", REVISION),
         ("exported_at", exported_at.isoformat(timespec="seconds").replace("+00:00", "Z")),
         ("device", store.device_id),
@@ -316,4 +354,3 @@ def _write(
     for pair in pairs:
         about.append(pair)
     about.finish()
-    progress.step(0, user_text("Export", "Saving the workbook"))

@@ -15,7 +15,7 @@ from ..core.merge_records import Incoming, IncomingSheet, MergeSource
 from ..core.record_values import iso_day
 from ..core.wording import Text, user_text
 from .cell_values import cell_text, header_key, identifier_text
-from .headers import ATTENDANCE_WORDS, ENGLISH_BY_KEY, level_number
+from .headers import ATTENDANCE_WORDS, ENGLISH_BY_KEY, PLACE_WORDS, level_number
 from .results_export import FORMAT, VERSION
 from .workbook_reading import WorkbookError, at, sheet_rows, where
 
@@ -27,14 +27,15 @@ REQUIRED = {
     "Notes": ("Trainee ID", "Written At", "Text"),
     "Assessments": ("Trainee ID", "Period Start", "Period End"),
     "Skills": ("Rubric", "Code", "Skill"),
+    "Calendar": ("Start", "End", "Place"),
 }
 FREE_TEXT = {"Note", "Text", "Evidence", "Comment", "Strengths", "Improvements"}
-FREE_TEXT |= {"Amendment Reason", "Task", "Location"}
+FREE_TEXT |= {"Amendment Reason", "Task", "Location", "Label"}
 DATES = {"Date", "Rated On", "Period Start", "Period End", "Enrolled On", "Left On"}
 INSTANTS = {"Updated At", "Written At", "Signed At"}
 TIMES = {"Start", "End"}
 INTEGERS = {"Minutes Late", "Level", "Version", "Rubric Version"}
-NUMBERS = {"Hours"}
+NUMBERS = {"Hours", "Planned Hours"}
 IDENTIFIERS = {"Trainee ID", "Employee No"}
 # Level descriptor columns, kept apart from headers such as "Level Labels".
 LEVEL_MARK = "\x00level "
@@ -130,6 +131,32 @@ def _status(value: Any) -> str:
             ).format(value=text)
         )
     return found
+
+
+def _place(value: Any) -> str:
+    text = cell_text(value)
+    found = PLACE_WORDS.get(header_key(text))
+    if found is None:
+        raise ValueError(
+            user_text(
+                "ResultsImport",
+                "{value!r} is not a place (school, plant, holiday, closure, 学校, 工厂, 节假日, "
+                "停工)",
+            ).format(value=text[:40])
+        )
+    return found
+
+
+def _day(value: Any) -> date | None:
+    """A Calendar sheet's Start and End are days, where a Sessions sheet's are times."""
+    try:
+        return _date(value)
+    except (ValueError, TypeError, UserError):
+        raise ValueError(
+            user_text("ResultsImport", "{value!r} is not a date (YYYY-MM-DD)").format(
+                value=cell_text(value)[:40]
+            )
+        ) from None
 
 
 def _why(exc: Exception, header: str, cell: Any) -> str:
@@ -255,6 +282,9 @@ def _rows(
     parsers = {i: _parser(h) for i, h in columns.items() if not h.startswith(LEVEL_MARK)}
     if kind == "Attendance":
         parsers.update({i: _status for i, h in columns.items() if h == "Status"})
+    if kind == "Calendar":
+        parsers.update({i: _day for i, h in columns.items() if h in TIMES})
+        parsers.update({i: _place for i, h in columns.items() if h == "Place"})
     mark = len(LEVEL_MARK)
     levels = sorted((int(h[mark:]), i) for i, h in columns.items() if h.startswith(LEVEL_MARK))
     defaults = COLUMNS.get(kind) or SKILL_COLUMNS + SKILL_TAIL

@@ -89,12 +89,14 @@ class SheetRow:
     name: str
     # False: not in the session's cohort on its date, but already marked there.
     expected: bool = True
+    # On approved leave that day: listed, flagged, and not expected.
+    on_leave: bool = False
 
 
 def sheet_roster(store: Store, session_uid: str) -> list[SheetRow]:
     """The trainees on the sheet, in Today's order: the one place the sheet asks for them."""
     return [
-        SheetRow(r.trainee_id, r.name, r.expected)
+        SheetRow(r.trainee_id, r.name, r.expected, r.on_leave)
         for r in attendance.session_roster(store, session_uid)
     ]
 
@@ -261,7 +263,9 @@ def _roster_table(rows: Sequence[SheetRow]) -> Table:
     cells: list[list[str]] = [_head_cells()]
     sizes: list[tuple] = []
     for number, row in enumerate(rows, start=1):
-        name, size = name_lines(row.name + ("" if row.expected else " *"), name_w)
+        flag = f" ({say('on leave', '请假')})" if row.on_leave else ""
+        unexpected = "" if row.expected or row.on_leave else " *"
+        name, size = name_lines(row.name + flag + unexpected, name_w)
         trainee_id, id_size = fitted(row.trainee_id, WIDTHS[1] - 6, 9, 6)
         cells.append([str(number), trainee_id, name, *[""] * 8])
         if size != NAME_SIZE:
@@ -306,7 +310,7 @@ def render_session_sheet(session: SessionView, rows: Sequence[SheetRow]) -> tupl
     story: list[Flowable] = [
         _header(session, matrix),
         Spacer(1, 3 * mm),
-        _legend(session, any(not r.expected for r in rows)),
+        _legend(session, any(not (r.expected or r.on_leave) for r in rows)),
         Spacer(1, 2.5 * mm),
     ]
     if rows:

@@ -30,6 +30,7 @@ from reportlab.platypus import (
 
 from ..core.assessments import AssessmentView
 from ..core.time_and_hours import hours_text, hours_text_chinese
+from .sheet_against_plan import against_plan
 from .sheet_language import say, sheet_language
 from .sheet_page import (
     BODY_W,
@@ -422,6 +423,7 @@ def render_sheet(
         _identity(view),
         _p("1  " + say("Attendance", "出勤情况"), "section"),
         _attendance(summary),
+        *[_p(line, "base") for line in against_plan(summary.get("attendance", {}))],
         _p("2  " + say("Practical skills", "实操技能"), "section"),
     ]
     if summary.get("rubric"):

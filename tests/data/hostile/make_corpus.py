@@ -235,6 +235,37 @@ def _duplicate_new_uid() -> bytes:
     return _results({"Trainees": rows})
 
 
+def _calendar_overlap() -> bytes:
+    """A good plan block, one overlapping it and one with unreadable dates: fed with --strict
+    (the first alone is fine)."""
+
+    def block(n: int, start: object, end: object) -> list[object]:
+        return _record("Calendar", UID=_uid(200 + n), Updated_At=WHEN, Deleted=False,
+                       Cohort="Corpus Cohort", Start=start, End=end, Place="plant",
+                       Planned_Hours=40)  # fmt: skip
+
+    return _results({"Calendar": [
+        block(1, "2026-11-02", "2026-11-06"), block(2, "2026-11-04", "2026-11-10"),
+        block(3, "2026-02-30", "next week"),
+    ]})  # fmt: skip
+
+
+def _calendar_bad_dates() -> bytes:
+    """Blocks and days off that cannot be: every row rejected."""
+
+    def row(n: int, **values: object) -> list[object]:
+        return _record("Calendar", UID=_uid(300 + n), Updated_At=WHEN, Deleted=False, **values)
+
+    return _results({"Calendar": [
+        row(1, Cohort="Corpus Cohort", Start="soon", End="2026-11-31", Place="plant"),
+        row(2, Cohort="Corpus Cohort", Start="2026-11-10", End="2026-11-02", Place="school"),
+        row(3, Start="2026-10-01", End="2026-10-07", Place="holiday", Label="Golden Week"),
+        row(4, Cohort="Corpus Cohort", Start="2026-11-02", End="2026-11-03", Place="plant",
+            Planned_Hours=1e308),
+        row(5, Start="2026-10-01", End="2026-10-01", Place="moon base"),
+    ]})  # fmt: skip
+
+
 def _hidden_first_sheet() -> bytes:
     """A very hidden roster of good rows first, the visible one of bad rows after it."""
     data = package(
@@ -506,6 +537,8 @@ WORKBOOKS: dict[str, tuple[str, Callable[[], bytes]]] = {
     "results_hours_out_of_range_strict.xlsx": ("--strict", _hours_out_of_range),
     "results_lenient_dates.xlsx": ("rejected", _lenient_dates),
     "results_duplicate_new_uid_strict.xlsx": ("--strict", _duplicate_new_uid),
+    "results_calendar_overlap_strict.xlsx": ("--strict", _calendar_overlap),
+    "results_calendar_bad_dates.xlsx": ("rejected", _calendar_bad_dates),
     "roster_lost_digit_ids.xlsx": (
         "rejected",
         lambda: roster([[1.101012000010112e17, "Lost Digits"], ["1.10101200001011E+17", "As Text"]]),
