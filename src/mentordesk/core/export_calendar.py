@@ -8,6 +8,7 @@ table: a block is a row with `Place` `school` or `plant`; a day off is a row wit
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Float, Select, String, cast, func, literal, null, or_, select, union_all
 
@@ -26,7 +27,9 @@ COLUMNS = (
 )
 
 
-def calendar_query(cohort_id: int | None, start: date | None, end: date | None) -> Select:
+def calendar_query(
+    cohort_id: int | None, start: date | None, end: date | None
+) -> Select[*tuple[Any, ...]]:
     """Blocks of the cohort (or of all) meeting the period, and the days off inside it that
     apply to the cohort, by start date: deleted ones too, so that a deletion travels."""
     blocks = select(

@@ -42,7 +42,7 @@ def calendar(m: Merger, r: Incoming, local: Travelling | None, label: str) -> No
 
 def _start(m: Merger, r: Incoming) -> date:
     start = r.values["Start"]
-    if start is None:
+    if not isinstance(start, date):
         raise Rejected(
             user_text("Merge", "column {column}: empty").format(column=m.column("Start"))
         )

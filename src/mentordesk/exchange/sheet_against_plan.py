@@ -3,12 +3,14 @@ sessions the rate is, how many were left unmarked, and the hours done against th
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..core.expected import ON_TRACK_SHARE
 from ..core.time_and_hours import hours_text, hours_text_chinese
 from .sheet_language import say
 
 
-def against_plan(attendance: dict) -> list[str]:
+def against_plan(attendance: dict[str, Any]) -> list[str]:
     """Two lines under the attendance figures; none for a sheet frozen before the calendar
     (its summary holds no expected count)."""
     if "expected" not in attendance:
