@@ -183,7 +183,7 @@ def read_about(path: Path, wb: Any) -> dict[str, str] | None:
     if ws is None:
         return None
     about: dict[str, str] = {}
-    for number, values in sheet_rows(path, ws, 500):
+    for number, values in sheet_rows(path, ws, 500, head=True):
         if number == 1 or not values:
             continue
         key = cell_text(values[0])
@@ -223,7 +223,7 @@ def _header(
     path: Path, ws: Any, kind: str, ignored: list[str], titles: dict[str, str]
 ) -> dict[int, str]:
     """Column index -> interchange.md's header; ``titles`` gets each as the sheet writes it."""
-    first = next(iter(sheet_rows(path, ws, 1)), (1, ()))[1]
+    first = next(iter(sheet_rows(path, ws, 1, head=True)), (1, ()))[1]
     columns: dict[int, str] = {}
     for i, value in enumerate(first):
         english = ENGLISH_BY_KEY.get(header_key(value))
