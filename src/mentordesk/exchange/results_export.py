@@ -26,6 +26,7 @@ from ..core.record_values import MAX_CELL
 from ..core.store import Store
 from ..core.wording import user_text
 from .headers import CHINESE
+from .xlsx_cells import FastWorksheet
 
 FORMAT = "mentordesk-exchange"
 VERSION = 1
@@ -66,6 +67,22 @@ class ExportResult:
     def lines(self) -> list[str]:
         counts = ", ".join(f"{n} {sheet}" for sheet, n in self.rows.items())
         return [f"Exported to {self.path}: {counts}"]
+
+
+def _printable(value: str) -> bool:
+    """No character the file format cannot hold (line breaks and tabs are held)."""
+    return not ILLEGAL_CHARACTERS_RE.search(value)
+
+
+def _one_run(text: str) -> str:
+    """``text`` as the XML of a rich string of one plain run.
+
+    XlsxWriter writes text that begins with ``<r>`` and ends with ``</r>`` into the sheet as
+    XML, unescaped (its own rich strings): a note so written would be read as markup, and
+    could break or add cells. Spelled out as one run it is read as exactly this text.
+    """
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<r><t xml:space="preserve">{escaped}</t></r>'
 
 
 class _Book:
@@ -146,7 +163,7 @@ class _SheetWriter:
         self.part += 1
         title = self.name if self.part == 1 else f"{self.name} {self.part}"
         self.title = title
-        ws = self.book.wb.add_worksheet(title)
+        ws = self.book.wb.add_worksheet(title, worksheet_class=FastWorksheet)
         ws.freeze_panes(1, 0)
         for i, header in enumerate(self.headers):
             width = 28 if header in WIDE else max(12, len(header) + 4)
@@ -156,11 +173,12 @@ class _SheetWriter:
         self.ws = ws
         self.in_part = 0
         self.counts[title] = 0
-        # Bound once per part: the per-cell calls are most of an export's time.
-        self._string = ws.write_string
-        self._number = ws.write_number
-        self._datetime = ws.write_datetime
-        self._boolean = ws.write_boolean
+        # Bound once per part, and below XlsxWriter's public wrappers (which also parse "A1"
+        # references): the per-cell calls are most of an export's time.
+        self._string = ws._write_string
+        self._number = ws._write_number
+        self._datetime = ws._write_datetime
+        self._boolean = ws._write_boolean
 
     def _close(self) -> None:
         if self.ws is not None:
@@ -181,12 +199,14 @@ class _SheetWriter:
                     continue
                 if len(value) > MAX_CELL:
                     self._too_long(values, i, len(value))
-                if value[0] in RISKY_FIRST or ILLEGAL_CHARACTERS_RE.search(value):
+                if value[0] in RISKY_FIRST or not (value.isprintable() or _printable(value)):
                     value = ILLEGAL_CHARACTERS_RE.sub("", value)
                     if value.startswith(RISKY_START) or value in ERROR_CODES:
                         # A text cell with Excel's quote prefix: shown as typed, never run.
                         self._string(row_number, i, value, book.quoted)
                         continue
+                if value[0] == "<" and value.startswith("<r>") and value.endswith("</r>"):
+                    value = _one_run(value)
                 if self._string(row_number, i, value) == -2:
                     self._too_long(values, i, len(value))
             elif kind is int or kind is float:
