@@ -117,8 +117,12 @@ def _value(value: Any) -> Any:
 def calamine_rows(book: Any, title: str) -> Iterator[tuple]:
     """The sheet's rows from row 1, each a tuple as openpyxl's ``values_only`` gives it."""
     sheet = book.get_sheet_by_name(title)
+    # calamine's rows begin at row 1 but at the sheet's first used column.
+    first = sheet.start
+    out: list[Any] = [None] * first[1] if first else []
+    lead = len(out)
     for row in sheet.iter_rows():
-        out = []
+        del out[lead:]
         append = out.append
         for value in row:
             kind = value.__class__
