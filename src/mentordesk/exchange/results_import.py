@@ -258,13 +258,13 @@ def _rows(
     mark = len(LEVEL_MARK)
     levels = sorted((int(h[mark:]), i) for i, h in columns.items() if h.startswith(LEVEL_MARK))
     defaults = COLUMNS.get(kind) or SKILL_COLUMNS + SKILL_TAIL
+    typed = DATES | INSTANTS | TIMES | INTEGERS | NUMBERS
+    # Worked out once a sheet, copied for each row.
+    blank: dict[str, Any] = {h: ("" if h not in typed else None) for h in defaults}
     for number, raw in sheet_rows(path, ws):
-        if number == 1 or not any(v is not None and v != "" for v in raw):
+        if number == 1 or raw.count(None) + raw.count("") == len(raw):
             continue
-        values: dict[str, Any] = {
-            h: ("" if h not in DATES | INSTANTS | TIMES | INTEGERS | NUMBERS else None)
-            for h in defaults
-        }
+        values = blank.copy()
         problem = ""
         for i, parse in parsers.items():
             cell = raw[i] if i < len(raw) else None
