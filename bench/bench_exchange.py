@@ -157,6 +157,27 @@ def _import(path: str, db: str, apply: bool = True) -> dict:
     return clock.result(report.counts()["new"])
 
 
+def _read(path: str, _db: str) -> dict:
+    """The exchange side alone: the workbook opened, recognised and every row parsed (a
+    roster into RosterRows, a results workbook into the merge's Incoming rows)."""
+    from mentordesk.exchange.results_import import read_about, read_results
+    from mentordesk.exchange.workbook_import import prepare_import
+    from mentordesk.exchange.workbook_reading import open_workbook
+
+    clock = _Clock()
+    rows = 0
+    with clock.timing():
+        prepared = prepare_import(Path(path))
+        if prepared.roster is not None:
+            rows = len(prepared.roster.rows)
+        else:
+            wb = open_workbook(Path(path))
+            source = read_results(Path(path), wb, read_about(Path(path), wb) or {})
+            rows = sum(1 for sheet in source.sheets for _ in sheet.rows)
+            wb.close()
+    return clock.result(rows)
+
+
 def _dry_run(path: str, db: str) -> dict:
     return _import(path, db, apply=False)
 
@@ -201,6 +222,7 @@ JOBS = {
     "export-baseline": _export_baseline,
     "import": _import,
     "dry-run": _dry_run,
+    "read": _read,
     "import-baseline": _import_baseline,
     "results-workbook": _results_workbook,
 }
@@ -310,7 +332,7 @@ def _imports(folder: Path, workbook: Path, what: str, runs: int) -> list[Figure]
         base = _best(base, _child("import-baseline", str(workbook), ""))
     assert base is not None
     figures = []
-    for job, doing in (("dry-run", "dry run"), ("import", "apply")):
+    for job, doing in (("read", "read only"), ("dry-run", "dry run"), ("import", "apply")):
         ours = None
         for n_run in range(runs):
             db = folder / f"{workbook.stem}-{job}-{n_run}.db"
