@@ -90,15 +90,6 @@ def plain_part(zf: zipfile.ZipFile, name: str) -> bool:
     return rows * widest <= MAX_GRID_CELLS
 
 
-def sheet_parts(path: Path, wb: Any) -> dict[str, str]:
-    """Sheet title -> its part in the package, as openpyxl found them."""
-    parts = {}
-    for ws in wb.worksheets:
-        name = getattr(ws, "_worksheet_path", "") or ""
-        parts[ws.title] = name.lstrip("/")
-    return parts
-
-
 def _value(value: Any) -> Any:
     kind = value.__class__
     if kind is str:
@@ -149,6 +140,41 @@ def rows_with_fallback(
             return
         except _Ambiguous:
             pass
+        except BaseException as exc:
+            # A Rust panic reaches Python as a BaseException: openpyxl reads on, or refuses.
+            if type(exc).__name__ != "PanicException":
+                raise
     for n, row in enumerate(slow().iter_rows(values_only=True)):
         if n >= done:
             yield row
+
+
+class FastRows:
+    """calamine's reading of one workbook, opened on first use: which sheets it may read,
+    and their rows."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.book: Any = None
+        self.plain: dict[str, bool] = {}
+
+    def is_plain(self, ws: Any) -> bool:
+        if ws.title not in self.plain:
+            name = str(getattr(ws, "_worksheet_path", "") or "").lstrip("/")
+            with zipfile.ZipFile(self.path) as zf:
+                self.plain[ws.title] = bool(name) and plain_part(zf, name)
+        return self.plain[ws.title]
+
+    def rows(self, ws: Any) -> Iterator[tuple]:
+        fast = self.is_plain(ws)
+        if fast and self.book is None:
+            # Loaded with the first sheet it reads: most workbooks opened are never read whole.
+            from python_calamine import CalamineWorkbook
+
+            self.book = CalamineWorkbook.from_path(str(self.path))
+        return rows_with_fallback(self.book, ws.title, lambda: ws, fast=fast)
+
+    def close(self) -> None:
+        if self.book is not None:
+            self.book.close()
+            self.book = None

@@ -20,7 +20,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from ..core.errors import UserError
 from ..core.wording import Text, user_text
-from .calamine_sheets import plain_part, rows_with_fallback
+from .calamine_sheets import FastRows
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -280,40 +280,10 @@ class _StreamingReader(ExcelReader):
             self.wb._sheets.append(ws)
 
 
-class _FastRows:
-    """calamine's reading of one workbook, opened on first use: which sheets it may read,
-    and their rows."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.book: Any = None
-        self.plain: dict[str, bool] = {}
-
-    def is_plain(self, ws: Any) -> bool:
-        if ws.title not in self.plain:
-            name = str(getattr(ws, "_worksheet_path", "") or "").lstrip("/")
-            with zipfile.ZipFile(self.path) as zf:
-                self.plain[ws.title] = bool(name) and plain_part(zf, name)
-        return self.plain[ws.title]
-
-    def rows(self, ws: Any) -> Iterator[tuple]:
-        fast = self.is_plain(ws)
-        if fast and self.book is None:
-            from python_calamine import CalamineWorkbook
-
-            self.book = CalamineWorkbook.from_path(str(self.path))
-        return rows_with_fallback(self.book, ws.title, lambda: ws, fast=fast)
-
-    def close(self) -> None:
-        if self.book is not None:
-            self.book.close()
-            self.book = None
-
-
 class _ReadWorkbook(Workbook):
     """openpyxl's read-only workbook, with calamine beside it for the sheets' rows."""
 
-    fast_rows: _FastRows | None = None
+    fast_rows: FastRows | None = None
 
     def close(self) -> None:
         if self.fast_rows is not None:
@@ -325,7 +295,7 @@ def _load_streaming(path: Path) -> Workbook:
     reader = _StreamingReader(path, read_only=True, data_only=True)
     reader.read()
     reader.wb.__class__ = _ReadWorkbook
-    reader.wb.fast_rows = _FastRows(path)
+    reader.wb.fast_rows = FastRows(path)
     return reader.wb
 
 
