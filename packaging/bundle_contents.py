@@ -49,8 +49,16 @@ _QT_TRANSLATION = re.compile(r"[\\/]translations[\\/](qt|qtbase)_(zh_CN|en)\.qm$
 
 def hiddenimports() -> list[str]:
     # The CLI discovers optional command modules by name, and Alembic loads env.py by path:
-    # neither is visible to PyInstaller's import scan.
-    return [*collect_submodules("mentordesk"), "sqlalchemy.dialects.sqlite", "logging.config"]
+    # neither is visible to PyInstaller's import scan. The spreadsheet reader is imported
+    # only when a workbook is first read; named here so that it is bundled however the scan
+    # treats imports inside functions.
+    return [
+        *collect_submodules("mentordesk"),
+        "sqlalchemy.dialects.sqlite",
+        "logging.config",
+        "xlsxwriter",
+        "python_calamine",
+    ]
 
 
 def datas() -> list[tuple[str, str]]:

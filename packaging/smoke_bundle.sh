@@ -72,6 +72,10 @@ EXPECT_STATUS=1 run "MentorDesk verify (unsigned sheet)" "$EXE" verify "$sheet"
 grep -q "no signature" "$out" || fail "verify did not report the missing signature"
 run "MentorDesk export (Chinese headers)" "$EXE" export "$data/results.xlsx" --chinese-headers
 [[ -s $data/results.xlsx ]] || fail "export wrote no workbook"
+# Reads the workbook back (openpyxl opens it, calamine reads its sheets): all unchanged.
+run "MentorDesk import (dry run of that export)" "$EXE" import "$data/results.xlsx" --dry-run
+grep -q " 0 new, 0 updated, [0-9]* unchanged, 0 rejected" "$out" \
+    || fail "importing the export back did not find every row unchanged"
 
 run "window on demo data, in Chinese" env MENTORDESK_EXIT_AFTER_SHOW=1 LANG=zh_CN.UTF-8 \
     LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN "$EXE"

@@ -62,6 +62,8 @@ try {
     $Workbook = Join-Path $Data "results.xlsx"
     Step "mentordesk-cli export (Chinese headers)" @("export", $Workbook, "--chinese-headers") "Exported"
     if (-not (Test-Path $Workbook) -or (Get-Item $Workbook).Length -eq 0) { throw "export wrote no workbook" }
+    # Reads the workbook back (openpyxl opens it, calamine reads its sheets): all unchanged.
+    Step "mentordesk-cli import (dry run of that export)" @("import", $Workbook, "--dry-run") " 0 new, 0 updated, [0-9]+ unchanged, 0 rejected"
     # Qt on Windows takes the language from the user's settings, not from LANG as on Linux: the
     # Settings choice (an INI file beside a redirected data folder) picks Chinese instead.
     Set-Content -Path (Join-Path $Data "preferences.ini") -Value "[ui]`r`nlanguage=zh_CN" -Encoding ascii

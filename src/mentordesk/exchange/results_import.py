@@ -210,7 +210,7 @@ def read_about(path: Path, wb: Any) -> dict[str, str] | None:
     if ws is None:
         return None
     about: dict[str, str] = {}
-    for number, values in sheet_rows(path, ws, 500):
+    for number, values in sheet_rows(path, ws, 500, head=True):
         if number == 1 or not values:
             continue
         key = cell_text(values[0])
@@ -250,7 +250,7 @@ def _header(
     path: Path, ws: Any, kind: str, ignored: list[str], titles: dict[str, str]
 ) -> dict[int, str]:
     """Column index -> interchange.md's header; ``titles`` gets each as the sheet writes it."""
-    first = next(iter(sheet_rows(path, ws, 1)), (1, ()))[1]
+    first = next(iter(sheet_rows(path, ws, 1, head=True)), (1, ()))[1]
     columns: dict[int, str] = {}
     for i, value in enumerate(first):
         english = ENGLISH_BY_KEY.get(header_key(value))
@@ -288,13 +288,13 @@ def _rows(
     mark = len(LEVEL_MARK)
     levels = sorted((int(h[mark:]), i) for i, h in columns.items() if h.startswith(LEVEL_MARK))
     defaults = COLUMNS.get(kind) or SKILL_COLUMNS + SKILL_TAIL
+    typed = DATES | INSTANTS | TIMES | INTEGERS | NUMBERS
+    # Worked out once a sheet, copied for each row.
+    blank: dict[str, Any] = {h: ("" if h not in typed else None) for h in defaults}
     for number, raw in sheet_rows(path, ws):
-        if number == 1 or not any(v is not None and v != "" for v in raw):
+        if number == 1 or raw.count(None) + raw.count("") == len(raw):
             continue
-        values: dict[str, Any] = {
-            h: ("" if h not in DATES | INSTANTS | TIMES | INTEGERS | NUMBERS else None)
-            for h in defaults
-        }
+        values = blank.copy()
         problem = ""
         for i, parse in parsers.items():
             cell = raw[i] if i < len(raw) else None

@@ -53,7 +53,7 @@ def find_header(rows: list[tuple[int, tuple]], keys: dict[str, str]) -> HeaderRo
 
 def _head(path: Path, ws: Any) -> list[tuple[int, tuple]]:
     head = []
-    for number, values in sheet_rows(path, ws):
+    for number, values in sheet_rows(path, ws, head=True):
         head.append((number, values))
         if number >= HEADER_SEARCH_ROWS:
             break

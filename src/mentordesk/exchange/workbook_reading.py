@@ -2,7 +2,9 @@
 
 A workbook from a school's office is untrusted input: it may be no workbook at all, truncated,
 encrypted, a zip bomb or carry XML entity definitions. Each gets a plain message before openpyxl
-sees the file, and openpyxl only ever reads in streaming (read-only) mode.
+or calamine sees the file. openpyxl opens the workbook, in streaming (read-only) mode, and reads
+the first rows of a sheet (a header); whole sheets of plain values are read by calamine
+(``calamine_sheets``), several times faster, and any other sheet by openpyxl.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from ..core.errors import UserError
 from ..core.wording import Text, user_text
+from .calamine_sheets import FastRows
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -277,9 +280,22 @@ class _StreamingReader(ExcelReader):
             self.wb._sheets.append(ws)
 
 
+class _ReadWorkbook(Workbook):
+    """openpyxl's read-only workbook, with calamine beside it for the sheets' rows."""
+
+    fast_rows: FastRows | None = None
+
+    def close(self) -> None:
+        if self.fast_rows is not None:
+            self.fast_rows.close()
+        super().close()
+
+
 def _load_streaming(path: Path) -> Workbook:
     reader = _StreamingReader(path, read_only=True, data_only=True)
     reader.read()
+    reader.wb.__class__ = _ReadWorkbook
+    reader.wb.fast_rows = FastRows(path)
     return reader.wb
 
 
@@ -320,11 +336,14 @@ def shown_sheets(wb: Any) -> list[Any]:
     return [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
 
 
-def sheet_rows(path: Path, ws: Any, max_rows: int | None = None) -> Iterator[tuple[int, tuple]]:
+def sheet_rows(
+    path: Path, ws: Any, max_rows: int | None = None, *, head: bool = False
+) -> Iterator[tuple[int, tuple]]:
     """(sheet row number, values) for each row; damage found mid-way becomes a WorkbookError.
 
     ``max_rows`` counts rows that hold a value: empty rows (a formatted row at the sheet's
-    very end, a million blank ones) are passed through but never count against it.
+    very end, a million blank ones) are passed through but never count against it. ``head``:
+    only the first few rows will be read (openpyxl reads them without reading the rest).
     """
     number = 0
     filled = 0
@@ -332,7 +351,9 @@ def sheet_rows(path: Path, ws: Any, max_rows: int | None = None) -> Iterator[tup
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()
     try:
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        fast = None if head else getattr(getattr(ws, "parent", None), "fast_rows", None)
+        rows = ws.iter_rows(values_only=True) if fast is None else fast.rows(ws)
+        for number, values in enumerate(rows, start=1):
             if max_rows is not None and values.count(None) + values.count("") < len(values):
                 filled += 1
                 if filled > max_rows:
