@@ -86,7 +86,7 @@ def plain_part(zf: zipfile.ZipFile, name: str) -> bool:
                 tail = data[-_OVERLAP:]
     except (KeyError, OSError, zipfile.BadZipFile, EOFError, ValueError):
         return False  # openpyxl gives the message
-    rows = min(10**digits, 1_048_576)
+    rows = min(int(10**digits), 1_048_576)
     return rows * widest <= MAX_GRID_CELLS
 
 
@@ -105,7 +105,7 @@ def _value(value: Any) -> Any:
     return value
 
 
-def calamine_rows(book: Any, title: str) -> Iterator[tuple]:
+def calamine_rows(book: Any, title: str) -> Iterator[tuple[Any, ...]]:
     """The sheet's rows from row 1, each a tuple as openpyxl's ``values_only`` gives it."""
     sheet = book.get_sheet_by_name(title)
     # calamine's rows begin at row 1 but at the sheet's first used column.
@@ -165,7 +165,7 @@ class FastRows:
                 self.plain[ws.title] = bool(name) and plain_part(zf, name)
         return self.plain[ws.title]
 
-    def rows(self, ws: Any) -> Iterator[tuple]:
+    def rows(self, ws: Any) -> Iterator[tuple[Any, ...]]:
         fast = self.is_plain(ws)
         if fast and self.book is None:
             # Loaded with the first sheet it reads: most workbooks opened are never read whole.

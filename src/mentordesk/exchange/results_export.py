@@ -342,7 +342,7 @@ def _write(
                 # About comes before the sheets of revision 2 and counts them too.
                 named = zip((n for n, _, _ in sources), sizes, strict=True)
                 later = [(n, s) for n, s in named if n in AFTER_ABOUT]
-                _about(wb, store, scope, exported_at, start, end, chinese_headers,
+                _about(book, store, scope, exported_at, start, end, chinese_headers,
                        sheet_limit, {**counts, **_parts(later, sheet_limit)})  # fmt: skip
             shown = _shown(headers, chinese_headers)
             writer = _SheetWriter(book, name, headers, shown, sheet_limit, counts, size)
@@ -378,7 +378,7 @@ def _parts(sheets: Iterable[tuple[str, int]], limit: int) -> dict[str, int]:
 
 
 def _about(
-    wb: Workbook,
+    book: _Book,
     store: Store,
     scope: ExportScope,
     exported_at: datetime,
