@@ -13,6 +13,7 @@ from mentordesk.ui import error_reporting
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.preferences import preferences
 from mentordesk.ui.trainees_view import TraineesArea
+from tests.gui_waits import settled
 
 
 def show_area(window, key):
@@ -21,8 +22,8 @@ def show_area(window, key):
     return window.area(key)
 
 
-def test_navigation_offers_the_five_areas(qtbot, demo_store):
-    window = MainWindow(demo_store)
+def test_navigation_offers_the_five_areas(qtbot, demo_store, make_worker):
+    window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert titles == ["Today", "Trainees", "Assessments", "Sync", "Settings"]
@@ -35,8 +36,8 @@ def test_navigation_offers_the_five_areas(qtbot, demo_store):
     assert isinstance(window.stack.currentWidget(), TraineesArea)
 
 
-def test_trainees_area_lists_searches_and_edits(qtbot, demo_store):
-    window = MainWindow(demo_store)
+def test_trainees_area_lists_searches_and_edits(qtbot, demo_store, make_worker):
+    window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     area = show_area(window, "trainees")
     assert area.model.rowCount() == 78  # 80, less the two withdrawn
@@ -56,8 +57,8 @@ def test_trainees_area_lists_searches_and_edits(qtbot, demo_store):
     assert area.model.row_at(0).name == "刘德华"
 
 
-def test_a_refused_edit_says_why_and_changes_nothing(qtbot, demo_store):
-    window = MainWindow(demo_store)
+def test_a_refused_edit_says_why_and_changes_nothing(qtbot, demo_store, make_worker):
+    window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     area = show_area(window, "trainees")
     first, second = area.model.row_at(0), area.model.row_at(1)
@@ -114,14 +115,15 @@ def test_ten_thousand_trainees_load_into_the_model(qtbot, store):
     qtbot.waitUntil(lambda: area.model.rowCount() == 10, timeout=3000)  # T09990 … T09999
 
 
-def test_settings_saves_the_profile(qtbot, store):
-    window = MainWindow(store)
+def test_settings_saves_the_profile(qtbot, store, make_worker):
+    window = MainWindow(make_worker(store))
     qtbot.addWidget(window)
     area = show_area(window, "settings")
     area.name_edit.setText("Chen Hong 陈红")
     area.role_combo.setCurrentIndex(area.role_combo.findData("supervisor"))
     area.org_edit.setText("BOF steelmaking plant")
     qtbot.mouseClick(area.save_button, Qt.MouseButton.LeftButton)
+    settled(window.worker)
     me = staff.local_user(store)
     assert (me.name, me.role, me.organisation) == (
         "Chen Hong 陈红",
@@ -131,7 +133,7 @@ def test_settings_saves_the_profile(qtbot, store):
     assert "Chen Hong" in window.user_label.text()
 
 
-def test_window_geometry_and_area_persist(qtbot, demo_store, monkeypatch):
+def test_window_geometry_and_area_persist(qtbot, demo_store, monkeypatch, make_worker):
     from PySide6.QtCore import QRect
 
     from mentordesk.ui import window_geometry
@@ -139,13 +141,13 @@ def test_window_geometry_and_area_persist(qtbot, demo_store, monkeypatch):
     # A 1366×768 laptop less its taskbar, not the test platform's 800-pixel screen, which the
     # window (at least 1200 pixels wide) never fits.
     monkeypatch.setattr(window_geometry, "free_area", lambda at=None: QRect(0, 0, 1366, 728))
-    window = MainWindow(demo_store)
+    window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     window.show()
     window.resize(window.width(), 560)
     show_area(window, "settings")
     window.close()
-    again = MainWindow(demo_store)
+    again = MainWindow(make_worker(demo_store))
     qtbot.addWidget(again)
     assert again.height() == 560
     assert again.navigation.currentRow() == 4

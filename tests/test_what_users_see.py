@@ -78,11 +78,13 @@ def test_hours_credited_read_as_hours_and_minutes(qtbot, area):
     assert re.search(r"hours credited \d+ h( \d+ min)?;", area.summary.text())
 
 
-def test_the_hours_credited_editor_reads_and_takes_hours_and_minutes(qtbot, demo_store):
+def test_the_hours_credited_editor_reads_and_takes_hours_and_minutes(
+    qtbot, demo_store, make_worker
+):
     from mentordesk.ui.hours_spin_box import HoursSpinBox
     from mentordesk.ui.today_view import TodayArea
 
-    today = TodayArea(demo_store)
+    today = TodayArea(make_worker(demo_store))
     qtbot.addWidget(today)
     spin = today.hours_spin
     assert isinstance(spin, HoursSpinBox)
@@ -109,9 +111,9 @@ def _column_visible(view, column: int) -> bool:
     return view.columnViewportPosition(column) >= 0 and right <= view.viewport().width() + 1
 
 
-def test_a_very_long_name_leaves_cohort_and_status_in_view(qtbot, demo_store):
+def test_a_very_long_name_leaves_cohort_and_status_in_view(qtbot, demo_store, make_worker):
     create_trainee(demo_store, "20259999", LONG_NAME.strip(), cohort="2025 Rolling Order Class")
-    window = MainWindow(demo_store)
+    window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     window.resize(1366, 700)
     window.show()
@@ -127,10 +129,10 @@ def test_a_very_long_name_leaves_cohort_and_status_in_view(qtbot, demo_store):
     assert model.data(model.index(row, name), Qt.ItemDataRole.ToolTipRole) == LONG_NAME.strip()
 
 
-def test_assessment_list_keeps_state_and_result_beside_a_long_name(qtbot, demo_store):
+def test_assessment_list_keeps_state_and_result_beside_a_long_name(qtbot, demo_store, make_worker):
     t = create_trainee(demo_store, "20259999", LONG_NAME.strip(), cohort="2025 Rolling Order Class")
     A.create_draft(demo_store, t.uid, START, END)
-    window = MainWindow(demo_store)
+    window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     window.resize(1366, 700)
     window.show()
@@ -152,21 +154,23 @@ def test_the_first_window_fits_a_1366x768_laptop_with_its_taskbar():
     assert not window_geometry.fits(QRect(0, 0, 1280, 800), LAPTOP)
 
 
-def test_a_saved_geometry_is_restored_only_when_it_fits(qtbot, demo_store, monkeypatch):
+def test_a_saved_geometry_is_restored_only_when_it_fits(
+    qtbot, demo_store, monkeypatch, make_worker
+):
     monkeypatch.setattr(window_geometry, "free_area", lambda at=None: QRect(LAPTOP))
     prefs = preferences()
-    tall = MainWindow(demo_store)
+    tall = MainWindow(make_worker(demo_store))
     qtbot.addWidget(tall)
     assert window_geometry.fits(tall.geometry(), LAPTOP)  # nothing saved yet
     tall.setGeometry(40, 40, 1300, 900)  # made on a bigger screen
     tall.close()
-    again = MainWindow(demo_store)
+    again = MainWindow(make_worker(demo_store))
     qtbot.addWidget(again)
     assert window_geometry.fits(again.geometry(), LAPTOP)
     assert again.height() < 900
     again.setGeometry(60, 80, 700, 600)  # fits (and fits the test platform's 800-pixel screen)
     again.close()
-    third = MainWindow(demo_store)
+    third = MainWindow(make_worker(demo_store))
     qtbot.addWidget(third)
     assert third.geometry() == QRect(60, 80, 700, 600)
     assert prefs.value(window_geometry.PLACE_KEY) == QRect(60, 80, 700, 600)

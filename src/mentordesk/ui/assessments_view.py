@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +29,7 @@ from ..exchange.sheet_batch import plan_batch, sheet_filename, write_sheets
 from ..exchange.sheet_language import set_sheet_language
 from ..exchange.sheet_pdf import render_sheet
 from ..exchange.signing import HeldKeySigner, attach_countersigned, sign_assessment
+from .area import FormArea
 from .assessment_dialogs import (
     IdentityDialog,
     PeriodDialog,
@@ -39,7 +39,7 @@ from .assessment_dialogs import (
 from .assessment_list import AssessmentList
 from .assessment_summary_text import summary_html
 from .background import run_with_progress
-from .forms import child, load_form
+from .forms import child
 from .localised import localised
 from .note_category_names import note_category_names
 from .sheet_preview import PreviewPane
@@ -49,17 +49,13 @@ ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
 
 
-class AssessmentsArea(QWidget):
+class AssessmentsArea(FormArea):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("assessments", parent)
         self.store = store
         # The form's own words on a sheet follow the interface language; both change only at a
         # restart, so a preview and the sheet then signed read the same.
         set_sheet_language("zh_CN" if current_language() == "zh_CN" else "en")
-        self.form = load_form("assessments", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
         f = self.form
         self.search = child(f, QLineEdit, "searchEdit")
         self.cohort_filter = child(f, QComboBox, "cohortFilter")

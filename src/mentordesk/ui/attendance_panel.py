@@ -1,12 +1,15 @@
 """The Attendance tab of the Today area: the roster of the session on screen, marked by keys.
 
-Every key that changes something calls a core service, which commits at once; the undo stack
-holds the service calls that put the previous state back.
+Every key that changes something shows the change at once and asks the database worker for
+the service call, which commits it; the row then shows what the service stored, or, if it
+refused, the roster is read again and the refusal shown. The undo stack holds operations that
+put the previous state back, taken from what the change really did.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
@@ -23,22 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import attendance
 from ..core.capture_views import MarkState, RosterRow, SessionView
-from ..core.errors import UserError
-from .capture_undo import ServiceCommand
+from .capture_undo import OperationCommand
 from .empty_roster import EmptyRosterNotice
 from .forms import child
-from .localised import localised
+from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .roster_model import STATUS_COLOURS, STATUS_KEYS, RosterModel
 from .steady_text import SEPARATOR, SteadyText
-from .store_opening import service
 
 if TYPE_CHECKING:
-    from ..core import attendance
     from ..core.store import Store
     from .today_session import SessionOnScreen
-else:
-    attendance = service("attendance")
 
 KEY_STATUS = {getattr(Qt.Key, f"Key_{k}"): status for status, k in STATUS_KEYS.items()}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -50,6 +49,15 @@ BUTTON_STYLE = (
 )
 
 
+@dataclass
+class _Step:
+    """What one change did to the marks, filled in on the worker as it runs; the undo and redo
+    queued behind it find it there."""
+
+    before: dict[str, MarkState | None] = field(default_factory=dict)
+    after: dict[str, MarkState | None] = field(default_factory=dict)
+
+
 class AttendancePanel(QObject):
     """Binds the Attendance widgets of ``forms/today.ui`` to the session on screen."""
 
@@ -58,14 +66,14 @@ class AttendancePanel(QObject):
 
     def __init__(
         self,
-        store: Store,
+        worker: DatabaseWorker,
         form: QWidget,
         sessions: SessionOnScreen,
         undo_stack: QUndoStack,
         report: Callable[[str, bool], None],
     ) -> None:
         super().__init__(form)
-        self.store = store
+        self.worker = worker
         self.sessions = sessions
         self.undo_stack = undo_stack
         self._report = report
@@ -74,8 +82,13 @@ class AttendancePanel(QObject):
         self.hours_spin = child(form, QDoubleSpinBox, "hoursSpin")
         self.mark_note = child(form, QLineEdit, "markNoteEdit")
         self.counts_label = SteadyText(child(form, QLabel, "countsLabel"))
-        self.notice = EmptyRosterNotice(store, child(form, QLabel, "emptyRosterLabel"), self._error)
+        self.notice = EmptyRosterNotice(
+            worker, child(form, QLabel, "emptyRosterLabel"), self._error
+        )
         self.model = RosterModel(self)
+        # Rows shown ahead of the worker's answer, by trainee: a roster read that was asked
+        # before the change must not take them off the screen.
+        self._early: dict[str, RosterRow] = {}
         self._set_up(form)
         sessions.changed.connect(self._session_changed)
         sessions.reloaded.connect(self.reload)
@@ -188,8 +201,19 @@ class AttendancePanel(QObject):
     def reload(self, rows: list[RosterRow] | None = None) -> None:
         """Show the roster of the session on screen as the store has it (or ``rows``)."""
         session = self.session
-        if rows is None:
-            rows = attendance.session_roster(self.store, session.uid) if session else []
+        if rows is not None or session is None:
+            self._set_rows(rows or [])
+            return
+        uid = session.uid
+        QueryOp(attendance.session_roster, uid).success(
+            lambda read: self._arrived(uid, read)
+        ).failure(self._error).run(self.worker, self)
+
+    def _arrived(self, session_uid: str, rows: list[RosterRow]) -> None:
+        if session_uid == self.sessions.uid:
+            self._set_rows([self._early.get(r.trainee_uid, r) for r in rows])
+
+    def _set_rows(self, rows: list[RosterRow]) -> None:
         current = self.table.currentIndex().row()
         self.model.set_rows(rows)
         if rows:
@@ -198,7 +222,7 @@ class AttendancePanel(QObject):
             )
         else:
             self._row_changed(QModelIndex())
-        self.notice.update(session, bool(rows))
+        self.notice.update(self.session, bool(rows))
         self._show_counts()
 
     # -- marking --------------------------------------------------------------------------
@@ -214,40 +238,97 @@ class AttendancePanel(QObject):
             return True
         return False
 
-    def _show(self, row: RosterRow) -> None:
-        self.model.update_row(row)
+    def _change(
+        self,
+        label: str,
+        shown: list[RosterRow],
+        call: Callable[[Store], RosterRow | list[RosterRow]],
+    ) -> None:
+        """Show ``shown`` now, run ``call`` on the worker, and put an undo step for it."""
+        session = self.session
+        assert session is not None
+        session_uid = session.uid
+        for row in shown:
+            self._early[row.trainee_uid] = row
+            self.model.update_row(row)
         self._show_counts()
-        if row.trainee_uid == (self.current_row() or row).trainee_uid:
-            self._row_changed(self.table.currentIndex())
+        step = _Step()
 
-    def _record_mark(self, label: str, session_uid: str, row: RosterRow) -> None:
-        trainee_uid = row.trainee_uid
-        before, after = row.previous, row.mark
+        def run(store: Store) -> list[RosterRow]:
+            done = call(store)
+            rows = done if isinstance(done, list) else [done]
+            step.before = {r.trainee_uid: r.previous for r in rows}
+            step.after = {r.trainee_uid: r.mark for r in rows}
+            return rows
 
-        def put(state: MarkState | None) -> None:
-            done = attendance.restore_mark(self.store, session_uid, trainee_uid, state)
-            if session_uid == self.sessions.uid:
-                self._show(done)
-
+        CollectionOp(run, changes=Changes(attendance=frozenset({session_uid}))).success(
+            lambda rows: self._confirmed(session_uid, shown, rows)
+        ).failure(lambda message: self._refused(session_uid, shown, message)).run(self.worker, self)
         self.undo_stack.push(
-            ServiceCommand(
-                f"{label}: {row.name}", lambda: put(before), lambda: put(after), self._error
+            OperationCommand(
+                label,
+                lambda: self._put(session_uid, step, before=True),
+                lambda: self._put(session_uid, step, before=False),
             )
         )
+
+    def _settled(self, shown: list[RosterRow]) -> None:
+        for row in shown:
+            if self._early.get(row.trainee_uid) is row:
+                del self._early[row.trainee_uid]
+
+    def _confirmed(self, session_uid: str, shown: list[RosterRow], rows: list[RosterRow]) -> None:
+        self._settled(shown)
+        if session_uid != self.sessions.uid:
+            return
+        for row in rows:
+            # A later keypress on the same trainee is on screen already: it stays.
+            if row.trainee_uid not in self._early:
+                self.model.update_row(row)
+        self._show_counts()
+        self._editors_follow()
+
+    def _refused(self, session_uid: str, shown: list[RosterRow], message: str) -> None:
+        self._settled(shown)
+        self._error(message)
+        if session_uid == self.sessions.uid:
+            # The screen shows only what the database holds.
+            self.reload()
+
+    def _put(self, session_uid: str, step: _Step, *, before: bool) -> None:
+        """Undo (``before``) or redo a step, after the change itself in the worker's order."""
+
+        def run(store: Store) -> list[RosterRow]:
+            return attendance.restore_marks(
+                store, session_uid, step.before if before else step.after
+            )
+
+        CollectionOp(run, changes=Changes(attendance=frozenset({session_uid}))).success(
+            lambda rows: self._confirmed(session_uid, [], rows)
+        ).failure(lambda message: self._refused(session_uid, [], message)).run(self.worker, self)
 
     def mark_current(self, status: str) -> None:
         row = self.current_row()
         session = self.session
         if row is None or session is None:
             return
-        try:
-            done = attendance.mark(self.store, session.uid, row.trainee_uid, status)
-        except UserError as exc:
-            self._error(localised(exc))
-            return
-        self.model.update_row(done)
-        self._record_mark(self.model.status_names[status], session.uid, done)
-        self._show_counts()
+        s_uid, t_uid = session.uid, row.trainee_uid
+        old = row.mark
+        shown = replace(
+            row,
+            previous=old,
+            mark=MarkState(
+                status,
+                old.minutes_late if old and status == "late" else 0,
+                old.hours if old else 0.0,
+                old.note if old else "",
+            ),
+        )
+        self._change(
+            f"{self.model.status_names[status]}: {row.name}",
+            [shown],
+            lambda store: attendance.mark(store, s_uid, t_uid, status),
+        )
         self._report("", False)
         if status == "late":
             self._edit(self.minutes_spin)
@@ -266,26 +347,26 @@ class AttendancePanel(QObject):
         session = self.session
         if row is None or session is None or row.mark is None:
             return
-        done = attendance.clear_mark(self.store, session.uid, row.trainee_uid)
-        self._show(done)
-        self._record_mark(self.tr("Clear"), session.uid, done)
+        s_uid, t_uid = session.uid, row.trainee_uid
+        self._change(
+            f"{self.tr('Clear')}: {row.name}",
+            [replace(row, previous=row.mark, mark=None)],
+            lambda store: attendance.clear_mark(store, s_uid, t_uid),
+        )
+        self._row_changed(self.table.currentIndex())
 
     def _change_detail(self, **fields: object) -> None:
         row = self.current_row()
         session = self.session
         if row is None or row.mark is None or session is None:
             return
-        try:
-            done = attendance.mark(
-                self.store, session.uid, row.trainee_uid, row.mark.status, **fields
-            )
-        except UserError as exc:
-            self._error(localised(exc))
-            self._row_changed(self.table.currentIndex())
-            return
-        if done.mark != done.previous:
-            self._show(done)
-            self._record_mark(self.tr("Change"), session.uid, done)
+        s_uid, t_uid, status = session.uid, row.trainee_uid, row.mark.status
+        shown = replace(row, previous=row.mark, mark=replace(row.mark, **fields))  # type: ignore[arg-type]
+        self._change(
+            f"{self.tr('Change')}: {row.name}",
+            [shown],
+            lambda store: attendance.mark(store, s_uid, t_uid, status, **fields),
+        )
 
     def _minutes_edited(self) -> None:
         row = self.current_row()
@@ -300,42 +381,32 @@ class AttendancePanel(QObject):
     def _note_edited(self) -> None:
         row = self.current_row()
         if row and row.mark and self.mark_note.text().strip() != row.mark.note:
-            self._change_detail(note=self.mark_note.text())
+            self._change_detail(note=self.mark_note.text().strip())
 
     def mark_all_present(self) -> None:
         if self.session is None:
             return
-        session_uid = self.session.uid
-        try:
-            changed = attendance.mark_all_present(self.store, session_uid)
-        except UserError as exc:
-            self._error(localised(exc))
-            return
-        if not changed:
+        s_uid = self.session.uid
+        shown = [
+            replace(r, previous=None, mark=MarkState("present"))
+            for r in self.model.rows()
+            if r.mark is None and r.expected
+        ]
+        if not shown:
             self._report(self.tr("Everyone expected is already marked."), False)
             return
-        for row in changed:
-            self.model.update_row(row)
-        self._show_counts()
-        self._row_changed(self.table.currentIndex())
-        before = {r.trainee_uid: r.previous for r in changed}
-        after = {r.trainee_uid: r.mark for r in changed}
-
-        def put(states: dict[str, MarkState | None]) -> None:
-            done = attendance.restore_marks(self.store, session_uid, states)
-            if session_uid != self.sessions.uid:
-                return
-            for row in done:
-                self.model.update_row(row)
-            self._show_counts()
-            self._row_changed(self.table.currentIndex())
-
-        self.undo_stack.push(
-            ServiceCommand(
-                self.tr("Mark all present"), lambda: put(before), lambda: put(after), self._error
-            )
+        self._change(
+            self.tr("Mark all present"),
+            shown,
+            lambda store: attendance.mark_all_present(store, s_uid),
         )
-        self._report(self.tr("%1 marked present.").replace("%1", str(len(changed))), False)
+        self._row_changed(self.table.currentIndex())
+        self._report(self.tr("%1 marked present.").replace("%1", str(len(shown))), False)
+
+    def _editors_follow(self) -> None:
+        """The detail editors show the current row again, unless one is being typed in."""
+        if not any(editor.hasFocus() for editor in self._commits):
+            self._row_changed(self.table.currentIndex())
 
     def _row_changed(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
         row = self.model.row_at(index.row()) if index.isValid() else None

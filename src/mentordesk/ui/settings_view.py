@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,8 +20,10 @@ from ..core.errors import UserError
 from ..core.models import STAFF_ROLES
 from ..core.store import Store
 from ..paths import data_dir
-from .forms import child, load_form
+from .area import FormArea
+from .forms import child
 from .localised import localised
+from .operations import Changes
 from .preferences import preferences
 
 ERROR_STYLE = "color: #b00020;"
@@ -30,21 +31,15 @@ OK_STYLE = "color: #1b5e20;"
 
 
 def _languages() -> list[tuple[str, str]]:
-    try:
-        from .translation import available_languages
-    except ImportError:
-        return [("en", "English")]
+    from .translation import available_languages
+
     return list(available_languages())
 
 
-class SettingsArea(QWidget):
+class SettingsArea(FormArea):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("settings", parent)
         self.store = store
-        self.form = load_form("settings", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
         f = self.form
         self.name_edit = child(f, QLineEdit, "profileNameEdit")
         self.role_combo = child(f, QComboBox, "profileRoleCombo")
@@ -110,9 +105,7 @@ class SettingsArea(QWidget):
             self._show(self.profile_message, localised(exc), ok=False)
             return
         self._show(self.profile_message, self.tr("Saved."), ok=True)
-        window = self.window()
-        if hasattr(window, "update_status"):
-            window.update_status()
+        self.records_changed.emit(Changes(settings=True))
 
     def _language_changed(self) -> None:
         choice = self.language_combo.currentData()
@@ -122,10 +115,8 @@ class SettingsArea(QWidget):
     def _say_when_language_applies(self, choice: str) -> None:
         """Say, at the choice, that the window changes language only at the next start —
         also in the language chosen, which someone picking it reads better."""
-        try:
-            from .translation import current_language, language_chosen, translate_in
-        except ImportError:
-            return
+        from .translation import current_language, language_chosen, translate_in
+
         target = language_chosen(choice)
         if target == current_language():
             self.language_hint.setStyleSheet("")

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,8 +35,9 @@ from ..core.store import Store
 from ..exchange.headers import CHINESE
 from ..exchange.results_export import ExportResult, export_results
 from ..exchange.workbook_import import PreparedImport, prepare_import
+from .area import FormArea
 from .background import run_with_progress
-from .forms import child, load_form
+from .forms import child
 from .localised import localised
 from .translation import current_language
 
@@ -141,14 +141,10 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
-class SyncArea(QWidget):
+class SyncArea(FormArea):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("sync", parent)
         self.store = store
-        self.form = load_form("sync", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
 
         f = self.form
         self.choose_button = child(f, QPushButton, "chooseFileButton")

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,7 +21,8 @@ from ..core import cohorts, trainees
 from ..core.errors import UserError
 from ..core.models import TRAINEE_STATUSES
 from ..core.store import Store
-from .forms import child, load_form
+from .area import FormArea
+from .forms import child
 from .localised import localised
 from .table_columns import fit_columns
 from .trainee_model import TraineeTableModel
@@ -31,14 +31,10 @@ ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
 
 
-class TraineesArea(QWidget):
+class TraineesArea(FormArea):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("trainees", parent)
         self.store = store
-        self.form = load_form("trainees", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
 
         f = self.form
         self.search = child(f, QLineEdit, "searchEdit")
@@ -230,10 +226,8 @@ class TraineesArea(QWidget):
         row = self.selected()
         if row is None:
             return
-        try:
-            from .trainee_record_view import open_trainee_record
-        except ImportError:
-            return
+        from .trainee_record_view import open_trainee_record
+
         open_trainee_record(self.store, row.uid, self)
 
     def keyPressEvent(self, event) -> None:
