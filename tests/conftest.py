@@ -45,15 +45,6 @@ def _no_stale_qt_wrappers(request: pytest.FixtureRequest) -> None:
     gc.collect()
 
 
-@pytest.fixture(autouse=True)
-def _bilingual_sheets() -> Iterator[None]:
-    """Each test starts with the sheet language's default (the Assessments area changes it)."""
-    yield
-    from mentordesk.exchange.sheet_language import set_sheet_language
-
-    set_sheet_language("both")
-
-
 @pytest.fixture
 def make_worker(qtbot) -> Iterator[object]:
     """``make_worker(store)``: the window's database worker over an open store."""

@@ -26,7 +26,6 @@ from ..core.errors import UserError
 from ..core.store import Store
 from ..exchange import signing_identity
 from ..exchange.sheet_batch import plan_batch, sheet_filename, write_sheets
-from ..exchange.sheet_language import set_sheet_language
 from ..exchange.sheet_pdf import render_sheet
 from ..exchange.signing import HeldKeySigner, attach_countersigned, sign_assessment
 from .area import FormArea
@@ -55,7 +54,7 @@ class AssessmentsArea(FormArea):
         self.store = store
         # The form's own words on a sheet follow the interface language; both change only at a
         # restart, so a preview and the sheet then signed read the same.
-        set_sheet_language("zh_CN" if current_language() == "zh_CN" else "en")
+        self.sheet_language = "zh_CN" if current_language() == "zh_CN" else "en"
         f = self.form
         self.search = child(f, QLineEdit, "searchEdit")
         self.cohort_filter = child(f, QComboBox, "cohortFilter")
@@ -215,7 +214,9 @@ class AssessmentsArea(FormArea):
             return None
         if self._pdf is None:
             if v.state == "draft":
-                self._pdf = render_sheet(v, assessments.result_choices(self.store)).pdf
+                self._pdf = render_sheet(
+                    v, assessments.result_choices(self.store), language=self.sheet_language
+                ).pdf
             else:
                 self._pdf = assessments.latest_document(self.store, v.uid)
         return self._pdf
@@ -262,9 +263,9 @@ class AssessmentsArea(FormArea):
 
     # -- actions ------------------------------------------------------------------------
 
-    def _guard(self, action, *args):
+    def _guard(self, action, *args, **kwargs):
         try:
-            return action(*args)
+            return action(*args, **kwargs)
         except UserError as exc:
             self._say(localised(exc))
             return None
@@ -328,7 +329,12 @@ class AssessmentsArea(FormArea):
         if signer is None:
             return
         view = self._guard(
-            sign_assessment, self.store, self._current.uid, signer, drawn_signature(self.store)
+            sign_assessment,
+            self.store,
+            self._current.uid,
+            signer,
+            drawn_signature(self.store),
+            language=self.sheet_language,
         )
         if view is not None:
             self.reload(view.uid)
@@ -369,6 +375,7 @@ class AssessmentsArea(FormArea):
                 signer=signer,
                 drawing_png=drawing,
                 progress=progress,
+                language=self.sheet_language,
             )
 
         def done(result) -> None:
