@@ -36,11 +36,12 @@ from .assessment_dialogs import (
     ask_passphrase,
 )
 from .assessment_list import AssessmentList
-from .assessment_summary_text import summary_html
+from .assessment_summary_text import detail_heading, empty_list_hint, summary_html
 from .background import run_with_progress
 from .forms import child
 from .localised import localised
 from .note_category_names import note_category_names
+from .sheet_batch_text import batch_outcome, batch_question
 from .sheet_preview import PreviewPane
 from .translation import current_language
 
@@ -171,37 +172,20 @@ class AssessmentsArea(FormArea):
             widget.setEnabled(view is not None)
         if view is None:
             self.heading.setText(self.tr("No assessment selected"))
-            self.summary.setText(self._empty_hint())
+            filters = self.search.text(), self.cohort_filter.currentData()
+            filtered = any(filters) or bool(self.state_filter.currentData())
+            self.summary.setText(empty_list_hint(bool(self.list.rows), filtered))
             for widget in (self.strengths, self.improvements, self.comment):
                 widget.setPlainText("")
             self.preview.clear()
             return
-        self.heading.setText(
-            self.tr("%1 — %2 to %3, version %4 (%5)")
-            .replace("%1", view.trainee_name)
-            .replace("%2", f"{view.period_start:%Y-%m-%d}")
-            .replace("%3", f"{view.period_end:%Y-%m-%d}")
-            .replace("%4", str(view.version))
-            .replace("%5", self.states.get(view.state, view.state))
-        )
+        self.heading.setText(detail_heading(view, self.states.get(view.state, view.state)))
         self.summary.setText(summary_html(view, self.note_categories))
         self.result_combo.setCurrentIndex(max(self.result_combo.findData(view.result), 0))
         self.strengths.setPlainText(view.strengths)
         self.improvements.setPlainText(view.improvements)
         self.comment.setPlainText(view.comment)
         self._show_preview_if_visible()
-
-    def _empty_hint(self) -> str:
-        """What to do when the list is empty: nothing matches, or nothing drafted yet."""
-        if self.list.rows:
-            return ""
-        filters = self.search.text(), self.cohort_filter.currentData()
-        if any(filters) or self.state_filter.currentData():
-            return self.tr("No assessment matches the search and filters.")
-        return self.tr(
-            "No assessments yet. Draft one with New assessment…, or a whole cohort's with "
-            "Sheets for a cohort…"
-        )
 
     def _say(self, text: str, ok: bool = False) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
@@ -380,17 +364,10 @@ class AssessmentsArea(FormArea):
 
         def done(result) -> None:
             self.reload()
-            said = (
-                self.tr("%1 sheets written to %2 (%3 signed now).")
-                .replace("%1", str(len(result.written)))
-                .replace("%2", str(dialog.folder))
-                .replace("%3", str(result.signed))
+            self._say(
+                batch_outcome(result, dialog.folder, signer.name if signer else None),
+                ok=not result.other_mentor,
             )
-            if result.other_mentor and signer is not None:
-                said += " " + self.tr(
-                    "Signed as %1, but the form names another mentor for %2 of them."
-                ).replace("%1", signer.name).replace("%2", str(len(result.other_mentor)))
-            self._say(said, ok=not result.other_mentor)
 
         def failed(message: str) -> None:
             QMessageBox.warning(self, self.tr("Sheets for a cohort"), message)
@@ -411,24 +388,7 @@ class AssessmentsArea(FormArea):
         )
         if plan is None:
             return False
-        text = (
-            self.tr("Write the sheets of %1 trainees for %2 – %3 to %4?")
-            .replace("%1", str(plan.trainees))
-            .replace("%2", str(start))
-            .replace("%3", str(end))
-            .replace("%4", str(dialog.folder))
-        )
-        if plan.drafts_to_create:
-            text += "\n\n" + self.tr(
-                "%1 drafts will be created for the trainees who have no assessment for this period."
-            ).replace("%1", str(plan.drafts_to_create))
-        for mentor, count in plan.other_mentors.items():
-            text += "\n\n" + (
-                self.tr("You sign as %1, but the form names %2 as mentor on %3 of these sheets.")
-                .replace("%1", me.name if me else "")
-                .replace("%2", mentor)
-                .replace("%3", str(count))
-            )
+        text = batch_question(plan, start, end, dialog.folder, me.name if me else "")
         answer = QMessageBox.question(self, self.tr("Sheets for a cohort"), text)
         return answer == QMessageBox.StandardButton.Yes
 

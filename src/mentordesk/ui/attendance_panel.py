@@ -1,15 +1,14 @@
 """The Attendance tab of the Today area: the roster of the session on screen, marked by keys.
 
-Every key that changes something shows the change at once and asks the database worker for
-the service call, which commits it; the row then shows what the service stored, or, if it
-refused, the roster is read again and the refusal shown. The undo stack holds operations that
-put the previous state back, taken from what the change really did.
+Every key that changes something shows the change at once; ``MarkSaving`` has the database
+worker make it and keeps the undo steps. The row then shows what the service stored, or, if it
+refused, the roster is read again and the refusal shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
@@ -28,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from ..core import attendance
 from ..core.capture_views import MarkState, RosterRow, SessionView
-from .capture_undo import OperationCommand
 from .empty_roster import EmptyRosterNotice
 from .forms import child
-from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
+from .mark_saving import MarkSaving
+from .operations import DatabaseWorker, QueryOp
 from .roster_model import STATUS_COLOURS, STATUS_KEYS, RosterModel
 from .steady_text import SEPARATOR, SteadyText
 
@@ -47,15 +46,6 @@ BUTTON_STYLE = (
     "QPushButton { min-height: 56px; min-width: 72px; font-size: 12pt; font-weight: 600;"
     " padding: 2px 6px; }"
 )
-
-
-@dataclass
-class _Step:
-    """What one change did to the marks, filled in on the worker as it runs; the undo and redo
-    queued behind it find it there."""
-
-    before: dict[str, MarkState | None] = field(default_factory=dict)
-    after: dict[str, MarkState | None] = field(default_factory=dict)
 
 
 class AttendancePanel(QObject):
@@ -86,9 +76,7 @@ class AttendancePanel(QObject):
             worker, child(form, QLabel, "emptyRosterLabel"), self._error
         )
         self.model = RosterModel(self)
-        # Rows shown ahead of the worker's answer, by trainee: a roster read that was asked
-        # before the change must not take them off the screen.
-        self._early: dict[str, RosterRow] = {}
+        self.saving = MarkSaving(worker, undo_stack, self._confirmed, self._refused, self)
         self._set_up(form)
         sessions.changed.connect(self._session_changed)
         sessions.reloaded.connect(self.reload)
@@ -211,7 +199,7 @@ class AttendancePanel(QObject):
 
     def _arrived(self, session_uid: str, rows: list[RosterRow]) -> None:
         if session_uid == self.sessions.uid:
-            self._set_rows([self._early.get(r.trainee_uid, r) for r in rows])
+            self._set_rows(self.saving.shown(rows))
 
     def _set_rows(self, rows: list[RosterRow]) -> None:
         current = self.table.currentIndex().row()
@@ -244,68 +232,27 @@ class AttendancePanel(QObject):
         shown: list[RosterRow],
         call: Callable[[Store], RosterRow | list[RosterRow]],
     ) -> None:
-        """Show ``shown`` now, run ``call`` on the worker, and put an undo step for it."""
+        """Show ``shown`` now, and have ``call`` save it (``MarkSaving``)."""
         session = self.session
         assert session is not None
-        session_uid = session.uid
         for row in shown:
-            self._early[row.trainee_uid] = row
             self.model.update_row(row)
         self._show_counts()
-        step = _Step()
+        self.saving.change(session.uid, label, shown, call)
 
-        def run(store: Store) -> list[RosterRow]:
-            done = call(store)
-            rows = done if isinstance(done, list) else [done]
-            step.before = {r.trainee_uid: r.previous for r in rows}
-            step.after = {r.trainee_uid: r.mark for r in rows}
-            return rows
-
-        CollectionOp(run, changes=Changes(attendance=frozenset({session_uid}))).success(
-            lambda rows: self._confirmed(session_uid, shown, rows)
-        ).failure(lambda message: self._refused(session_uid, shown, message)).run(self.worker, self)
-        self.undo_stack.push(
-            OperationCommand(
-                label,
-                lambda: self._put(session_uid, step, before=True),
-                lambda: self._put(session_uid, step, before=False),
-            )
-        )
-
-    def _settled(self, shown: list[RosterRow]) -> None:
-        for row in shown:
-            if self._early.get(row.trainee_uid) is row:
-                del self._early[row.trainee_uid]
-
-    def _confirmed(self, session_uid: str, shown: list[RosterRow], rows: list[RosterRow]) -> None:
-        self._settled(shown)
+    def _confirmed(self, session_uid: str, rows: list[RosterRow]) -> None:
         if session_uid != self.sessions.uid:
             return
         for row in rows:
-            # A later keypress on the same trainee is on screen already: it stays.
-            if row.trainee_uid not in self._early:
-                self.model.update_row(row)
+            self.model.update_row(row)
         self._show_counts()
         self._editors_follow()
 
-    def _refused(self, session_uid: str, shown: list[RosterRow], message: str) -> None:
-        self._settled(shown)
+    def _refused(self, session_uid: str, message: str) -> None:
         self._error(message)
         if session_uid == self.sessions.uid:
             # The screen shows only what the database holds.
             self.reload()
-
-    def _put(self, session_uid: str, step: _Step, *, before: bool) -> None:
-        """Undo (``before``) or redo a step, after the change itself in the worker's order."""
-
-        def run(store: Store) -> list[RosterRow]:
-            return attendance.restore_marks(
-                store, session_uid, step.before if before else step.after
-            )
-
-        CollectionOp(run, changes=Changes(attendance=frozenset({session_uid}))).success(
-            lambda rows: self._confirmed(session_uid, [], rows)
-        ).failure(lambda message: self._refused(session_uid, [], message)).run(self.worker, self)
 
     def mark_current(self, status: str) -> None:
         row = self.current_row()
