@@ -114,8 +114,6 @@ class TodayArea(FormArea):
         combo.blockSignals(True)
         combo.addItem(self.tr("Opening your records…"), None)
         combo.blockSignals(False)
-        self.attendance.notice.label.setText(self.tr("Opening your records…"))
-        self.attendance.notice.label.show()
 
     def _records_changed(self, changes: Changes) -> None:
         """Another area or machine changed records: read again what this area shows."""
