@@ -234,7 +234,9 @@ def measure(path: Path, quick: bool) -> list[Figure]:
             QTest.keyClick(table, getattr(Qt.Key, f"Key_{level}"))
             _until(
                 app,
-                lambda r=row, c=column + 1, lv=level: area.ratings.model.cell_at(r, c).level == lv,
+                lambda r=row, c=column + 1, lv=level: (
+                    worker.idle and area.ratings.model.cell_at(r, c).level == lv
+                ),
             )
             rates.append((time.perf_counter() - began) * 1000)
         area.close()

@@ -151,3 +151,34 @@ def test_undo_pressed_before_the_mark_is_saved_is_not_lost(
     settled(area.worker)
     assert attendance.session_roster(demo_store, fresh.uid)[0].mark is None
     assert area.roster.rows()[0].mark is None
+
+
+def test_a_level_cleared_before_it_is_saved_is_cleared(
+    qtbot, demo_store, fresh, make_worker, monkeypatch
+):
+    from mentordesk.core import ratings
+
+    area = _area(qtbot, make_worker(demo_store))
+    area.tabs.setCurrentIndex(1)
+    settled(area.worker)
+    table = area.ratings.table
+    release = threading.Event()
+    real_rate = ratings.rate
+
+    def held_rate(*args, **kwargs):
+        release.wait(10)
+        return real_rate(*args, **kwargs)
+
+    monkeypatch.setattr(ratings, "rate", held_rate)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_4)
+    qtbot.keyClick(table, Qt.Key.Key_Left)
+    # The level shows at once, and Delete on it is answered though it has no record yet.
+    assert area.ratings.model.cell_at(0, 1).level == 4
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert area.ratings.model.cell_at(0, 1).level is None
+    release.set()
+    settled(area.worker)
+    grid = ratings.rating_grid(demo_store, fresh.uid)
+    assert all(cell.rating_uid is None for cell in grid.cells.values())
+    assert area.ratings.model.cell_at(0, 1).level is None

@@ -123,6 +123,7 @@ def check_everything_follows(qtbot, area, uid: str) -> None:
     assert area.undo_stack.count() == 0
     # The rating grid: this session's trainees, and a typed level lands in this session.
     area.tabs.setCurrentIndex(1)
+    settled(area.worker)
     grid = area.ratings.model.grid
     assert grid is not None and grid.session_uid == uid
     expected = rating_grid(store, uid)
@@ -132,10 +133,12 @@ def check_everything_follows(qtbot, area, uid: str) -> None:
         index = area.ratings.table.currentIndex()
         before = area.ratings.model.cell_at(index.row(), index.column())
         qtbot.keyClick(area.ratings.table, Qt.Key.Key_3)
+        settled(area.worker)
         rating = area.ratings.model.cell_at(index.row(), index.column()).rating_uid
         assert _session_of(store, SkillRating, rating) == uid
         assert area.undo_stack.count() == 1
         qtbot.keyClick(area.ratings.table, Qt.Key.Key_Z, CTRL)
+        settled(area.worker)
         with store.read() as s:
             level, deleted = s.execute(
                 select(SkillRating.level, SkillRating.deleted).where(SkillRating.uid == rating)
@@ -210,6 +213,7 @@ def _by_deleting_it(qtbot, area) -> str:
 def test_every_panel_follows_the_session_on_screen(qtbot, area, change) -> None:
     # The grid of the session first shown is read (the tab was visited), and has a step.
     area.tabs.setCurrentIndex(1)
+    settled(area.worker)
     area.tabs.setCurrentIndex(0)
     before = area.session.uid
     _a_step_on_screen(qtbot, area)

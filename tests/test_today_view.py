@@ -116,7 +116,9 @@ def test_status_buttons_are_large_click_targets(qtbot, area):
     assert list(_marks(area).values()) == [("late", 0, 8.0)]
 
 
-def _ratings(store, session_uid):
+def _ratings(area):
+    settled(area.worker)
+    store, session_uid = area.worker.store, area.session.uid
     with store.read() as s:
         ws_id = s.scalar(select(WorkshopSession.id).where(WorkshopSession.uid == session_uid))
         return [
@@ -131,30 +133,33 @@ def _ratings(store, session_uid):
 
 def test_rating_grid_keys(qtbot, area):
     area.tabs.setCurrentIndex(1)
+    settled(area.worker)
     grid = area.ratings.model.grid
     table = area.ratings.table
     name, first, second = grid.trainees[0].name, grid.skills[0].code, grid.skills[1].code
     qtbot.keyClick(table, Qt.Key.Key_4)
     qtbot.keyClick(table, Qt.Key.Key_2)
-    assert sorted(_ratings(area.worker.store, area.session.uid)) == [
+    assert sorted(_ratings(area)) == [
         (name, first, 4),
         (name, second, 2),
     ]
     assert area.ratings.model.cell_at(0, 1).level == 4
     qtbot.keyClick(table, Qt.Key.Key_9)
+    settled(area.worker)
     assert "from 1 to 5" in area.message.text()
-    assert len(_ratings(area.worker.store, area.session.uid)) == 2
+    assert len(_ratings(area)) == 2
     qtbot.keyClick(table, Qt.Key.Key_Left)
     qtbot.waitUntil(lambda: area.ratings.level_label.text().startswith("2"))
     assert grid.levels[1].label in area.ratings.level_label.text()
     qtbot.keyClick(table, Qt.Key.Key_Delete)
-    assert _ratings(area.worker.store, area.session.uid) == [(name, first, 4)]
+    assert _ratings(area) == [(name, first, 4)]
     qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert len(_ratings(area.worker.store, area.session.uid)) == 2
+    assert len(_ratings(area)) == 2
 
 
 def test_rating_shows_previous_level_and_descriptor(qtbot, area):
     area.tabs.setCurrentIndex(1)
+    settled(area.worker)
     cell = area.ratings.model.cell_at(0, 1)
     assert cell.previous_level is not None
     qtbot.waitUntil(lambda: str(cell.previous_level) in area.ratings.previous_label.text())
@@ -303,6 +308,7 @@ def test_new_session_dialog_copies_the_open_session_to_a_chosen_date(qtbot, demo
 
 def test_evidence_typed_in_the_side_panel_is_kept_with_the_rating(qtbot, area):
     area.tabs.setCurrentIndex(1)
+    settled(area.worker)
     table = area.ratings.table
     qtbot.keyClick(table, Qt.Key.Key_3)
     qtbot.keyClick(table, Qt.Key.Key_Left)
@@ -311,6 +317,7 @@ def test_evidence_typed_in_the_side_panel_is_kept_with_the_rating(qtbot, area):
     qtbot.keyClicks(area.ratings.evidence, "Set the gap alone")
     qtbot.keyClick(area.ratings.evidence, Qt.Key.Key_Return)
     qtbot.keyClick(table, Qt.Key.Key_4)
+    settled(area.worker)
     with area.worker.store.read() as s:
         ws_id = s.scalar(select(WorkshopSession.id).where(WorkshopSession.uid == area.session.uid))
         rows = [
@@ -359,6 +366,7 @@ def test_the_ratings_tab_is_built_a_moment_after_the_area_and_read_when_shown(
     qtbot.waitUntil(lambda: view._ratings is not None, timeout=5000)
     assert view.tabs.currentIndex() == 0 and view.ratings.model.grid is None
     view.tabs.setCurrentIndex(1)
+    settled(view.worker)
     grid = view.ratings.model.grid
     assert grid is not None and grid.session_uid == view.session.uid
     assert [t.name for t in grid.trainees] == [r.name for r in view.roster.rows()]

@@ -153,9 +153,7 @@ class TodayArea(FormArea):
         QTimer.singleShot(PREPARE_RATINGS_MS, self, self._prepare_ratings)
 
     def _prepare_ratings(self) -> None:
-        # Not once the worker has closed (the window is closing).
-        if self.worker.is_open:
-            self.ratings  # noqa: B018 - built on first use
+        self.ratings  # noqa: B018 - built on first use
 
     @property
     def ratings(self) -> RatingPanel:
@@ -164,7 +162,7 @@ class TodayArea(FormArea):
             from .rating_panel import RatingPanel
 
             self._ratings = RatingPanel(
-                self.worker.store, self.form, self.sessions, self.undo_stack, self.show_message
+                self.worker, self.form, self.sessions, self.undo_stack, self.show_message
             )
             self._ratings.trainee_chosen.connect(self._grid_trainee)
         return self._ratings
