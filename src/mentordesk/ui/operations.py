@@ -293,8 +293,12 @@ class _ProgressRelay(QObject):
             self.dialog.setLabelText(what)
 
     def close(self) -> None:
+        """The work is over: the dialog goes, and this relay with it."""
         if shiboken6.isValid(self.dialog):
             self.dialog.close()
+            self.dialog.deleteLater()
+        if shiboken6.isValid(self):
+            self.deleteLater()
 
 
 class QueryOp(Generic[T]):

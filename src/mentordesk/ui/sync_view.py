@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
     QDate,
@@ -22,27 +21,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.cohorts import list_cohorts
+from ..core.cohorts import CohortView, list_cohorts
 from ..core.export_rows import ExportScope
 from ..core.import_report import CONFLICT, NEW, REJECTED, UNCHANGED, UPDATED, ImportReport
+from ..core.progress import Progress
 from ..core.store import Store
 from ..exchange.results_export import ExportResult, export_results
 from ..exchange.workbook_import import PreparedImport, prepare_import
 from .area import FormArea
-from .background import run_with_progress
 from .forms import child
 from .import_preview_model import RECORD_COLUMN, PreviewModel
 from .localised import localised
+from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .translation import current_language
 
 ERROR_STYLE = "color: #b00020;"
+
+
+def dry_run(
+    store: Store, path: Path, cohort: str, progress: Progress
+) -> tuple[PreparedImport, ImportReport]:
+    """The workbook at ``path`` read and checked against the records; nothing changes."""
+    prepared = prepare_import(path, cohort)
+    return prepared, prepared.dry_run(store, progress)
+
+
+def apply_prepared(store: Store, prepared: PreparedImport, progress: Progress) -> ImportReport:
+    """Commit a previewed import, all accepted rows in one transaction."""
+    return prepared.apply(store, progress)
+
+
 OK_STYLE = "color: #1b5e20;"
 
 
 class SyncArea(FormArea):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    """Reads, imports and exports through the database worker, with progress and Cancel."""
+
+    takes_worker = True
+
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__("sync", parent)
-        self.store = store
+        self.worker = worker
 
         f = self.form
         self.choose_button = child(f, QPushButton, "chooseFileButton")
@@ -86,7 +105,6 @@ class SyncArea(FormArea):
 
         self.prepared: PreparedImport | None = None
         self.report: ImportReport | None = None
-        self.job: Any = None
         self.choose_button.clicked.connect(self.choose_file)
         self.apply_button.clicked.connect(self.apply_import)
         self.export_button.clicked.connect(self.choose_export_file)
@@ -99,7 +117,10 @@ class SyncArea(FormArea):
 
     def refresh(self) -> None:
         """Reload the cohort lists (another area may have added one)."""
-        names = [c.name for c in list_cohorts(self.store)]
+        QueryOp(list_cohorts).success(self._cohorts).run(self.worker, self)
+
+    def _cohorts(self, cohorts: list[CohortView]) -> None:
+        names = [c.name for c in cohorts]
         typed = self.import_cohort.currentText()
         self.import_cohort.blockSignals(True)
         self.import_cohort.clear()
@@ -119,15 +140,7 @@ class SyncArea(FormArea):
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
         self.message.setText(text)
 
-    def _job_done(self) -> None:
-        # run_with_progress schedules deleteLater as the result arrives; the thread's run()
-        # returns right after, and must have returned before the object goes.
-        if self.job is not None:
-            self.job.wait()
-        self.job = None
-
     def _failed(self, message: str) -> None:
-        self._job_done()
         self._say(message, ok=False)
 
     # -- import ---------------------------------------------------------------------------
@@ -152,22 +165,15 @@ class SyncArea(FormArea):
         self.file_edit.setText(str(path))
         self._say("")
         cohort = self.import_cohort.currentText().strip()
-        store = self.store
-
-        def work(progress):
-            prepared = prepare_import(path, cohort)
-            return prepared, prepared.dry_run(store, progress)
-
-        self.job = run_with_progress(
-            self, self.tr("Reading the workbook…"), work, self._previewed, self._failed
-        )
+        QueryOp(dry_run, path, cohort).with_progress(
+            self, self.tr("Reading the workbook…")
+        ).success(self._previewed).failure(self._failed).run(self.worker, self)
 
     def _cohort_changed(self) -> None:
         if self.prepared is not None and self.prepared.roster is not None:
             self.preview_file(self.prepared.path)
 
     def _previewed(self, result: tuple[PreparedImport, ImportReport]) -> None:
-        self._job_done()
         self.prepared, self.report = result
         self._show(self.report)
         self.apply_button.setEnabled(self.report.changes_anything)
@@ -242,18 +248,13 @@ class SyncArea(FormArea):
         """Commit the previewed import, all accepted rows in one transaction."""
         if self.prepared is None:
             return
-        prepared, store = self.prepared, self.store
         self.apply_button.setEnabled(False)
-        self.job = run_with_progress(
-            self,
-            self.tr("Importing…"),
-            lambda progress: prepared.apply(store, progress),
-            self._applied,
-            self._failed,
-        )
+        # An import may touch any record: every area reads again what it shows.
+        CollectionOp(apply_prepared, self.prepared, changes=Changes(everything=True)).with_progress(
+            self, self.tr("Importing…")
+        ).success(self._applied).failure(self._failed).run(self.worker, self)
 
     def _applied(self, report: ImportReport) -> None:
-        self._job_done()
         self.report = report
         self._show(report)
         self._say(self.tr("Import applied."))
@@ -281,20 +282,14 @@ class SyncArea(FormArea):
         if scope.start and scope.end and scope.start > scope.end:
             self._say(self.tr("The period starts after it ends."), ok=False)
             return
-        store, chinese = self.store, self.chinese.isChecked()
         self._say("")
-        self.job = run_with_progress(
-            self,
-            self.tr("Exporting results…"),
-            lambda progress: export_results(
-                store, path, scope, chinese_headers=chinese, progress=progress
-            ),
-            self._exported,
-            self._failed,
-        )
+        QueryOp(
+            export_results, path, scope, chinese_headers=self.chinese.isChecked()
+        ).with_progress(self, self.tr("Exporting results…")).success(self._exported).failure(
+            self._failed
+        ).run(self.worker, self)
 
     def _exported(self, result: ExportResult) -> None:
-        self._job_done()
         total = sum(result.rows.values())
         self._say(
             self.tr("Exported %1 rows to %2")
