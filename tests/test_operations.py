@@ -182,3 +182,24 @@ def test_a_level_cleared_before_it_is_saved_is_cleared(
     grid = ratings.rating_grid(demo_store, fresh.uid)
     assert all(cell.rating_uid is None for cell in grid.cells.values())
     assert area.ratings.model.cell_at(0, 1).level is None
+
+
+def test_an_edit_in_another_area_reaches_the_today_roster(qtbot, demo_store, fresh, make_worker):
+    from mentordesk.ui.main_window import MainWindow
+
+    window = MainWindow(make_worker(demo_store))
+    qtbot.addWidget(window)
+    settled(window.worker)
+    today = window.area("today")
+    first = today.roster.rows()[0]
+    window.navigation.setCurrentRow(1)
+    area = window.area("trainees")
+    qtbot.keyClicks(area.search, first.trainee_id)
+    qtbot.waitUntil(lambda: area.model.rowCount() == 1, timeout=5000)
+    area.table.selectRow(0)
+    area.name_edit.setText("刘德华")
+    qtbot.mouseClick(area.save_button, Qt.MouseButton.LeftButton)
+    settled(window.worker)
+    # Not shown again, yet the Today area heard of it and read its roster again.
+    assert window.stack.currentWidget() is area
+    assert today.roster.rows()[0].name == "刘德华"

@@ -24,6 +24,7 @@ from ..core.store import Store
 from .area import FormArea
 from .forms import child
 from .localised import localised
+from .operations import Changes
 from .table_columns import fit_columns
 from .trainee_model import TraineeTableModel
 
@@ -201,6 +202,7 @@ class TraineesArea(FormArea):
             self.reload()
         self.select_uid(row.uid)
         self._say(self.tr("Saved."), ok=True)
+        self.records_changed.emit(Changes(trainees=True))
 
     def withdraw(self) -> None:
         row = self.selected()
@@ -221,6 +223,7 @@ class TraineesArea(FormArea):
             self._say(localised(exc))
             return
         self.reload()
+        self.records_changed.emit(Changes(trainees=True))
 
     def open_record(self) -> None:
         row = self.selected()
