@@ -29,8 +29,8 @@ def draft(demo_store) -> A.AssessmentView:
 
 
 @pytest.fixture
-def area(qtbot, demo_store, draft) -> AssessmentsArea:
-    widget = AssessmentsArea(demo_store)
+def area(qtbot, demo_store, draft, make_worker) -> AssessmentsArea:
+    widget = AssessmentsArea(make_worker(demo_store))
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
@@ -222,10 +222,10 @@ def test_cancelled_batch_writes_nothing(area, qtbot, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(("interface", "sheet"), [("zh_CN", "zh_CN"), ("en", "en")])
 def test_sheets_made_in_the_window_speak_its_language(
-    qtbot, demo_store, monkeypatch, interface, sheet
+    qtbot, demo_store, monkeypatch, interface, sheet, make_worker
 ):
     monkeypatch.setattr(assessments_view, "current_language", lambda: interface)
-    area = AssessmentsArea(demo_store)
+    area = AssessmentsArea(make_worker(demo_store))
     qtbot.addWidget(area)
     assert area.sheet_language == sheet
     # Passed to what draws the sheet, not left in a global for the next sheet to find.

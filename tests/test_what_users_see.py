@@ -40,10 +40,10 @@ def shanghai(monkeypatch):
 
 
 @pytest.fixture
-def area(qtbot, demo_store) -> AssessmentsArea:
+def area(qtbot, demo_store, make_worker) -> AssessmentsArea:
     t = next(t for t in list_trainees(demo_store) if not t.name.isascii())
     A.create_draft(demo_store, t.uid, START, END)
-    widget = AssessmentsArea(demo_store)
+    widget = AssessmentsArea(make_worker(demo_store))
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()

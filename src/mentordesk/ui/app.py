@@ -171,10 +171,8 @@ def run(db: str | None = None) -> int:
         code = app.exec()
         return 1 if failed else code
     finally:
-        from .background import wait_for_jobs
-
-        wait_for_jobs()
-        worker.close()
+        # Long work still running is cancelled, then the worker finishes and closes the store.
+        worker.close(cancel=True)
         lock.unlock()
 
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from ..core import assessments, cohorts
 from ..core.drawn_signature import drawn_signature
 from ..core.errors import UserError
-from ..core.store import Store
+from ..core.progress import Progress
 from ..exchange import signing_identity
-from ..exchange.sheet_batch import plan_batch, sheet_filename, write_sheets
+from ..exchange.sheet_batch import BatchResult, plan_batch, sheet_filename, write_sheets
 from ..exchange.sheet_pdf import render_sheet
 from ..exchange.signing import HeldKeySigner, attach_countersigned, sign_assessment
 from .area import FormArea
@@ -37,10 +37,10 @@ from .assessment_dialogs import (
 )
 from .assessment_list import AssessmentList
 from .assessment_summary_text import detail_heading, empty_list_hint, summary_html
-from .background import run_with_progress
 from .forms import child
 from .localised import localised
 from .note_category_names import note_category_names
+from .operations import Changes, CollectionOp, DatabaseWorker
 from .sheet_batch_text import batch_outcome, batch_question
 from .sheet_preview import PreviewPane
 from .translation import current_language
@@ -50,9 +50,15 @@ OK_STYLE = "color: #1b5e20;"
 
 
 class AssessmentsArea(FormArea):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    """Writing a cohort's sheets runs on the database worker; the rest still calls services
+    with the worker's store on the GUI thread."""
+
+    takes_worker = True
+
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__("assessments", parent)
-        self.store = store
+        self.worker = worker
+        self.store = worker.store
         # The form's own words on a sheet follow the interface language; both change only at a
         # restart, so a preview and the sheet then signed read the same.
         self.sheet_language = "zh_CN" if current_language() == "zh_CN" else "en"
@@ -97,7 +103,8 @@ class AssessmentsArea(FormArea):
 
         self._current: assessments.AssessmentView | None = None
         self._pdf: bytes | None = None
-        self._job = None
+        # The running batch's progress (``cancel()`` stops it), None when none runs.
+        self._job: Progress | None = None
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
@@ -349,20 +356,8 @@ class AssessmentsArea(FormArea):
             return
         drawing = drawn_signature(self.store) if signer else None
 
-        def work(progress):
-            return write_sheets(
-                self.store,
-                dialog.folder,
-                start,
-                end,
-                cohort=dialog.cohort,
-                signer=signer,
-                drawing_png=drawing,
-                progress=progress,
-                language=self.sheet_language,
-            )
-
-        def done(result) -> None:
+        def done(result: BatchResult) -> None:
+            self._job = None
             self.reload()
             self._say(
                 batch_outcome(result, dialog.folder, signer.name if signer else None),
@@ -370,15 +365,31 @@ class AssessmentsArea(FormArea):
             )
 
         def failed(message: str) -> None:
+            self._job = None
             QMessageBox.warning(self, self.tr("Sheets for a cohort"), message)
 
         def cancelled() -> None:
+            self._job = None
             self._say(self.tr("Cancelled: no sheet was written and nothing was signed."))
 
-        job = run_with_progress(self, self.tr("Writing sheets…"), work, done, failed)
-        job.was_cancelled.connect(cancelled)
-        job.finished.connect(self._job_finished)
-        self._job = job
+        self._job = (
+            CollectionOp(
+                write_sheets,
+                dialog.folder,
+                start,
+                end,
+                cohort=dialog.cohort,
+                signer=signer,
+                drawing_png=drawing,
+                language=self.sheet_language,
+                changes=Changes(assessments=True),
+            )
+            .with_progress(self, self.tr("Writing sheets…"))
+            .success(done)
+            .failure(failed)
+            .cancelled(cancelled)
+            .run(self.worker, self)
+        )
 
     def _confirm_batch(self, dialog, start, end) -> bool:
         """Say what the batch will do, drafts it creates included, before it does it."""
@@ -391,6 +402,3 @@ class AssessmentsArea(FormArea):
         text = batch_question(plan, start, end, dialog.folder, me.name if me else "")
         answer = QMessageBox.question(self, self.tr("Sheets for a cohort"), text)
         return answer == QMessageBox.StandardButton.Yes
-
-    def _job_finished(self) -> None:
-        self._job = None

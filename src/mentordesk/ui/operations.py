@@ -111,6 +111,7 @@ class _Task:
     failure: Callable[[str], None] | None = None
     changes: Changes | Callable[[Any], Changes] | None = None
     progress: _ProgressRelay | None = None
+    cancelled: Callable[[], None] | None = None
     result: Any = None
     error: BaseException | None = None
     # False for the worker's own waits: nobody to answer, not counted as pending.
@@ -139,6 +140,8 @@ class DatabaseWorker(QObject):
             self._opened.set()
         self._queue: queue.Queue[_Task | None] = queue.Queue()
         self._pending = 0
+        # The progress of long work asked for and not yet answered (cancelled at exit).
+        self._long: set[Progress] = set()
         self._answered.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._thread = threading.Thread(target=self._loop, name="mentordesk-database", daemon=True)
         self._thread.start()
@@ -193,10 +196,14 @@ class DatabaseWorker(QObject):
             raise UserError("The database is not open.")
         return self._store
 
-    def close(self) -> None:
-        """Finish what was asked, stop the thread, close the store."""
+    def close(self, cancel: bool = False) -> None:
+        """Finish what was asked (``cancel``: stopping long work), stop the thread, close the
+        store."""
         if not self._thread.is_alive():
             return
+        if cancel:
+            for progress in list(self._long):
+                progress.cancel()
         self._queue.put(None)
         self._thread.join()
         if self._store is not None and self._owns_store:
@@ -211,6 +218,8 @@ class DatabaseWorker(QObject):
 
     def _submit(self, task: _Task) -> None:
         self._pending += 1
+        if task.progress is not None:
+            self._long.add(task.progress.progress)
         self._queue.put(task)
 
     def _loop(self) -> None:
@@ -228,6 +237,7 @@ class DatabaseWorker(QObject):
     def _deliver(self, task: _Task) -> None:
         self._pending -= 1
         if task.progress is not None:
+            self._long.discard(task.progress.progress)
             task.progress.close()
         owner_gone = task.owner is not None and not shiboken6.isValid(task.owner)
         error = task.error
@@ -241,6 +251,8 @@ class DatabaseWorker(QObject):
                 self.changes.announce(changes, task.owner)
             return
         if isinstance(error, Cancelled):
+            if not owner_gone and task.cancelled is not None:
+                task.cancelled()
             return
         if isinstance(error, UserError):
             message = localised(error)
@@ -278,8 +290,14 @@ class _ProgressRelay(QObject):
 
         class _Stepped(Progress):
             def report(self, what: str) -> None:
+                if not shiboken6.isValid(relay):
+                    # The window that asked has closed: nobody is waiting for this work.
+                    raise Cancelled()
                 # Translated on the worker: a signal carries a plain string, not the Text.
-                relay.progressed.emit(self.done, self.total, localised(what))
+                try:
+                    relay.progressed.emit(self.done, self.total, localised(what))
+                except RuntimeError as exc:  # deleted between the check and the emit
+                    raise Cancelled() from exc
 
         self.progress = _Stepped()
         self.progressed.connect(self._show, Qt.ConnectionType.QueuedConnection)
@@ -315,6 +333,7 @@ class QueryOp(Generic[T]):
         self._success: Callable[[T], None] | None = None
         self._failure: Callable[[str], None] | None = None
         self._progress: tuple[QWidget, str] | None = None
+        self._cancelled: Callable[[], None] | None = None
 
     def success(self, fn: Callable[[T], None]) -> QueryOp[T]:
         self._success = fn
@@ -331,6 +350,11 @@ class QueryOp(Generic[T]):
         self._progress = (parent, title)
         return self
 
+    def cancelled(self, fn: Callable[[], None]) -> QueryOp[T]:
+        """``fn()`` once long work stopped because the user cancelled it."""
+        self._cancelled = fn
+        return self
+
     def _task(self, owner: QObject | None) -> _Task:
         relay = _ProgressRelay(*self._progress) if self._progress else None
         call, args, kwargs = self._call, self._args, dict(self._kwargs)
@@ -342,10 +366,14 @@ class QueryOp(Generic[T]):
             self._success,  # type: ignore[arg-type]
             self._failure,
             progress=relay,
+            cancelled=self._cancelled,
         )
 
-    def run(self, worker: DatabaseWorker, owner: QObject | None = None) -> None:
-        worker._submit(self._task(owner))
+    def run(self, worker: DatabaseWorker, owner: QObject | None = None) -> Progress | None:
+        """Ask the worker for it; the ``Progress`` of long work, which ``cancel()`` stops."""
+        task = self._task(owner)
+        worker._submit(task)
+        return task.progress.progress if task.progress is not None else None
 
 
 class CollectionOp(QueryOp[T]):
