@@ -203,3 +203,20 @@ def test_an_edit_in_another_area_reaches_the_today_roster(qtbot, demo_store, fre
     # Not shown again, yet the Today area heard of it and read its roster again.
     assert window.stack.currentWidget() is area
     assert today.roster.rows()[0].name == "刘德华"
+
+
+def test_a_name_typed_before_the_profile_is_read_is_kept(qtbot, store, make_worker, monkeypatch):
+    from mentordesk.core import staff
+    from mentordesk.ui.settings_view import SettingsArea
+
+    release = threading.Event()
+    real = staff.local_user
+    monkeypatch.setattr(staff, "local_user", lambda s: (release.wait(10), real(s))[1])
+    area = SettingsArea(make_worker(store))
+    qtbot.addWidget(area)
+    area.show()
+    qtbot.keyClicks(area.name_edit, "Chen Hong")
+    release.set()
+    settled(area.worker)
+    assert area.name_edit.text() == "Chen Hong"
+    assert "Database:" in area.db_label.text()

@@ -232,8 +232,10 @@ def test_saving_an_empty_signature_pad_says_why_nothing_was_saved(qtbot, demo_st
 # -- language -------------------------------------------------------------------------------
 
 
-def test_choosing_another_language_says_when_it_applies_in_both_languages(qtbot, store):
-    settings = SettingsArea(store)
+def test_choosing_another_language_says_when_it_applies_in_both_languages(
+    qtbot, store, make_worker
+):
+    settings = SettingsArea(make_worker(store))
     qtbot.addWidget(settings)
     settings.show()
     settings.language_combo.setCurrentIndex(settings.language_combo.findData("zh_CN"))
