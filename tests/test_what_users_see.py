@@ -25,6 +25,7 @@ from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.preferences import preferences
 from mentordesk.ui.roster_model import RosterModel
 from mentordesk.ui.settings_view import SettingsArea
+from tests.gui_waits import settled
 
 LAPTOP = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
 START, END = date(2026, 10, 1), date(2026, 11, 20)
@@ -120,6 +121,7 @@ def test_a_very_long_name_leaves_cohort_and_status_in_view(qtbot, demo_store, ma
     window.navigation.setCurrentRow(1)
     trainees = window.area("trainees")
     qtbot.waitUntil(lambda: trainees.table.isVisible())
+    settled(window.worker)
     table, model = trainees.table, trainees.model
     for key in ("cohort", "status"):
         assert _column_visible(table, model.COLUMNS.index(key)), key

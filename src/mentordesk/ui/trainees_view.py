@@ -18,13 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import cohorts, trainees
-from ..core.errors import UserError
 from ..core.models import TRAINEE_STATUSES
 from ..core.store import Store
 from .area import FormArea
 from .forms import child
-from .localised import localised
-from .operations import Changes
+from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .table_columns import fit_columns
 from .trainee_model import TraineeTableModel
 
@@ -32,10 +30,28 @@ ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
 
 
+def read_list(
+    store: Store, search: str, cohort: str, include_inactive: bool
+) -> list[trainees.TraineeRow]:
+    return trainees.list_trainees(store, search, cohort=cohort, include_inactive=include_inactive)
+
+
+def save_trainee(store: Store, uid: str | None, fields: dict[str, object]) -> trainees.TraineeView:
+    """Change the trainee ``uid``, or add one (no ``uid``)."""
+    if uid:
+        return trainees.update_trainee(store, uid, **fields)
+    fields = dict(fields)
+    return trainees.create_trainee(store, fields.pop("trainee_id"), fields.pop("name"), **fields)
+
+
 class TraineesArea(FormArea):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    """Reads and saves through the database worker."""
+
+    takes_worker = True
+
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__("trainees", parent)
-        self.store = store
+        self.worker = worker
 
         f = self.form
         self.search = child(f, QLineEdit, "searchEdit")
@@ -69,6 +85,7 @@ class TraineesArea(FormArea):
             self.status_combo.addItem(self.model._statuses[status], status)
 
         self._editing_uid: str | None = None
+        self._asked: tuple[str, str, bool] | None = None
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
@@ -91,12 +108,17 @@ class TraineesArea(FormArea):
     # -- loading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        QueryOp(cohorts.list_cohorts, include_withdrawn=True).success(self._cohorts).failure(
+            self._say
+        ).run(self.worker, self)
+
+    def _cohorts(self, found: list[cohorts.CohortView]) -> None:
         current = self.cohort_filter.currentData()
         self.cohort_filter.blockSignals(True)
         self.cohort_filter.clear()
         self.cohort_filter.addItem(self.tr("All cohorts"), "")
         self.cohort_combo.clear()
-        for c in cohorts.list_cohorts(self.store, include_withdrawn=True):
+        for c in found:
             self.cohort_filter.addItem(c.name, c.name)
             self.cohort_combo.addItem(c.name)
         index = self.cohort_filter.findData(current) if current else 0
@@ -104,14 +126,27 @@ class TraineesArea(FormArea):
         self.cohort_filter.blockSignals(False)
         self.reload()
 
-    def reload(self) -> None:
-        selected = self.selected()
-        rows = trainees.list_trainees(
-            self.store,
+    def reload(self, select: str | None = None) -> None:
+        """Read the list again (``select``: then select that trainee)."""
+        asked = (
             self.search.text(),
-            cohort=self.cohort_filter.currentData() or "",
-            include_inactive=self.show_inactive.isChecked(),
+            self.cohort_filter.currentData() or "",
+            self.show_inactive.isChecked(),
         )
+        self._asked = asked
+        QueryOp(read_list, *asked).success(lambda rows: self._listed(asked, rows, select)).failure(
+            self._say
+        ).run(self.worker, self)
+
+    def _listed(
+        self,
+        asked: tuple[str, str, bool],
+        rows: list[trainees.TraineeRow],
+        select: str | None,
+    ) -> None:
+        if asked != self._asked:
+            return  # typed on meanwhile: a later answer is coming
+        selected = self.selected()
         self.model.set_rows(rows)
         if not self._sized and rows:
             fit_columns(self.table, TraineeTableModel.COLUMNS.index("name"))
@@ -122,7 +157,9 @@ class TraineesArea(FormArea):
             )
         else:
             self.count_label.setText(self.tr("%n trainee(s)", "", len(rows)))
-        if selected is not None:
+        if select is not None:
+            self.select_uid(select)
+        elif selected is not None:
             self.select_uid(selected.uid)
         self._update_buttons()
 
@@ -150,7 +187,17 @@ class TraineesArea(FormArea):
         self.withdraw_button.setEnabled(row is not None and row.status == "active")
 
     def _fill_editor(self) -> None:
-        row = trainees.get_trainee(self.store, self._editing_uid) if self._editing_uid else None
+        """The editor shows the trainee selected (what the list has at once, then the whole
+        record from the worker), or a blank new one."""
+        uid = self._editing_uid
+        listed = self.selected()
+        self._fill(listed if listed is not None and listed.uid == uid else None, "")
+        if uid is not None:
+            QueryOp(trainees.get_trainee, uid).success(
+                lambda view: uid == self._editing_uid and self._fill(view, view.email)
+            ).failure(self._say).run(self.worker, self)
+
+    def _fill(self, row: trainees.TraineeView | trainees.TraineeRow | None, email: str) -> None:
         self.editor.setTitle(row.name if row else self.tr("New trainee"))
         self.id_edit.setText(row.trainee_id if row else "")
         self.name_edit.setText(row.name if row else "")
@@ -159,7 +206,7 @@ class TraineesArea(FormArea):
         )
         self.track_edit.setText(row.track if row else "")
         self.employee_edit.setText(row.employee_no if row else "")
-        self.email_edit.setText(row.email if row else "")
+        self.email_edit.setText(email)
         self.status_combo.setCurrentIndex(
             max(self.status_combo.findData(row.status if row else "active"), 0)
         )
@@ -185,24 +232,16 @@ class TraineesArea(FormArea):
             "email": self.email_edit.text(),
             "status": self.status_combo.currentData(),
         }
-        try:
-            if self._editing_uid:
-                row = trainees.update_trainee(self.store, self._editing_uid, **fields)
-            else:
-                row = trainees.create_trainee(
-                    self.store, fields.pop("trainee_id"), fields.pop("name"), **fields
-                )
-        except UserError as exc:
-            self._say(localised(exc))
-            return
+        CollectionOp(
+            save_trainee, self._editing_uid, fields, changes=Changes(trainees=True)
+        ).success(self._saved).failure(self._say).run(self.worker, self)
+
+    def _saved(self, row: trainees.TraineeView) -> None:
         self._editing_uid = row.uid
         if self.cohort_filter.findData(row.cohort) < 0 and row.cohort:
             self.refresh()
-        else:
-            self.reload()
-        self.select_uid(row.uid)
+        self.reload(select=row.uid)
         self._say(self.tr("Saved."), ok=True)
-        self.records_changed.emit(Changes(trainees=True))
 
     def withdraw(self) -> None:
         row = self.selected()
@@ -217,13 +256,9 @@ class TraineesArea(FormArea):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            trainees.withdraw_trainee(self.store, row.uid)
-        except UserError as exc:
-            self._say(localised(exc))
-            return
-        self.reload()
-        self.records_changed.emit(Changes(trainees=True))
+        CollectionOp(trainees.withdraw_trainee, row.uid, changes=Changes(trainees=True)).success(
+            lambda _view: self.reload()
+        ).failure(self._say).run(self.worker, self)
 
     def open_record(self) -> None:
         row = self.selected()
@@ -231,7 +266,7 @@ class TraineesArea(FormArea):
             return
         from .trainee_record_view import open_trainee_record
 
-        open_trainee_record(self.store, row.uid, self)
+        open_trainee_record(self.worker.store, row.uid, self)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_F and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
