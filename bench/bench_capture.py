@@ -146,6 +146,7 @@ def measure(path: Path, quick: bool) -> list[Figure]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from mentordesk.ui.operations import DatabaseWorker
     from mentordesk.ui.today_view import TodayArea
 
     app = QApplication.instance() or QApplication([])
@@ -153,10 +154,11 @@ def measure(path: Path, quick: bool) -> list[Figure]:
     try:
         old, older = _pick_sessions(store)
         fresh = [copy_session(store, old.uid, old.held_on + timedelta(days=n)) for n in (1, 2, 3)]
-        area = TodayArea(store)
+        worker = DatabaseWorker(store)
+        area = TodayArea(worker)
         area.resize(1280, 800)
         area.show()
-        app.processEvents()
+        _until(app, lambda: worker.idle)
 
         # -- opening a session: alternate between two, as a user switching back and forth --
         opens: list[float] = []
@@ -165,7 +167,12 @@ def measure(path: Path, quick: bool) -> list[Figure]:
             target = (old, older)[n % 2]
             began = time.perf_counter()
             area.open_session(target.uid)
-            _until(app, lambda t=target: area.roster.rowCount() > 0 and area.session.uid == t.uid)
+            _until(
+                app,
+                lambda t=target: (
+                    worker.idle and area.roster.rowCount() > 0 and area.session.uid == t.uid
+                ),
+            )
             opens.append((time.perf_counter() - began) * 1000)
             size = area.roster.rowCount()
         bare_open = _bare_select(path, old.uid, 20)
@@ -175,7 +182,7 @@ def measure(path: Path, quick: bool) -> list[Figure]:
         keys = ((Qt.Key.Key_P, "present"), (Qt.Key.Key_A, "absent"), (Qt.Key.Key_E, "excused"))
         for session in fresh[: 1 if quick else 3]:
             area.open_session(session.uid)
-            app.processEvents()
+            _until(app, lambda: worker.idle)
             for key, status in keys[: 1 if quick else 2]:
                 table = area.roster_table
                 table.setCurrentIndex(area.roster.index(0, 3))
@@ -185,7 +192,11 @@ def measure(path: Path, quick: bool) -> list[Figure]:
                 for row in range(area.roster.rowCount()):
                     began = time.perf_counter()
                     QTest.keyClick(table, key)
-                    _until(app, lambda r=row, s=status: area.roster.rows()[r].status == s)
+                    # Committed: the worker has answered, and the row shows what it stored.
+                    _until(
+                        app,
+                        lambda r=row, s=status: worker.idle and area.roster.rows()[r].status == s,
+                    )
                     marks.append((time.perf_counter() - began) * 1000)
         bare_insert = _bare_insert(path, 50)
 
@@ -194,7 +205,7 @@ def measure(path: Path, quick: bool) -> list[Figure]:
         for n in range(4 if quick else 8):
             area.tabs.setCurrentIndex(0)
             area.open_session(fresh[n % 2].uid)
-            app.processEvents()
+            _until(app, lambda: worker.idle)
             began = time.perf_counter()
             area.tabs.setCurrentIndex(1)
             _until(
@@ -206,8 +217,9 @@ def measure(path: Path, quick: bool) -> list[Figure]:
             grids.append((time.perf_counter() - began) * 1000)
         area.tabs.setCurrentIndex(0)
         area.open_session(fresh[0].uid)
+        _until(app, lambda: worker.idle)
         area.tabs.setCurrentIndex(1)
-        app.processEvents()
+        _until(app, lambda: worker.idle)
         grid = area.ratings.model.grid
         skills = len(grid.skills) if grid else 0
         rates: list[float] = []
@@ -222,12 +234,15 @@ def measure(path: Path, quick: bool) -> list[Figure]:
             QTest.keyClick(table, getattr(Qt.Key, f"Key_{level}"))
             _until(
                 app,
-                lambda r=row, c=column + 1, lv=level: area.ratings.model.cell_at(r, c).level == lv,
+                lambda r=row, c=column + 1, lv=level: (
+                    worker.idle and area.ratings.model.cell_at(r, c).level == lv
+                ),
             )
             rates.append((time.perf_counter() - began) * 1000)
         area.close()
         area.deleteLater()
         app.processEvents()
+        worker.close()
     finally:
         store.close()
 

@@ -45,13 +45,33 @@ def _no_stale_qt_wrappers(request: pytest.FixtureRequest) -> None:
     gc.collect()
 
 
-@pytest.fixture(autouse=True)
-def _bilingual_sheets() -> Iterator[None]:
-    """Each test starts with the sheet language's default (the Assessments area changes it)."""
-    yield
-    from mentordesk.exchange.sheet_language import set_sheet_language
+@pytest.fixture
+def make_worker(qtbot) -> Iterator[object]:
+    """``make_worker(store)``: the window's database worker over an open store."""
+    from mentordesk.ui.operations import DatabaseWorker
 
-    set_sheet_language("both")
+    made: list[DatabaseWorker] = []
+
+    def make(store: Store) -> DatabaseWorker:
+        worker = DatabaseWorker(store)
+        made.append(worker)
+        return worker
+
+    yield make
+    for worker in made:
+        # What was asked is answered before the store goes: no callback into a closed test.
+        qtbot.waitUntil(lambda w=worker: w.idle, timeout=10_000)
+        worker.close()
+
+
+@pytest.fixture
+def settle(qtbot, make_worker) -> object:
+    """``settle(worker)``: wait until every operation asked of it has run and been answered."""
+
+    def wait(worker: object) -> None:
+        qtbot.waitUntil(lambda: worker.idle, timeout=10_000)  # type: ignore[attr-defined]
+
+    return wait
 
 
 @pytest.fixture

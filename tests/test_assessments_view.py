@@ -13,7 +13,6 @@ from mentordesk.core import assessments as A
 from mentordesk.core.drawn_signature import drawn_signature, save_drawn_signature
 from mentordesk.core.trainees import list_trainees
 from mentordesk.exchange import signing_identity
-from mentordesk.exchange.sheet_language import sheet_language
 from mentordesk.exchange.verify import verify_pdf
 from mentordesk.ui import assessments_view
 from mentordesk.ui.assessments_view import AssessmentsArea
@@ -30,8 +29,8 @@ def draft(demo_store) -> A.AssessmentView:
 
 
 @pytest.fixture
-def area(qtbot, demo_store, draft) -> AssessmentsArea:
-    widget = AssessmentsArea(demo_store)
+def area(qtbot, demo_store, draft, make_worker) -> AssessmentsArea:
+    widget = AssessmentsArea(make_worker(demo_store))
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
@@ -223,11 +222,17 @@ def test_cancelled_batch_writes_nothing(area, qtbot, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(("interface", "sheet"), [("zh_CN", "zh_CN"), ("en", "en")])
 def test_sheets_made_in_the_window_speak_its_language(
-    qtbot, demo_store, monkeypatch, interface, sheet
+    qtbot, demo_store, monkeypatch, interface, sheet, make_worker
 ):
     monkeypatch.setattr(assessments_view, "current_language", lambda: interface)
-    qtbot.addWidget(AssessmentsArea(demo_store))
-    assert sheet_language() == sheet
+    area = AssessmentsArea(make_worker(demo_store))
+    qtbot.addWidget(area)
+    assert area.sheet_language == sheet
+    # Passed to what draws the sheet, not left in a global for the next sheet to find.
+    from mentordesk.exchange import sheet_language
+
+    assert not hasattr(sheet_language, "set_sheet_language")
+    assert sheet_language.sheet_language() == "both"
 
 
 def test_batch_confirmation_says_how_many_drafts_it_creates(area, qtbot, tmp_path, monkeypatch):

@@ -16,7 +16,6 @@ from mentordesk.core import ratings
 from mentordesk.core.attendance import mark, mark_all_present, session_roster
 from mentordesk.core.cohorts import create_cohort, list_cohorts
 from mentordesk.core.errors import UserError
-from mentordesk.core.first_screen import read_first_screen
 from mentordesk.core.leave import add_leave
 from mentordesk.core.models import Attendance, SkillRating
 from mentordesk.core.session_plan import cancel_session
@@ -105,27 +104,6 @@ def test_rating_at_a_cancelled_session_is_refused(demo_store):
         ratings.rate(demo_store, grid.trainees[0].uid, grid.skills[0].uid, 2, session_uid=ws.uid)
     with demo_store.read() as s:
         assert s.scalar(select(func.count()).select_from(SkillRating)) == before
-
-
-def test_first_screen_flags_leave_as_the_roster_does(store):
-    create_cohort(store, "Rolling", start_date=date(2026, 9, 1), end_date=date(2027, 6, 30))
-    away = create_trainee(store, "R002", "Li Na 李娜", cohort="Rolling")
-    create_trainee(store, "R001", "Zhang Wei 张伟", cohort="Rolling")
-    add_leave(store, away.uid, start=DAY, end=DAY)
-    ws = create_session(
-        store,
-        held_on=DAY,
-        start_time=time(8),
-        end_time=time(12),
-        location="",
-        module="",
-        task="",
-        cohort_uid=list_cohorts(store)[0].uid,
-    )
-    first = read_first_screen(store.path)
-    assert first is not None
-    assert first.roster == session_roster(store, ws.uid)
-    assert [r.on_leave for r in first.roster] == [False, True]
 
 
 def test_the_paper_sheet_flags_a_trainee_on_leave(session_with_leave, tmp_path):

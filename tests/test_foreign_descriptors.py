@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QFileSystemModel
 
 from mentordesk.core.workshop_sessions import copy_session, list_recent_sessions
 from mentordesk.ui.today_view import TodayArea
+from tests.gui_waits import settled
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
 
@@ -45,13 +46,16 @@ def _marks_seen_from_outside(db: Path, session_uid: str) -> int:
     )
 
 
-def test_marks_after_a_file_dialog_and_a_backup_reach_the_file(qtbot, demo_store, tmp_path):
+def test_marks_after_a_file_dialog_and_a_backup_reach_the_file(
+    qtbot, demo_store, tmp_path, make_worker
+):
     db = demo_store.path
     latest = list_recent_sessions(demo_store, 1)[0]
     fresh = copy_session(demo_store, latest.uid, latest.held_on + timedelta(days=3))
-    view = TodayArea(demo_store)
+    view = TodayArea(make_worker(demo_store))
     qtbot.addWidget(view)
     view.show()
+    settled(view.worker)
     assert view.session.uid == fresh.uid
 
     # What Export's or Choose workbook's dialog does on the database's folder, then cancel.
@@ -70,4 +74,5 @@ def test_marks_after_a_file_dialog_and_a_backup_reach_the_file(qtbot, demo_store
     view.roster_table.setFocus()
     for _ in range(3):
         qtbot.keyClick(view.roster_table, Qt.Key.Key_P)
+    settled(view.worker)
     assert _marks_seen_from_outside(db, fresh.uid) == 3

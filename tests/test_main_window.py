@@ -13,16 +13,19 @@ from mentordesk.ui import error_reporting
 from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.preferences import preferences
 from mentordesk.ui.trainees_view import TraineesArea
+from tests.gui_waits import settled
 
 
 def show_area(window, key):
     window.navigation.setCurrentRow([k for k, *_ in __import__("mentordesk.ui.main_window",
                                       fromlist=["AREAS"]).AREAS].index(key))  # fmt: skip
-    return window.area(key)
+    area = window.area(key)
+    settled(window.worker)  # what the area reads arrives through the worker
+    return area
 
 
-def test_navigation_offers_the_five_areas(qtbot, demo_store):
-    window = MainWindow(demo_store)
+def test_navigation_offers_the_five_areas(qtbot, demo_store, make_worker):
+    window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
     assert titles == ["Today", "Trainees", "Assessments", "Sync", "Settings"]
@@ -35,48 +38,55 @@ def test_navigation_offers_the_five_areas(qtbot, demo_store):
     assert isinstance(window.stack.currentWidget(), TraineesArea)
 
 
-def test_trainees_area_lists_searches_and_edits(qtbot, demo_store):
-    window = MainWindow(demo_store)
+def test_trainees_area_lists_searches_and_edits(qtbot, demo_store, make_worker):
+    window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     area = show_area(window, "trainees")
     assert area.model.rowCount() == 78  # 80, less the two withdrawn
     area.show_inactive.setChecked(True)
+    settled(window.worker)
     assert area.model.rowCount() == 80
 
     target = trainees.list_trainees(demo_store)[5]
     qtbot.keyClicks(area.search, target.trainee_id)
     qtbot.waitUntil(lambda: area.model.rowCount() == 1, timeout=5000)
     area.table.selectRow(0)
-    assert area.name_edit.text() == target.name
+    assert area.name_edit.text() == target.name  # from the list, before the record arrives
+    settled(window.worker)
     area.name_edit.setText("刘德华")
     area.track_edit.setText("Rolling mill")
     qtbot.mouseClick(area.save_button, Qt.MouseButton.LeftButton)
+    settled(window.worker)
     saved = trainees.get_trainee(demo_store, target.uid)
     assert (saved.name, saved.track) == ("刘德华", "Rolling mill")
     assert area.model.row_at(0).name == "刘德华"
 
 
-def test_a_refused_edit_says_why_and_changes_nothing(qtbot, demo_store):
-    window = MainWindow(demo_store)
+def test_a_refused_edit_says_why_and_changes_nothing(qtbot, demo_store, make_worker):
+    window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     area = show_area(window, "trainees")
     first, second = area.model.row_at(0), area.model.row_at(1)
     area.table.selectRow(1)
+    settled(window.worker)
     area.id_edit.setText(first.trainee_id)
     qtbot.mouseClick(area.save_button, Qt.MouseButton.LeftButton)
+    settled(window.worker)
     assert "already used" in area.message.text()
     assert trainees.get_trainee(demo_store, second.uid).trainee_id == second.trainee_id
 
 
-def test_new_trainee_from_the_area(qtbot, store):
-    area = TraineesArea(store)
+def test_new_trainee_from_the_area(qtbot, store, make_worker):
+    area = TraineesArea(make_worker(store))
     qtbot.addWidget(area)
+    settled(area.worker)
     assert "No trainees yet" in area.count_label.text()
     qtbot.mouseClick(area.add_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(area.id_edit, "20259999")
     area.name_edit.setText("陈静")  # QTest.keyClicks aborts on characters outside Latin-1
     area.cohort_combo.setCurrentText("2026 Rolling")
     qtbot.mouseClick(area.save_button, Qt.MouseButton.LeftButton)
+    settled(area.worker)
     rows = trainees.list_trainees(store)
     assert [(r.trainee_id, r.name, r.cohort) for r in rows] == [
         ("20259999", "陈静", "2026 Rolling")
@@ -84,21 +94,24 @@ def test_new_trainee_from_the_area(qtbot, store):
     assert area.cohort_filter.findData("2026 Rolling") > 0
 
 
-def test_withdraw_asks_first(qtbot, demo_store, monkeypatch):
-    area = TraineesArea(demo_store)
+def test_withdraw_asks_first(qtbot, demo_store, monkeypatch, make_worker):
+    area = TraineesArea(make_worker(demo_store))
     qtbot.addWidget(area)
+    settled(area.worker)
     target = area.model.row_at(0)
     area.table.selectRow(0)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     area.withdraw()
+    settled(area.worker)
     assert trainees.get_trainee(demo_store, target.uid).status == "active"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     area.withdraw()
+    settled(area.worker)
     assert trainees.get_trainee(demo_store, target.uid).status == "withdrawn"
     assert area.model.row_of(target.uid) == -1
 
 
-def test_ten_thousand_trainees_load_into_the_model(qtbot, store):
+def test_ten_thousand_trainees_load_into_the_model(qtbot, store, make_worker):
     from mentordesk.core.models import Trainee, new_uid, utcnow
 
     with store._sessions.begin() as s:  # bulk fixture data, not a user action
@@ -107,21 +120,23 @@ def test_ten_thousand_trainees_load_into_the_model(qtbot, store):
                     updated_at=utcnow(), origin_device="test")
             for i in range(10_000)
         )  # fmt: skip
-    area = TraineesArea(store)
+    area = TraineesArea(make_worker(store))
     qtbot.addWidget(area)
+    settled(area.worker)
     assert area.model.rowCount() == 10_000
     qtbot.keyClicks(area.search, "T0999")
     qtbot.waitUntil(lambda: area.model.rowCount() == 10, timeout=3000)  # T09990 … T09999
 
 
-def test_settings_saves_the_profile(qtbot, store):
-    window = MainWindow(store)
+def test_settings_saves_the_profile(qtbot, store, make_worker):
+    window = MainWindow(make_worker(store))
     qtbot.addWidget(window)
     area = show_area(window, "settings")
     area.name_edit.setText("Chen Hong 陈红")
     area.role_combo.setCurrentIndex(area.role_combo.findData("supervisor"))
     area.org_edit.setText("BOF steelmaking plant")
     qtbot.mouseClick(area.save_button, Qt.MouseButton.LeftButton)
+    settled(window.worker)
     me = staff.local_user(store)
     assert (me.name, me.role, me.organisation) == (
         "Chen Hong 陈红",
@@ -131,7 +146,7 @@ def test_settings_saves_the_profile(qtbot, store):
     assert "Chen Hong" in window.user_label.text()
 
 
-def test_window_geometry_and_area_persist(qtbot, demo_store, monkeypatch):
+def test_window_geometry_and_area_persist(qtbot, demo_store, monkeypatch, make_worker):
     from PySide6.QtCore import QRect
 
     from mentordesk.ui import window_geometry
@@ -139,13 +154,13 @@ def test_window_geometry_and_area_persist(qtbot, demo_store, monkeypatch):
     # A 1366×768 laptop less its taskbar, not the test platform's 800-pixel screen, which the
     # window (at least 1200 pixels wide) never fits.
     monkeypatch.setattr(window_geometry, "free_area", lambda at=None: QRect(0, 0, 1366, 728))
-    window = MainWindow(demo_store)
+    window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     window.show()
     window.resize(window.width(), 560)
     show_area(window, "settings")
     window.close()
-    again = MainWindow(demo_store)
+    again = MainWindow(make_worker(demo_store))
     qtbot.addWidget(again)
     assert again.height() == 560
     assert again.navigation.currentRow() == 4

@@ -16,7 +16,6 @@ from mentordesk.core.progress import Cancelled, Progress
 from mentordesk.core.trainees import list_trainees
 from mentordesk.exchange import signing_identity as I
 from mentordesk.exchange.sheet_batch import write_sheets
-from mentordesk.exchange.sheet_language import set_sheet_language
 from mentordesk.exchange.sheet_pdf import render_sheet
 from mentordesk.exchange.signing import HeldKeySigner
 from mentordesk.exchange.verify import verify_pdf
@@ -79,8 +78,7 @@ def test_the_form_speaks_the_chosen_language(demo_store, tmp_path, language, pre
     t = _chinese_trainee(demo_store)
     view = A.create_draft(demo_store, t.uid, START, END)
     view = A.update_draft(demo_store, view.uid, result="pass", strengths="吊装指挥规范 steady")
-    set_sheet_language(language)
-    text = _text(render_sheet(view, A.result_choices(demo_store)).pdf, tmp_path)
+    text = _text(render_sheet(view, A.result_choices(demo_store), language=language).pdf, tmp_path)
     for expected in present:
         assert expected in text, expected
     for unexpected in absent:

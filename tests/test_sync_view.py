@@ -12,12 +12,13 @@ from PySide6.QtCore import QDate, Qt
 from mentordesk.core.trainees import list_trainees
 from mentordesk.ui import sync_view
 from mentordesk.ui.sync_view import SyncArea
+from tests.gui_waits import settled
 
 DATA = Path(__file__).parent / "data" / "sync"
 
 
-def test_choosing_a_roster_previews_and_apply_commits(qtbot, store):
-    area = SyncArea(store)
+def test_choosing_a_roster_previews_and_apply_commits(qtbot, store, make_worker):
+    area = SyncArea(make_worker(store))
     qtbot.addWidget(area)
 
     area.preview_file(DATA / "roster_libreoffice.xlsx")
@@ -43,10 +44,10 @@ def test_choosing_a_roster_previews_and_apply_commits(qtbot, store):
     assert area.export_cohort.findData("2025轧钢订单班") > 0
 
 
-def test_a_bad_file_shows_a_message_and_offers_no_apply(qtbot, store, tmp_path):
+def test_a_bad_file_shows_a_message_and_offers_no_apply(qtbot, store, tmp_path, make_worker):
     bad = tmp_path / "notes.xlsx"
     bad.write_text("hello", encoding="utf-8")
-    area = SyncArea(store)
+    area = SyncArea(make_worker(store))
     qtbot.addWidget(area)
 
     area.preview_file(bad)
@@ -55,9 +56,10 @@ def test_a_bad_file_shows_a_message_and_offers_no_apply(qtbot, store, tmp_path):
     assert area.model.rowCount() == 0
 
 
-def test_export_with_cohort_and_period(qtbot, demo_store, tmp_path):
-    area = SyncArea(demo_store)
+def test_export_with_cohort_and_period(qtbot, demo_store, tmp_path, make_worker):
+    area = SyncArea(make_worker(demo_store))
     qtbot.addWidget(area)
+    settled(area.worker)  # the cohort lists are read through the worker
     area.export_cohort.setCurrentIndex(area.export_cohort.findData("2025 Rolling Order Class"))
     area.chinese.setChecked(True)
     area.from_check.setChecked(True)
@@ -79,10 +81,10 @@ def test_export_with_cohort_and_period(qtbot, demo_store, tmp_path):
 
 @pytest.mark.parametrize(("interface", "ticked"), [("zh_CN", True), ("en", False)])
 def test_export_headers_follow_the_window_language(
-    qtbot, demo_store, monkeypatch, interface, ticked
+    qtbot, demo_store, monkeypatch, interface, ticked, make_worker
 ):
     monkeypatch.setattr(sync_view, "current_language", lambda: interface)
-    area = SyncArea(demo_store)
+    area = SyncArea(make_worker(demo_store))
     qtbot.addWidget(area)
     assert area.chinese.isChecked() is ticked
 
@@ -100,11 +102,11 @@ ENGLISH_WORDS = ("sheet", "row", "column", "workbook", "not ", "the ", "characte
 
 
 def test_a_chinese_window_says_why_a_file_or_row_is_refused_in_chinese(
-    qtbot, store, tmp_path, chinese_window
+    qtbot, store, tmp_path, chinese_window, make_worker
 ):
     from openpyxl import Workbook
 
-    area = SyncArea(store)
+    area = SyncArea(make_worker(store))
     qtbot.addWidget(area)
     bad = tmp_path / "名单.xlsx"
     bad.write_text("hello", encoding="utf-8")
@@ -140,7 +142,9 @@ def test_a_chinese_window_says_why_a_file_or_row_is_refused_in_chinese(
     assert list_trainees(store) == []
 
 
-def test_refused_rows_beside_rows_already_here_are_not_called_unimportable(qtbot, store, tmp_path):
+def test_refused_rows_beside_rows_already_here_are_not_called_unimportable(
+    qtbot, store, tmp_path, make_worker
+):
     from openpyxl import Workbook
 
     def roster(name: str, rows: list[tuple[str, str]]):
@@ -152,7 +156,7 @@ def test_refused_rows_beside_rows_already_here_are_not_called_unimportable(qtbot
         wb.save(tmp_path / name)
         return tmp_path / name
 
-    area = SyncArea(store)
+    area = SyncArea(make_worker(store))
     qtbot.addWidget(area)
     area.preview_file(roster("a.xlsx", [("D1", "Li Na"), ("D2", "Wang Fang")]))
     qtbot.waitUntil(lambda: area.apply_button.isEnabled(), timeout=10000)

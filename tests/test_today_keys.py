@@ -12,8 +12,11 @@ from mentordesk.core.attendance import session_roster
 from mentordesk.core.workshop_sessions import copy_session, list_recent_sessions
 from mentordesk.ui.main_window import AREAS, MainWindow
 from mentordesk.ui.today_view import TodayArea
+from tests.gui_waits import settled
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+# The workers of the areas under test: a look at the database waits for their answers.
+_workers: list = []
 
 
 @pytest.fixture
@@ -24,16 +27,21 @@ def fresh(demo_store):
 
 
 @pytest.fixture
-def area(qtbot, demo_store, fresh):
-    view = TodayArea(demo_store)
+def area(qtbot, demo_store, fresh, make_worker):
+    view = TodayArea(make_worker(demo_store))
     qtbot.addWidget(view)
     view.resize(1300, 800)
     view.show()
+    settled(view.worker)
+    _workers.append(view.worker)
     assert view.session.uid == fresh.uid
-    return view
+    yield view
+    _workers.remove(view.worker)
 
 
 def _mark(store, session_uid, trainee_uid):
+    for worker in _workers:
+        settled(worker)
     return next(r.mark for r in session_roster(store, session_uid) if r.trainee_uid == trainee_uid)
 
 
@@ -61,7 +69,7 @@ def test_enter_commits_the_minutes_late_and_moves_on(qtbot, area, window_state):
     qtbot.keyClick(area.roster_table, Qt.Key.Key_L)
     qtbot.keyClicks(area.minutes_spin, "15")
     qtbot.keyClick(area.minutes_spin, Qt.Key.Key_Return)
-    mark = _mark(area.store, area.session.uid, first.trainee_uid)
+    mark = _mark(area.worker.store, area.session.uid, first.trainee_uid)
     assert (mark.status, mark.minutes_late, mark.hours) == ("late", 15, 7.75)
     assert area.roster.rows()[0].mark.minutes_late == 15
     assert area.roster_table.currentIndex().row() == 1
@@ -71,7 +79,7 @@ def test_enter_commits_the_minutes_late_and_moves_on(qtbot, area, window_state):
         qtbot.keyClick(area.roster_table, Qt.Key.Key_Z, CTRL)
     else:
         area.undo_stack.undo()
-    assert _mark(area.store, area.session.uid, first.trainee_uid).minutes_late == 0
+    assert _mark(area.worker.store, area.session.uid, first.trainee_uid).minutes_late == 0
 
 
 def test_enter_commits_the_hours_credited_and_moves_on(qtbot, area, window_state):
@@ -80,7 +88,7 @@ def test_enter_commits_the_hours_credited_and_moves_on(qtbot, area, window_state
     area.hours_spin.lineEdit().selectAll()
     qtbot.keyClicks(area.hours_spin, "5.5")
     qtbot.keyClick(area.hours_spin, Qt.Key.Key_Enter)
-    mark = _mark(area.store, area.session.uid, first.trainee_uid)
+    mark = _mark(area.worker.store, area.session.uid, first.trainee_uid)
     assert (mark.status, mark.hours) == ("left_early", 5.5)
     assert area.roster_table.currentIndex().row() == 1
 
@@ -93,13 +101,13 @@ def test_tab_and_enter_keep_the_same_value(qtbot, area):
     qtbot.keyClick(area.roster_table, Qt.Key.Key_L)
     qtbot.keyClicks(area.minutes_spin, "20")
     qtbot.keyClick(area.minutes_spin, Qt.Key.Key_Tab)
-    assert _mark(area.store, area.session.uid, rows[0].trainee_uid).minutes_late == 20
+    assert _mark(area.worker.store, area.session.uid, rows[0].trainee_uid).minutes_late == 20
     area.roster_table.setFocus()
     qtbot.keyClick(area.roster_table, Qt.Key.Key_Down)
     qtbot.keyClick(area.roster_table, Qt.Key.Key_L)
     qtbot.keyClicks(area.minutes_spin, "20")
     qtbot.keyClick(area.minutes_spin, Qt.Key.Key_Return)
-    assert _mark(area.store, area.session.uid, rows[1].trainee_uid).minutes_late == 20
+    assert _mark(area.worker.store, area.session.uid, rows[1].trainee_uid).minutes_late == 20
 
 
 # -- Keys go into the area chosen in the sidebar ----------------------------------------------
@@ -113,12 +121,15 @@ def _click_area(qtbot, window: MainWindow, key: str) -> None:
     assert window.navigation.currentRow() == row
 
 
-def test_after_a_click_in_the_sidebar_the_areas_shortcuts_work(qtbot, demo_store, fresh):
-    window = MainWindow(demo_store)
+def test_after_a_click_in_the_sidebar_the_areas_shortcuts_work(
+    qtbot, demo_store, fresh, make_worker
+):
+    window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
+    settled(window.worker)
     _click_area(qtbot, window, "trainees")
     focus = QApplication.focusWidget()
     assert focus is not None and window.area("trainees").isAncestorOf(focus)
@@ -128,6 +139,7 @@ def test_after_a_click_in_the_sidebar_the_areas_shortcuts_work(qtbot, demo_store
     assert focus is not None and today.isAncestorOf(focus)
     # Ctrl+P, as printed on the button, marks everyone present at once.
     qtbot.keyClick(focus, Qt.Key.Key_P, CTRL)
+    settled(window.worker)
     marks = [r.mark for r in session_roster(demo_store, fresh.uid) if r.expected]
     assert marks and all(m is not None and m.status == "present" for m in marks)
     # The same after Ctrl+2 / Ctrl+1 from the keyboard.

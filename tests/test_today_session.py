@@ -26,6 +26,7 @@ from mentordesk.core.workshop_sessions import (
 from mentordesk.paths import resources_dir
 from mentordesk.ui.session_dialog import SessionDialog
 from mentordesk.ui.today_view import TodayArea
+from tests.gui_waits import settled
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -70,13 +71,14 @@ def _keep(_dialog: SessionDialog) -> None:
 
 
 @pytest.fixture
-def area(qtbot, demo_store):
+def area(qtbot, demo_store, make_worker):
     latest = list_recent_sessions(demo_store, 1)[0]
     copy_session(demo_store, latest.uid, latest.held_on + timedelta(days=3))
-    view = TodayArea(demo_store)
+    view = TodayArea(make_worker(demo_store))
     qtbot.addWidget(view)
     view.resize(1300, 800)
     view.show()
+    settled(view.worker)
     view.roster_table.setFocus()
     return view
 
@@ -101,10 +103,12 @@ def _a_step_on_screen(qtbot, area) -> None:
         area.roster_table.setFocus()
         qtbot.keyClick(area.roster_table, Qt.Key.Key_A)
         assert area.undo_stack.count() == 1
+        settled(area.worker)
 
 
 def check_everything_follows(qtbot, area, uid: str) -> None:
-    store = area.store
+    store = area.worker.store
+    settled(area.worker)
     # Back from a dialog, the keys return to the area once its window is active again (a
     # window manager does this; the offscreen platform needs telling).
     area.activateWindow()
@@ -119,6 +123,7 @@ def check_everything_follows(qtbot, area, uid: str) -> None:
     assert area.undo_stack.count() == 0
     # The rating grid: this session's trainees, and a typed level lands in this session.
     area.tabs.setCurrentIndex(1)
+    settled(area.worker)
     grid = area.ratings.model.grid
     assert grid is not None and grid.session_uid == uid
     expected = rating_grid(store, uid)
@@ -128,10 +133,12 @@ def check_everything_follows(qtbot, area, uid: str) -> None:
         index = area.ratings.table.currentIndex()
         before = area.ratings.model.cell_at(index.row(), index.column())
         qtbot.keyClick(area.ratings.table, Qt.Key.Key_3)
+        settled(area.worker)
         rating = area.ratings.model.cell_at(index.row(), index.column()).rating_uid
         assert _session_of(store, SkillRating, rating) == uid
         assert area.undo_stack.count() == 1
         qtbot.keyClick(area.ratings.table, Qt.Key.Key_Z, CTRL)
+        settled(area.worker)
         with store.read() as s:
             level, deleted = s.execute(
                 select(SkillRating.level, SkillRating.deleted).where(SkillRating.uid == rating)
@@ -145,6 +152,7 @@ def check_everything_follows(qtbot, area, uid: str) -> None:
     if area.roster.rowCount():
         area.notes.text.insertPlainText("Checked the guide rollers")
         qtbot.keyClick(area.notes.text, Qt.Key.Key_Return, CTRL)
+        settled(area.worker)
         assert _session_of(store, Note, _newest(store, Note)) == uid
     else:
         assert not area.notes.text.isEnabled()
@@ -153,7 +161,7 @@ def check_everything_follows(qtbot, area, uid: str) -> None:
 def _by_the_box(qtbot, area) -> str:
     area.session_combo.setFocus()
     qtbot.keyClick(area.session_combo, Qt.Key.Key_Down)
-    return list_recent_sessions(area.store, 2)[1].uid
+    return list_recent_sessions(area.worker.store, 2)[1].uid
 
 
 def _by_ctrl_n(qtbot, area) -> str:
@@ -164,7 +172,7 @@ def _by_ctrl_n(qtbot, area) -> str:
 
 
 def _by_ctrl_n_for_a_cohort_without_trainees(qtbot, area) -> str:
-    create_cohort(area.store, "2026 Maintenance (no roster yet)")
+    create_cohort(area.worker.store, "2026 Maintenance (no roster yet)")
 
     def other_cohort(dialog: SessionDialog) -> None:
         dialog.cohort_combo.setCurrentIndex(
@@ -179,15 +187,16 @@ def _by_ctrl_n_for_a_cohort_without_trainees(qtbot, area) -> str:
 
 def _by_ctrl_d(qtbot, area) -> str:
     qtbot.keyClick(area.roster_table, Qt.Key.Key_D, CTRL)
-    made = list_recent_sessions(area.store, 1)[0]
+    settled(area.worker)
+    made = list_recent_sessions(area.worker.store, 1)[0]
     assert made.held_on == date.today()
     return made.uid
 
 
 def _by_deleting_it(qtbot, area) -> str:
-    delete_session(area.store, area.session.uid)
+    delete_session(area.worker.store, area.session.uid)
     area.refresh()  # what the window does when the area is shown again
-    return list_recent_sessions(area.store, 1)[0].uid
+    return list_recent_sessions(area.worker.store, 1)[0].uid
 
 
 @pytest.mark.parametrize(
@@ -204,27 +213,31 @@ def _by_deleting_it(qtbot, area) -> str:
 def test_every_panel_follows_the_session_on_screen(qtbot, area, change) -> None:
     # The grid of the session first shown is read (the tab was visited), and has a step.
     area.tabs.setCurrentIndex(1)
+    settled(area.worker)
     area.tabs.setCurrentIndex(0)
     before = area.session.uid
     _a_step_on_screen(qtbot, area)
-    marks_before = {r.trainee_uid: r.mark for r in session_roster(area.store, before)}
+    marks_before = {r.trainee_uid: r.mark for r in session_roster(area.worker.store, before)}
     shown = change(qtbot, area)
     assert shown != before
     check_everything_follows(qtbot, area, shown)
     # Nothing done since reached the session shown before (unless it was deleted).
     if change is not _by_deleting_it:
-        assert {r.trainee_uid: r.mark for r in session_roster(area.store, before)} == marks_before
+        assert {
+            r.trainee_uid: r.mark for r in session_roster(area.worker.store, before)
+        } == marks_before
 
 
-def test_the_first_session_of_a_new_database(qtbot, store) -> None:
+def test_the_first_session_of_a_new_database(qtbot, store, make_worker) -> None:
     save_profile(store, "Zhang Wei 张伟", "mentor", "Plant")
     load_rubric_file(store, resources_dir() / "rubrics" / "steel-plant-skills.json")
     cohort = create_cohort(store, "2026 Rolling")
     for n in range(3):
         create_trainee(store, f"T{n}", f"Trainee {n}", cohort=cohort.name)
-    view = TodayArea(store)
+    view = TodayArea(make_worker(store))
     qtbot.addWidget(view)
     view.show()
+    settled(view.worker)
     qtbot.waitUntil(view.isActiveWindow)
     assert view.session is None and not view.tabs.isEnabled()
 
@@ -236,6 +249,7 @@ def test_the_first_session_of_a_new_database(qtbot, store) -> None:
     focus = QApplication.focusWidget()
     assert focus is not None and view.isAncestorOf(focus)
     qtbot.keyClick(focus, Qt.Key.Key_N, CTRL)
+    settled(view.worker)
     assert outcome.created is not None
     assert view.tabs.isEnabled()
     check_everything_follows(qtbot, view, outcome.created.uid)
@@ -246,6 +260,7 @@ def test_the_first_session_of_a_new_database(qtbot, store) -> None:
 
 def test_ctrl_n_then_enter_on_todays_session_is_refused_and_the_dialog_stays(qtbot, area):
     qtbot.keyClick(area.roster_table, Qt.Key.Key_D, CTRL)
+    settled(area.worker)
     today = area.session
     assert today.held_on == date.today()
     still_open: list[bool] = []
@@ -263,13 +278,14 @@ def test_ctrl_n_then_enter_on_todays_session_is_refused_and_the_dialog_stays(qtb
 
     outcome = answer_session_dialog(qtbot, [_keep, another_date])
     qtbot.keyClick(area.roster_table, Qt.Key.Key_N, CTRL)
+    settled(area.worker)
     assert still_open == [True] and fields_kept == [True]
     # It said which session the first attempt would have doubled.
     assert "already has a session at that time" in outcome.messages[0]
     assert today.title in outcome.messages[0]
     same_day = [
         s
-        for s in list_recent_sessions(area.store, 20, cohort_uid=today.cohort_uid)
+        for s in list_recent_sessions(area.worker.store, 20, cohort_uid=today.cohort_uid)
         if s.held_on == date.today()
     ]
     assert [s.uid for s in same_day] == [today.uid]
@@ -286,10 +302,11 @@ def _notice(view) -> QLabel:
     return view.findChild(QLabel, "emptyRosterLabel")
 
 
-def test_no_session_yet_says_what_to_do(qtbot, store):
-    view = TodayArea(store)
+def test_no_session_yet_says_what_to_do(qtbot, store, make_worker):
+    view = TodayArea(make_worker(store))
     qtbot.addWidget(view)
     view.show()
+    settled(view.worker)
     notice = _notice(view)
     assert notice is not None and notice.isVisible()
     assert "No workshop session yet" in notice.text() and "Ctrl+N" in notice.text()
@@ -297,9 +314,9 @@ def test_no_session_yet_says_what_to_do(qtbot, store):
 
 
 def test_a_cohort_without_trainees_says_so(qtbot, area):
-    empty = create_cohort(area.store, "2026 Maintenance")
+    empty = create_cohort(area.worker.store, "2026 Maintenance")
     made = create_session(
-        area.store,
+        area.worker.store,
         held_on=date(2026, 11, 24),
         start_time=None,
         end_time=None,
@@ -309,6 +326,7 @@ def test_a_cohort_without_trainees_says_so(qtbot, area):
         cohort_uid=empty.uid,
     )
     area.open_session(made.uid)
+    settled(area.worker)
     notice = _notice(area)
     assert notice.isVisible()
     assert "2026 Maintenance has no trainees" in notice.text()
@@ -316,16 +334,17 @@ def test_a_cohort_without_trainees_says_so(qtbot, area):
     assert "Unmarked 0" not in area.counts_label.text()
     # Back on a session with a roster, the notice goes.
     qtbot.keyClick(area.session_combo, Qt.Key.Key_Down)
+    settled(area.worker)
     assert area.roster.rowCount() > 0 and not notice.isVisible()
 
 
 def test_a_cohort_all_inactive_on_the_day_says_so(qtbot, area):
-    cohort = create_cohort(area.store, "2024 Order Class")
+    cohort = create_cohort(area.worker.store, "2024 Order Class")
     for n in range(2):
-        t = create_trainee(area.store, f"X{n}", f"Former {n}", cohort=cohort.name)
-        withdraw_trainee(area.store, t.uid, on=date(2026, 6, 30))
+        t = create_trainee(area.worker.store, f"X{n}", f"Former {n}", cohort=cohort.name)
+        withdraw_trainee(area.worker.store, t.uid, on=date(2026, 6, 30))
     made = create_session(
-        area.store,
+        area.worker.store,
         held_on=date(2026, 11, 24),
         start_time=None,
         end_time=None,
@@ -335,6 +354,7 @@ def test_a_cohort_all_inactive_on_the_day_says_so(qtbot, area):
         cohort_uid=cohort.uid,
     )
     area.open_session(made.uid)
+    settled(area.worker)
     notice = _notice(area)
     assert notice.isVisible()
     assert "None of the 2 trainees of 2024 Order Class is active on 2026-11-24" in notice.text()
@@ -343,7 +363,8 @@ def test_a_cohort_all_inactive_on_the_day_says_so(qtbot, area):
 
 def test_the_session_box_never_disagrees_with_the_roster(qtbot, area):
     """A session older than the box's recent list, opened from elsewhere, joins the box."""
-    with area.store.read() as s:
+    with area.worker.store.read() as s:
         oldest = s.scalar(select(WorkshopSession.uid).order_by(WorkshopSession.held_on))
     area.open_session(oldest)
+    settled(area.worker)
     assert area.session_combo.currentData() == oldest == area.session.uid

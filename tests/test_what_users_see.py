@@ -25,6 +25,7 @@ from mentordesk.ui.main_window import MainWindow
 from mentordesk.ui.preferences import preferences
 from mentordesk.ui.roster_model import RosterModel
 from mentordesk.ui.settings_view import SettingsArea
+from tests.gui_waits import settled
 
 LAPTOP = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
 START, END = date(2026, 10, 1), date(2026, 11, 20)
@@ -40,10 +41,10 @@ def shanghai(monkeypatch):
 
 
 @pytest.fixture
-def area(qtbot, demo_store) -> AssessmentsArea:
+def area(qtbot, demo_store, make_worker) -> AssessmentsArea:
     t = next(t for t in list_trainees(demo_store) if not t.name.isascii())
     A.create_draft(demo_store, t.uid, START, END)
-    widget = AssessmentsArea(demo_store)
+    widget = AssessmentsArea(make_worker(demo_store))
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()
@@ -78,11 +79,13 @@ def test_hours_credited_read_as_hours_and_minutes(qtbot, area):
     assert re.search(r"hours credited \d+ h( \d+ min)?;", area.summary.text())
 
 
-def test_the_hours_credited_editor_reads_and_takes_hours_and_minutes(qtbot, demo_store):
+def test_the_hours_credited_editor_reads_and_takes_hours_and_minutes(
+    qtbot, demo_store, make_worker
+):
     from mentordesk.ui.hours_spin_box import HoursSpinBox
     from mentordesk.ui.today_view import TodayArea
 
-    today = TodayArea(demo_store)
+    today = TodayArea(make_worker(demo_store))
     qtbot.addWidget(today)
     spin = today.hours_spin
     assert isinstance(spin, HoursSpinBox)
@@ -109,15 +112,16 @@ def _column_visible(view, column: int) -> bool:
     return view.columnViewportPosition(column) >= 0 and right <= view.viewport().width() + 1
 
 
-def test_a_very_long_name_leaves_cohort_and_status_in_view(qtbot, demo_store):
+def test_a_very_long_name_leaves_cohort_and_status_in_view(qtbot, demo_store, make_worker):
     create_trainee(demo_store, "20259999", LONG_NAME.strip(), cohort="2025 Rolling Order Class")
-    window = MainWindow(demo_store)
+    window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     window.resize(1366, 700)
     window.show()
     window.navigation.setCurrentRow(1)
     trainees = window.area("trainees")
     qtbot.waitUntil(lambda: trainees.table.isVisible())
+    settled(window.worker)
     table, model = trainees.table, trainees.model
     for key in ("cohort", "status"):
         assert _column_visible(table, model.COLUMNS.index(key)), key
@@ -127,10 +131,10 @@ def test_a_very_long_name_leaves_cohort_and_status_in_view(qtbot, demo_store):
     assert model.data(model.index(row, name), Qt.ItemDataRole.ToolTipRole) == LONG_NAME.strip()
 
 
-def test_assessment_list_keeps_state_and_result_beside_a_long_name(qtbot, demo_store):
+def test_assessment_list_keeps_state_and_result_beside_a_long_name(qtbot, demo_store, make_worker):
     t = create_trainee(demo_store, "20259999", LONG_NAME.strip(), cohort="2025 Rolling Order Class")
     A.create_draft(demo_store, t.uid, START, END)
-    window = MainWindow(demo_store)
+    window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     window.resize(1366, 700)
     window.show()
@@ -152,21 +156,23 @@ def test_the_first_window_fits_a_1366x768_laptop_with_its_taskbar():
     assert not window_geometry.fits(QRect(0, 0, 1280, 800), LAPTOP)
 
 
-def test_a_saved_geometry_is_restored_only_when_it_fits(qtbot, demo_store, monkeypatch):
+def test_a_saved_geometry_is_restored_only_when_it_fits(
+    qtbot, demo_store, monkeypatch, make_worker
+):
     monkeypatch.setattr(window_geometry, "free_area", lambda at=None: QRect(LAPTOP))
     prefs = preferences()
-    tall = MainWindow(demo_store)
+    tall = MainWindow(make_worker(demo_store))
     qtbot.addWidget(tall)
     assert window_geometry.fits(tall.geometry(), LAPTOP)  # nothing saved yet
     tall.setGeometry(40, 40, 1300, 900)  # made on a bigger screen
     tall.close()
-    again = MainWindow(demo_store)
+    again = MainWindow(make_worker(demo_store))
     qtbot.addWidget(again)
     assert window_geometry.fits(again.geometry(), LAPTOP)
     assert again.height() < 900
     again.setGeometry(60, 80, 700, 600)  # fits (and fits the test platform's 800-pixel screen)
     again.close()
-    third = MainWindow(demo_store)
+    third = MainWindow(make_worker(demo_store))
     qtbot.addWidget(third)
     assert third.geometry() == QRect(60, 80, 700, 600)
     assert prefs.value(window_geometry.PLACE_KEY) == QRect(60, 80, 700, 600)
@@ -228,8 +234,10 @@ def test_saving_an_empty_signature_pad_says_why_nothing_was_saved(qtbot, demo_st
 # -- language -------------------------------------------------------------------------------
 
 
-def test_choosing_another_language_says_when_it_applies_in_both_languages(qtbot, store):
-    settings = SettingsArea(store)
+def test_choosing_another_language_says_when_it_applies_in_both_languages(
+    qtbot, store, make_worker
+):
+    settings = SettingsArea(make_worker(store))
     qtbot.addWidget(settings)
     settings.show()
     settings.language_combo.setCurrentIndex(settings.language_combo.findData("zh_CN"))

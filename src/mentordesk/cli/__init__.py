@@ -15,20 +15,20 @@ from datetime import date
 from .. import __version__
 from ..core.errors import UserError
 
-# Each module adds its subcommands; later capabilities append theirs here. Imported only when
-# a command is parsed: the window must not pay for the commands' imports (demo data, backup).
-COMMAND_MODULES = ("store_commands",)
+# Each module adds its subcommands; a new one joins by its name here. Imported only when a
+# command is parsed: the window must not pay for the commands' imports (demo data, backup).
+# Every one is part of MentorDesk: a module that fails to import is an error, not a smaller CLI.
+COMMAND_MODULES = (
+    "store_commands",
+    "sync_commands",
+    "sheet_commands",
+    "capture_commands",
+    "plan_commands",
+)
 
 
 def _command_modules() -> list:
-    modules = [importlib.import_module(f"{__name__}.{name}") for name in COMMAND_MODULES]
-    for name in ("sync_commands", "sheet_commands", "capture_commands", "plan_commands"):
-        try:
-            modules.append(__import__(f"{__name__}.{name}", fromlist=["register"]))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__name__}.{name}":
-                raise
-    return modules
+    return [importlib.import_module(f"{__name__}.{name}") for name in COMMAND_MODULES]
 
 
 DB_HELP = "database file or SQLAlchemy URL (default: $MENTORDESK_DB, else the data folder)"
@@ -83,7 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     gui = _gui_only(argv)
     if gui is not None:
-        # SQLAlchemy and the store are imported once the window shows (ui.store_opening).
+        # SQLAlchemy and the store are imported once the window shows, on the database
+        # worker (ui.operations).
         from ..ui.app import run
 
         return run(db=gui.db)

@@ -9,7 +9,7 @@ from ..core.errors import UserError
 from ..core.session_codes import session_uid_from_scan
 from ..core.store import Store
 from ..core.wording import user_text
-from ..exchange.sheet_language import LANGUAGES, set_sheet_language
+from ..exchange.sheet_language import LANGUAGES, checked_language
 from .store_commands import open_store
 
 
@@ -32,10 +32,10 @@ def _sheet(args: argparse.Namespace) -> int:
     from ..exchange.session_sheet import write_session_sheet
 
     uid = session_uid(args.session)
-    set_sheet_language(args.language)
+    language = checked_language(args.language)
     store: Store = open_store(args)
     try:
-        written = write_session_sheet(store, uid, Path(args.out))
+        written = write_session_sheet(store, uid, Path(args.out), language=language)
     finally:
         store.close()
     print(

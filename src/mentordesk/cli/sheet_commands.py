@@ -18,7 +18,7 @@ from ..core.progress import Progress
 from ..core.staff import local_user
 from ..exchange import signing_identity as identity
 from ..exchange.sheet_batch import write_sheets
-from ..exchange.sheet_language import LANGUAGES, set_sheet_language
+from ..exchange.sheet_language import LANGUAGES, checked_language
 from ..exchange.signing import COUNTERSIGNERS, HeldKeySigner, countersign_file
 from ..exchange.verify import load_trust, verify_file
 from . import date_argument
@@ -128,7 +128,7 @@ def _sheets(args: argparse.Namespace) -> int:
     start = getattr(args, "from") or end.replace(day=1)
     if end < start:
         raise UserError(f"--to {end} is before --from {start}")
-    set_sheet_language(args.language)
+    language = checked_language(args.language)
     signer = _load_signer(args.passphrase_file) if args.sign else None
     store = open_store(args)
     try:
@@ -142,6 +142,7 @@ def _sheets(args: argparse.Namespace) -> int:
             signer=signer,
             drawing_png=drawing,
             progress=_PrintedProgress(),
+            language=language,
         )
     finally:
         store.close()

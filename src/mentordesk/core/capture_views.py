@@ -1,7 +1,6 @@
 """What the capture screen shows: a session, its roster and the marks, as plain values.
 
-Nothing here touches the database, so the first screen can be filled from a plain ``sqlite3``
-read (``first_screen``) before SQLAlchemy has been imported.
+Nothing here touches the database: the values travel from the database worker to the window.
 """
 
 from __future__ import annotations

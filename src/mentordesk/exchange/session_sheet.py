@@ -52,7 +52,7 @@ from .session_sheet_page import (
     sheet_canvas,
     width_of,
 )
-from .sheet_language import say, sheet_language
+from .sheet_language import say, sheet_language, speaking
 from .sheet_page import BODY_W, GREY, MARGIN, PAGE_H, font_name
 
 ROW_H = 9.5 * mm  # room for a tick, a number or a signature written by hand
@@ -108,7 +108,9 @@ class WrittenSheet:
     pages: int
 
 
-def write_session_sheet(store: Store, session_uid: str, target: Path) -> WrittenSheet:
+def write_session_sheet(
+    store: Store, session_uid: str, target: Path, *, language: str = "both"
+) -> WrittenSheet:
     """Render the session's sheet and write it to ``target`` whole (owner-only).
 
     Raises NotFound for an unknown session and UserError for a target that is a folder or
@@ -117,7 +119,7 @@ def write_session_sheet(store: Store, session_uid: str, target: Path) -> Written
     session = get_session(store, session_uid)
     check_target(Path(target))
     rows = sheet_roster(store, session_uid)
-    pdf, pages = render_session_sheet(session, rows)
+    pdf, pages = render_session_sheet(session, rows, language=language)
     write_whole(Path(target), pdf)
     return WrittenSheet(Path(target), len(rows), pages)
 
@@ -304,8 +306,15 @@ def _roster_table(rows: Sequence[SheetRow]) -> Table:
     return table
 
 
-def render_session_sheet(session: SessionView, rows: Sequence[SheetRow]) -> tuple[bytes, int]:
-    """The sheet's PDF and its page count."""
+def render_session_sheet(
+    session: SessionView, rows: Sequence[SheetRow], *, language: str = "both"
+) -> tuple[bytes, int]:
+    """The sheet's PDF and its page count; its own words in ``language``."""
+    with speaking(language):
+        return _render(session, rows)
+
+
+def _render(session: SessionView, rows: Sequence[SheetRow]) -> tuple[bytes, int]:
     matrix = qr_matrix(session_code(session.uid))
     story: list[Flowable] = [
         _header(session, matrix),

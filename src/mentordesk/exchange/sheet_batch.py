@@ -184,6 +184,7 @@ def write_sheets(
     signer: HeldKeySigner | None = None,
     drawing_png: bytes | None = None,
     progress: Progress = NO_PROGRESS,
+    language: str = "both",
 ) -> BatchResult:
     trainees = _trainees(store, cohort)
     if signer is not None:
@@ -204,14 +205,14 @@ def write_sheets(
                 outcome.already_signed += 1
             elif signer is not None and view.result:
                 now = datetime.now(UTC)
-                pdf = signed_pdf(view, results, signer, drawing_png, now)
+                pdf = signed_pdf(view, results, signer, drawing_png, now, language=language)
                 to_lock.append(signed_record(view, pdf, signer, now))
                 if other_mentor(view.mentor, signer.name):
                     outcome.other_mentor.append((view.trainee_name, view.mentor))
             else:
                 if signer is not None:
                     outcome.no_result.append(view.trainee_name)
-                pdf = render_sheet(view, results).pdf
+                pdf = render_sheet(view, results, language=language).pdf
             _stage(staged, target, pdf)
             progress.step(1, view.trainee_name)
         progress.step(0, user_text("Sheets", "Recording signatures"))

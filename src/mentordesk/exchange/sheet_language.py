@@ -1,38 +1,57 @@
 """The language of the assessment sheet's printed words: English, Chinese, or both.
 
 The names, skills and notes on a sheet are what was recorded; only the form's own words follow
-this. The window sets it to its interface language; the command line takes ``--language``. It
-is fixed for a whole run, so a preview and the sheet signed from it always read the same.
+this. Whoever asks for a sheet passes its language (``render_sheet(..., language=)``,
+``write_sheets(..., language=)``; the window its interface language, the command line its
+``--language``), so a preview and the sheet signed from it read the same. While a sheet is
+drawn, ``speaking`` holds its language for the drawing code (``say``) of that thread only:
+two sheets drawn at once on two threads each keep their own.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from ..core.errors import UserError
 from ..core.wording import user_text
 
 LANGUAGES = ("both", "en", "zh_CN")
-_current = "both"
+_drawing: ContextVar[str] = ContextVar("sheet_language", default="both")
 
 
-def set_sheet_language(language: str) -> None:
-    global _current
+def checked_language(language: str) -> str:
+    """``language`` if a sheet can be printed in it; else a refusal naming the choices."""
     if language not in LANGUAGES:
         raise UserError(
             user_text("Sheets", "sheet language {language!r}: choose one of {choices}").format(
                 language=language, choices=", ".join(LANGUAGES)
             )
         )
-    _current = language
+    return language
+
+
+@contextmanager
+def speaking(language: str) -> Iterator[None]:
+    """The sheet's own words in ``language`` while the sheet inside is drawn."""
+    token = _drawing.set(checked_language(language))
+    try:
+        yield
+    finally:
+        _drawing.reset(token)
 
 
 def sheet_language() -> str:
-    return _current
+    """The language of the sheet being drawn."""
+    return _drawing.get()
 
 
 def say(english: str, chinese: str, between: str = " ") -> str:
     """A form label in the sheet's language (both: English, then Chinese)."""
-    if _current == "en":
+    current = _drawing.get()
+    if current == "en":
         return english
-    if _current == "zh_CN":
+    if current == "zh_CN":
         return chinese
     return f"{english}{between}{chinese}"

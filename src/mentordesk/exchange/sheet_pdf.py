@@ -31,7 +31,7 @@ from reportlab.platypus import (
 from ..core.assessments import AssessmentView
 from ..core.time_and_hours import hours_text, hours_text_chinese
 from .sheet_against_plan import against_plan
-from .sheet_language import say, sheet_language
+from .sheet_language import say, sheet_language, speaking
 from .sheet_page import (
     BODY_W,
     FOOTER_H,
@@ -390,8 +390,18 @@ def render_sheet(
     view: AssessmentView,
     results: list[str] | None = None,
     stamp: MentorStamp | None = None,
+    *,
+    language: str = "both",
 ) -> RenderedSheet:
-    """The sheet of one assessment version; ``stamp`` fills the mentor's box when signing."""
+    """The sheet of one assessment version; ``stamp`` fills the mentor's box when signing;
+    the form's own words in ``language`` (``sheet_language.LANGUAGES``)."""
+    with speaking(language):
+        return _render(view, results, stamp)
+
+
+def _render(
+    view: AssessmentView, results: list[str] | None, stamp: MentorStamp | None
+) -> RenderedSheet:
     summary = view.summary or {}
     placed: dict = {}
     story: list[Flowable] = [

@@ -304,6 +304,8 @@ def sign_assessment(
     uid: str,
     signer: HeldKeySigner,
     drawing_png: bytes | None,
+    *,
+    language: str = "both",
 ) -> assessments.AssessmentView:
     """Render the draft with the mentor's stamp, sign it, and lock it in the store."""
     view = assessments.get_assessment(store, uid)
@@ -321,7 +323,9 @@ def sign_assessment(
             )
         )
     now = datetime.now(UTC)
-    pdf = signed_pdf(view, assessments.result_choices(store), signer, drawing_png, now)
+    pdf = signed_pdf(
+        view, assessments.result_choices(store), signer, drawing_png, now, language=language
+    )
     return assessments.mark_signed(store, signed_record(view, pdf, signer, now))
 
 
@@ -331,9 +335,11 @@ def signed_pdf(
     signer: HeldKeySigner,
     drawing_png: bytes | None,
     now: datetime,
+    *,
+    language: str = "both",
 ) -> bytes:
     stamp = MentorStamp(signer.name, local_date(now), drawing_png)
-    return sign_sheet(render_sheet(view, results, stamp), signer)
+    return sign_sheet(render_sheet(view, results, stamp, language=language), signer)
 
 
 def countersign_assessment(

@@ -6,25 +6,23 @@ import os
 import sys
 import threading
 import time
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QWidget
 
 from .. import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from ..core.database_file import needs_upgrade
 from ..core.errors import UserError
-from ..core.wording import user_text
 from ..paths import default_database, resources_dir
 from . import error_reporting
 from .localised import localised
+from .operations import Changes, DatabaseWorker, QueryOp
 from .preferences import preferences
 from .single_instance import lock_for
-from .store_opening import StoreOpening
 
 if TYPE_CHECKING:
-    from ..core.first_screen import FirstScreen
     from ..core.store import Store
 
 _STARTED = time.perf_counter()
@@ -41,35 +39,18 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     icon = resources_dir() / "icons" / "mentordesk.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    try:
-        from .translation import install_translator
-    except ImportError:
-        pass
-    else:
-        install_translator(app, str(preferences().value("ui/language", "")) or None)
+    from .translation import install_translator
+
+    install_translator(app, str(preferences().value("ui/language", "")) or None)
     return app
 
 
-def _offer_start(store: Store, window: QMessageBox | None = None) -> None:
-    """An empty database: walk a new user through set-up, or at least offer the demo."""
-    from ..core.demo import load_demo
+def _offer_start(worker: DatabaseWorker, window: QWidget) -> None:
+    """An empty database: walk a new user through set-up; then every area reads again."""
+    from .first_run import run_first_run
 
-    try:
-        from .first_run import run_first_run
-    except ImportError:
-        answer = QMessageBox.question(
-            None,
-            QCoreApplication.translate("Application", "Welcome to MentorDesk"),
-            QCoreApplication.translate(
-                "Application",
-                "This database is empty. Load demo data (a steel plant's rolling and "
-                "steelmaking order classes) to look around?",
-            ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            load_demo(store)
-        return
-    run_first_run(store, None)
+    run_first_run(worker.store, window)
+    worker.changes.announce(Changes(everything=True))
 
 
 def upgrade_with_progress(target: str, quiet: bool = False) -> None:
@@ -142,110 +123,71 @@ def run(db: str | None = None) -> int:
     try:
         if needs_upgrade(target):
             upgrade_with_progress(target, quiet=exit_after_show)
-        first = _first_screen(target)
-        # With a first screen, the store opens behind the shown window (and stands in for it
-        # meanwhile); without one, it opens now.
-        opening = StoreOpening(target) if first else None
-        store = cast("Store", opening) if opening else _open_store(target)
     except UserError as exc:
         _cannot_open(exc, exit_after_show)
         lock.unlock()
         return 1
+    from .main_window import MainWindow
+
+    worker = DatabaseWorker()
     try:
-        if first is None:
-            from ..core.trainees import is_empty
+        # The window shows first; the store opens on the worker behind it, and the area on
+        # screen says "opening" until its records arrive through the services.
+        window = MainWindow(worker)
+        failed: list[str] = []
 
-            # Every start without a first screen checks (and so every measured start pays
-            # for) whether the database is new; only the dialogs it may open are left out when
-            # a benchmark drives the start.
-            if is_empty(store) and not exit_after_show:
-                _offer_start(store)
-        from .main_window import MainWindow
+        def cannot_open(message: str) -> None:
+            failed.append(message)
+            _cannot_open(message, exit_after_show)
+            window.close()
+            app.exit(1)
 
-        window = MainWindow(store, first=first)
-        window.show()
-        if opening is not None:
+        def opened() -> None:
+            QueryOp(_is_empty).success(offer_start).run(worker, window)
 
-            def opened() -> None:
-                assert opening is not None
-                if opening.error is None:
-                    window.store_opened()
-                    return
-                # Read a moment ago, yet it would not open (locked, read-only, full disk).
-                error = opening.error
-                if not isinstance(error, UserError):
-                    error_reporting.log.error(
-                        "opening the store failed",
-                        exc_info=(type(error), error, error.__traceback__),
-                    )
-                    error = UserError(
-                        user_text(
-                            "Application",
-                            "{where}: cannot open the database ({reason}). Details are in the "
-                            "log file.",
-                        ).format(where=target, reason=type(error).__name__)
-                    )
-                _cannot_open(error, exit_after_show)
-                window.close()
-                app.exit(1)
+        def offer_start(empty: bool) -> None:
+            # A new database: walk the user through set-up (not when a benchmark drives it).
+            if empty and not exit_after_show:
+                _offer_start(worker, window)
 
-            opening.finished.connect(opened, Qt.ConnectionType.QueuedConnection)
+        worker.open_failed.connect(cannot_open)
+        worker.opened.connect(opened)
         if exit_after_show:
-            # Benchmarks and smoke tests: report when the window is up (``shown``) and when the
-            # store is open behind it (``ready``), then leave.
+            # Benchmarks and smoke tests: report when the window is up (``shown``) and when
+            # Today's roster is on screen to be marked (``ready``), then leave.
             def shown() -> None:
                 print(f"shown {time.perf_counter() - _STARTED:.3f}", flush=True)
 
             def ready() -> None:
-                if opening is not None and opening.error is not None:
-                    return
                 print(f"ready {time.perf_counter() - _STARTED:.3f}", flush=True)
                 window.close()
                 app.quit()
 
             QTimer.singleShot(0, shown)
-            if opening is not None:
-                opening.finished.connect(ready, Qt.ConnectionType.QueuedConnection)
-            else:
-                QTimer.singleShot(0, ready)
-        if opening is not None:
-            if opening.is_open:
-                # Something asked for the store while the window was built, so it opened then,
-                # before anyone listened for it.
-                opening.finished.emit()
-            else:
-                # After the window is up: the thread shares the interpreter with it.
-                QTimer.singleShot(0, opening.start)
-        return app.exec()
+            window.ready.connect(ready, Qt.ConnectionType.QueuedConnection)
+        window.show()
+        # After the window is up: the worker shares the interpreter with it.
+        QTimer.singleShot(0, lambda: worker.open(str(target)))
+        code = app.exec()
+        return 1 if failed else code
     finally:
-        from .background import wait_for_jobs
-
-        wait_for_jobs()
-        store.close()
+        # Long work still running is cancelled, then the worker finishes and closes the store.
+        worker.close(cancel=True)
         lock.unlock()
 
 
-def _first_screen(target: str) -> FirstScreen | None:
-    """What the Today area shows first, read without the store; None when it must wait for
-    the store (another area was open last, a new database, not a SQLite file)."""
-    if str(preferences().value("ui/area", "today")) != "today":
-        return None
-    from ..core.first_screen import read_first_screen
+def _is_empty(store: Store) -> bool:
+    from ..core.trainees import is_empty
 
-    return read_first_screen(target)
+    return is_empty(store)
 
 
-def _open_store(target: str) -> Store:
-    from ..core.store import Store
-
-    return Store.open(target)
-
-
-def _cannot_open(exc: UserError, quiet: bool) -> None:
+def _cannot_open(exc: UserError | str, quiet: bool) -> None:
+    message = exc if isinstance(exc, str) else localised(exc)
     if not quiet:
         QMessageBox.critical(
             None,
             QCoreApplication.translate("Application", "MentorDesk cannot open the database"),
-            localised(exc),
+            message,
         )
-    print(f"mentordesk: {exc}", file=sys.stderr)
+    print(f"mentordesk: {message}", file=sys.stderr)

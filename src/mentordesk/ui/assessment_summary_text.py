@@ -54,3 +54,30 @@ def summary_html(v: AssessmentView, note_categories: dict[str, str]) -> str:
             .replace("%2", moment_text(v.signed_at))
         )
     return "<br>".join(line.replace("&", "&amp;").replace("<", "&lt;") for line in lines)
+
+
+def detail_heading(view: AssessmentView, state_name: str) -> str:
+    """Who, which period, which version and its state, over the detail of one assessment."""
+    return (
+        QCoreApplication.translate("AssessmentsArea", "%1 — %2 to %3, version %4 (%5)")
+        .replace("%1", view.trainee_name)
+        .replace("%2", f"{view.period_start:%Y-%m-%d}")
+        .replace("%3", f"{view.period_end:%Y-%m-%d}")
+        .replace("%4", str(view.version))
+        .replace("%5", state_name)
+    )
+
+
+def empty_list_hint(any_rows: bool, filtered: bool) -> str:
+    """What to do when the list is empty: nothing matches, or nothing drafted yet."""
+    if any_rows:
+        return ""
+    if filtered:
+        return QCoreApplication.translate(
+            "AssessmentsArea", "No assessment matches the search and filters."
+        )
+    return QCoreApplication.translate(
+        "AssessmentsArea",
+        "No assessments yet. Draft one with New assessment…, or a whole cohort's with "
+        "Sheets for a cohort…",
+    )

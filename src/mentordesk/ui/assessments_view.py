@@ -17,19 +17,18 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..core import assessments, cohorts
 from ..core.drawn_signature import drawn_signature
 from ..core.errors import UserError
-from ..core.store import Store
+from ..core.progress import Progress
 from ..exchange import signing_identity
-from ..exchange.sheet_batch import plan_batch, sheet_filename, write_sheets
-from ..exchange.sheet_language import set_sheet_language
+from ..exchange.sheet_batch import BatchResult, plan_batch, sheet_filename, write_sheets
 from ..exchange.sheet_pdf import render_sheet
 from ..exchange.signing import HeldKeySigner, attach_countersigned, sign_assessment
+from .area import FormArea
 from .assessment_dialogs import (
     IdentityDialog,
     PeriodDialog,
@@ -37,11 +36,12 @@ from .assessment_dialogs import (
     ask_passphrase,
 )
 from .assessment_list import AssessmentList
-from .assessment_summary_text import summary_html
-from .background import run_with_progress
-from .forms import child, load_form
+from .assessment_summary_text import detail_heading, empty_list_hint, summary_html
+from .forms import child
 from .localised import localised
 from .note_category_names import note_category_names
+from .operations import Changes, CollectionOp, DatabaseWorker
+from .sheet_batch_text import batch_outcome, batch_question
 from .sheet_preview import PreviewPane
 from .translation import current_language
 
@@ -49,17 +49,19 @@ ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
 
 
-class AssessmentsArea(QWidget):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
+class AssessmentsArea(FormArea):
+    """Writing a cohort's sheets runs on the database worker; the rest still calls services
+    with the worker's store on the GUI thread."""
+
+    takes_worker = True
+
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
+        super().__init__("assessments", parent)
+        self.worker = worker
+        self.store = worker.store
         # The form's own words on a sheet follow the interface language; both change only at a
         # restart, so a preview and the sheet then signed read the same.
-        set_sheet_language("zh_CN" if current_language() == "zh_CN" else "en")
-        self.form = load_form("assessments", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+        self.sheet_language = "zh_CN" if current_language() == "zh_CN" else "en"
         f = self.form
         self.search = child(f, QLineEdit, "searchEdit")
         self.cohort_filter = child(f, QComboBox, "cohortFilter")
@@ -101,7 +103,8 @@ class AssessmentsArea(QWidget):
 
         self._current: assessments.AssessmentView | None = None
         self._pdf: bytes | None = None
-        self._job = None
+        # The running batch's progress (``cancel()`` stops it), None when none runs.
+        self._job: Progress | None = None
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
@@ -176,37 +179,20 @@ class AssessmentsArea(QWidget):
             widget.setEnabled(view is not None)
         if view is None:
             self.heading.setText(self.tr("No assessment selected"))
-            self.summary.setText(self._empty_hint())
+            filters = self.search.text(), self.cohort_filter.currentData()
+            filtered = any(filters) or bool(self.state_filter.currentData())
+            self.summary.setText(empty_list_hint(bool(self.list.rows), filtered))
             for widget in (self.strengths, self.improvements, self.comment):
                 widget.setPlainText("")
             self.preview.clear()
             return
-        self.heading.setText(
-            self.tr("%1 — %2 to %3, version %4 (%5)")
-            .replace("%1", view.trainee_name)
-            .replace("%2", f"{view.period_start:%Y-%m-%d}")
-            .replace("%3", f"{view.period_end:%Y-%m-%d}")
-            .replace("%4", str(view.version))
-            .replace("%5", self.states.get(view.state, view.state))
-        )
+        self.heading.setText(detail_heading(view, self.states.get(view.state, view.state)))
         self.summary.setText(summary_html(view, self.note_categories))
         self.result_combo.setCurrentIndex(max(self.result_combo.findData(view.result), 0))
         self.strengths.setPlainText(view.strengths)
         self.improvements.setPlainText(view.improvements)
         self.comment.setPlainText(view.comment)
         self._show_preview_if_visible()
-
-    def _empty_hint(self) -> str:
-        """What to do when the list is empty: nothing matches, or nothing drafted yet."""
-        if self.list.rows:
-            return ""
-        filters = self.search.text(), self.cohort_filter.currentData()
-        if any(filters) or self.state_filter.currentData():
-            return self.tr("No assessment matches the search and filters.")
-        return self.tr(
-            "No assessments yet. Draft one with New assessment…, or a whole cohort's with "
-            "Sheets for a cohort…"
-        )
 
     def _say(self, text: str, ok: bool = False) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
@@ -219,7 +205,9 @@ class AssessmentsArea(QWidget):
             return None
         if self._pdf is None:
             if v.state == "draft":
-                self._pdf = render_sheet(v, assessments.result_choices(self.store)).pdf
+                self._pdf = render_sheet(
+                    v, assessments.result_choices(self.store), language=self.sheet_language
+                ).pdf
             else:
                 self._pdf = assessments.latest_document(self.store, v.uid)
         return self._pdf
@@ -266,9 +254,9 @@ class AssessmentsArea(QWidget):
 
     # -- actions ------------------------------------------------------------------------
 
-    def _guard(self, action, *args):
+    def _guard(self, action, *args, **kwargs):
         try:
-            return action(*args)
+            return action(*args, **kwargs)
         except UserError as exc:
             self._say(localised(exc))
             return None
@@ -332,7 +320,12 @@ class AssessmentsArea(QWidget):
         if signer is None:
             return
         view = self._guard(
-            sign_assessment, self.store, self._current.uid, signer, drawn_signature(self.store)
+            sign_assessment,
+            self.store,
+            self._current.uid,
+            signer,
+            drawn_signature(self.store),
+            language=self.sheet_language,
         )
         if view is not None:
             self.reload(view.uid)
@@ -363,42 +356,40 @@ class AssessmentsArea(QWidget):
             return
         drawing = drawn_signature(self.store) if signer else None
 
-        def work(progress):
-            return write_sheets(
-                self.store,
+        def done(result: BatchResult) -> None:
+            self._job = None
+            self.reload()
+            self._say(
+                batch_outcome(result, dialog.folder, signer.name if signer else None),
+                ok=not result.other_mentor,
+            )
+
+        def failed(message: str) -> None:
+            self._job = None
+            QMessageBox.warning(self, self.tr("Sheets for a cohort"), message)
+
+        def cancelled() -> None:
+            self._job = None
+            self._say(self.tr("Cancelled: no sheet was written and nothing was signed."))
+
+        self._job = (
+            CollectionOp(
+                write_sheets,
                 dialog.folder,
                 start,
                 end,
                 cohort=dialog.cohort,
                 signer=signer,
                 drawing_png=drawing,
-                progress=progress,
+                language=self.sheet_language,
+                changes=Changes(assessments=True),
             )
-
-        def done(result) -> None:
-            self.reload()
-            said = (
-                self.tr("%1 sheets written to %2 (%3 signed now).")
-                .replace("%1", str(len(result.written)))
-                .replace("%2", str(dialog.folder))
-                .replace("%3", str(result.signed))
-            )
-            if result.other_mentor and signer is not None:
-                said += " " + self.tr(
-                    "Signed as %1, but the form names another mentor for %2 of them."
-                ).replace("%1", signer.name).replace("%2", str(len(result.other_mentor)))
-            self._say(said, ok=not result.other_mentor)
-
-        def failed(message: str) -> None:
-            QMessageBox.warning(self, self.tr("Sheets for a cohort"), message)
-
-        def cancelled() -> None:
-            self._say(self.tr("Cancelled: no sheet was written and nothing was signed."))
-
-        job = run_with_progress(self, self.tr("Writing sheets…"), work, done, failed)
-        job.was_cancelled.connect(cancelled)
-        job.finished.connect(self._job_finished)
-        self._job = job
+            .with_progress(self, self.tr("Writing sheets…"))
+            .success(done)
+            .failure(failed)
+            .cancelled(cancelled)
+            .run(self.worker, self)
+        )
 
     def _confirm_batch(self, dialog, start, end) -> bool:
         """Say what the batch will do, drafts it creates included, before it does it."""
@@ -408,26 +399,6 @@ class AssessmentsArea(QWidget):
         )
         if plan is None:
             return False
-        text = (
-            self.tr("Write the sheets of %1 trainees for %2 – %3 to %4?")
-            .replace("%1", str(plan.trainees))
-            .replace("%2", str(start))
-            .replace("%3", str(end))
-            .replace("%4", str(dialog.folder))
-        )
-        if plan.drafts_to_create:
-            text += "\n\n" + self.tr(
-                "%1 drafts will be created for the trainees who have no assessment for this period."
-            ).replace("%1", str(plan.drafts_to_create))
-        for mentor, count in plan.other_mentors.items():
-            text += "\n\n" + (
-                self.tr("You sign as %1, but the form names %2 as mentor on %3 of these sheets.")
-                .replace("%1", me.name if me else "")
-                .replace("%2", mentor)
-                .replace("%3", str(count))
-            )
+        text = batch_question(plan, start, end, dialog.folder, me.name if me else "")
         answer = QMessageBox.question(self, self.tr("Sheets for a cohort"), text)
         return answer == QMessageBox.StandardButton.Yes
-
-    def _job_finished(self) -> None:
-        self._job = None

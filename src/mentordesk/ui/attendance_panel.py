@@ -1,12 +1,14 @@
 """The Attendance tab of the Today area: the roster of the session on screen, marked by keys.
 
-Every key that changes something calls a core service, which commits at once; the undo stack
-holds the service calls that put the previous state back.
+Every key that changes something shows the change at once; ``MarkSaving`` has the database
+worker make it and keeps the undo steps. The row then shows what the service stored, or, if it
+refused, the roster is read again and the refusal shown.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
@@ -23,22 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import attendance
 from ..core.capture_views import MarkState, RosterRow, SessionView
-from ..core.errors import UserError
-from .capture_undo import ServiceCommand
 from .empty_roster import EmptyRosterNotice
 from .forms import child
-from .localised import localised
+from .mark_saving import MarkSaving
+from .operations import DatabaseWorker, QueryOp
 from .roster_model import STATUS_COLOURS, STATUS_KEYS, RosterModel
 from .steady_text import SEPARATOR, SteadyText
-from .store_opening import service
 
 if TYPE_CHECKING:
-    from ..core import attendance
     from ..core.store import Store
     from .today_session import SessionOnScreen
-else:
-    attendance = service("attendance")
 
 KEY_STATUS = {getattr(Qt.Key, f"Key_{k}"): status for status, k in STATUS_KEYS.items()}
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -58,14 +56,14 @@ class AttendancePanel(QObject):
 
     def __init__(
         self,
-        store: Store,
+        worker: DatabaseWorker,
         form: QWidget,
         sessions: SessionOnScreen,
         undo_stack: QUndoStack,
         report: Callable[[str, bool], None],
     ) -> None:
         super().__init__(form)
-        self.store = store
+        self.worker = worker
         self.sessions = sessions
         self.undo_stack = undo_stack
         self._report = report
@@ -74,8 +72,11 @@ class AttendancePanel(QObject):
         self.hours_spin = child(form, QDoubleSpinBox, "hoursSpin")
         self.mark_note = child(form, QLineEdit, "markNoteEdit")
         self.counts_label = SteadyText(child(form, QLabel, "countsLabel"))
-        self.notice = EmptyRosterNotice(store, child(form, QLabel, "emptyRosterLabel"), self._error)
+        self.notice = EmptyRosterNotice(
+            worker, child(form, QLabel, "emptyRosterLabel"), self._error
+        )
         self.model = RosterModel(self)
+        self.saving = MarkSaving(worker, undo_stack, self._confirmed, self._refused, self)
         self._set_up(form)
         sessions.changed.connect(self._session_changed)
         sessions.reloaded.connect(self.reload)
@@ -188,8 +189,19 @@ class AttendancePanel(QObject):
     def reload(self, rows: list[RosterRow] | None = None) -> None:
         """Show the roster of the session on screen as the store has it (or ``rows``)."""
         session = self.session
-        if rows is None:
-            rows = attendance.session_roster(self.store, session.uid) if session else []
+        if rows is not None or session is None:
+            self._set_rows(rows or [])
+            return
+        uid = session.uid
+        QueryOp(attendance.session_roster, uid).success(
+            lambda read: self._arrived(uid, read)
+        ).failure(self._error).run(self.worker, self)
+
+    def _arrived(self, session_uid: str, rows: list[RosterRow]) -> None:
+        if session_uid == self.sessions.uid:
+            self._set_rows(self.saving.shown(rows))
+
+    def _set_rows(self, rows: list[RosterRow]) -> None:
         current = self.table.currentIndex().row()
         self.model.set_rows(rows)
         if rows:
@@ -198,7 +210,7 @@ class AttendancePanel(QObject):
             )
         else:
             self._row_changed(QModelIndex())
-        self.notice.update(session, bool(rows))
+        self.notice.update(self.session, bool(rows))
         self._show_counts()
 
     # -- marking --------------------------------------------------------------------------
@@ -214,40 +226,56 @@ class AttendancePanel(QObject):
             return True
         return False
 
-    def _show(self, row: RosterRow) -> None:
-        self.model.update_row(row)
+    def _change(
+        self,
+        label: str,
+        shown: list[RosterRow],
+        call: Callable[[Store], RosterRow | list[RosterRow]],
+    ) -> None:
+        """Show ``shown`` now, and have ``call`` save it (``MarkSaving``)."""
+        session = self.session
+        assert session is not None
+        for row in shown:
+            self.model.update_row(row)
         self._show_counts()
-        if row.trainee_uid == (self.current_row() or row).trainee_uid:
-            self._row_changed(self.table.currentIndex())
+        self.saving.change(session.uid, label, shown, call)
 
-    def _record_mark(self, label: str, session_uid: str, row: RosterRow) -> None:
-        trainee_uid = row.trainee_uid
-        before, after = row.previous, row.mark
+    def _confirmed(self, session_uid: str, rows: list[RosterRow]) -> None:
+        if session_uid != self.sessions.uid:
+            return
+        for row in rows:
+            self.model.update_row(row)
+        self._show_counts()
+        self._editors_follow()
 
-        def put(state: MarkState | None) -> None:
-            done = attendance.restore_mark(self.store, session_uid, trainee_uid, state)
-            if session_uid == self.sessions.uid:
-                self._show(done)
-
-        self.undo_stack.push(
-            ServiceCommand(
-                f"{label}: {row.name}", lambda: put(before), lambda: put(after), self._error
-            )
-        )
+    def _refused(self, session_uid: str, message: str) -> None:
+        self._error(message)
+        if session_uid == self.sessions.uid:
+            # The screen shows only what the database holds.
+            self.reload()
 
     def mark_current(self, status: str) -> None:
         row = self.current_row()
         session = self.session
         if row is None or session is None:
             return
-        try:
-            done = attendance.mark(self.store, session.uid, row.trainee_uid, status)
-        except UserError as exc:
-            self._error(localised(exc))
-            return
-        self.model.update_row(done)
-        self._record_mark(self.model.status_names[status], session.uid, done)
-        self._show_counts()
+        s_uid, t_uid = session.uid, row.trainee_uid
+        old = row.mark
+        shown = replace(
+            row,
+            previous=old,
+            mark=MarkState(
+                status,
+                old.minutes_late if old and status == "late" else 0,
+                old.hours if old else 0.0,
+                old.note if old else "",
+            ),
+        )
+        self._change(
+            f"{self.model.status_names[status]}: {row.name}",
+            [shown],
+            lambda store: attendance.mark(store, s_uid, t_uid, status),
+        )
         self._report("", False)
         if status == "late":
             self._edit(self.minutes_spin)
@@ -266,26 +294,26 @@ class AttendancePanel(QObject):
         session = self.session
         if row is None or session is None or row.mark is None:
             return
-        done = attendance.clear_mark(self.store, session.uid, row.trainee_uid)
-        self._show(done)
-        self._record_mark(self.tr("Clear"), session.uid, done)
+        s_uid, t_uid = session.uid, row.trainee_uid
+        self._change(
+            f"{self.tr('Clear')}: {row.name}",
+            [replace(row, previous=row.mark, mark=None)],
+            lambda store: attendance.clear_mark(store, s_uid, t_uid),
+        )
+        self._row_changed(self.table.currentIndex())
 
     def _change_detail(self, **fields: object) -> None:
         row = self.current_row()
         session = self.session
         if row is None or row.mark is None or session is None:
             return
-        try:
-            done = attendance.mark(
-                self.store, session.uid, row.trainee_uid, row.mark.status, **fields
-            )
-        except UserError as exc:
-            self._error(localised(exc))
-            self._row_changed(self.table.currentIndex())
-            return
-        if done.mark != done.previous:
-            self._show(done)
-            self._record_mark(self.tr("Change"), session.uid, done)
+        s_uid, t_uid, status = session.uid, row.trainee_uid, row.mark.status
+        shown = replace(row, previous=row.mark, mark=replace(row.mark, **fields))  # type: ignore[arg-type]
+        self._change(
+            f"{self.tr('Change')}: {row.name}",
+            [shown],
+            lambda store: attendance.mark(store, s_uid, t_uid, status, **fields),
+        )
 
     def _minutes_edited(self) -> None:
         row = self.current_row()
@@ -300,42 +328,32 @@ class AttendancePanel(QObject):
     def _note_edited(self) -> None:
         row = self.current_row()
         if row and row.mark and self.mark_note.text().strip() != row.mark.note:
-            self._change_detail(note=self.mark_note.text())
+            self._change_detail(note=self.mark_note.text().strip())
 
     def mark_all_present(self) -> None:
         if self.session is None:
             return
-        session_uid = self.session.uid
-        try:
-            changed = attendance.mark_all_present(self.store, session_uid)
-        except UserError as exc:
-            self._error(localised(exc))
-            return
-        if not changed:
+        s_uid = self.session.uid
+        shown = [
+            replace(r, previous=None, mark=MarkState("present"))
+            for r in self.model.rows()
+            if r.mark is None and r.expected
+        ]
+        if not shown:
             self._report(self.tr("Everyone expected is already marked."), False)
             return
-        for row in changed:
-            self.model.update_row(row)
-        self._show_counts()
-        self._row_changed(self.table.currentIndex())
-        before = {r.trainee_uid: r.previous for r in changed}
-        after = {r.trainee_uid: r.mark for r in changed}
-
-        def put(states: dict[str, MarkState | None]) -> None:
-            done = attendance.restore_marks(self.store, session_uid, states)
-            if session_uid != self.sessions.uid:
-                return
-            for row in done:
-                self.model.update_row(row)
-            self._show_counts()
-            self._row_changed(self.table.currentIndex())
-
-        self.undo_stack.push(
-            ServiceCommand(
-                self.tr("Mark all present"), lambda: put(before), lambda: put(after), self._error
-            )
+        self._change(
+            self.tr("Mark all present"),
+            shown,
+            lambda store: attendance.mark_all_present(store, s_uid),
         )
-        self._report(self.tr("%1 marked present.").replace("%1", str(len(changed))), False)
+        self._row_changed(self.table.currentIndex())
+        self._report(self.tr("%1 marked present.").replace("%1", str(len(shown))), False)
+
+    def _editors_follow(self) -> None:
+        """The detail editors show the current row again, unless one is being typed in."""
+        if not any(editor.hasFocus() for editor in self._commits):
+            self._row_changed(self.table.currentIndex())
 
     def _row_changed(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
         row = self.model.row_at(index.row()) if index.isValid() else None

@@ -45,3 +45,27 @@ class ServiceCommand(QUndoCommand):
             self._pushed = True
             return
         self._run(self._redo)
+
+
+class OperationCommand(QUndoCommand):
+    """A change already asked of the database worker; undo and redo ask it again.
+
+    ``undo`` and ``redo`` start operations, which run after the change in the worker's order
+    and report their own refusals. The first ``redo`` (the push's) does nothing: the change is
+    under way.
+    """
+
+    def __init__(self, text: str, undo: Callable[[], None], redo: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._undo = undo
+        self._redo = redo
+        self._pushed = False
+
+    def undo(self) -> None:
+        self._undo()
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self._redo()

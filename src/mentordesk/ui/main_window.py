@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -17,17 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .area import FormArea
 from .forms import child, load_form
+from .operations import Changes, DatabaseWorker, QueryOp
 from .preferences import preferences
-from .store_opening import service
 from .window_geometry import restore_geometry, save_geometry
 
 if TYPE_CHECKING:
-    from ..core import staff
-    from ..core.first_screen import FirstScreen
     from ..core.store import Store
-else:
-    staff = service("staff")
 
 # (key, module, class): an area's view is built the first time it is shown.
 AREAS = (
@@ -40,13 +36,16 @@ AREAS = (
 
 
 class MainWindow(QMainWindow):
-    def __init__(
-        self, store: Store, parent: QWidget | None = None, first: FirstScreen | None = None
-    ) -> None:
-        """``first``: the Today area's first screen, read while ``store`` is still opening."""
+    """The navigation and the areas. Until the worker has opened the store, the area shown
+    says that the records are opening; its view is built once they are open."""
+
+    # The area shown first is built and its records are on screen (Today: the roster).
+    ready = Signal()
+
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
+        """``worker``: the database worker, its store open or still opening."""
         super().__init__(parent)
-        self.store = store
-        self._first = first
+        self.worker = worker
         self.setWindowTitle(self.tr("MentorDesk"))
         self.content = load_form("main_window", self)
         self.setCentralWidget(self.content)
@@ -66,8 +65,8 @@ class MainWindow(QMainWindow):
             "sync": self.tr("Sync"),
             "settings": self.tr("Settings"),
         }
-        self._views: dict[str, QWidget] = {}
-        self._placeholders: list[QWidget] = []
+        self._views: dict[str, FormArea] = {}
+        self._placeholders: list[QLabel] = []
         for number, (key, _module, _cls) in enumerate(AREAS, start=1):
             item = QListWidgetItem(titles[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -75,7 +74,8 @@ class MainWindow(QMainWindow):
                 self.tr("%1 (Ctrl+%2)").replace("%1", titles[key]).replace("%2", str(number))
             )
             self.navigation.addItem(item)
-            holder = QWidget()
+            holder = QLabel(self.tr("Opening your records…"))
+            holder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self._placeholders.append(holder)
             self.stack.addWidget(holder)
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
@@ -88,31 +88,45 @@ class MainWindow(QMainWindow):
 
         self.user_label = QLabel()
         self.statusBar().addPermanentWidget(self.user_label)
-        self.update_status()
+        # The areas are the window's children, and what they change concerns it too.
+        worker.changes.subscribe(self, self._records_changed, parts=False)
         restore_geometry(self)
         start = str(preferences().value("ui/area", "today"))
         keys = [key for key, _, _ in AREAS]
         self.navigation.setCurrentRow(keys.index(start) if start in keys else 0)
         self.focus_area()
+        if worker.is_open:
+            self._opened()
+        else:
+            worker.opened.connect(self._opened)
 
-    def area(self, key: str) -> QWidget:
+    def _opened(self) -> None:
+        """The store is open: build the area on screen, read the status bar."""
+        self.update_status()
+        self.show_area(self.navigation.currentRow())
+        view = self.stack.currentWidget()
+        if isinstance(view, FormArea):
+            if view.has_read:
+                self.ready.emit()
+            else:
+                view.first_read.connect(self.ready)
+        self.focus_area()
+
+    def area(self, key: str) -> FormArea:
         """The view of an area, built on first use."""
         if key not in self._views:
             row = [k for k, _, _ in AREAS].index(key)
             _, module_name, class_name = AREAS[row]
-            try:
-                module = importlib.import_module(f"{__package__}.{module_name}")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{__package__}.{module_name}":
-                    raise
-                view = QLabel(self.tr("This area is not available in this build."))
-                view.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            module = importlib.import_module(f"{__package__}.{module_name}")
+            factory: type[FormArea] = getattr(module, class_name)
+            if factory.takes_worker:
+                view = factory(self.worker, self)
             else:
-                factory: Callable[..., QWidget] = getattr(module, class_name)
-                if key == "today" and self._first is not None:
-                    view = factory(self.store, self, first=self._first)
-                else:
-                    view = factory(self.store, self)
+                # These areas still call services themselves: they wait for the store.
+                view = factory(self.worker.store, self)
+            view.records_changed.connect(
+                lambda changes, origin=view: self.worker.changes.announce(changes, origin)
+            )
             self.stack.removeWidget(self._placeholders[row])
             self.stack.insertWidget(row, view)
             self._views[key] = view
@@ -122,13 +136,15 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = AREAS[row][0]
+        preferences().setValue("ui/area", key)
+        if not self.worker.is_open:
+            self.stack.setCurrentIndex(row)
+            return
+        shown_before = key in self._views
         view = self.area(key)
         self.stack.setCurrentWidget(view)
-        refresh = getattr(view, "refresh", None)
-        if callable(refresh) and getattr(view, "_shown_once", False):
-            refresh()
-        view._shown_once = True  # type: ignore[attr-defined]
-        preferences().setValue("ui/area", key)
+        if shown_before:
+            view.refresh()
 
     def go_to(self, row: int) -> None:
         """Show the area in that row of the navigation, with the keys in it."""
@@ -139,9 +155,7 @@ class MainWindow(QMainWindow):
         """Focus into the area shown: its own choice (``take_focus``), else the widget that had
         the focus there last, else its first widget that takes focus by Tab."""
         view = self.stack.currentWidget()
-        take = getattr(view, "take_focus", None)
-        if callable(take):
-            take()
+        if isinstance(view, FormArea) and view.take_focus():
             return
         target = view.focusWidget()
         if target is None or not target.isVisible() or not target.isEnabled():
@@ -149,27 +163,29 @@ class MainWindow(QMainWindow):
         (target or view).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def update_status(self) -> None:
-        if self._first is not None:
-            who = self._first.user
-            where = self._first.location
-        else:
-            me = staff.local_user(self.store)
-            who = me.name if me else None
-            where = self.store.path.name if self.store.path else self.store.location
+        """Who uses this installation, and where the records are (read on the worker)."""
+        QueryOp(_who_and_where).success(self._show_status).run(self.worker, self)
+
+    def _show_status(self, found: tuple[str | None, str]) -> None:
+        who, where = found
         who = who or self.tr("profile not set (Settings)")
         self.user_label.setText(self.tr("%1 · %2").replace("%1", who).replace("%2", where))
 
-    def store_opened(self) -> None:
-        """The store the first screen was read beside is open: from now on, ask it."""
-        self._first = None
-        self.update_status()
-        prepare = getattr(self._views.get("today"), "prepare_later", None)
-        if callable(prepare):
-            prepare()
+    def _records_changed(self, changes: Changes) -> None:
+        if changes.settings or changes.everything:
+            self.update_status()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         save_geometry(self)
         super().closeEvent(event)
+
+
+def _who_and_where(store: Store) -> tuple[str | None, str]:
+    # On the worker: the window's module does not load the store's libraries before it shows.
+    from ..core import staff
+
+    me = staff.local_user(store)
+    return (me.name if me else None, store.path.name if store.path else store.location)
 
 
 def _first_in_tab_order(view: QWidget) -> QWidget | None:

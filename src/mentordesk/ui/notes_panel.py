@@ -20,22 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import notes
 from ..core.capture_views import NOTE_CATEGORIES
-from ..core.errors import UserError
+from ..core.notes import NoteView
 from ..core.time_and_hours import moment_text
-from .capture_undo import ServiceCommand
+from .capture_undo import OperationCommand
 from .forms import child
-from .localised import localised
+from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .steady_text import SteadyText
-from .store_opening import is_open, service
 
 if TYPE_CHECKING:
-    from ..core import notes
-    from ..core.notes import NoteView
     from ..core.store import Store
     from .today_session import SessionOnScreen
-else:
-    notes = service("notes")
 
 NOTES_DELAY_MS = 150
 # Two across: "Communication" and its Chinese stay whole in a narrow panel.
@@ -80,14 +76,14 @@ class NotesPanel(QObject):
 
     def __init__(
         self,
-        store: Store,
+        worker: DatabaseWorker,
         form: QWidget,
         undo_stack: QUndoStack,
         sessions: SessionOnScreen,
         report: Callable[[str, bool], None],
     ) -> None:
         super().__init__(form)
-        self.store = store
+        self.worker = worker
         self.undo_stack = undo_stack
         self.sessions = sessions
         self._report = report
@@ -164,18 +160,16 @@ class NotesPanel(QObject):
         self._load_timer.start()
 
     def reload(self) -> None:
-        self.list.clear()
         if self.trainee_uid is None:
+            self.list.clear()
             return
-        if not is_open(self.store):
-            # The window opened a moment ago: the notes follow once the store is open, while
-            # the window answers in the meantime.
-            self._load_timer.start()
-            return
-        try:
-            found = notes.list_notes(self.store, self.trainee_uid)
-        except UserError as exc:
-            self.message.setText(localised(exc))
+        uid = self.trainee_uid
+        QueryOp(notes.list_notes, uid).success(lambda found: self._show(uid, found)).failure(
+            self.message.setText
+        ).run(self.worker, self)
+
+    def _show(self, trainee_uid: str, found: list[NoteView]) -> None:
+        if trainee_uid != self.trainee_uid:
             return
         self.list.setHtml(
             notes_html(
@@ -189,32 +183,50 @@ class NotesPanel(QObject):
     def save(self) -> None:
         if self.trainee_uid is None:
             return
-        try:
-            note = notes.add_note(
-                self.store,
-                self.trainee_uid,
-                self.category,
-                self.text.toPlainText(),
-                session_uid=self.sessions.uid,
-            )
-        except UserError as exc:
-            self.message.setStyleSheet("color: #b00020;")
-            self.message.setText(localised(exc))
-            return
+        uid = self.trainee_uid
+        text = self.text.toPlainText()
+        changes = Changes(notes=frozenset({uid}))
+        category, session_uid = self.category, self.sessions.uid
+        made: list[str] = []
+
+        def add(store: Store) -> NoteView:
+            note = notes.add_note(store, uid, category, text, session_uid=session_uid)
+            made.append(note.uid)
+            return note
+
+        CollectionOp(add, changes=changes).success(lambda _note: self._saved(uid)).failure(
+            lambda message: self._refused(text, message)
+        ).run(self.worker, self)
+        # Cleared at once: the next note can be typed while this one is saved.
         self.text.clear()
-        self.message.setStyleSheet("color: #1b5e20;")
-        self.message.setText(self.tr("Saved."))
-        uid = note.uid
 
-        def undo() -> None:
-            notes.delete_note(self.store, uid)
-            self.reload()
+        def put(store: Store, restore: bool) -> None:
+            # After the note was added, in the worker's order; nothing if it was refused.
+            for note_uid in made:
+                (notes.restore_note if restore else notes.delete_note)(store, note_uid)
 
-        def redo() -> None:
-            notes.restore_note(self.store, uid)
-            self.reload()
+        def again(restore: bool) -> None:
+            CollectionOp(put, restore, changes=changes).success(
+                lambda _none: self._saved(uid, quiet=True)
+            ).failure(self._error).run(self.worker, self)
 
         self.undo_stack.push(
-            ServiceCommand(self.tr("note"), undo, redo, lambda text: self._report(text, True))
+            OperationCommand(self.tr("note"), lambda: again(False), lambda: again(True))
         )
-        self.reload()
+
+    def _saved(self, trainee_uid: str, quiet: bool = False) -> None:
+        if not quiet and trainee_uid == self.trainee_uid:
+            self.message.setStyleSheet("color: #1b5e20;")
+            self.message.setText(self.tr("Saved."))
+        if trainee_uid == self.trainee_uid:
+            self.reload()
+
+    def _refused(self, text: str, message: str) -> None:
+        # The words typed come back, to be corrected rather than typed again.
+        if not self.text.toPlainText():
+            self.text.setPlainText(text)
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setText(message)
+
+    def _error(self, message: str) -> None:
+        self._report(message, True)

@@ -1,8 +1,14 @@
-"""The Skill ratings tab of the Today area: the grid, its keys, and the level side panel."""
+"""The Skill ratings tab of the Today area: the grid, its keys, and the level side panel.
+
+The grid is read, and levels are saved, through the database worker. A typed level shows at
+once; the worker's answer then gives the cell its record, or a refusal puts back what the
+database holds. The undo step is pushed with the key and runs behind the change on the worker.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -12,20 +18,31 @@ from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QLineEdit, QTableV
 
 from ..core import ratings
 from ..core.errors import UserError
-from ..core.ratings import RatingState, RatingView
-from ..core.store import Store
-from .capture_undo import ServiceCommand
+from ..core.ratings import RatingGrid, RatingState, RatingView
+from ..core.wording import user_text
+from .capture_undo import OperationCommand
 from .forms import child
-from .localised import localised
+from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .rating_cell_delegate import RatingCellDelegate
 from .rating_grid_model import RatingGridModel
 
 if TYPE_CHECKING:
     from ..core.capture_views import SessionView
+    from ..core.store import Store
     from .today_session import SessionOnScreen
 
 PANEL_DELAY_MS = 60
 DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
+
+
+@dataclass
+class _Step:
+    """One rating change as the worker made it: the record, and its state before and after.
+    Filled in on the worker; the undo, redo or clear queued behind it find it there."""
+
+    uid: str | None = None
+    before: RatingState | None = None
+    after: RatingState | None = None
 
 
 class RatingPanel(QObject):
@@ -38,19 +55,24 @@ class RatingPanel(QObject):
 
     def __init__(
         self,
-        store: Store,
+        worker: DatabaseWorker,
         form: QWidget,
         sessions: SessionOnScreen,
         undo_stack: QUndoStack,
         report: Callable[[str, bool], None],
     ) -> None:
         super().__init__(form)
-        self.store = store
+        self.worker = worker
         self.sessions = sessions
         self.undo_stack = undo_stack
         self._report = report
-        # Which session the grid shown was read for (None: no grid read yet).
+        # Which session the grid shown was read for (None: no grid read yet), and which one
+        # is being read.
         self._loaded_for: str | None = None
+        self._asked_for: str | None = None
+        # Cells typed but not yet answered, by (trainee, skill): a Delete pressed meanwhile
+        # clears the rating their change makes.
+        self._pending: dict[tuple[str, str], _Step] = {}
         self.table = child(form, QTableView, "ratingTable")
         self.group = child(form, QGroupBox, "levelPanel")
         self.skill_label = child(form, QLabel, "skillNameLabel")
@@ -98,12 +120,19 @@ class RatingPanel(QObject):
         session_uid = self.session_uid
         if session_uid is None or self._loaded_for == session_uid:
             return
-        position = self.table.currentIndex()
-        try:
-            grid = ratings.rating_grid(self.store, session_uid)
-        except UserError as exc:
-            self._report(localised(exc), True)
+        if self._asked_for == session_uid:
             return
+        self._asked_for = session_uid
+        QueryOp(ratings.rating_grid, session_uid).success(
+            lambda grid: self._arrived(session_uid, grid)
+        ).failure(self._refused).run(self.worker, self)
+
+    def _arrived(self, session_uid: str, grid: RatingGrid) -> None:
+        if self._asked_for == session_uid:
+            self._asked_for = None
+        if session_uid != self.session_uid:
+            return
+        position = self.table.currentIndex()
         self.model.set_grid(grid)
         self._loaded_for = session_uid
         grid = self.model.grid
@@ -128,6 +157,7 @@ class RatingPanel(QObject):
     def reload(self) -> None:
         """Build the grid again when next shown (records may have changed elsewhere)."""
         self._loaded_for = None
+        self._asked_for = None
         if self.table.isVisible():
             self.load()
 
@@ -177,20 +207,72 @@ class RatingPanel(QObject):
 
     # -- changes --------------------------------------------------------------------------
 
-    def _push(self, text: str, view: RatingView) -> None:
-        uid, trainee_uid, skill_uid = view.uid, view.trainee_uid, view.skill_uid
-        before = view.previous or RatingState(view.level, view.evidence, deleted=True)
-        after = RatingState(view.level, view.evidence)
+    def _refused(self, message: str) -> None:
+        self._report(message, True)
 
-        def put(state: RatingState) -> None:
-            ratings.restore_rating(self.store, uid, state)
-            self._show(trainee_uid, skill_uid, uid, state)
+    def _change(
+        self,
+        text: str,
+        trainee_uid: str,
+        skill_uid: str,
+        call: Callable[[Store, _Step], RatingView],
+        deleted: bool,
+    ) -> None:
+        """Save a change of one cell on the worker; push its undo step at once."""
+        key = (trainee_uid, skill_uid)
+        step = _Step()
+        self._pending[key] = step
 
+        def run(store: Store) -> RatingView:
+            view = call(store, step)
+            step.uid = view.uid
+            step.after = RatingState(view.level, view.evidence, deleted=deleted)
+            step.before = view.previous or RatingState(
+                view.level, view.evidence, deleted=not deleted
+            )
+            return view
+
+        def answered(view: RatingView) -> None:
+            if self._pending.get(key) is step:
+                del self._pending[key]
+                self._show(trainee_uid, skill_uid, view.uid, step.after)  # type: ignore[arg-type]
+
+        def refused(message: str) -> None:
+            if self._pending.get(key) is step:
+                del self._pending[key]
+            self._refused(message)
+            # The grid shows only what the database holds.
+            self.reload()
+            self.load()
+
+        CollectionOp(run, changes=Changes(ratings=frozenset({trainee_uid}))).success(
+            answered
+        ).failure(refused).run(self.worker, self)
         self.undo_stack.push(
-            ServiceCommand(
-                text, lambda: put(before), lambda: put(after), lambda t: self._report(t, True)
+            OperationCommand(
+                text,
+                lambda: self._put(trainee_uid, skill_uid, step, before=True),
+                lambda: self._put(trainee_uid, skill_uid, step, before=False),
             )
         )
+
+    def _put(self, trainee_uid: str, skill_uid: str, step: _Step, *, before: bool) -> None:
+        """Undo (``before``) or redo a change, behind it on the worker."""
+
+        def run(store: Store) -> RatingState | None:
+            state = step.before if before else step.after
+            if step.uid is None or state is None:
+                return None  # the change itself was refused: nothing to put back
+            ratings.restore_rating(store, step.uid, state)
+            return state
+
+        def answered(state: RatingState | None) -> None:
+            if state is not None and step.uid is not None:
+                self._show(trainee_uid, skill_uid, step.uid, state)
+
+        CollectionOp(run, changes=Changes(ratings=frozenset({trainee_uid}))).success(
+            answered
+        ).failure(self._refused).run(self.worker, self)
 
     def _show(self, trainee_uid: str, skill_uid: str, uid: str, state: RatingState) -> None:
         if state.deleted:
@@ -204,52 +286,53 @@ class RatingPanel(QObject):
         trainee = self.model.trainee_at(index.row())
         skill = self.model.skill_at(index.column())
         cell = self.model.cell_at(index.row(), index.column())
-        if trainee is None or skill is None or cell is None:
+        grid = self.model.grid
+        if trainee is None or skill is None or cell is None or grid is None:
             return
-        try:
-            view = ratings.rate(
-                self.store,
-                trainee.uid,
-                skill.uid,
-                level,
-                evidence=evidence,
-                session_uid=self.session_uid,
-            )
-        except UserError as exc:
-            self._report(localised(exc), True)
-            return
+        session_uid = self.session_uid
+        t_uid, s_uid = trainee.uid, skill.uid
         self._report("", False)
-        self.model.set_cell(trainee.uid, skill.uid, view.uid, view.level, view.evidence)
-        self._push(f"{skill.code} {trainee.name}", view)
-        if advance:
+        if grid.label(level):
+            # On the scale shown: it shows at once. Off it, nothing shows, and the service
+            # says what the scale is.
+            shown = cell.evidence if evidence is None else evidence.strip()
+            self.model.set_cell(t_uid, s_uid, cell.rating_uid, level, shown)
+        self._change(
+            f"{skill.code} {trainee.name}",
+            t_uid,
+            s_uid,
+            lambda store, _step: ratings.rate(
+                store, t_uid, s_uid, level, evidence=evidence, session_uid=session_uid
+            ),
+            deleted=False,
+        )
+        if advance and grid.label(level):
             self._advance()
         self._cell_changed(self.table.currentIndex())
 
     def clear_current(self) -> None:
         index = self.table.currentIndex()
         cell = self.model.cell_at(index.row(), index.column())
-        if cell is None or cell.rating_uid is None:
-            return
         trainee = self.model.trainee_at(index.row())
         skill = self.model.skill_at(index.column())
-        assert trainee is not None and skill is not None
-        view = ratings.clear_rating(self.store, cell.rating_uid)
+        if cell is None or trainee is None or skill is None:
+            return
+        pending = self._pending.get((trainee.uid, skill.uid))
+        if cell.rating_uid is None and pending is None:
+            return
+        rating_uid = cell.rating_uid
         self.model.set_cell(trainee.uid, skill.uid, None, None, "")
-        uid = view.uid
-        before = view.previous or RatingState(view.level, view.evidence)
-        after = RatingState(view.level, view.evidence, deleted=True)
 
-        def put(state: RatingState) -> None:
-            ratings.restore_rating(self.store, uid, state)
-            self._show(trainee.uid, skill.uid, uid, state)
+        def clear(store: Store, _step: _Step) -> RatingView:
+            # A level typed a moment ago has its record by now: the worker made it first.
+            uid = rating_uid or (pending.uid if pending else None)
+            if uid is None:
+                # The level typed a moment ago was refused: there is nothing to clear.
+                raise UserError(user_text("Ratings", "That rating has already been removed"))
+            return ratings.clear_rating(store, uid)
 
-        self.undo_stack.push(
-            ServiceCommand(
-                self.tr("Clear %1").replace("%1", skill.code),
-                lambda: put(before),
-                lambda: put(after),
-                lambda t: self._report(t, True),
-            )
+        self._change(
+            self.tr("Clear %1").replace("%1", skill.code), trainee.uid, skill.uid, clear, True
         )
         self._cell_changed(index)
 

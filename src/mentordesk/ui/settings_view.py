@@ -12,17 +12,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..core import backup, staff
-from ..core.errors import UserError
+from ..core.backup import CheckReport
 from ..core.models import STAFF_ROLES
+from ..core.staff import StaffView
 from ..core.store import Store
 from ..paths import data_dir
-from .forms import child, load_form
+from .area import FormArea
+from .forms import child
 from .localised import localised
+from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .preferences import preferences
 
 ERROR_STYLE = "color: #b00020;"
@@ -30,21 +32,24 @@ OK_STYLE = "color: #1b5e20;"
 
 
 def _languages() -> list[tuple[str, str]]:
-    try:
-        from .translation import available_languages
-    except ImportError:
-        return [("en", "English")]
+    from .translation import available_languages
+
     return list(available_languages())
 
 
-class SettingsArea(QWidget):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.form = load_form("settings", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+def read_settings(store: Store) -> tuple[StaffView | None, str, bool]:
+    """The local user's profile, where the database is, and whether it is a file."""
+    return staff.local_user(store), store.location, store.path is not None
+
+
+class SettingsArea(FormArea):
+    """Reads and saves through the database worker."""
+
+    takes_worker = True
+
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
+        super().__init__("settings", parent)
+        self.worker = worker
         f = self.form
         self.name_edit = child(f, QLineEdit, "profileNameEdit")
         self.role_combo = child(f, QComboBox, "profileRoleCombo")
@@ -81,17 +86,24 @@ class SettingsArea(QWidget):
         self.folder_button.clicked.connect(
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data_dir())))
         )
-        self.backup_button.setEnabled(store.path is not None)
+        self.backup_button.setEnabled(False)
         self.refresh()
 
     def refresh(self) -> None:
-        me = staff.local_user(self.store)
-        self.name_edit.setText(me.name if me else "")
-        self.role_combo.setCurrentIndex(
-            max(self.role_combo.findData(me.role if me else "mentor"), 0)
-        )
-        self.org_edit.setText(me.organisation if me else "")
-        self.db_label.setText(self.tr("Database: %1").replace("%1", self.store.location))
+        QueryOp(read_settings).success(self._read).run(self.worker, self)
+
+    def _read(self, found: tuple[StaffView | None, str, bool]) -> None:
+        me, location, is_file = found
+        # What someone has begun to type stays: the profile read does not overwrite it.
+        if not self.name_edit.isModified():
+            self.name_edit.setText(me.name if me else "")
+            self.role_combo.setCurrentIndex(
+                max(self.role_combo.findData(me.role if me else "mentor"), 0)
+            )
+        if not self.org_edit.isModified():
+            self.org_edit.setText(me.organisation if me else "")
+        self.db_label.setText(self.tr("Database: %1").replace("%1", location))
+        self.backup_button.setEnabled(is_file)
 
     @staticmethod
     def _show(label: QLabel, text: str, ok: bool) -> None:
@@ -99,20 +111,20 @@ class SettingsArea(QWidget):
         label.setText(text)
 
     def save_profile(self) -> None:
-        try:
-            staff.save_profile(
-                self.store,
-                self.name_edit.text(),
-                self.role_combo.currentData(),
-                self.org_edit.text(),
-            )
-        except UserError as exc:
-            self._show(self.profile_message, localised(exc), ok=False)
-            return
+        CollectionOp(
+            staff.save_profile,
+            self.name_edit.text(),
+            self.role_combo.currentData(),
+            self.org_edit.text(),
+            changes=Changes(settings=True),
+        ).success(self._saved).failure(
+            lambda message: self._show(self.profile_message, message, ok=False)
+        ).run(self.worker, self)
+
+    def _saved(self, _me: object) -> None:
+        self.name_edit.setModified(False)
+        self.org_edit.setModified(False)
         self._show(self.profile_message, self.tr("Saved."), ok=True)
-        window = self.window()
-        if hasattr(window, "update_status"):
-            window.update_status()
 
     def _language_changed(self) -> None:
         choice = self.language_combo.currentData()
@@ -122,10 +134,8 @@ class SettingsArea(QWidget):
     def _say_when_language_applies(self, choice: str) -> None:
         """Say, at the choice, that the window changes language only at the next start —
         also in the language chosen, which someone picking it reads better."""
-        try:
-            from .translation import current_language, language_chosen, translate_in
-        except ImportError:
-            return
+        from .translation import current_language, language_chosen, translate_in
+
         target = language_chosen(choice)
         if target == current_language():
             self.language_hint.setStyleSheet("")
@@ -155,15 +165,18 @@ class SettingsArea(QWidget):
         )  # fmt: skip
         if not target:
             return
-        try:
-            written = backup.backup(self.store, Path(target))
-        except UserError as exc:
-            self._show(self.db_message, localised(exc), ok=False)
-            return
-        self._show(self.db_message, self.tr("Backed up to %1").replace("%1", str(written)), ok=True)
+        QueryOp(backup.backup, Path(target)).success(
+            lambda written: self._show(
+                self.db_message, self.tr("Backed up to %1").replace("%1", str(written)), ok=True
+            )
+        ).failure(lambda message: self._show(self.db_message, message, ok=False)).run(
+            self.worker, self
+        )
 
     def check(self) -> None:
-        report = backup.check(self.store)
+        QueryOp(backup.check).success(self._checked).run(self.worker, self)
+
+    def _checked(self, report: CheckReport) -> None:
         if report.ok:
             self._show(self.db_message, self.tr("The database is sound."), ok=True)
         else:

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
 )
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,130 +18,50 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
-from ..core.cohorts import list_cohorts
+from ..core.cohorts import CohortView, list_cohorts
 from ..core.export_rows import ExportScope
-from ..core.import_report import CONFLICT, NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
+from ..core.import_report import CONFLICT, NEW, REJECTED, UNCHANGED, UPDATED, ImportReport
+from ..core.progress import Progress
 from ..core.store import Store
-from ..exchange.headers import CHINESE
 from ..exchange.results_export import ExportResult, export_results
 from ..exchange.workbook_import import PreparedImport, prepare_import
-from .background import run_with_progress
-from .forms import child, load_form
+from .area import FormArea
+from .forms import child
+from .import_preview_model import RECORD_COLUMN, PreviewModel
 from .localised import localised
+from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .translation import current_language
 
 ERROR_STYLE = "color: #b00020;"
+
+
+def dry_run(
+    store: Store, path: Path, cohort: str, progress: Progress
+) -> tuple[PreparedImport, ImportReport]:
+    """The workbook at ``path`` read and checked against the records; nothing changes."""
+    prepared = prepare_import(path, cohort)
+    return prepared, prepared.dry_run(store, progress)
+
+
+def apply_prepared(store: Store, prepared: PreparedImport, progress: Progress) -> ImportReport:
+    """Commit a previewed import, all accepted rows in one transaction."""
+    return prepared.apply(store, progress)
+
+
 OK_STYLE = "color: #1b5e20;"
-RECORD_COLUMN = 3
-COLOURS = {
-    NEW: "#1b5e20",
-    UPDATED: "#0d47a1",
-    UNCHANGED: "#616161",
-    REJECTED: "#b00020",
-    CONFLICT: "#e65100",
-}
 
 
-class PreviewModel(QAbstractTableModel):
-    """One row per outcome of a dry run: sheet, row, outcome, record, fields or reason."""
+class SyncArea(FormArea):
+    """Reads, imports and exports through the database worker, with progress and Cancel."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._all: list[Outcome] = []
-        self._rows: list[Outcome] = []
-        self._show_unchanged = False
-        self._headers = [
-            self.tr("Sheet"),
-            self.tr("Row"),
-            self.tr("Outcome"),
-            self.tr("Record"),
-            self.tr("Fields / reason"),
-        ]
-        self._outcomes = {
-            NEW: self.tr("new"),
-            UPDATED: self.tr("updated"),
-            UNCHANGED: self.tr("unchanged"),
-            REJECTED: self.tr("rejected"),
-            CONFLICT: self.tr("conflict"),
-        }
+    takes_worker = True
 
-    def set_outcomes(self, outcomes: list[Outcome]) -> None:
-        self.beginResetModel()
-        self._all = list(outcomes)
-        self._filter()
-        self.endResetModel()
-
-    def set_show_unchanged(self, show: bool) -> None:
-        self.beginResetModel()
-        self._show_unchanged = show
-        self._filter()
-        self.endResetModel()
-
-    def _filter(self) -> None:
-        self._rows = [o for o in self._all if self._show_unchanged or o.outcome != UNCHANGED]
-
-    def _detail(self, o: Outcome) -> str:
-        """The changed fields, named as the workbook's columns are (in Chinese, interchange.md's
-        Chinese headers); else the reason for a refusal, as the importer gave it."""
-        if o.reason:
-            return localised(o.reason)
-        if current_language() != "zh_CN":
-            return o.detail
-        return self.tr(", ", "between the items of a list").join(
-            CHINESE.get(name, name) for name in o.fields
-        )
-
-    def outcome(self, row: int) -> Outcome:
-        return self._rows[row]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid():
-            return None
-        o = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                o.sheet,
-                o.row,
-                self._outcomes.get(o.outcome, o.outcome),
-                localised(o.record),
-                self._detail(o),
-            )[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() >= RECORD_COLUMN:
-            return (localised(o.record), self._detail(o))[index.column() - RECORD_COLUMN] or None
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
-            return QBrush(QColor(COLOURS.get(o.outcome, "#000000")))
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-class SyncArea(QWidget):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.form = load_form("sync", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
+        super().__init__("sync", parent)
+        self.worker = worker
 
         f = self.form
         self.choose_button = child(f, QPushButton, "chooseFileButton")
@@ -192,7 +105,6 @@ class SyncArea(QWidget):
 
         self.prepared: PreparedImport | None = None
         self.report: ImportReport | None = None
-        self.job: Any = None
         self.choose_button.clicked.connect(self.choose_file)
         self.apply_button.clicked.connect(self.apply_import)
         self.export_button.clicked.connect(self.choose_export_file)
@@ -205,7 +117,10 @@ class SyncArea(QWidget):
 
     def refresh(self) -> None:
         """Reload the cohort lists (another area may have added one)."""
-        names = [c.name for c in list_cohorts(self.store)]
+        QueryOp(list_cohorts).success(self._cohorts).run(self.worker, self)
+
+    def _cohorts(self, cohorts: list[CohortView]) -> None:
+        names = [c.name for c in cohorts]
         typed = self.import_cohort.currentText()
         self.import_cohort.blockSignals(True)
         self.import_cohort.clear()
@@ -225,15 +140,7 @@ class SyncArea(QWidget):
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
         self.message.setText(text)
 
-    def _job_done(self) -> None:
-        # run_with_progress schedules deleteLater as the result arrives; the thread's run()
-        # returns right after, and must have returned before the object goes.
-        if self.job is not None:
-            self.job.wait()
-        self.job = None
-
     def _failed(self, message: str) -> None:
-        self._job_done()
         self._say(message, ok=False)
 
     # -- import ---------------------------------------------------------------------------
@@ -258,22 +165,15 @@ class SyncArea(QWidget):
         self.file_edit.setText(str(path))
         self._say("")
         cohort = self.import_cohort.currentText().strip()
-        store = self.store
-
-        def work(progress):
-            prepared = prepare_import(path, cohort)
-            return prepared, prepared.dry_run(store, progress)
-
-        self.job = run_with_progress(
-            self, self.tr("Reading the workbook…"), work, self._previewed, self._failed
-        )
+        QueryOp(dry_run, path, cohort).with_progress(
+            self, self.tr("Reading the workbook…")
+        ).success(self._previewed).failure(self._failed).run(self.worker, self)
 
     def _cohort_changed(self) -> None:
         if self.prepared is not None and self.prepared.roster is not None:
             self.preview_file(self.prepared.path)
 
     def _previewed(self, result: tuple[PreparedImport, ImportReport]) -> None:
-        self._job_done()
         self.prepared, self.report = result
         self._show(self.report)
         self.apply_button.setEnabled(self.report.changes_anything)
@@ -348,18 +248,13 @@ class SyncArea(QWidget):
         """Commit the previewed import, all accepted rows in one transaction."""
         if self.prepared is None:
             return
-        prepared, store = self.prepared, self.store
         self.apply_button.setEnabled(False)
-        self.job = run_with_progress(
-            self,
-            self.tr("Importing…"),
-            lambda progress: prepared.apply(store, progress),
-            self._applied,
-            self._failed,
-        )
+        # An import may touch any record: every area reads again what it shows.
+        CollectionOp(apply_prepared, self.prepared, changes=Changes(everything=True)).with_progress(
+            self, self.tr("Importing…")
+        ).success(self._applied).failure(self._failed).run(self.worker, self)
 
     def _applied(self, report: ImportReport) -> None:
-        self._job_done()
         self.report = report
         self._show(report)
         self._say(self.tr("Import applied."))
@@ -387,20 +282,14 @@ class SyncArea(QWidget):
         if scope.start and scope.end and scope.start > scope.end:
             self._say(self.tr("The period starts after it ends."), ok=False)
             return
-        store, chinese = self.store, self.chinese.isChecked()
         self._say("")
-        self.job = run_with_progress(
-            self,
-            self.tr("Exporting results…"),
-            lambda progress: export_results(
-                store, path, scope, chinese_headers=chinese, progress=progress
-            ),
-            self._exported,
-            self._failed,
-        )
+        QueryOp(
+            export_results, path, scope, chinese_headers=self.chinese.isChecked()
+        ).with_progress(self, self.tr("Exporting results…")).success(self._exported).failure(
+            self._failed
+        ).run(self.worker, self)
 
     def _exported(self, result: ExportResult) -> None:
-        self._job_done()
         total = sum(result.rows.values())
         self._say(
             self.tr("Exported %1 rows to %2")

@@ -9,23 +9,61 @@ database) goes through ``SessionOnScreen.show``, so no panel can be left on the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from ..core import attendance, workshop_sessions
 from ..core.capture_views import RosterRow, SessionView
 from ..core.errors import UserError
-from ..core.first_screen import RECENT_SESSIONS, FirstScreen
 from .localised import localised
-from .store_opening import service
+from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 
 if TYPE_CHECKING:
-    from ..core import workshop_sessions
     from ..core.store import Store
-else:
-    workshop_sessions = service("workshop_sessions")
+
+RECENT_SESSIONS = 60
+
+
+@dataclass(frozen=True)
+class SessionChoice:
+    """The Session box's list, the session to show and its roster: one read on the worker."""
+
+    recent: list[SessionView]
+    shown: SessionView | None
+    roster: list[RosterRow] | None
+    refusal: UserError | None = None
+
+
+def read_sessions(store: Store, choose: str | None, current: str | None) -> SessionChoice:
+    """The recent sessions; ``choose``, else ``current`` if still there, else the newest; and
+    the roster of the one shown."""
+    recent = workshop_sessions.list_recent_sessions(store, RECENT_SESSIONS)
+    wanted = choose or current
+    shown = next((s for s in recent if s.uid == wanted), None)
+    refusal = None
+    if shown is None and choose is not None:
+        # Older than the recent list (opened from elsewhere): it joins the box.
+        try:
+            shown = workshop_sessions.get_session(store, choose)
+            recent = [shown, *recent]
+        except UserError as exc:
+            refusal = exc
+    if shown is None and recent:
+        shown = recent[0]
+    roster = attendance.session_roster(store, shown.uid) if shown is not None else None
+    return SessionChoice(recent, shown, roster, refusal)
+
+
+def copy_for_today(store: Store, session_uid: str, day: date) -> tuple[SessionView, bool]:
+    """A copy of the session for ``day`` (True), or the one already held that day (False)."""
+    try:
+        return workshop_sessions.copy_session(store, session_uid, day), True
+    except workshop_sessions.DuplicateSession as exc:
+        return exc.existing, False
 
 
 class SessionOnScreen(QObject):
@@ -39,17 +77,19 @@ class SessionOnScreen(QObject):
 
     def __init__(
         self,
-        store: Store,
+        worker: DatabaseWorker,
         combo: QComboBox,
         report: Callable[[str, bool], None],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.worker = worker
         self.combo = combo
         self._report = report
         self._current: SessionView | None = None
         self._recent: list[SessionView] = []
+        # Until the first read arrives: no session box to choose from, no "No session yet".
+        self.loaded = False
         combo.currentIndexChanged.connect(self._chosen)
 
     @property
@@ -62,29 +102,19 @@ class SessionOnScreen(QObject):
 
     # -- choosing ---------------------------------------------------------------------------
 
-    def refresh(self, first: FirstScreen | None = None, choose: str | None = None) -> None:
+    def refresh(self, choose: str | None = None) -> None:
         """Read the recent sessions again; show ``choose``, else the one on screen if it is
-        still there, else the newest. ``first``: the sessions and the newest one's roster,
-        already read."""
-        recent = (
-            first.sessions
-            if first
-            else workshop_sessions.list_recent_sessions(self.store, RECENT_SESSIONS)
+        still there, else the newest."""
+        QueryOp(read_sessions, choose, self.uid).success(self._read).failure(self._error).run(
+            self.worker, self
         )
-        wanted = choose or self.uid
-        shown = next((s for s in recent if s.uid == wanted), None)
-        if shown is None and choose is not None:
-            # Older than the recent list (opened from elsewhere): it joins the box.
-            try:
-                shown = workshop_sessions.get_session(self.store, choose)
-                recent = [shown, *recent]
-            except UserError as exc:
-                self._report(localised(exc), True)
-        if shown is None and recent:
-            shown = recent[0]
-        self._fill(recent, shown)
-        roster = first.roster if first and shown is not None and shown is recent[0] else None
-        self._set(shown, roster)
+
+    def _read(self, choice: SessionChoice) -> None:
+        self.loaded = True
+        if choice.refusal is not None:
+            self._report(localised(choice.refusal), True)
+        self._fill(choice.recent, choice.shown)
+        self._set(choice.shown, choice.roster)
 
     def show(self, uid: str | None) -> None:
         """Put this session on screen (None: none)."""
@@ -97,14 +127,9 @@ class SessionOnScreen(QObject):
         if view is None:
             # Older than the recent list (opened from elsewhere): it joins the box, so that
             # the box never shows one session while the panels show another.
-            try:
-                view = workshop_sessions.get_session(self.store, uid)
-            except UserError as exc:
-                self._report(localised(exc), True)
-                return
-            self._fill([view, *self._recent], view)
-        else:
-            self._select_in_box(uid)
+            self.refresh(choose=uid)
+            return
+        self._select_in_box(uid)
         self._set(view, None)
 
     def _chosen(self, index: int) -> None:
@@ -120,6 +145,9 @@ class SessionOnScreen(QObject):
             return
         self._current = view
         self.changed.emit(view, roster)
+
+    def _error(self, message: str) -> None:
+        self._report(message, True)
 
     # -- the box ----------------------------------------------------------------------------
 
@@ -154,13 +182,14 @@ class SessionOnScreen(QObject):
         """The New session dialog, filled in from the session on screen; shows what it made."""
         from .session_dialog import SessionDialog
 
-        dialog = SessionDialog(self.store, parent, template=self._current)
+        dialog = SessionDialog(self.worker.store, parent, template=self._current)
         try:
             created = dialog.created if dialog.exec() else None
         finally:
             # Not kept as a child of the area until the window closes: one per Ctrl+N.
             dialog.deleteLater()
         if created is not None:
+            self.worker.changes.announce(Changes(sessions=True), self)
             self.refresh(choose=created.uid)
 
     def same_again_today(self) -> None:
@@ -169,19 +198,22 @@ class SessionOnScreen(QObject):
         if self._current is None:
             self._report(self.tr("Choose the session to repeat first"), True)
             return
-        try:
-            created = workshop_sessions.copy_session(self.store, self._current.uid, date.today())
-        except workshop_sessions.DuplicateSession as exc:
-            self.refresh(choose=exc.existing.uid)
+        CollectionOp(
+            copy_for_today,
+            self._current.uid,
+            date.today(),
+            changes=lambda made: Changes(sessions=made[1]),
+        ).success(self._copied).failure(self._error).run(self.worker, self)
+
+    def _copied(self, outcome: tuple[SessionView, bool]) -> None:
+        session, made = outcome
+        self.refresh(choose=session.uid)
+        if made:
+            self._report(self.tr("Session copied to today."), False)
+        else:
             self._report(
                 self.tr("This session is already held today: %1. It is open.").replace(
-                    "%1", exc.existing.title
+                    "%1", session.title
                 ),
                 False,
             )
-            return
-        except UserError as exc:
-            self._report(localised(exc), True)
-            return
-        self.refresh(choose=created.uid)
-        self._report(self.tr("Session copied to today."), False)

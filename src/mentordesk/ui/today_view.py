@@ -20,21 +20,20 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..core.capture_views import RosterRow, SessionView
-from ..core.first_screen import FirstScreen
+from .area import FormArea
 from .attendance_panel import AttendancePanel
-from .forms import child, load_form
+from .forms import child
 from .notes_panel import NotesPanel
+from .operations import Changes, DatabaseWorker
 from .roster_model import RosterModel
 from .steady_text import SteadyText
 from .today_session import SessionOnScreen
 
 if TYPE_CHECKING:
-    from ..core.store import Store
     from .rating_panel import RatingPanel
 
 
@@ -43,20 +42,13 @@ PREPARE_RATINGS_MS = 1000
 ATTENDANCE_TAB, RATINGS_TAB = 0, 1
 
 
-class TodayArea(QWidget):
-    def __init__(
-        self, store: Store, parent: QWidget | None = None, first: FirstScreen | None = None
-    ) -> None:
-        """``first``: what to show until the store (still opening) is asked."""
-        super().__init__(parent)
-        self.store = store
-        # Made before the form: children go in creation order, so the stack (which signals
-        # as it goes) is gone before the buttons it updates.
-        self.undo_stack = QUndoStack(self)
-        self.form = load_form("today", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+class TodayArea(FormArea):
+    takes_worker = True
+
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
+        """Shows "opening" until the first read through the worker arrives."""
+        super().__init__("today", parent)
+        self.worker = worker
         f = self.form
         self.tabs = child(f, QTabWidget, "tabs")
         self.message = child(f, QLabel, "messageLabel")
@@ -67,17 +59,19 @@ class TodayArea(QWidget):
         # The one owner of "the session on screen". The undo history is connected first: a
         # panel reloading for the new session must never find the old session's steps.
         self.sessions = SessionOnScreen(
-            store, child(f, QComboBox, "sessionCombo"), self.show_message, self
+            worker, child(f, QComboBox, "sessionCombo"), self.show_message, self
         )
         self.sessions.changed.connect(self._session_changed)
         self.attendance = AttendancePanel(
-            store, f, self.sessions, self.undo_stack, self.show_message
+            worker, f, self.sessions, self.undo_stack, self.show_message
         )
         # The Skill ratings tab (its grid, delegate and services) is not built with the area,
         # so that the window shows sooner: see prepare_later.
         self._ratings: RatingPanel | None = None
-        self.notes = NotesPanel(store, f, self.undo_stack, self.sessions, self.show_message)
+        self.notes = NotesPanel(worker, f, self.undo_stack, self.sessions, self.show_message)
         self.attendance.trainee_chosen.connect(self._roster_trainee)
+        # After the roster's own connection: the roster is on screen by then.
+        self.sessions.changed.connect(self._first_roster)
 
         child(f, QPushButton, "newSessionButton").clicked.connect(self.new_session)
         child(f, QPushButton, "copySessionButton").clicked.connect(self.same_again_today)
@@ -99,9 +93,46 @@ class TodayArea(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setSizes([900, 300])
-        self.sessions.refresh(first)
-        if first is None:
+        self.has_read = False
+        self._opening()
+        self.sessions.refresh()
+        worker.changes.subscribe(self, self._records_changed)
+        if worker.is_open:
             self.prepare_later()
+        else:
+            worker.opened.connect(self.prepare_later)
+
+    def _first_roster(self) -> None:
+        if not self.has_read:
+            self.has_read = True
+            self.first_read.emit()
+
+    def _opening(self) -> None:
+        """Until the first read arrives: says so, and nothing can be marked."""
+        self.tabs.setEnabled(False)
+        combo = self.sessions.combo
+        combo.blockSignals(True)
+        combo.addItem(self.tr("Opening your records…"), None)
+        combo.blockSignals(False)
+
+    def _records_changed(self, changes: Changes) -> None:
+        """Another area or machine changed records: read again what this area shows."""
+        if changes.touches_sessions() or changes.touches_trainees():
+            self.sessions.refresh()
+            return
+        if self.session is not None and self.session.uid in changes.attendance:
+            self.attendance.reload()
+        if self.notes.trainee_uid is not None and self.notes.trainee_uid in changes.notes:
+            self.notes.reload()
+        if self._ratings is not None and (changes.ratings or changes.assessments):
+            self._ratings.reload()
+            if self.tabs.currentIndex() == RATINGS_TAB:
+                self._ratings.load()
+
+    def _before_form(self) -> None:
+        # Made before the form: children go in creation order, so the stack (which signals
+        # as it goes) is gone before the buttons it updates.
+        self.undo_stack = QUndoStack(self)
 
     def _set_up_undo(self) -> None:
         stack = self.undo_stack
@@ -119,7 +150,10 @@ class TodayArea(QWidget):
     def prepare_later(self) -> None:
         """Build the Skill ratings tab a moment after the store is open, not on the first
         switch to it: its modules and widgets held that switch up by about 80 ms."""
-        QTimer.singleShot(PREPARE_RATINGS_MS, self, lambda: self.ratings)
+        QTimer.singleShot(PREPARE_RATINGS_MS, self, self._prepare_ratings)
+
+    def _prepare_ratings(self) -> None:
+        self.ratings  # noqa: B018 - built on first use
 
     @property
     def ratings(self) -> RatingPanel:
@@ -128,7 +162,7 @@ class TodayArea(QWidget):
             from .rating_panel import RatingPanel
 
             self._ratings = RatingPanel(
-                self.store, self.form, self.sessions, self.undo_stack, self.show_message
+                self.worker, self.form, self.sessions, self.undo_stack, self.show_message
             )
             self._ratings.trainee_chosen.connect(self._grid_trainee)
         return self._ratings
@@ -144,10 +178,10 @@ class TodayArea(QWidget):
         self.tabs.setEnabled(view is not None)
         self.take_focus()
 
-    def refresh(self, first: FirstScreen | None = None) -> None:
+    def refresh(self) -> None:
         """Read the recent sessions again (another area may have changed them); the session
         on screen stays unless it is gone."""
-        self.sessions.refresh(first)
+        self.sessions.refresh()
 
     def open_session(self, uid: str | None) -> None:
         self.sessions.show(uid)
@@ -158,7 +192,7 @@ class TodayArea(QWidget):
     def same_again_today(self) -> None:
         self.sessions.same_again_today()
 
-    def take_focus(self) -> None:
+    def take_focus(self) -> bool:
         """Keys go to the tab shown: the roster, or the rating grid; with no session, to the
         Session box (Ctrl+N works from there)."""
         if self.session is None:
@@ -167,6 +201,7 @@ class TodayArea(QWidget):
             self.ratings.table.setFocus()
         else:
             self.attendance.table.setFocus()
+        return True
 
     # -- what the panels share ------------------------------------------------------------
 
@@ -200,7 +235,7 @@ class TodayArea(QWidget):
             return
         from .trainee_record_view import open_trainee_record
 
-        open_trainee_record(self.store, uid, self)
+        open_trainee_record(self.worker.store, uid, self)
 
     def _undo_text(self, text: str) -> None:
         self.undo_button.setToolTip(self.tr("Undo %1 (Ctrl+Z)").replace("%1", text))

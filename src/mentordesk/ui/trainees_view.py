@@ -14,16 +14,15 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..core import cohorts, trainees
-from ..core.errors import UserError
 from ..core.models import TRAINEE_STATUSES
 from ..core.store import Store
-from .forms import child, load_form
-from .localised import localised
+from .area import FormArea
+from .forms import child
+from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .table_columns import fit_columns
 from .trainee_model import TraineeTableModel
 
@@ -31,14 +30,28 @@ ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
 
 
-class TraineesArea(QWidget):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.form = load_form("trainees", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form)
+def read_list(
+    store: Store, search: str, cohort: str, include_inactive: bool
+) -> list[trainees.TraineeRow]:
+    return trainees.list_trainees(store, search, cohort=cohort, include_inactive=include_inactive)
+
+
+def save_trainee(store: Store, uid: str | None, fields: dict[str, object]) -> trainees.TraineeView:
+    """Change the trainee ``uid``, or add one (no ``uid``)."""
+    if uid:
+        return trainees.update_trainee(store, uid, **fields)
+    fields = dict(fields)
+    return trainees.create_trainee(store, fields.pop("trainee_id"), fields.pop("name"), **fields)
+
+
+class TraineesArea(FormArea):
+    """Reads and saves through the database worker."""
+
+    takes_worker = True
+
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
+        super().__init__("trainees", parent)
+        self.worker = worker
 
         f = self.form
         self.search = child(f, QLineEdit, "searchEdit")
@@ -72,6 +85,7 @@ class TraineesArea(QWidget):
             self.status_combo.addItem(self.model._statuses[status], status)
 
         self._editing_uid: str | None = None
+        self._asked: tuple[str, str, bool] | None = None
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
@@ -94,12 +108,17 @@ class TraineesArea(QWidget):
     # -- loading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        QueryOp(cohorts.list_cohorts, include_withdrawn=True).success(self._cohorts).failure(
+            self._say
+        ).run(self.worker, self)
+
+    def _cohorts(self, found: list[cohorts.CohortView]) -> None:
         current = self.cohort_filter.currentData()
         self.cohort_filter.blockSignals(True)
         self.cohort_filter.clear()
         self.cohort_filter.addItem(self.tr("All cohorts"), "")
         self.cohort_combo.clear()
-        for c in cohorts.list_cohorts(self.store, include_withdrawn=True):
+        for c in found:
             self.cohort_filter.addItem(c.name, c.name)
             self.cohort_combo.addItem(c.name)
         index = self.cohort_filter.findData(current) if current else 0
@@ -107,14 +126,27 @@ class TraineesArea(QWidget):
         self.cohort_filter.blockSignals(False)
         self.reload()
 
-    def reload(self) -> None:
-        selected = self.selected()
-        rows = trainees.list_trainees(
-            self.store,
+    def reload(self, select: str | None = None) -> None:
+        """Read the list again (``select``: then select that trainee)."""
+        asked = (
             self.search.text(),
-            cohort=self.cohort_filter.currentData() or "",
-            include_inactive=self.show_inactive.isChecked(),
+            self.cohort_filter.currentData() or "",
+            self.show_inactive.isChecked(),
         )
+        self._asked = asked
+        QueryOp(read_list, *asked).success(lambda rows: self._listed(asked, rows, select)).failure(
+            self._say
+        ).run(self.worker, self)
+
+    def _listed(
+        self,
+        asked: tuple[str, str, bool],
+        rows: list[trainees.TraineeRow],
+        select: str | None,
+    ) -> None:
+        if asked != self._asked:
+            return  # typed on meanwhile: a later answer is coming
+        selected = self.selected()
         self.model.set_rows(rows)
         if not self._sized and rows:
             fit_columns(self.table, TraineeTableModel.COLUMNS.index("name"))
@@ -125,7 +157,9 @@ class TraineesArea(QWidget):
             )
         else:
             self.count_label.setText(self.tr("%n trainee(s)", "", len(rows)))
-        if selected is not None:
+        if select is not None:
+            self.select_uid(select)
+        elif selected is not None:
             self.select_uid(selected.uid)
         self._update_buttons()
 
@@ -153,7 +187,17 @@ class TraineesArea(QWidget):
         self.withdraw_button.setEnabled(row is not None and row.status == "active")
 
     def _fill_editor(self) -> None:
-        row = trainees.get_trainee(self.store, self._editing_uid) if self._editing_uid else None
+        """The editor shows the trainee selected (what the list has at once, then the whole
+        record from the worker), or a blank new one."""
+        uid = self._editing_uid
+        listed = self.selected()
+        self._fill(listed if listed is not None and listed.uid == uid else None, "")
+        if uid is not None:
+            QueryOp(trainees.get_trainee, uid).success(
+                lambda view: uid == self._editing_uid and self._fill(view, view.email)
+            ).failure(self._say).run(self.worker, self)
+
+    def _fill(self, row: trainees.TraineeView | trainees.TraineeRow | None, email: str) -> None:
         self.editor.setTitle(row.name if row else self.tr("New trainee"))
         self.id_edit.setText(row.trainee_id if row else "")
         self.name_edit.setText(row.name if row else "")
@@ -162,7 +206,7 @@ class TraineesArea(QWidget):
         )
         self.track_edit.setText(row.track if row else "")
         self.employee_edit.setText(row.employee_no if row else "")
-        self.email_edit.setText(row.email if row else "")
+        self.email_edit.setText(email)
         self.status_combo.setCurrentIndex(
             max(self.status_combo.findData(row.status if row else "active"), 0)
         )
@@ -188,22 +232,15 @@ class TraineesArea(QWidget):
             "email": self.email_edit.text(),
             "status": self.status_combo.currentData(),
         }
-        try:
-            if self._editing_uid:
-                row = trainees.update_trainee(self.store, self._editing_uid, **fields)
-            else:
-                row = trainees.create_trainee(
-                    self.store, fields.pop("trainee_id"), fields.pop("name"), **fields
-                )
-        except UserError as exc:
-            self._say(localised(exc))
-            return
+        CollectionOp(
+            save_trainee, self._editing_uid, fields, changes=Changes(trainees=True)
+        ).success(self._saved).failure(self._say).run(self.worker, self)
+
+    def _saved(self, row: trainees.TraineeView) -> None:
         self._editing_uid = row.uid
         if self.cohort_filter.findData(row.cohort) < 0 and row.cohort:
             self.refresh()
-        else:
-            self.reload()
-        self.select_uid(row.uid)
+        self.reload(select=row.uid)
         self._say(self.tr("Saved."), ok=True)
 
     def withdraw(self) -> None:
@@ -219,22 +256,17 @@ class TraineesArea(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            trainees.withdraw_trainee(self.store, row.uid)
-        except UserError as exc:
-            self._say(localised(exc))
-            return
-        self.reload()
+        CollectionOp(trainees.withdraw_trainee, row.uid, changes=Changes(trainees=True)).success(
+            lambda _view: self.reload()
+        ).failure(self._say).run(self.worker, self)
 
     def open_record(self) -> None:
         row = self.selected()
         if row is None:
             return
-        try:
-            from .trainee_record_view import open_trainee_record
-        except ImportError:
-            return
-        open_trainee_record(self.store, row.uid, self)
+        from .trainee_record_view import open_trainee_record
+
+        open_trainee_record(self.worker.store, row.uid, self)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_F and event.modifiers() & Qt.KeyboardModifier.ControlModifier:

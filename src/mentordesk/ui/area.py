@@ -1,0 +1,50 @@
+"""What every area of the main window is: a widget built from its Designer form."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from .forms import load_form
+
+
+class FormArea(QWidget):
+    """An area (or record window) whose widgets come from ``forms/<form_name>.ui``.
+
+    The main window calls ``refresh`` each time the area is shown again and ``take_focus``
+    when the keys go into it; both do nothing unless the area says otherwise. An area that
+    changes records by calling a service itself (not yet through an operation) tells the
+    window with ``records_changed(Changes)``, which the window announces to the other areas.
+    """
+
+    records_changed = Signal(object)
+    # Its records are on screen for the first time (an area that reads through operations).
+    first_read = Signal()
+    # False while such an area waits for its first read.
+    has_read = True
+    # Built with the database worker (it reads through operations); False: built with the
+    # open store, for the areas that still call services themselves.
+    takes_worker: ClassVar[bool] = False
+
+    def __init__(
+        self, form_name: str, parent: QWidget | None = None, margins: bool = False
+    ) -> None:
+        super().__init__(parent)
+        self._before_form()
+        self.form = load_form(form_name, self)
+        layout = QVBoxLayout(self)
+        if not margins:
+            layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+
+    def _before_form(self) -> None:
+        """Children the form's widgets must outlive (destroyed in creation order) go here."""
+
+    def refresh(self) -> None:
+        """Read again what the area shows: another area may have changed it."""
+
+    def take_focus(self) -> bool:
+        """Put the keys where this area wants them; False to leave it to the window."""
+        return False
