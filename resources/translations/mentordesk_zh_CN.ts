@@ -4,14 +4,6 @@
 <context>
     <name>Application</name>
     <message>
-        <source>Welcome to MentorDesk</source>
-        <translation>欢迎使用 MentorDesk</translation>
-    </message>
-    <message>
-        <source>This database is empty. Load demo data (a steel plant&apos;s rolling and steelmaking order classes) to look around?</source>
-        <translation>数据库是空的。要载入演示数据（某钢厂的轧钢和炼钢订单班）先看看吗？</translation>
-    </message>
-    <message>
         <source>Updating your records for this version of MentorDesk…
 
 A copy of the database as it was is kept in the backups folder beside it. A large database takes a minute or two.</source>
@@ -420,6 +412,10 @@ Switch to that window.</source>
 <context>
     <name>Attendance</name>
     <message>
+        <source>The session of {day} is cancelled: nothing can be recorded at it. Reinstate it first (mentordesk plan cancel --undo {session}).</source>
+        <translation>{day} 的课已取消：不能在该课记录任何内容。请先恢复该课（mentordesk plan cancel --undo {session}）。</translation>
+    </message>
+    <message>
         <source>Attendance status {status!r} is not one of: {allowed}</source>
         <translation>考勤状态 {status!r} 无效，应为以下之一：{allowed}</translation>
     </message>
@@ -492,14 +488,6 @@ Switch to that window.</source>
     <message>
         <source> h</source>
         <translation> 小时</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>修改</translation>
     </message>
     <message>
         <source>Everyone expected is already marked.</source>
@@ -1153,17 +1141,6 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
-    <name>Job</name>
-    <message>
-        <source>The work stopped on an unexpected error: %1</source>
-        <translation>操作因意外错误而中止：%1</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>MentorDesk</source>
@@ -1194,8 +1171,8 @@ Switch to that window.</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <source>This area is not available in this build.</source>
-        <translation>此版本中没有这一部分。</translation>
+        <source>Opening your records…</source>
+        <translation>正在打开记录…</translation>
     </message>
     <message>
         <source>profile not set (Settings)</source>
@@ -1235,6 +1212,10 @@ Switch to that window.</source>
     <message>
         <source>Assessments</source>
         <translation>考核</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
     </message>
     <message>
         <source>no trainee with Trainee ID {id} here or in the Trainees sheet</source>
@@ -1327,6 +1308,34 @@ Switch to that window.</source>
     <message>
         <source>Merging</source>
         <translation>正在合并</translation>
+    </message>
+    <message>
+        <source>column {column}: UID {uid} is a plan block here, not a day off</source>
+        <translation>{column} 列：唯一标识 {uid} 在本机是计划时段，不是休息日</translation>
+    </message>
+    <message>
+        <source>column {column}: UID {uid} is a day off here, not a block</source>
+        <translation>{column} 列：唯一标识 {uid} 在本机是休息日，不是计划时段</translation>
+    </message>
+    <message>
+        <source>column {column}: empty</source>
+        <translation>{column} 列：为空</translation>
+    </message>
+    <message>
+        <source>column {column}: a {place} block belongs to a cohort</source>
+        <translation>{column} 列：{place} 时段必须属于一个班级</translation>
+    </message>
+    <message>
+        <source>column {column}: {hours} hours are not possible from {start} to {end}</source>
+        <translation>{column} 列：从 {start} 到 {end} 不可能有 {hours} 学时</translation>
+    </message>
+    <message>
+        <source>column {column}: a {place} is one day, so End must be the same as Start</source>
+        <translation>{column} 列：{place} 只有一天，结束日期必须与开始日期相同</translation>
+    </message>
+    <message>
+        <source>column {column}: a {place} plans no hours</source>
+        <translation>{column} 列：{place} 不计划学时</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1472,17 @@ Switch to that window.</source>
     <message>
         <source>note</source>
         <translation>观察记录</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>The work stopped on an unexpected error: %1</source>
+        <translation>工作因意外错误而中止：%1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1769,6 +1789,10 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
     <message>
         <source>{value!r} is not an attendance status (present, late, left_early, absent, excused, P, L, LE, A, E, 出勤, 迟到, 早退, 缺勤, 请假)</source>
         <translation>{value!r} 不是考勤状态（present、late、left_early、absent、excused、P、L、LE、A、E、出勤、迟到、早退、缺勤、请假）</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a place (school, plant, holiday, closure, 学校, 工厂, 节假日, 停工)</source>
+        <translation>{value!r} 不是场所（school、plant、holiday、closure、学校、工厂、节假日、停工）</translation>
     </message>
     <message>
         <source>{value!r} is not a date (YYYY-MM-DD)</source>
@@ -2745,6 +2769,10 @@ Clear</source>
     <message>
         <source>Save note (Ctrl+Enter)</source>
         <translation>保存记录 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Opening your records…</source>
+        <translation>正在打开记录…</translation>
     </message>
     <message>
         <source>Undo the last change (Ctrl+Z)</source>
