@@ -368,3 +368,29 @@ def test_the_session_box_never_disagrees_with_the_roster(qtbot, area):
     area.open_session(oldest)
     settled(area.worker)
     assert area.session_combo.currentData() == oldest == area.session.uid
+
+
+def test_sessions_planned_ahead_neither_open_nor_crowd_out_the_recent_ones(demo_store):
+    """A plan makes sessions months ahead: Today still opens on the latest held session, lists
+    the coming week's, and keeps the recent ones in its box."""
+    from datetime import date, time, timedelta
+
+    from mentordesk.core.cohorts import list_cohorts
+    from mentordesk.core.workshop_sessions import create_session, list_recent_sessions
+    from mentordesk.ui.today_session import read_sessions
+
+    held = next(s for s in list_recent_sessions(demo_store, 50) if s.held_on <= date.today())
+    cohort = list_cohorts(demo_store)[0].uid
+    ahead = [
+        create_session(
+            demo_store, held_on=date.today() + timedelta(days=n), start_time=time(18),
+            end_time=time(19), location="", module="", task=f"planned {n}", cohort_uid=cohort,
+        )
+        for n in range(2, 60)
+    ]  # fmt: skip
+    choice = read_sessions(demo_store, None, None)
+    assert choice.shown is not None and choice.shown.uid == held.uid
+    listed = {s.uid for s in choice.recent}
+    assert {s.uid for s in ahead if s.held_on <= date.today() + timedelta(days=7)} <= listed
+    assert not {s.uid for s in ahead if s.held_on > date.today() + timedelta(days=7)} & listed
+    assert held.uid in listed

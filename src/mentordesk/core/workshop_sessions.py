@@ -239,14 +239,21 @@ def get_session(store: Store, uid: str) -> SessionView:
 
 
 def list_recent_sessions(
-    store: Store, limit: int = 20, *, cohort_uid: str | None = None
+    store: Store,
+    limit: int = 20,
+    *,
+    cohort_uid: str | None = None,
+    until: date | None = None,
 ) -> list[SessionView]:
-    """Newest first (by date, then start time, then creation)."""
+    """Newest first (by date, then start time, then creation); with ``until``, none after it
+    (a plan makes sessions months ahead: the recent ones must not be crowded out)."""
     query = _query().order_by(
         WorkshopSession.held_on.desc(), WorkshopSession.start_time.desc(), WorkshopSession.id.desc()
     )
     if cohort_uid:
         query = query.where(Cohort.uid == cohort_uid)
+    if until is not None:
+        query = query.where(WorkshopSession.held_on <= until)
     with store.read() as s:
         return [_view(*r) for r in s.execute(query.limit(limit))]
 

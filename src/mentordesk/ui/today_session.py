@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 RECENT_SESSIONS = 60
 
 
+# The Session box lists the planned sessions of the coming week beside the recent ones.
+AHEAD_DAYS = 7
+
+
 @dataclass(frozen=True)
 class SessionChoice:
     """The Session box's list, the session to show and its roster: one read on the worker."""
@@ -41,7 +45,10 @@ class SessionChoice:
 def read_sessions(store: Store, choose: str | None, current: str | None) -> SessionChoice:
     """The recent sessions; ``choose``, else ``current`` if still there, else the newest; and
     the roster of the one shown."""
-    recent = workshop_sessions.list_recent_sessions(store, RECENT_SESSIONS)
+    today = date.today()
+    recent = workshop_sessions.list_recent_sessions(
+        store, RECENT_SESSIONS, until=today + timedelta(days=AHEAD_DAYS)
+    )
     wanted = choose or current
     shown = next((s for s in recent if s.uid == wanted), None)
     refusal = None
@@ -53,7 +60,9 @@ def read_sessions(store: Store, choose: str | None, current: str | None) -> Sess
         except UserError as exc:
             refusal = exc
     if shown is None and recent:
-        shown = recent[0]
+        # Today's session, else the latest one held; planned ones ahead come only when none is.
+        held = [s for s in recent if s.held_on <= today]
+        shown = held[0] if held else recent[-1]
     roster = attendance.session_roster(store, shown.uid) if shown is not None else None
     return SessionChoice(recent, shown, roster, refusal)
 
