@@ -17,7 +17,6 @@ from mentordesk.core.calendar_plan import lay_out_plan
 from mentordesk.core.cohorts import create_cohort, list_cohorts
 from mentordesk.core.trainees import create_trainee
 from mentordesk.core.workshop_sessions import create_session
-from mentordesk.exchange.sheet_language import set_sheet_language
 from mentordesk.exchange.sheet_pdf import render_sheet
 
 MON = date(2026, 9, 7)
@@ -48,7 +47,6 @@ def draft(store):
             mark(store, ws.uid, t.uid, "present")
     view = A.create_draft(store, t.uid, MON, END)
     yield store, view
-    set_sheet_language("both")
 
 
 def test_the_summary_freezes_expected_unrecorded_and_planned_hours(draft):
@@ -60,12 +58,10 @@ def test_the_summary_freezes_expected_unrecorded_and_planned_hours(draft):
 
 def test_sheet_says_expected_unrecorded_and_hours_behind_the_plan(draft, tmp_path):
     store, view = draft
-    set_sheet_language("en")
-    text = _text(render_sheet(view, A.result_choices(store)).pdf, tmp_path)
+    text = _text(render_sheet(view, A.result_choices(store), language="en").pdf, tmp_path)
     assert "Expected 3, unrecorded 1: the rate is over the 2 recorded of the 3 expected" in text
     assert f"Hours done 8 h of 80 h planned up to {END} — behind" in text
-    set_sheet_language("zh_CN")
-    text = _text(render_sheet(view, A.result_choices(store)).pdf, tmp_path)
+    text = _text(render_sheet(view, A.result_choices(store), language="zh_CN").pdf, tmp_path)
     assert "应到 3 次，未记录 1 次" in text
     assert "进度落后" in text and "80小时" in text
 
@@ -74,10 +70,8 @@ def test_hours_on_track_say_so(draft, tmp_path):
     store, view = draft
     summary = {**view.summary}
     summary["attendance"] = {**summary["attendance"], "hours": 79.0}
-    set_sheet_language("en")
-    text = _text(
-        render_sheet(replace(view, summary=summary), A.result_choices(store)).pdf, tmp_path
-    )
+    sheet = render_sheet(replace(view, summary=summary), A.result_choices(store), language="en")
+    text = _text(sheet.pdf, tmp_path)
     assert "planned up to" in text and "— on track" in text
 
 
@@ -86,8 +80,6 @@ def test_a_sheet_frozen_before_the_calendar_shows_no_plan_line(draft, tmp_path):
     old = {k: v for k, v in view.summary["attendance"].items()
            if k not in ("expected", "unrecorded", "planned_hours", "planned_to")}  # fmt: skip
     summary = {**view.summary, "attendance": old}
-    set_sheet_language("en")
-    text = _text(
-        render_sheet(replace(view, summary=summary), A.result_choices(store)).pdf, tmp_path
-    )
+    sheet = render_sheet(replace(view, summary=summary), A.result_choices(store), language="en")
+    text = _text(sheet.pdf, tmp_path)
     assert "Expected" not in text and "planned up to" not in text
