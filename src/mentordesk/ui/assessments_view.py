@@ -50,17 +50,14 @@ OK_STYLE = "color: #1b5e20;"
 
 
 class AssessmentsArea(FormArea):
-    """Writing a cohort's sheets runs on the database worker; the rest still calls services
-    with the worker's store on the GUI thread."""
-
+    # A cohort's sheets are written on the database worker; the rest still uses its store.
     takes_worker = True
 
     def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__("assessments", parent)
         self.worker = worker
         self.store = worker.store
-        # The form's own words on a sheet follow the interface language; both change only at a
-        # restart, so a preview and the sheet then signed read the same.
+        # Sheets speak the interface language (fixed until a restart: preview = signed sheet).
         self.sheet_language = "zh_CN" if current_language() == "zh_CN" else "en"
         f = self.form
         self.search = child(f, QLineEdit, "searchEdit")
@@ -258,8 +255,7 @@ class AssessmentsArea(FormArea):
         try:
             return action(*args, **kwargs)
         except UserError as exc:
-            self._say(localised(exc))
-            return None
+            return self._say(localised(exc))
 
     def new_assessment(self) -> None:
         dialog = PeriodDialog(self.store, batch=False, parent=self)
