@@ -276,3 +276,30 @@ def test_batch_confirmation_warns_when_the_form_names_another_mentor(area, tmp_p
     area.batch()
     assert f"You sign as Wang Fang, but the form names {mentor} as mentor on 2" in asked[0]
     assert A.list_assessments(area.store, state="signed") == []
+
+
+def test_signing_one_sheet_whose_form_names_another_mentor_asks_first(
+    area, demo_store, draft, monkeypatch
+):
+    from mentordesk.ui import sheet_batch_text
+
+    signing_identity.create_identity("Wang Fang", SECRET)
+    pad = SignaturePad()
+    pad.resize(400, 150)
+    _draw_offscreen(pad)
+    save_drawn_signature(demo_store, pad.to_png())
+    monkeypatch.setattr(assessments_view, "ask_passphrase", lambda *a: SECRET)
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return answers[len(asked) - 1]
+
+    monkeypatch.setattr(sheet_batch_text.QMessageBox, "question", question)
+    area.result_combo.setCurrentIndex(area.result_combo.findData("pass"))
+    area.sign_button.click()
+    assert f"You sign as Wang Fang, but the form names {draft.mentor} as mentor" in asked[0]
+    assert A.get_assessment(demo_store, draft.uid).state == "draft"
+    area.sign_button.click()
+    assert A.get_assessment(demo_store, draft.uid).state == "signed"

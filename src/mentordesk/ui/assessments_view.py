@@ -41,7 +41,7 @@ from .forms import child
 from .localised import localised
 from .note_category_names import note_category_names
 from .operations import Changes, CollectionOp, DatabaseWorker
-from .sheet_batch_text import batch_outcome, batch_question
+from .sheet_batch_text import batch_outcome, batch_question, confirm_other_mentor
 from .sheet_preview import PreviewPane
 from .translation import current_language
 
@@ -313,7 +313,7 @@ class AssessmentsArea(FormArea):
         if drawn_signature(self.store) is None:
             self.draw_signature()
         signer = self._signer()
-        if signer is None:
+        if signer is None or not confirm_other_mentor(self, signer.name, self._current.mentor):
             return
         view = self._guard(
             sign_assessment,

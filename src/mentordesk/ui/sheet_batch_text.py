@@ -6,8 +6,10 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..exchange.sheet_batch import BatchPlan, BatchResult
+from ..exchange.signing import other_mentor
 
 # The area's own words, in its context: literal translate() calls, for lupdate finds no string
 # behind a helper or a variable.
@@ -56,3 +58,22 @@ def batch_outcome(result: BatchResult, folder: Path, signer: str | None) -> str:
             "AssessmentsArea", "Signed as %1, but the form names another mentor for %2 of them."
         ).replace("%1", signer).replace("%2", str(len(result.other_mentor)))
     return said
+
+
+def confirm_other_mentor(parent: QWidget, signer: str, form_mentor: str) -> bool:
+    """Before one sheet is signed: True to go on. Signing a form that names another mentor is
+    asked about first (default No); who signed is kept in the audit trail either way."""
+    if not other_mentor(form_mentor, signer):
+        return True
+    text = (
+        QCoreApplication.translate(
+            "AssessmentsArea",
+            "You sign as %1, but the form names %2 as mentor. Sign it all the same? "
+            "The audit trail keeps who signed.",
+        )
+        .replace("%1", signer)
+        .replace("%2", form_mentor)
+    )
+    title = QCoreApplication.translate("AssessmentsArea", "Sign")
+    answer = QMessageBox.question(parent, title, text, defaultButton=QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
