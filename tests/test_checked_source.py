@@ -28,7 +28,6 @@ NOT_YET_TYPED = {
     "core/merge_assessments.py",
     "core/merge_records.py",
     "core/merge_rows.py",
-    "core/ratings.py",
     "core/session_plan.py",
     "exchange/cell_values.py",
     "exchange/headers.py",
