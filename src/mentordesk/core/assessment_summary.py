@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -29,7 +30,9 @@ def _day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     )
 
 
-def _latest_levels(s: Session, trainee_id: int, start: date | None, end: date) -> dict:
+def _latest_levels(
+    s: Session, trainee_id: int, start: date | None, end: date
+) -> dict[int, SkillRating]:
     """Each skill's latest rating in [start, end] (any time before ``end`` when start is None)."""
     query = select(SkillRating).where(
         SkillRating.trainee_id == trainee_id,
@@ -44,7 +47,9 @@ def _latest_levels(s: Session, trainee_id: int, start: date | None, end: date) -
     return latest
 
 
-def _against_plan(s: Session, trainee: Trainee, start: date, end: date) -> dict:
+def _against_plan(
+    s: Session, trainee: Trainee, start: date, end: date
+) -> dict[str, int | float | str | None]:
     """The sessions the trainee was expected at and those left unmarked, and the hours the
     plan set for the period so far (up to today): the rate is read against them."""
     today = date.today()
@@ -61,7 +66,8 @@ def _against_plan(s: Session, trainee: Trainee, start: date, end: date) -> dict:
     }
 
 
-def compute_summary(s: Session, trainee: Trainee, start: date, end: date) -> dict:
+# JSON frozen into the assessment: nested objects of mixed value types.
+def compute_summary(s: Session, trainee: Trainee, start: date, end: date) -> dict[str, Any]:
     """The figures an assessment sheet shows, as JSON, frozen into the assessment."""
     fig = period_figures(s, [trainee.id], start, end)[trainee.id]
     rate = fig.attendance_rate
@@ -113,7 +119,7 @@ def compute_summary(s: Session, trainee: Trainee, start: date, end: date) -> dic
         # No ratings: the scale of the rubrics in use, for an honest empty chart.
         max_level = s.scalar(select(func.max(RubricLevel.level))) or 5
     low, high = _day_bounds(start, end)
-    notes: dict[str, list[dict]] = {}
+    notes: dict[str, list[dict[str, str]]] = {}
     rows = s.execute(
         select(Note.category, Note.text, Note.written_at, Staff.name)
         .outerjoin(Staff, Staff.id == Note.author_id)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import and_, case, exists, func, select
+from sqlalchemy import Exists, and_, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from .calendar_plan import find_cohort, working_days
@@ -70,7 +70,7 @@ def _expected_pairs(start: date, upto: date):  # type: ignore[no-untyped-def]
                 WorkshopSession.deleted.is_(False),
                 WorkshopSession.cancelled.is_(False),
                 WorkshopSession.held_on.between(start, upto),
-                *expected_where(WorkshopSession.held_on),  # type: ignore[arg-type]
+                *expected_where(WorkshopSession.held_on),
                 ~on_leave,
             )
         ),
@@ -101,6 +101,7 @@ def expectations(
         )
         .order_by(WorkshopSession.held_on)
     ):
+        assert cohort_id is not None  # the query keeps only sessions with a cohort
         held.setdefault(cohort_id, []).append(day)
     who = select(
         Trainee.id, Trainee.cohort_id, Trainee.enrolled_on, Trainee.left_on, Trainee.status
@@ -127,6 +128,7 @@ def expectations(
             hi = upto
         else:
             continue
+        assert cohort_id is not None  # ``who`` keeps only trainees of a cohort in ``held``
         days = held[cohort_id]
         count = bisect_right(days, hi) - bisect_left(days, lo) if hi >= lo else 0
         for first, last in leave.get(tid, ()):
@@ -159,7 +161,7 @@ def _marked_at_expected(
             WorkshopSession.deleted.is_(False),
             WorkshopSession.cancelled.is_(False),
             WorkshopSession.cohort_id == Trainee.cohort_id,
-            *expected_where(WorkshopSession.held_on),  # type: ignore[arg-type]
+            *expected_where(WorkshopSession.held_on),
         )
         .group_by(Trainee.id)
     )
@@ -174,7 +176,7 @@ def _marked_at_expected(
 SMALL_SCOPE = 500
 
 
-def _on_leave():  # type: ignore[no-untyped-def]
+def _on_leave() -> Exists:
     return exists().where(
         Leave.trainee_id == Trainee.id,
         Leave.deleted.is_(False),

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
-from sqlalchemy import Select, bindparam, func, null, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Row, Select, bindparam, func, null, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from . import record_values
 from .attendance import check_held
@@ -93,10 +94,11 @@ def _evidence(evidence: str | None) -> str:
 
 
 @cache
-def _subjects_statement(in_session: bool) -> Select:
+def _subjects_statement(in_session: bool) -> Select[*tuple[Any, ...]]:
     # The trainee, the skill and its scale, the session, the rating it may already have there
-    # and who is rating, in one statement, as a mark reads its subjects: a level typed paid for
-    # six round trips before, and composing them cost as much as running them.
+    # and who is rating, in one statement, as a mark reads its subjects: a level typed then costs
+    # one query rather than a round trip per subject, and composing them cost as much as running
+    # them.
     lowest, highest = (
         select(f(RubricLevel.level))
         .where(RubricLevel.rubric_id == Skill.rubric_id)
@@ -171,10 +173,12 @@ def _subjects(
         if session_uid is not None:
             find(s, WorkshopSession, session_uid, "session")
         raise AssertionError("a subject of the rating was missing, then found on a second look")
-    return tuple(found)  # type: ignore[return-value]
+    return tuple(found)
 
 
-def _view(r: SkillRating, t: Trainee, sk: Skill, session_uid: str | None, before) -> RatingView:
+def _view(
+    r: SkillRating, t: Trainee, sk: Skill, session_uid: str | None, before: RatingState | None
+) -> RatingView:
     return RatingView(r.uid, t.uid, sk.uid, r.level, r.rated_on, r.evidence, session_uid, before)
 
 
@@ -274,10 +278,15 @@ def _grid_skills(store: Store, module: str) -> tuple[tuple[SkillView, ...], tupl
     return skills, rubric.levels
 
 
-def _latest_two(trainee_ids: list[int], skill_ids: list[int], on: date, ws_id: int | None):
+def _latest_two(
+    trainee_ids: list[int], skill_ids: list[int], on: date, ws_id: int | None
+) -> Select[*tuple[Any, ...]]:
     """Per trainee and skill, newest first: the session's own latest rating and the latest one
     from elsewhere (or, without a session, the two latest) — never the whole history."""
-    partition = [SkillRating.trainee_id, SkillRating.skill_id]
+    partition: list[InstrumentedAttribute[int] | ColumnElement[bool]] = [
+        SkillRating.trainee_id,
+        SkillRating.skill_id,
+    ]
     if ws_id is not None:
         partition.append(func.coalesce(SkillRating.session_id, 0) == ws_id)
     ranked = (
@@ -349,7 +358,7 @@ def rating_grid(
                 select(Skill.id, Skill.uid).where(Skill.uid.in_([k.uid for k in skills]))
             ).all()
         )
-        history: dict[tuple[int, int], list] = {}
+        history: dict[tuple[int, int], list[Row[*tuple[Any, ...]]]] = {}
         if trainees and skill_ids:
             for r in s.execute(
                 _latest_two(

@@ -256,9 +256,9 @@ def _with_records(s: Session, session_ids: list[int]) -> set[int]:
     for model in (Attendance, SkillRating, Note):
         found.update(
             s.scalars(
-                select(model.session_id).where(  # type: ignore[attr-defined]
-                    model.session_id.in_(session_ids),  # type: ignore[attr-defined]
-                    model.deleted.is_(False),  # type: ignore[attr-defined]
+                select(model.session_id).where(
+                    model.session_id.in_(session_ids),
+                    model.deleted.is_(False),
                 )
             )
         )
