@@ -22,7 +22,13 @@ COMMAND_MODULES = ("store_commands",)
 
 def _command_modules() -> list:
     modules = [importlib.import_module(f"{__name__}.{name}") for name in COMMAND_MODULES]
-    for name in ("sync_commands", "sheet_commands", "capture_commands", "plan_commands"):
+    for name in (
+        "sync_commands",
+        "sheet_commands",
+        "capture_commands",
+        "plan_commands",
+        "people_commands",
+    ):
         try:
             modules.append(__import__(f"{__name__}.{name}", fromlist=["register"]))
         except ModuleNotFoundError as exc:

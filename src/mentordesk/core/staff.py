@@ -80,14 +80,20 @@ def withdraw_staff(store: Store, uid: str) -> StaffView:
 
 def list_staff(store: Store, search: str = "", include_withdrawn: bool = False) -> list[StaffView]:
     with store.read() as s:
-        query = select(Staff).where(Staff.deleted.is_(False)).order_by(Staff.name)
+        # In pinyin order; found by name, its pinyin (with or without spaces) or initials.
+        query = select(Staff).where(Staff.deleted.is_(False)).order_by(Staff.name_key, Staff.name)
         if not include_withdrawn:
             query = query.where(Staff.withdrawn.is_(False))
-        rows = [_view(p) for p in s.scalars(query)]
+        rows = [(_view(p), p.name_key) for p in s.scalars(query)]
     needle = folded(search.strip())
     if needle:
-        rows = [r for r in rows if needle in folded(f"{r.name} {r.role} {r.organisation}")]
-    return rows
+        spelled = "".join(needle.split())
+        rows = [
+            (r, key)
+            for r, key in rows
+            if needle in folded(f"{r.name} {r.role} {r.organisation}") or spelled in key
+        ]
+    return [r for r, _key in rows]
 
 
 def local_user(store: Store) -> StaffView | None:
