@@ -55,3 +55,11 @@ def test_unknown_role_is_a_usage_error(tmp_path: Path, capsys) -> None:
         run(tmp_path / "m.db", "staff", "add", "X", "--role", "boss")
     assert exit_.value.code == 2
     assert "not one of" in capsys.readouterr().err
+
+
+def test_staff_cohort_that_does_not_exist_is_refused(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "m.db"
+    assert run(db, "staff", "add", "张伟", "--cohort", "Nope") == 1
+    assert "No cohort named 'Nope'" in capsys.readouterr().err
+    assert run(db, "staff", "list") == 0
+    assert capsys.readouterr().out == ""

@@ -78,7 +78,8 @@ def _staff(args: argparse.Namespace) -> int:
     try:
         if args.action == "list":
             for p in staff.list_staff(store, args.search or ""):
-                print(_line(p.name, p.role, p.organisation, p.email, p.phone, p.uid))
+                cohorts = ", ".join(p.cohorts)
+                print(_line(p.name, p.role, p.organisation, p.email, p.phone, cohorts, p.uid))
             return 0
         fields = {
             k: v
@@ -91,12 +92,13 @@ def _staff(args: argparse.Namespace) -> int:
             if v is not None
         }
         if args.action == "add":
-            p = staff.create_staff(store, args.name, **fields)
+            p = staff.create_staff(store, args.name, cohorts=args.cohort or (), **fields)
         else:
             if args.rename:
                 fields["name"] = args.rename
-            p = staff.update_staff(store, _staff_uid(store, args.name), **fields)
-        print(_line(p.name, p.role, p.organisation, p.uid))
+            uid = _staff_uid(store, args.name)
+            p = staff.update_staff(store, uid, cohorts=args.cohort, **fields)
+        print(_line(p.name, p.role, p.organisation, ", ".join(p.cohorts), p.uid))
         return 0
     finally:
         store.close()
@@ -145,4 +147,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         p.add_argument("--organisation")
         p.add_argument("--email")
         p.add_argument("--phone")
+        p.add_argument(
+            "--cohort",
+            action="append",
+            help="a cohort they work with (repeat for more; on edit, replaces the list)",
+        )
         p.set_defaults(func=_staff)

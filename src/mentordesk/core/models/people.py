@@ -2,7 +2,18 @@
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, event, false
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    event,
+    false,
+)
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, Mapper, attributes, mapped_column, relationship
 
@@ -93,6 +104,15 @@ class Trainee(Travelling, Base):
     cohort: Mapped[Cohort | None] = relationship(back_populates="trainees")
 
 
+# The cohorts each staff member works with (mentors, supervisors, teachers of that class).
+staff_cohort = Table(
+    "staff_cohort",
+    Base.metadata,
+    Column("staff_id", ForeignKey("staff.id"), primary_key=True),
+    Column("cohort_id", ForeignKey("cohort.id"), primary_key=True, index=True),
+)
+
+
 class Staff(Travelling, Base):
     __tablename__ = "staff"
 
@@ -103,6 +123,8 @@ class Staff(Travelling, Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(64), default="")
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+    cohorts: Mapped[list[Cohort]] = relationship(secondary=staff_cohort, order_by=Cohort.name)
 
 
 @event.listens_for(Trainee, "before_update")

@@ -1,9 +1,10 @@
-"""pinyin name keys on trainees and staff; the trainee list index in pinyin order
+"""pinyin name keys on trainees and staff; the trainee list index in pinyin order; staff cohorts
 
 Chinese users look names up by their pinyin (``zw`` for 张伟) and expect lists in pinyin
 order. Each trainee and staff row keeps its name's key (core/pinyin_keys.py), filled here for
 the rows already there. ``ix_trainee_list`` leads with the key, so that the list still reads
-from the index alone, in the order it shows.
+from the index alone, in the order it shows. ``staff_cohort`` records which cohorts each
+staff member works with.
 
 Revision ID: 0009
 Revises: 0008
@@ -47,9 +48,24 @@ def upgrade() -> None:
         _fill(table)
     op.drop_index("ix_trainee_list", table_name="trainee")
     op.create_index("ix_trainee_list", "trainee", ["name_key", *LIST_COLUMNS, "deleted"])
+    op.create_table(
+        "staff_cohort",
+        sa.Column("staff_id", sa.Integer(), nullable=False),
+        sa.Column("cohort_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["staff_id"], ["staff.id"], name=op.f("fk_staff_cohort_staff_id_staff")
+        ),
+        sa.ForeignKeyConstraint(
+            ["cohort_id"], ["cohort.id"], name=op.f("fk_staff_cohort_cohort_id_cohort")
+        ),
+        sa.PrimaryKeyConstraint("staff_id", "cohort_id", name=op.f("pk_staff_cohort")),
+    )
+    op.create_index(op.f("ix_staff_cohort_cohort_id"), "staff_cohort", ["cohort_id"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_staff_cohort_cohort_id"), table_name="staff_cohort")
+    op.drop_table("staff_cohort")
     op.drop_index("ix_trainee_list", table_name="trainee")
     op.create_index("ix_trainee_list", "trainee", [*LIST_COLUMNS, "deleted"])
     for table in ("trainee", "staff"):
