@@ -51,7 +51,7 @@ def _programme(args: argparse.Namespace) -> int:
             if v is not None
         }
         if args.action == "create":
-            p = programmes.create_programme(store, args.name, **fields)  # type: ignore[arg-type]
+            p = programmes.create_programme(store, args.name, **fields)
         else:
             if args.rename:
                 fields["name"] = args.rename

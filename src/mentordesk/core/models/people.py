@@ -1,6 +1,7 @@
 """Programmes, cohorts, trainees and staff."""
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -34,7 +35,7 @@ STAFF_ROLES = ("mentor", "supervisor", "teacher", "coordinator", "hr")
 
 def _key_of_name(context: DefaultExecutionContext) -> str:
     """A new row's name key, from its name: every insert, bulk (roster, datasets) or not."""
-    return name_key(context.get_current_parameters().get("name", ""))
+    return name_key(context.get_current_parameters().get("name", ""))  # type: ignore[no-untyped-call]
 
 
 def _name_key_column() -> Mapped[str]:
@@ -129,7 +130,7 @@ class Staff(Travelling, Base):
 
 @event.listens_for(Trainee, "before_update")
 @event.listens_for(Staff, "before_update")
-def _rekey_renamed(_mapper: Mapper, _connection: object, target: Trainee | Staff) -> None:
+def _rekey_renamed(_mapper: Mapper[Any], _connection: object, target: Trainee | Staff) -> None:
     """A renamed trainee or staff member gets the new name's key, whichever service renamed
     them (edit, roster import, merge)."""
     if attributes.get_history(target, "name").has_changes():
