@@ -154,6 +154,7 @@ def _operations(store: Store, sub: dict) -> dict[str, Callable[[], object]]:
     ops: dict[str, Callable[[], object]] = {
         "trainee list (all)": lambda: list_trainees(store),
         "trainee list (search)": lambda: list_trainees(store, "王"),
+        "trainee list (pinyin search)": lambda: list_trainees(store, "wangw"),
         f"cohort attendance summary, one year ({sub['cohort_size']} trainees)": cohort_summary,
     }
     try:

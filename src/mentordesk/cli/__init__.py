@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "sheet_commands",
     "capture_commands",
     "plan_commands",
+    "people_commands",
 )
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from .changes import add, change, find
 from .errors import Conflict, UserError
-from .models import PROGRAMME_KINDS, Programme
+from .models import PROGRAMME_KINDS, Cohort, Programme
 from .store import Store
 from .text import clean, folded, required
 from .wording import user_text
@@ -42,6 +42,26 @@ def _view(p: Programme) -> ProgrammeView:
     )
 
 
+# The kinds as schools and enterprises name them: a kind given by its Chinese name is stored
+# by its key, so that lists and exchange files carry one spelling.
+KIND_NAMES = {
+    "订单班": "order_class",
+    "委托培养": "commissioned",
+    "提前就业班": "early_employment",
+    "在职培训": "on_the_job",
+    "集中培训": "concentrated",
+    "技能大师工作室": "skills_workshop",
+}
+
+
+def programme_kind(text: str) -> str:
+    """The kind's key, from its key or its Chinese name; refused when it is neither."""
+    kind = clean(text)
+    kind = KIND_NAMES.get(kind, kind.lower().replace("-", "_").replace(" ", "_"))
+    _check(kind, None, None)
+    return kind
+
+
 def _check(kind: str, start: date | None, end: date | None) -> None:
     if kind not in PROGRAMME_KINDS:
         raise UserError(
@@ -65,6 +85,7 @@ def create_programme(
     description: str = "",
 ) -> ProgrammeView:
     name = required(name, user_text("Programmes", "Programme name"))
+    kind = programme_kind(kind)
     _check(kind, start_date, end_date)
     with store.write() as s:
         if s.scalar(select(Programme.id).where(Programme.name == name)) is not None:
@@ -101,6 +122,8 @@ def update_programme(store: Store, uid: str, **fields: object) -> ProgrammeView:
                         name=fields["name"]
                     )
                 )
+        if "kind" in fields:
+            fields["kind"] = programme_kind(str(fields["kind"]))
         _check(
             str(fields.get("kind", p.kind)),
             fields.get("start_date", p.start_date),  # type: ignore[arg-type]
@@ -113,6 +136,25 @@ def update_programme(store: Store, uid: str, **fields: object) -> ProgrammeView:
 def withdraw_programme(store: Store, uid: str) -> ProgrammeView:
     with store.write() as s:
         p = find(s, Programme, uid, "programme")
+        # A programme's cohorts would be left pointing at a programme no list shows.
+        using = list(
+            s.scalars(
+                select(Cohort.name)
+                .where(
+                    Cohort.programme_id == p.id,
+                    Cohort.deleted.is_(False),
+                    Cohort.withdrawn.is_(False),
+                )
+                .order_by(Cohort.name)
+            )
+        )
+        if using:
+            raise Conflict(
+                user_text(
+                    "Programmes",
+                    "Programme {name!r} is used by cohorts: {cohorts}; move them first",
+                ).format(name=p.name, cohorts=", ".join(using))
+            )
         change(store, s, p, {"withdrawn": True}, action="withdraw")
         return _view(p)
 

@@ -12,6 +12,7 @@ from .bulk_rows import insert_many, new_uids
 from .changes import add, change
 from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
 from .models import TRAINEE_STATUSES, AuditEvent, Cohort, Programme, Trainee, utcnow
+from .pinyin_keys import name_key
 from .progress import NO_PROGRESS, Progress
 from .store import Store
 from .wording import user_text
@@ -353,6 +354,7 @@ def apply_roster_in(
                     uid,
                     fields["trainee_id"],
                     fields["name"],
+                    name_key(fields["name"]),
                     cohort_id,
                     fields.get("employee_no", ""),
                     fields.get("track", ""),
@@ -384,6 +386,7 @@ _TRAINEE_KEYS = (
     "uid",
     "trainee_id",
     "name",
+    "name_key",
     "cohort_id",
     "employee_no",
     "track",

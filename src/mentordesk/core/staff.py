@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from .changes import add, change, find
-from .errors import UserError
-from .models import STAFF_ROLES, Staff
+from .errors import NotFound, UserError
+from .models import STAFF_ROLES, Cohort, Staff
 from .store import Store
 from .text import clean, folded, required
 from .wording import user_text
@@ -23,10 +25,29 @@ class StaffView:
     email: str
     phone: str
     withdrawn: bool
+    cohorts: tuple[str, ...] = ()
 
 
 def _view(p: Staff) -> StaffView:
-    return StaffView(p.uid, p.name, p.role, p.organisation, p.email, p.phone, p.withdrawn)
+    cohorts = tuple(c.name for c in p.cohorts if not c.deleted)
+    return StaffView(p.uid, p.name, p.role, p.organisation, p.email, p.phone, p.withdrawn, cohorts)
+
+
+def _cohorts(s: Session, names: Iterable[str]) -> list[Cohort]:
+    """The cohorts named, every one of them; refused naming those that do not exist."""
+    wanted = list(dict.fromkeys(n for n in map(clean, names) if n))
+    found = {
+        c.name: c
+        for c in s.scalars(select(Cohort).where(Cohort.name.in_(wanted), Cohort.deleted.is_(False)))
+    }
+    missing = [n for n in wanted if n not in found]
+    if missing:
+        raise NotFound(
+            user_text("Staff", "No cohort named {names}").format(
+                names=", ".join(map(repr, missing))
+            )
+        )
+    return [found[n] for n in wanted]
 
 
 def _fields(fields: dict[str, object]) -> dict[str, object]:
@@ -53,18 +74,28 @@ def create_staff(
     organisation: str = "",
     email: str = "",
     phone: str = "",
+    cohorts: Iterable[str] = (),
 ) -> StaffView:
+    """A new staff member; ``cohorts`` names the cohorts they work with."""
     values = _fields(
         {"name": name, "role": role, "organisation": organisation, "email": email, "phone": phone}
     )
     with store.write() as s:
-        return _view(add(store, s, Staff(**values)))
+        works_with = _cohorts(s, cohorts)
+        p = add(store, s, Staff(**values))
+        p.cohorts = works_with
+        return _view(p)
 
 
-def update_staff(store: Store, uid: str, **fields: object) -> StaffView:
+def update_staff(
+    store: Store, uid: str, *, cohorts: Iterable[str] | None = None, **fields: object
+) -> StaffView:
+    """Change the fields given; ``cohorts``, when given, replaces the cohorts they work with."""
     values = _fields(fields)
     with store.write() as s:
         p = find(s, Staff, uid, "staff member")
+        if cohorts is not None:
+            p.cohorts = _cohorts(s, cohorts)
         change(store, s, p, values)
         view = _view(p)
     store.refresh_actor()
@@ -80,14 +111,25 @@ def withdraw_staff(store: Store, uid: str) -> StaffView:
 
 def list_staff(store: Store, search: str = "", include_withdrawn: bool = False) -> list[StaffView]:
     with store.read() as s:
-        query = select(Staff).where(Staff.deleted.is_(False)).order_by(Staff.name)
+        # In pinyin order; found by name, its pinyin (with or without spaces) or initials.
+        query = (
+            select(Staff)
+            .options(selectinload(Staff.cohorts))
+            .where(Staff.deleted.is_(False))
+            .order_by(Staff.name_key, Staff.name)
+        )
         if not include_withdrawn:
             query = query.where(Staff.withdrawn.is_(False))
-        rows = [_view(p) for p in s.scalars(query)]
+        rows = [(_view(p), p.name_key) for p in s.scalars(query)]
     needle = folded(search.strip())
     if needle:
-        rows = [r for r in rows if needle in folded(f"{r.name} {r.role} {r.organisation}")]
-    return rows
+        spelled = "".join(needle.split())
+        rows = [
+            (r, key)
+            for r, key in rows
+            if needle in folded(f"{r.name} {r.role} {r.organisation}") or spelled in key
+        ]
+    return [r for r, _key in rows]
 
 
 def local_user(store: Store) -> StaffView | None:

@@ -15,7 +15,7 @@ from .cohorts import ensure_cohort
 from .errors import Conflict, UserError
 from .models import TRAINEE_STATUSES, Cohort, Programme, Trainee
 from .store import Store
-from .text import clean, like_escaped, required
+from .text import clean, folded, like_escaped, required
 from .wording import user_text
 
 EDITABLE = ("trainee_id", "employee_no", "name", "cohort", "track", "status", "email")
@@ -86,7 +86,7 @@ def trainee_select(*columns: SQLColumnExpression[Any]) -> Select[*tuple[Any, ...
 
 
 @cache
-def _list_query() -> Select[str, str, str, str, str, str, str]:
+def _list_query() -> Select[str, str, str, str, str, str, str, str]:
     # Built once: the search field asks for the list again after every pause in typing.
     return (
         select(
@@ -97,6 +97,7 @@ def _list_query() -> Select[str, str, str, str, str, str, str]:
             Trainee.track,
             Trainee.employee_no,
             Trainee.status,
+            Trainee.name_key,
         )
         .outerjoin(Cohort, Trainee.cohort_id == Cohort.id)
         .where(Trainee.deleted.is_(False))
@@ -228,7 +229,8 @@ def list_trainees(
     cohort: str = "",
     include_inactive: bool = True,
 ) -> list[TraineeRow]:
-    """Trainees ordered by name; ``search`` matches ID, employee number, name, cohort or track."""
+    """Trainees in pinyin order (Latin names among them alphabetically); ``search`` matches ID,
+    employee number, name, its pinyin or pinyin initials, cohort or track."""
     query = _list_query()
     if cohort:
         query = query.where(Cohort.name == cohort)
@@ -238,8 +240,11 @@ def list_trainees(
     if needle:
         # '%' and '_' are LIKE's wildcards; escaped, an ID such as "2025_01" finds itself.
         like = f"%{like_escaped(needle)}%"
+        # Pinyin is typed with or without spaces between syllables; keys have none.
+        spelled = f"%{like_escaped(folded(''.join(needle.split())))}%"
         query = query.where(
             or_(
+                Trainee.name_key.like(spelled, escape="\\"),
                 Trainee.trainee_id.ilike(like, escape="\\"),
                 Trainee.employee_no.ilike(like, escape="\\"),
                 Trainee.name.ilike(like, escape="\\"),
@@ -251,7 +256,7 @@ def list_trainees(
         rows = list(s.connection().execute(query).all())
     # Sorted here, so that every database orders names alike: Python orders code points as
     # SQLite's BINARY collation orders UTF-8 bytes, where PostgreSQL would follow its locale.
-    # SQLite reads them from ix_trainee_list, already in that order, which the sort merely
-    # confirms in one pass.
-    rows.sort(key=itemgetter(2, 1))
-    return list(map(TraineeRow._make, rows))
+    # SQLite reads them from ix_trainee_list, already in that order (pinyin key, name, ID),
+    # which the sort merely confirms in one pass.
+    rows.sort(key=itemgetter(7, 2, 1))
+    return [TraineeRow._make(r[:7]) for r in rows]

@@ -1,10 +1,24 @@
 """Programmes, cohorts, trainees and staff."""
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, false
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Table,
+    Text,
+    event,
+    false,
+)
+from sqlalchemy.engine.default import DefaultExecutionContext
+from sqlalchemy.orm import Mapped, Mapper, attributes, mapped_column, relationship
 
+from ..pinyin_keys import KEY_LENGTH, name_key
 from .base import Base, Travelling
 
 PROGRAMME_KINDS = (
@@ -17,6 +31,15 @@ PROGRAMME_KINDS = (
 )
 TRAINEE_STATUSES = ("active", "withdrawn", "graduated")
 STAFF_ROLES = ("mentor", "supervisor", "teacher", "coordinator", "hr")
+
+
+def _key_of_name(context: DefaultExecutionContext) -> str:
+    """A new row's name key, from its name: every insert, bulk (roster, datasets) or not."""
+    return name_key(context.get_current_parameters().get("name", ""))  # type: ignore[no-untyped-call]
+
+
+def _name_key_column() -> Mapped[str]:
+    return mapped_column(String(KEY_LENGTH), default=_key_of_name, server_default="")
 
 
 class Programme(Travelling, Base):
@@ -52,9 +75,10 @@ class Trainee(Travelling, Base):
     __tablename__ = "trainee"
     __table_args__ = (
         Index("ix_trainee_cohort_status", "cohort_id", "status"),
-        # The trainee list from the index alone, in name order (migration 0007).
+        # The trainee list from the index alone, in pinyin order (migrations 0007, 0009).
         Index(
             "ix_trainee_list",
+            "name_key",
             "name",
             "trainee_id",
             "uid",
@@ -69,6 +93,8 @@ class Trainee(Travelling, Base):
     trainee_id: Mapped[str] = mapped_column(String(64), unique=True)
     employee_no: Mapped[str] = mapped_column(String(64), default="")
     name: Mapped[str] = mapped_column(String(200))
+    # Pinyin of the name (pinyin_keys): what the list searches and orders by.
+    name_key: Mapped[str] = _name_key_column()
     cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohort.id"))
     track: Mapped[str] = mapped_column(String(120), default="")
     status: Mapped[str] = mapped_column(String(16), default="active")
@@ -79,12 +105,33 @@ class Trainee(Travelling, Base):
     cohort: Mapped[Cohort | None] = relationship(back_populates="trainees")
 
 
+# The cohorts each staff member works with (mentors, supervisors, teachers of that class).
+staff_cohort = Table(
+    "staff_cohort",
+    Base.metadata,
+    Column("staff_id", ForeignKey("staff.id"), primary_key=True),
+    Column("cohort_id", ForeignKey("cohort.id"), primary_key=True, index=True),
+)
+
+
 class Staff(Travelling, Base):
     __tablename__ = "staff"
 
     name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = _name_key_column()
     role: Mapped[str] = mapped_column(String(32), default="mentor")
     organisation: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(64), default="")
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+    cohorts: Mapped[list[Cohort]] = relationship(secondary=staff_cohort, order_by=Cohort.name)
+
+
+@event.listens_for(Trainee, "before_update")
+@event.listens_for(Staff, "before_update")
+def _rekey_renamed(_mapper: Mapper[Any], _connection: object, target: Trainee | Staff) -> None:
+    """A renamed trainee or staff member gets the new name's key, whichever service renamed
+    them (edit, roster import, merge)."""
+    if attributes.get_history(target, "name").has_changes():
+        target.name_key = name_key(target.name)
