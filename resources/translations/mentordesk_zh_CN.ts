@@ -329,6 +329,14 @@ Switch to that window.</source>
         <translation>您以 %1 的身份签名，但其中 %3 份表格上的导师是 %2。</translation>
     </message>
     <message>
+        <source>You sign as %1, but the form names %2 as mentor. Sign it all the same? The audit trail keeps who signed.</source>
+        <translation>您以 %1 的身份签署，但表格写明的带教师傅是 %2。仍要签署吗？审计记录会保留签署人。</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>签署</translation>
+    </message>
+    <message>
         <source>Assessments</source>
         <translation>考核</translation>
     </message>
@@ -1633,6 +1641,10 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
         <source>A programme named {name!r} already exists</source>
         <translation>名为 {name!r} 的培养项目已存在</translation>
     </message>
+    <message>
+        <source>Programme {name!r} is used by cohorts: {cohorts}; move them first</source>
+        <translation>培养项目 {name!r} 仍有班级在使用：{cohorts}；请先将这些班级移出</translation>
+    </message>
 </context>
 <context>
     <name>Progress</name>
@@ -2444,6 +2456,10 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
     <message>
         <source>staff member</source>
         <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>No cohort named {names}</source>
+        <translation>没有名为 {names} 的班级</translation>
     </message>
     <message>
         <source>Unknown staff field {field!r}</source>
