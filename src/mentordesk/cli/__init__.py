@@ -17,7 +17,7 @@ from ..core.errors import UserError
 
 # Each module adds its subcommands; later capabilities append theirs here. Imported only when
 # a command is parsed: the window must not pay for the commands' imports (demo data, backup).
-COMMAND_MODULES = ("store_commands",)
+COMMAND_MODULES = ("store_commands", "assessment_commands")
 
 
 def _command_modules() -> list:
