@@ -101,3 +101,53 @@ def test_amend_without_reason_is_a_usage_error(demo_store, capsys):
     except SystemExit as exc:
         code = exc.code
     assert code == 2
+
+
+def test_countersign_with_comment_keeps_both_signatures_and_records_it(
+    demo_store, tmp_path, capsys
+):
+    db = str(demo_store.path)
+    secret = tmp_path / "pass.txt"
+    secret.write_text("correct horse battery\n", encoding="utf-8")
+    assert _run(capsys, "identity", "create", "--db", db, "--passphrase-file", str(secret))[0] == 0
+    uid = A.cohort_trainees(demo_store, COHORT)[0]
+    view = A.create_draft(demo_store, uid, *_dates())
+    A.update_draft(demo_store, view.uid, result="pass")
+    signed = tmp_path / "signed.pdf"
+    code, _, err = _run(
+        capsys,
+        "assessment",
+        "sign",
+        view.trainee_id,
+        "--db",
+        db,
+        "--passphrase-file",
+        str(secret),
+        "--out",
+        str(signed),
+    )
+    assert code == 0, err
+    comment = "学员操作规范，安全意识强，建议加强理论学习。" * 3 + " Good progress on the furnace."
+    out_pdf = tmp_path / "countersigned.pdf"
+    code, out, err = _run(
+        capsys,
+        "countersign",
+        str(signed),
+        str(out_pdf),
+        "--db",
+        db,
+        "--passphrase-file",
+        str(secret),
+        "--comment",
+        comment,
+        "--result",
+        "pass",
+    )
+    assert code == 0, err
+    assert "recorded" in out
+    check = subprocess.run(["pdfsig", str(out_pdf)], capture_output=True, text=True)
+    assert check.stdout.count("Signature is Valid") == 2
+    assert _run(capsys, "verify", str(out_pdf))[0] == 0
+    said = A.countersign_comments(demo_store, view.uid)
+    assert said[-1]["comment"] == comment and said[-1]["result"] == "pass"
+    assert len(A.documents(demo_store, view.uid)) == 2

@@ -482,7 +482,9 @@ def mark_signed_many(store: Store, items: list[Signed]) -> None:
             _lock(store, s, item, loaded.get(item.uid))
 
 
-def add_countersignature(store: Store, uid: str, pdf: bytes, kind: str) -> DocumentView:
+def add_countersignature(
+    store: Store, uid: str, pdf: bytes, kind: str, *, comment: str = "", result: str = ""
+) -> DocumentView:
     """Keep a countersigned revision; it must extend the stored PDF as an incremental update."""
     with store.write() as s:
         a = _find(s, uid)
@@ -515,7 +517,18 @@ def add_countersignature(store: Store, uid: str, pdf: bytes, kind: str) -> Docum
             assessment_id=a.id, revision=last.revision + 1, kind=kind, pdf=pdf, sha256=digest
         )
         s.add(doc)
-        store.audit(s, a, "countersign", {"kind": kind, "revision": doc.revision, "sha256": digest})
+        store.audit(
+            s,
+            a,
+            "countersign",
+            {
+                "kind": kind,
+                "revision": doc.revision,
+                "sha256": digest,
+                "comment": comment,
+                "result": result,
+            },
+        )
         s.flush()
         return DocumentView(doc.revision, kind, digest, doc.created_at, pdf)
 
@@ -606,3 +619,18 @@ def cohort_trainees(store: Store, cohort: str | None) -> list[str]:
         ):
             raise NotFound(user_text("Cohorts", "No cohort named {name!r}").format(name=cohort))
         return list(s.scalars(query.order_by(Trainee.name)))
+
+
+def countersign_comments(store: Store, uid: str) -> list[dict[str, object]]:
+    """The comments and results countersigners gave, oldest first (from the audit trail)."""
+    from .models import AuditEvent
+
+    with store.read() as s:
+        rows = s.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.entity_uid == uid, AuditEvent.action == "countersign")
+            .order_by(AuditEvent.id)
+        )
+        return [
+            dict(r.changes) for r in rows if r.changes.get("comment") or r.changes.get("result")
+        ]

@@ -13,7 +13,7 @@ from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib import colors, textsplit
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -199,18 +199,47 @@ def numbered_canvas(document_id: str, trainee: str):
     return NumberedCanvas
 
 
-def countersignature_stamp(name: str, signed_on: date, width: float, height: float) -> bytes:
-    """A one-page PDF the size of a signature box: the countersigner's name and date.
+def countersignature_stamp(
+    name: str, signed_on: date, width: float, height: float, comment: str = "", result: str = ""
+) -> bytes:
+    """A one-page PDF the size of a signature box: the countersigner's name and date, and
+    the teacher's result and comment above them (wrapped, smaller until they fit).
 
     Drawn here, with the shipped font, because pyHanko's own text stamps lay out this CJK
     face with wrong advances.
     """
     out = io.BytesIO()
     c = Canvas(out, pagesize=(width, height), invariant=1)
-    c.setFont(font_name(), 10)
-    c.drawCentredString(width / 2, height / 2 + 2, name)
-    c.setFont(font_name(), 8.5)
-    c.drawCentredString(width / 2, height / 2 - 10, f"{signed_on:%Y-%m-%d}")
+    f = font_name()
+    text = "\n".join(part for part in (result, comment) if part)
+    if not text:
+        c.setFont(f, 10)
+        c.drawCentredString(width / 2, height / 2 + 2, name)
+        c.setFont(f, 8.5)
+        c.drawCentredString(width / 2, height / 2 - 10, f"{signed_on:%Y-%m-%d}")
+    else:
+        c.setFont(f, 7)
+        c.drawString(2, 2, f"{name}  {signed_on:%Y-%m-%d}")
+        room = height - 12
+        size = 7.0
+        while True:
+            lines = [
+                line
+                for para in text.splitlines()
+                for line in (simpleSplit(para, f, size, width - 4) or [""])
+            ]
+            if len(lines) * size * 1.15 <= room or size <= 4:
+                break
+            size -= 0.5
+        fit = max(1, int(room // (size * 1.15)))
+        if len(lines) > fit:  # the whole comment stays in the signature's reason
+            lines = lines[:fit]
+            lines[-1] = lines[-1][:-1] + "…"
+        c.setFont(f, size)
+        y = height - size - 1
+        for line in lines:
+            c.drawString(2, y, line)
+            y -= size * 1.15
     c.showPage()
     c.save()
     return out.getvalue()
