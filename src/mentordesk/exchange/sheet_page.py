@@ -13,7 +13,7 @@ from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib import colors, textsplit
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -199,6 +199,29 @@ def numbered_canvas(document_id: str, trainee: str):
     return NumberedCanvas
 
 
+def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines no wider than ``width``: broken at spaces, or between any two characters of
+    Chinese text, which has no spaces to break at."""
+    lines: list[str] = []
+    line = ""
+    for char in text:
+        # Closing punctuation hangs at the line's end rather than starting the next one.
+        fits = pdfmetrics.stringWidth(line + char, font, size) <= width
+        if fits or (char in FULLWIDTH_CANNOT_START and line):
+            line += char
+            continue
+        cut = line.rfind(" ")
+        if char != " " and cut > 0 and line[cut + 1 :].isascii():
+            lines.append(line[:cut])
+            line = line[cut + 1 :] + char
+        else:
+            lines.append(line)
+            line = char.lstrip()
+    if line:
+        lines.append(line)
+    return lines
+
+
 def countersignature_stamp(
     name: str, signed_on: date, width: float, height: float, comment: str = "", result: str = ""
 ) -> bytes:
@@ -226,7 +249,7 @@ def countersignature_stamp(
             lines = [
                 line
                 for para in text.splitlines()
-                for line in (simpleSplit(para, f, size, width - 4) or [""])
+                for line in (_wrapped(para, f, size, width - 4) or [""])
             ]
             if len(lines) * size * 1.15 <= room or size <= 4:
                 break
