@@ -151,3 +151,15 @@ def test_countersign_with_comment_keeps_both_signatures_and_records_it(
     said = A.countersign_comments(demo_store, view.uid)
     assert said[-1]["comment"] == comment and said[-1]["result"] == "pass"
     assert len(A.documents(demo_store, view.uid)) == 2
+
+
+def test_a_chinese_comment_wraps_inside_the_box():
+    from reportlab.pdfbase import pdfmetrics
+
+    from mentordesk.exchange.sheet_page import _wrapped, font_name
+
+    f = font_name()
+    lines = _wrapped("学员操作规范，安全意识强，建议加强理论学习。" * 3, f, 6, 150)
+    assert len(lines) > 1
+    assert all(pdfmetrics.stringWidth(line.rstrip("。，"), f, 6) <= 150 for line in lines)
+    assert not any(line.startswith(("。", "，")) for line in lines)
