@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "capture_commands",
     "plan_commands",
     "people_commands",
+    "assessment_commands",
 )
 
 

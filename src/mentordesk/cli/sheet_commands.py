@@ -204,8 +204,29 @@ def _verify(args: argparse.Namespace) -> int:
 
 def _countersign(args: argparse.Namespace) -> int:
     signer = _load_signer(args.passphrase_file)
-    target = countersign_file(Path(args.file), Path(args.out), signer, args.role)
+    target = countersign_file(
+        Path(args.file), Path(args.out), signer, args.role, args.comment or "", args.result or ""
+    )
     print(f"Countersigned as {args.role} by {signer.name}: {target}")
+    if args.db:
+        # With a database, a sheet of one of its assessments keeps the copy and the comment.
+        from ..core import assessments
+        from ..core.errors import NotFound
+        from ..exchange.signing import attach_countersigned, sheet_assessment
+
+        pdf = target.read_bytes()
+        uid = sheet_assessment(pdf)
+        store = open_store(args)
+        try:
+            try:
+                assessments.get_assessment(store, uid or "")
+            except NotFound:
+                print("This sheet is not an assessment of this database; nothing recorded")
+                return 0
+            attach_countersigned(store, uid or "", pdf)
+        finally:
+            store.close()
+        print(f"Countersigned copy and comment recorded with assessment {uid}")
     return 0
 
 
@@ -274,4 +295,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("file", metavar="IN.pdf")
     p.add_argument("out", metavar="OUT.pdf")
     p.add_argument("--role", choices=COUNTERSIGNERS, default="teacher")
+    p.add_argument("--comment", help="the countersigner's comment, drawn in the box")
+    p.add_argument("--result", help="the countersigner's result, drawn in the box")
     p.set_defaults(func=_countersign)

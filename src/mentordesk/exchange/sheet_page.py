@@ -199,18 +199,70 @@ def numbered_canvas(document_id: str, trainee: str):
     return NumberedCanvas
 
 
-def countersignature_stamp(name: str, signed_on: date, width: float, height: float) -> bytes:
-    """A one-page PDF the size of a signature box: the countersigner's name and date.
+def _wrapped(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines no wider than ``width``: broken at spaces, or between any two characters of
+    Chinese text, which has no spaces to break at."""
+    lines: list[str] = []
+    line = ""
+    for char in text:
+        # Closing punctuation hangs at the line's end rather than starting the next one.
+        fits = pdfmetrics.stringWidth(line + char, font, size) <= width
+        if fits or (char in FULLWIDTH_CANNOT_START and line):
+            line += char
+            continue
+        cut = line.rfind(" ")
+        if char != " " and cut > 0 and line[cut + 1 :].isascii():
+            lines.append(line[:cut])
+            line = line[cut + 1 :] + char
+        else:
+            lines.append(line)
+            line = char.lstrip()
+    if line:
+        lines.append(line)
+    return lines
+
+
+def countersignature_stamp(
+    name: str, signed_on: date, width: float, height: float, comment: str = "", result: str = ""
+) -> bytes:
+    """A one-page PDF the size of a signature box: the countersigner's name and date, and
+    the teacher's result and comment above them (wrapped, smaller until they fit).
 
     Drawn here, with the shipped font, because pyHanko's own text stamps lay out this CJK
     face with wrong advances.
     """
     out = io.BytesIO()
     c = Canvas(out, pagesize=(width, height), invariant=1)
-    c.setFont(font_name(), 10)
-    c.drawCentredString(width / 2, height / 2 + 2, name)
-    c.setFont(font_name(), 8.5)
-    c.drawCentredString(width / 2, height / 2 - 10, f"{signed_on:%Y-%m-%d}")
+    f = font_name()
+    text = "\n".join(part for part in (result, comment) if part)
+    if not text:
+        c.setFont(f, 10)
+        c.drawCentredString(width / 2, height / 2 + 2, name)
+        c.setFont(f, 8.5)
+        c.drawCentredString(width / 2, height / 2 - 10, f"{signed_on:%Y-%m-%d}")
+    else:
+        c.setFont(f, 7)
+        c.drawString(2, 2, f"{name}  {signed_on:%Y-%m-%d}")
+        room = height - 12
+        size = 7.0
+        while True:
+            lines = [
+                line
+                for para in text.splitlines()
+                for line in (_wrapped(para, f, size, width - 4) or [""])
+            ]
+            if len(lines) * size * 1.15 <= room or size <= 4:
+                break
+            size -= 0.5
+        fit = max(1, int(room // (size * 1.15)))
+        if len(lines) > fit:  # the whole comment stays in the signature's reason
+            lines = lines[:fit]
+            lines[-1] = lines[-1][:-1] + "…"
+        c.setFont(f, size)
+        y = height - size - 1
+        for line in lines:
+            c.drawString(2, y, line)
+            y -= size * 1.15
     c.showPage()
     c.save()
     return out.getvalue()

@@ -183,14 +183,40 @@ class _CmsTemplate:
         return bytes(der)
 
 
-def _meta(role: str, name: str) -> signers.PdfSignatureMetadata:
+RESULT_LINE = "\nResult: "
+COMMENT_LINE = "\nComment: "
+
+
+def _meta(
+    role: str, name: str, comment: str = "", result: str = ""
+) -> signers.PdfSignatureMetadata:
+    # The comment and result ride in the signed /Reason: covered by the countersignature,
+    # and read back from the PDF when the copy is attached (see ``countersigned_comment``).
+    reason = REASONS[role]
+    if result:
+        reason += RESULT_LINE + result
+    if comment:
+        reason += COMMENT_LINE + comment
     return signers.PdfSignatureMetadata(
         field_name=FIELDS[role],
         md_algorithm="sha256",
         subfilter=fields.SigSeedSubFilter.PADES,
         name=name,
-        reason=REASONS[role],
+        reason=reason,
     )
+
+
+def countersigned_comment(pdf: bytes, role: str = "teacher") -> tuple[str, str] | None:
+    """The (comment, result) a countersigner wrote into this sheet, or None if unsigned."""
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    for sig in reader.embedded_signatures:
+        if sig.field_name != FIELDS[role]:
+            continue
+        reason = str(sig.sig_object.get("/Reason", ""))
+        head, _, comment = reason.partition(COMMENT_LINE)
+        _, _, result = head.partition(RESULT_LINE)
+        return comment, result
+    return None
 
 
 def sign_sheet(sheet: RenderedSheet, signer: HeldKeySigner) -> bytes:
@@ -219,7 +245,9 @@ def _int_box(box: tuple[float, float, float, float]) -> tuple[int, int, int, int
     return round(x1), round(y1), round(x2), round(y2)
 
 
-def countersign(pdf: bytes, signer: HeldKeySigner, role: str) -> bytes:
+def countersign(
+    pdf: bytes, signer: HeldKeySigner, role: str, comment: str = "", result: str = ""
+) -> bytes:
     """Fill the teacher's or trainee's empty field, appended as an incremental update."""
     if role not in COUNTERSIGNERS:
         raise UserError(
@@ -248,14 +276,17 @@ def countersign(pdf: bytes, signer: HeldKeySigner, role: str) -> bytes:
             )
         )
     x1, y1, x2, y2 = (float(v) for v in existing[wanted][1])
-    stamp = countersignature_stamp(signer.name, local_date(datetime.now(UTC)), x2 - x1, y2 - y1)
+    comment, result = clean(comment), clean(result)
+    stamp = countersignature_stamp(
+        signer.name, local_date(datetime.now(UTC)), x2 - x1, y2 - y1, comment, result
+    )
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "stamp.pdf"
         path.write_bytes(stamp)
         style = StaticStampStyle.from_pdf_file(str(path), border_width=0)
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         out: io.BytesIO = signers.PdfSigner(
-            _meta(role, signer.name), signer, stamp_style=style
+            _meta(role, signer.name, comment, result), signer, stamp_style=style
         ).sign_pdf(writer, existing_fields_only=True, bytes_reserved=signer.bytes_reserved)
     return out.getvalue()
 
@@ -351,7 +382,14 @@ def countersign_assessment(
     return assessments.add_countersignature(store, uid, countersign(pdf, signer, role), role)
 
 
-def countersign_file(source: Path, target: Path, signer: HeldKeySigner, role: str) -> Path:
+def countersign_file(
+    source: Path,
+    target: Path,
+    signer: HeldKeySigner,
+    role: str,
+    comment: str = "",
+    result: str = "",
+) -> Path:
     """Countersign a sheet received as a file (the school's side, without the database)."""
     try:
         pdf = source.read_bytes()
@@ -361,7 +399,7 @@ def countersign_file(source: Path, target: Path, signer: HeldKeySigner, role: st
                 file=str(source), error=exc.strerror
             )
         ) from exc
-    return write_whole(target, countersign(pdf, signer, role))
+    return write_whole(target, countersign(pdf, signer, role, comment, result))
 
 
 def attach_countersigned(store: Store, uid: str, pdf: bytes) -> assessments.DocumentView:
@@ -379,4 +417,17 @@ def attach_countersigned(store: Store, uid: str, pdf: bytes) -> assessments.Docu
         raise UserError(
             user_text("Signing", "This PDF's signatures do not check out; it was not attached")
         )
-    return assessments.add_countersignature(store, uid, pdf, "countersigned")
+    said = countersigned_comment(pdf) or ("", "")
+    return assessments.add_countersignature(
+        store, uid, pdf, "countersigned", comment=said[0], result=said[1]
+    )
+
+
+def sheet_assessment(pdf: bytes) -> str | None:
+    """The assessment uid a sheet names in its document ID ("uid vN", the PDF's subject)."""
+    try:
+        info = PdfFileReader(io.BytesIO(pdf), strict=False).trailer_view.get("/Info")
+        subject = str(info.get_object().get("/Subject", "")) if info is not None else ""
+    except (ValueError, KeyError, AttributeError):
+        return None
+    return subject.split(" ")[0] or None
