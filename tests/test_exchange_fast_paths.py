@@ -84,10 +84,15 @@ def test_libreoffice_reads_the_new_export_as_it_read_the_old(demo_store, tmp_pat
     out = tmp_path / "csv"
     _csv_sheets(out, [old, new], tmp_path / "lo-profile")
     sheets = [ws.title for ws in load_workbook(old, read_only=True).worksheets]
-    assert sheets == [ws.title for ws in load_workbook(new, read_only=True).worksheets]
+    # The reference writes the first nine sheets; revision 2's sheets (Calendar) follow About
+    # in the new export, and About counts them: compare what both write.
+    assert [ws.title for ws in load_workbook(new, read_only=True).worksheets][:9] == sheets[:9]
     assert len(sheets) >= 9
     for sheet in sheets:
         before, after = _rows(out / f"old-{sheet}.csv"), _rows(out / f"new-{sheet}.csv")
+        if sheet == "About":
+            keys = {row[0] for row in before}
+            after = [row for row in after if row[0] in keys]
         assert after == before, sheet
     notes = [row[7] for row in _rows(out / "new-Notes.csv")]
     for text in TRICKY:

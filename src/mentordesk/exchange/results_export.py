@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from xlsxwriter import Workbook
+from xlsxwriter.exceptions import FileCreateError
 
 from ..core.errors import UserError
 from ..core.export_rows import COLUMNS, SKILL_COLUMNS, SKILL_TAIL, ExportRows, ExportScope
@@ -116,7 +117,15 @@ class _Book:
         return self._formats[pattern]
 
     def close(self) -> None:
-        self.wb.close()
+        try:
+            self.wb.close()
+        except FileCreateError as exc:
+            # XlsxWriter wraps the OS's refusal (a full disk, a read-only folder): the caller
+            # turns an OSError into one sentence naming the file.
+            cause = exc.args[0] if exc.args else None
+            if isinstance(cause, OSError):
+                raise cause from exc
+            raise
 
     def discard(self) -> None:
         """Close and delete the sheets' temporary files of an abandoned export."""
