@@ -24,8 +24,8 @@ def _ui_loader() -> QUiLoader:
     """One loader for every form, made without Designer's widget plugins.
 
     A new QUiLoader loads every plugin in ``<library path>/designer`` (PySide6 ships the
-    QQuickWidget and QWebEngineView ones, which pull in Qt Quick, QML and Network: ~20 ms and
-    ~20 libraries at start-up). The forms use only Qt's own widgets, which need no plugin.
+    QQuickWidget and QWebEngineView ones, which pull Qt Quick, QML and Network and their
+    libraries into every start-up). The forms use only Qt's own widgets, which need no plugin.
     """
     global _loader
     if _loader is None:

@@ -149,7 +149,7 @@ class TodayArea(FormArea):
 
     def prepare_later(self) -> None:
         """Build the Skill ratings tab a moment after the store is open, not on the first
-        switch to it: its modules and widgets held that switch up by about 80 ms."""
+        switch to it: building its modules and widgets then would hold up that switch."""
         QTimer.singleShot(PREPARE_RATINGS_MS, self, self._prepare_ratings)
 
     def _prepare_ratings(self) -> None:
