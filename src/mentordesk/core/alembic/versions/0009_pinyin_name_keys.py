@@ -68,6 +68,7 @@ def downgrade() -> None:
     op.drop_table("staff_cohort")
     op.drop_index("ix_trainee_list", table_name="trainee")
     op.create_index("ix_trainee_list", "trainee", [*LIST_COLUMNS, "deleted"])
+    # ALTER TABLE … DROP COLUMN, not a batch: a batch rebuilds the table on SQLite, and
+    # dropping trainee to rebuild it fails while attendance and leave rows refer to it.
     for table in ("trainee", "staff"):
-        with op.batch_alter_table(table) as batch:
-            batch.drop_column("name_key")
+        op.drop_column(table, "name_key")
