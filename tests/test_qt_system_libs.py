@@ -119,5 +119,6 @@ def test_the_readme_list_is_the_one_the_check_installs_and_ci_runs_it():
     # The start command itself comes right after the packages.
     start = (ROOT / "README.md").read_text().split("## Start it", 1)[1].split("```", 2)[1]
     lines = [line for line in start.splitlines() if line and not line.startswith("  ")]
-    assert lines[1].startswith("sudo apt-get install -y python3-venv")
-    assert lines[2].startswith("python3 -m venv .venv")
+    assert lines[1:3] == ["sudo apt-get update", lines[2]]
+    assert lines[2].startswith("sudo apt-get install -y python3-venv")
+    assert lines[3].startswith("python3 -m venv .venv")
