@@ -8,24 +8,9 @@ from pathlib import Path
 
 from ..core import calendar_plan, days_off, expected, leave, session_plan
 from ..core.errors import UserError
-from ..core.periods import check_period
 from ..core.wording import user_text
 from . import date_argument
-from .capture_commands import _run, _trainee_uid
-
-
-def _clock(text: str) -> time:
-    try:
-        return time.fromisoformat(text.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a time like 08:00") from None
-
-
-def _hours(text: str) -> float:
-    try:
-        return float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of hours") from None
+from .capture_commands import _hours, _run, _time, _trainee_uid
 
 
 def _print_block(b: calendar_plan.BlockView) -> None:
@@ -56,7 +41,6 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _create(args: argparse.Namespace) -> int:
-    check_period(args.start, args.end)
     if bool(args.pattern) == bool(args.place):
         raise UserError(user_text("Calendar", "Give either --pattern or --place"))
 
@@ -221,8 +205,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--place", choices=("school", "plant"))
     p.add_argument("--hours", type=_hours, help="the block's planned practice hours")
     p.add_argument("--week", help="weekdays of the week template, e.g. 'mon-wed' or 'mon,thu'")
-    p.add_argument("--start-time", type=_clock, default=time(8), help="default 08:00")
-    p.add_argument("--end-time", type=_clock, default=time(12), help="default 12:00")
+    p.add_argument("--start-time", type=_time, default=time(8), help="default 08:00")
+    p.add_argument("--end-time", type=_time, default=time(12), help="default 12:00")
     p.add_argument("--workshop", default="", help="where the sessions are held")
     p.add_argument("--topic", default="", help="module or topic of the sessions")
     p.add_argument("--task", default="", help="task of the sessions")

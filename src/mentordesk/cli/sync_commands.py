@@ -71,8 +71,6 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    if args.start and args.end and args.start > args.end:
-        raise UserError(f"--from {args.start} is after --to {args.end}")
     scope = ExportScope(args.cohort or "", args.start, args.end)
     store = open_store(args)
     try:
