@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 
-from ..core import calendar_plan, days_off, expected, leave, session_plan
+from ..core import calendar_plan, days_off, expected, leave, planned_sessions, session_plan
 from ..core.errors import UserError
 from ..core.wording import user_text
 from . import date_argument
@@ -32,7 +32,7 @@ def _show(args: argparse.Namespace) -> int:
         if blocks:
             off = days_off.list_days_off(store, blocks[0].starts_on, blocks[-1].ends_on)
             for d in off:
-                print(f"off: {d.day} {d.kind} {d.label} {d.cohort or '(every cohort)'}")
+                print(f"off: {d.day} {d.kind} {d.label} {d.cohort or '(every cohort)'}  {d.uid}")
             total = sum(b.planned_hours for b in blocks)
             print(f"{len(blocks)} blocks, {total:g} planned practice hours")
         return 0
@@ -77,7 +77,13 @@ def _edit(args: argparse.Namespace) -> int:
         if args.week:
             slots = [
                 session_plan.SlotSpec(
-                    day, args.start_time, args.end_time, args.workshop, args.topic, args.task
+                    day,
+                    args.start_time,
+                    args.end_time,
+                    args.workshop,
+                    args.topic,
+                    args.task,
+                    args.mentor,
                 )
                 for day in session_plan.parse_weekdays(args.week)
             ]
@@ -108,8 +114,13 @@ def _edit(args: argparse.Namespace) -> int:
             scope = args.cohort if args.closure else ""
             made = days_off.add_days_off(store, entries, kind=kind, cohort_key=scope)
             print(f"{len(made)} days off added ({len(entries) - len(made)} already there)")
-        if not (args.week or args.block or args.holidays):
-            raise UserError("Nothing to change: give --block, --week or --holidays")
+        if args.remove_day_off:
+            days_off.remove_day_off(store, args.remove_day_off)
+            print(f"day off {args.remove_day_off} removed")
+        if not (args.week or args.block or args.holidays or args.remove_day_off):
+            raise UserError(
+                "Nothing to change: give --block, --week, --holidays or --remove-day-off"
+            )
         return 0
 
     return _run(args, work)
@@ -128,6 +139,22 @@ def _sessions(args: argparse.Namespace) -> int:
                 f"{changes.cohort}: {len(changes.added)} {verb}, {len(changes.removed)} taken "
                 f"away, {changes.unchanged} unchanged"
             )
+        return 0
+
+    return _run(args, work)
+
+
+def _upcoming(args: argparse.Namespace) -> int:
+    def work(store) -> int:  # type: ignore[no-untyped-def]
+        rows = planned_sessions.upcoming_sessions(store, args.cohort, args.since, args.limit)
+        for r in rows:
+            times = (
+                f"{r.start_time:%H:%M}-{r.end_time:%H:%M}" if r.start_time and r.end_time else ""
+            )
+            state = "cancelled" if r.cancelled else ("planned" if r.planned else "by hand")
+            print(f"{r.held_on}  {times:<11}  {state:<9}  {r.location}  {r.module}  {r.uid}")
+        if not rows:
+            print(f"{args.cohort}: no session from {args.since}")
         return 0
 
     return _run(args, work)
@@ -210,14 +237,22 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--workshop", default="", help="where the sessions are held")
     p.add_argument("--topic", default="", help="module or topic of the sessions")
     p.add_argument("--task", default="", help="task of the sessions")
+    p.add_argument("--mentor", default="", help="staff id of the sessions' mentor")
     p.add_argument("--holidays", metavar="FILE", help="days off, one 'YYYY-MM-DD label' a line")
     p.add_argument("--closure", action="store_true", help="the days are this cohort's closures")
+    p.add_argument("--remove-day-off", metavar="ID", help="a day off's id (see plan show)")
     p.set_defaults(func=_edit)
 
     p = ps.add_parser("sessions", parents=[common], help="make the plans' sessions")
     p.add_argument("cohort", nargs="+", help="cohort names or ids (all or none are made)")
     p.add_argument("--dry-run", action="store_true", help="say what would change, change nothing")
     p.set_defaults(func=_sessions)
+
+    p = ps.add_parser("upcoming", parents=[common], help="a cohort's sessions from a day on")
+    p.add_argument("cohort", help="cohort name or id")
+    p.add_argument("--from", dest="since", type=date_argument, default=date.today())
+    p.add_argument("--limit", type=int, default=planned_sessions.UPCOMING_LIMIT)
+    p.set_defaults(func=_upcoming)
 
     p = ps.add_parser("cancel", parents=[common], help="a session that will not be held")
     p.add_argument("session", help="session id")

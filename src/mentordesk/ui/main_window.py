@@ -30,6 +30,7 @@ AREAS = (
     ("today", "today_view", "TodayArea"),
     ("trainees", "trainees_view", "TraineesArea"),
     ("assessments", "assessments_view", "AssessmentsArea"),
+    ("calendar", "calendar_view", "CalendarArea"),
     ("sync", "sync_view", "SyncArea"),
     ("settings", "settings_view", "SettingsArea"),
 )
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
             "today": self.tr("Today"),
             "trainees": self.tr("Trainees"),
             "assessments": self.tr("Assessments"),
+            "calendar": self.tr("Calendar"),
             "sync": self.tr("Sync"),
             "settings": self.tr("Settings"),
         }
