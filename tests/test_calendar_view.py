@@ -42,6 +42,10 @@ def _area(qtbot, make_worker, store) -> CalendarArea:
     return area
 
 
+def _column(area: CalendarArea, week: date) -> int:
+    return next(c for c in range(area.model.columnCount()) if area.model.week_at(c) == week)
+
+
 def _week_texts(area: CalendarArea, row: int, first: date, weeks: int) -> list[str]:
     model = area.model
     columns = [c for c in range(model.columnCount()) if model.week_at(c) == first]
@@ -61,7 +65,7 @@ def test_the_week_view_shows_a_cohorts_alternation(qtbot, make_worker, cohort_st
     assert area.model.cohort_at(row).name == COHORT
     assert _week_texts(area, row, start, 8) == ["S", "S", "S", "P"] * 2
     # The colour says it too, and the tooltip gives the dates and hours.
-    column = [c for c in range(area.model.columnCount()) if area.model.week_at(c) == start][0]
+    column = _column(area, start)
     school = area.model.index(row, column)
     plant = area.model.index(row, column + 3)
     assert school.data(8) != plant.data(8)  # BackgroundRole
@@ -88,7 +92,7 @@ def test_a_holiday_is_marked_in_its_week(qtbot, make_worker, cohort_store):
     row = area.model.row_of(area.cohort().uid)
     assert _week_texts(area, row, start, 2) == ["P◆", "P"]
     assert area.days_off.rowCount() == 1
-    column = [c for c in range(area.model.columnCount()) if area.model.week_at(c) == start][0]
+    column = _column(area, start)
     assert "Mid-Autumn" in area.model.index(row, column).data(3)
 
 

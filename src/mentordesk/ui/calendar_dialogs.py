@@ -6,9 +6,9 @@ so that the user can correct what they typed; nothing has changed then.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -33,6 +33,7 @@ from .operations import Changes, CollectionOp, DatabaseWorker
 ERROR_STYLE = "color: #b00020;"
 # What a plan changes: the days trainees are expected, hence sessions and rates.
 PLAN_CHANGES = Changes(sessions=True)
+DEFAULT_PLAN_WEEKS = 40
 
 
 def _date_edit(day: date, parent: QWidget) -> QDateEdit:
@@ -50,9 +51,9 @@ def _hours_box(value: float, parent: QWidget) -> QDoubleSpinBox:
     return box
 
 
-def _places(combo: QComboBox, dialog: QDialog) -> None:
-    combo.addItem(dialog.tr("Plant"), "plant")
-    combo.addItem(dialog.tr("School"), "school")
+def _places(combo: QComboBox) -> None:
+    combo.addItem(QCoreApplication.translate("CalendarDialogs", "Plant"), "plant")
+    combo.addItem(QCoreApplication.translate("CalendarDialogs", "School"), "school")
 
 
 class _SavingDialog(QDialog):
@@ -141,14 +142,17 @@ class PlanDialog(_SavingDialog):
         self.form.addRow(self.tr("Pattern"), self.pattern_row)
 
         self.place = QComboBox(self)
-        _places(self.place, self)
+        _places(self.place)
         self.form.addRow(self.tr("&Place"), self.place)
-        self.start = _date_edit(today, self)
-        self.end = _date_edit(today, self)
+        # Blocks begin on a Monday as a rule of thumb, and most plans run for a school year.
+        first = today + timedelta(days=(7 - today.weekday()) % 7)
+        self.start = _date_edit(first, self)
+        self.end = _date_edit(first + timedelta(weeks=DEFAULT_PLAN_WEEKS, days=-1), self)
         self.form.addRow(self.tr("&From"), self.start)
         self.form.addRow(self.tr("&To"), self.end)
         self.hours = _hours_box(calendar_plan.HOURS_PER_PLANT_DAY, self)
         self.hours_label = QLabel(self)
+        self.hours_label.setBuddy(self.hours)
         self.form.addRow(self.hours_label, self.hours)
         self._finish_layout()
         self.choices.idToggled.connect(lambda _id, _on: self._kind_changed())
@@ -217,7 +221,7 @@ class BlockDialog(_SavingDialog):
         self.start = _date_edit(block.starts_on, self)
         self.end = _date_edit(block.ends_on, self)
         self.place = QComboBox(self)
-        _places(self.place, self)
+        _places(self.place)
         self.place.setCurrentIndex(max(self.place.findData(block.place), 0))
         self.hours = _hours_box(block.planned_hours, self)
         self.form.addRow(self.tr("&From"), self.start)

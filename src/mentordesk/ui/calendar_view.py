@@ -49,6 +49,8 @@ OK_STYLE = "color: #1b5e20;"
 DAYS_OFF_FROM = date(1900, 1, 1)
 DAYS_OFF_TO = date(9999, 12, 31)
 WEEK_COLUMN_WIDTH = 46
+WEEK_ROW_HEIGHT = 30
+LIST_ROW_HEIGHT = 24
 
 
 def read_overview(store: Store) -> CalendarOverview:
@@ -98,7 +100,7 @@ class CalendarArea(FormArea):
         header = self.week_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setDefaultSectionSize(WEEK_COLUMN_WIDTH)
-        self.week_table.verticalHeader().setDefaultSectionSize(30)
+        self.week_table.verticalHeader().setDefaultSectionSize(WEEK_ROW_HEIGHT)
         self.week_table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.week_table.selectionModel().currentChanged.connect(self._cell_changed)
         self.week_table.doubleClicked.connect(self._cell_opened)
@@ -116,9 +118,13 @@ class CalendarArea(FormArea):
         for table, model in ((self.block_table, self.blocks), (self.day_off_table, self.days_off)):
             table.setModel(model)
             table.verticalHeader().setVisible(False)
+            table.verticalHeader().setDefaultSectionSize(LIST_ROW_HEIGHT)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            table.horizontalHeader().setStretchLastSection(True)
             table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        # The label of a day off is the one column that may be long.
+        self.day_off_table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )
         self.block_table.doubleClicked.connect(lambda _i: self.edit_block())
         self.day_off_kind.addItem(self.tr("Holiday, every cohort"), "holiday")
         self.day_off_kind.addItem(self.tr("Closure, this cohort"), "closure")
@@ -140,9 +146,9 @@ class CalendarArea(FormArea):
         self.delete_block_button.clicked.connect(self.delete_block)
         self.add_day_off_button.clicked.connect(self.add_day_off)
         self.remove_day_off_button.clicked.connect(self.remove_day_off)
-        splitter = child(f, QSplitter, "splitter")
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        self.splitter = child(f, QSplitter, "splitter")
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         worker.changes.subscribe(self, self._records_changed)
 
         self._overview = CalendarOverview([], {}, [])
@@ -178,8 +184,24 @@ class CalendarArea(FormArea):
             self.week_table.setCurrentIndex(self.model.index(row, column))
         if not self._scrolled and has_cohorts:
             self._scrolled = True
+            self._fit_week_view()
             self.scroll_to_today()
         self._show_cohort(self.model.cohort_at(row) if has_cohorts else None)
+
+    def _fit_week_view(self) -> None:
+        """Give the week view the height of its rows (up to half the area), the rest to the
+        cohort's tabs."""
+        table = self.week_table
+        wanted = (
+            table.horizontalHeader().sizeHint().height()
+            + self.model.rowCount() * WEEK_ROW_HEIGHT
+            + table.horizontalScrollBar().sizeHint().height()
+            + 2 * table.frameWidth()
+            + 4
+        )
+        total = sum(self.splitter.sizes()) or self.height()
+        top = min(wanted, total // 2)
+        self.splitter.setSizes([top, max(total - top, 0)])
 
     def scroll_to_today(self) -> None:
         column = self.model.today_column()
@@ -249,9 +271,9 @@ class CalendarArea(FormArea):
                 )
             else:
                 self.plan_state.setText(
-                    self.tr("No plan yet for %1. Lay one out with New plan….").replace(
-                        "%1", cohort.name
-                    )
+                    self.tr(
+                        "No plan yet for %1: press New plan… to lay out its school and plant weeks"
+                    ).replace("%1", cohort.name)
                 )
         self.sessions.today = self.today
         self.sessions.show_cohort(cohort)

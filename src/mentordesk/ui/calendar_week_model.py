@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..core.calendar_plan import BlockView
 from ..core.cohorts import CohortView
@@ -22,6 +22,7 @@ SCHOOL_COLOUR = QColor("#90caf9")
 PLANT_COLOUR = QColor("#ffb74d")
 BOTH_COLOUR = QColor("#ce93d8")
 TODAY_COLOUR = QColor("#e65100")
+SELECTED_COLOUR = QColor("#263238")
 # Weeks shown beyond the plans, so that an empty calendar still has weeks to look at.
 WEEKS_AHEAD_WHEN_EMPTY = 12
 
@@ -208,12 +209,22 @@ class WeekDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        super().paint(painter, option, index)
+        # The selection is a dark frame, not the highlight colour: the cell keeps its place's
+        # colour, which is what the user looks at.
+        plain = QStyleOptionViewItem(option)
+        selected = bool(plain.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        plain.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)  # type: ignore[attr-defined]
+        super().paint(painter, plain, index)
+        rect = option.rect  # type: ignore[attr-defined]
+        if selected:
+            painter.save()
+            painter.setPen(QPen(SELECTED_COLOUR, 3))
+            painter.drawRect(rect.adjusted(2, 2, -2, -2))
+            painter.restore()
         model = index.model()
         if isinstance(model, CalendarWeekModel) and index.column() == model.today_column():
             painter.save()
             painter.setPen(QPen(TODAY_COLOUR, 2))
-            rect = option.rect  # type: ignore[attr-defined]
             painter.drawLine(rect.topLeft(), rect.bottomLeft())
             painter.drawLine(rect.topRight(), rect.bottomRight())
             painter.restore()
