@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QRadioButton,
     QSpinBox,
@@ -130,16 +129,10 @@ class PlanDialog(_SavingDialog):
         self.plant_weeks = QSpinBox(self)
         self.plant_weeks.setRange(0, 260)
         self.plant_weeks.setValue(1)
-        pattern = QHBoxLayout()
-        pattern.addWidget(self.school_weeks)
-        pattern.addWidget(QLabel(self.tr("weeks school, then"), self))
-        pattern.addWidget(self.plant_weeks)
-        pattern.addWidget(QLabel(self.tr("weeks plant, repeated"), self))
-        pattern.addStretch(1)
-        self.pattern_row = QWidget(self)
-        self.pattern_row.setLayout(pattern)
-        pattern.setContentsMargins(0, 0, 0, 0)
-        self.form.addRow(self.tr("Pattern"), self.pattern_row)
+        self.form.addRow(self.tr("Weeks at &school"), self.school_weeks)
+        self.form.addRow(self.tr("then weeks in the p&lant"), self.plant_weeks)
+        self.repeat_note = QLabel(self.tr("The two repeat from the first day to the last."), self)
+        self.form.addRow("", self.repeat_note)
 
         self.place = QComboBox(self)
         _places(self.place)
@@ -160,7 +153,9 @@ class PlanDialog(_SavingDialog):
 
     def _kind_changed(self) -> None:
         single = self.single_choice.isChecked()
-        self.pattern_row.setEnabled(self.pattern_choice.isChecked())
+        pattern = self.pattern_choice.isChecked()
+        for widget in (self.school_weeks, self.plant_weeks, self.repeat_note):
+            widget.setEnabled(pattern)
         self.place.setEnabled(single)
         if single:
             self.hours_label.setText(self.tr("Planned &hours of the block"))

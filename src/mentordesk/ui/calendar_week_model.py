@@ -209,18 +209,24 @@ class WeekDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        # The selection is a dark frame, not the highlight colour: the cell keeps its place's
-        # colour, which is what the user looks at.
-        plain = QStyleOptionViewItem(option)
-        selected = bool(plain.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        plain.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)  # type: ignore[attr-defined]
-        super().paint(painter, plain, index)
+        # Painted by hand: the selection is a dark frame, not the style's highlight, so that the
+        # cell keeps its place's colour, which is what the user reads.
         rect = option.rect  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        painter.save()
+        background = index.data(Qt.ItemDataRole.BackgroundRole)
+        palette = option.palette  # type: ignore[attr-defined]
+        painter.fillRect(rect, background if isinstance(background, QColor) else palette.base())
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if text:
+            foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+            painter.setPen(foreground if isinstance(foreground, QColor) else palette.text().color())
+            painter.setFont(option.font)  # type: ignore[attr-defined]
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(text))
         if selected:
-            painter.save()
             painter.setPen(QPen(SELECTED_COLOUR, 3))
             painter.drawRect(rect.adjusted(2, 2, -2, -2))
-            painter.restore()
+        painter.restore()
         model = index.model()
         if isinstance(model, CalendarWeekModel) and index.column() == model.today_column():
             painter.save()
