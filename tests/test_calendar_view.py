@@ -290,3 +290,21 @@ def test_plan_dialog_builds_the_pattern_the_core_reads(qtbot, make_worker, cohor
     dialog.weekdays_choice.setChecked(True)
     assert dialog.pattern_text() == "weekdays"
     dialog.reject()
+
+
+def test_the_window_opens_the_calendar_by_its_shortcut(qtbot, make_worker, cohort_store):
+    from PySide6.QtCore import Qt
+
+    from mentordesk.ui.main_window import AREAS, MainWindow
+
+    window = MainWindow(make_worker(cohort_store))
+    qtbot.addWidget(window)
+    window.show()
+    settled(window.worker)
+    row = [k for k, *_ in AREAS].index("calendar")
+    assert window.navigation.item(row).text() == "Calendar"
+    assert f"Ctrl+{row + 1}" in window.navigation.item(row).toolTip()
+    qtbot.keyClick(window, Qt.Key.Key_0 + row + 1, Qt.KeyboardModifier.ControlModifier)
+    settled(window.worker)
+    assert isinstance(window.stack.currentWidget(), CalendarArea)
+    assert window.stack.currentWidget().model.rowCount() == 2

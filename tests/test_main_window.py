@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mentordesk.core import staff, trainees
 from mentordesk.ui import error_reporting
-from mentordesk.ui.main_window import MainWindow
+from mentordesk.ui.main_window import AREAS, MainWindow
 from mentordesk.ui.preferences import preferences
 from mentordesk.ui.trainees_view import TraineesArea
 from tests.gui_waits import settled
@@ -163,7 +163,7 @@ def test_window_geometry_and_area_persist(qtbot, demo_store, monkeypatch, make_w
     again = MainWindow(make_worker(demo_store))
     qtbot.addWidget(again)
     assert again.height() == 560
-    assert again.navigation.currentRow() == 4
+    assert again.navigation.currentRow() == [k for k, *_ in AREAS].index("settings")
     assert preferences().value("ui/area") == "settings"
 
 
