@@ -159,6 +159,8 @@ class CalendarArea(FormArea):
     # -- reading ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        # A window left open overnight moves its "this week" on.
+        self.today = date.today()
         QueryOp(read_overview).success(self._read).failure(self._say).run(self.worker, self)
 
     def _records_changed(self, changes: Changes) -> None:
