@@ -308,3 +308,30 @@ def test_the_window_opens_the_calendar_by_its_shortcut(qtbot, make_worker, cohor
     settled(window.worker)
     assert isinstance(window.stack.currentWidget(), CalendarArea)
     assert window.stack.currentWidget().model.rowCount() == 2
+
+
+def test_a_closure_is_the_cohorts_own_and_a_day_off_can_be_removed(
+    qtbot, make_worker, cohort_store
+):
+    start = _monday_after(date.today())
+    for name in (COHORT, "2026 Steelmaking Order Class"):
+        calendar_plan.lay_out_plan(
+            cohort_store, name, start=start, end=start + timedelta(days=6), pattern="weekdays"
+        )
+    area = _area(qtbot, make_worker, cohort_store)
+    mine = area.model.row_of(area.cohort().uid)
+    area.day_off_kind.setCurrentIndex(area.day_off_kind.findData("closure"))
+    area.day_off_date.setDate(_qdate(start + timedelta(days=1)))
+    area.day_off_label.setText("Furnace relining")
+    area.add_day_off_button.click()
+    settled(area.worker)
+    assert _week_texts(area, mine, start, 1) == ["P◆"]
+    assert _week_texts(area, 1 - mine, start, 1) == ["P"]
+    assert area.days_off.index(0, 3).data() == area.cohort().name
+
+    area.day_off_table.selectRow(0)
+    area.remove_day_off_button.click()
+    settled(area.worker)
+    assert "removed" in area.message.text()
+    assert _week_texts(area, mine, start, 1) == ["P"]
+    assert area.days_off.rowCount() == 0
