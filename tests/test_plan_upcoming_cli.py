@@ -3,7 +3,7 @@ on the command line too."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from mentordesk.cli import main
 from mentordesk.core import calendar_plan, days_off, session_plan, staff
@@ -61,3 +61,35 @@ def test_removing_an_unknown_day_off_is_refused(store, capsys):
     code, _, err = _run(capsys, db, "plan", "edit", COHORT, "--remove-day-off", "no-such-day")
     assert code == 1
     assert "no-such-day" in err
+
+
+def test_upcoming_sessions_in_order_with_their_state(any_store):
+    from mentordesk.core.planned_sessions import upcoming_sessions
+    from mentordesk.core.workshop_sessions import create_session
+
+    cohort = create_cohort(any_store, COHORT)
+    start = date(2026, 9, 7)
+    calendar_plan.lay_out_plan(
+        any_store, COHORT, start=start, end=start + timedelta(days=13), pattern="weekdays"
+    )
+    session_plan.set_week(any_store, COHORT, [session_plan.SlotSpec(0, time(8), time(12), "Bay 2")])
+    session_plan.plan_sessions(any_store, COHORT)
+    by_hand = create_session(
+        any_store, held_on=start + timedelta(days=2), start_time=time(13), end_time=time(15),
+        location="Bay 5", module="", task="", cohort_uid=cohort.uid,
+    )  # fmt: skip
+    _first, second = (s for s in upcoming_sessions(any_store, COHORT, start) if s.planned)
+    session_plan.cancel_session(any_store, second.uid)
+
+    found = upcoming_sessions(any_store, COHORT, start)
+    assert [(s.held_on, s.planned, s.cancelled) for s in found] == [
+        (start, True, False),
+        (start + timedelta(days=2), False, False),
+        (start + timedelta(days=7), True, True),
+    ]
+    assert found[1].uid == by_hand.uid
+    assert [s.held_on for s in upcoming_sessions(any_store, COHORT, start + timedelta(days=1))] == [
+        start + timedelta(days=2),
+        start + timedelta(days=7),
+    ]
+    assert len(upcoming_sessions(any_store, COHORT, start, limit=1)) == 1
