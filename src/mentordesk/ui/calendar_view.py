@@ -120,6 +120,7 @@ class CalendarArea(FormArea):
             table.verticalHeader().setVisible(False)
             table.verticalHeader().setDefaultSectionSize(LIST_ROW_HEIGHT)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
             table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         # The label of a day off is the one column that may be long.
         self.day_off_table.horizontalHeader().setSectionResizeMode(
