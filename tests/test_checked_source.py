@@ -27,6 +27,16 @@ NOT_YET_TYPED = {
     "exchange/sheet_pdf.py",
 }
 
+# Modules still longer than MAX_LINES, to be split along what they hold (issue 17, item 2).
+NOT_YET_SPLIT = {
+    "core/assessments.py",
+    "core/roster.py",
+    "core/summary.py",
+    "exchange/sheet_pdf.py",
+    "exchange/signing.py",
+}
+MAX_LINES = 400
+
 # Comments and docstrings that still carry measured figures.
 NOT_YET_REWORDED: set[str] = set()
 
@@ -93,6 +103,18 @@ def test_only_the_modules_not_yet_typed_are_excused_from_the_check() -> None:
     assert excused_in_config() == NOT_YET_TYPED
     assert all((SOURCE / name).is_file() for name in NOT_YET_TYPED)
     assert len(typed_files()) > 40
+
+
+def test_modules_hold_at_most_400_lines() -> None:
+    # Migrations are history, written once and never edited: their length is not a design.
+    too_long = {
+        name
+        for path in SOURCE.rglob("*.py")
+        if "versions" not in path.parts
+        and len(path.read_text(encoding="utf-8").splitlines()) > MAX_LINES
+        and (name := path.relative_to(SOURCE).as_posix()) not in NOT_YET_SPLIT
+    }
+    assert not too_long, sorted(too_long)
 
 
 def comments_and_docstrings(path: Path) -> list[tuple[int, str]]:
