@@ -25,7 +25,8 @@ from sqlalchemy import func, select
 
 from mentordesk.core.calendar_plan import lay_out_plan
 from mentordesk.core.expected import missing_marks
-from mentordesk.core.export_rows import ExportRows, ExportScope
+from mentordesk.core.export_rows import ExportRows
+from mentordesk.core.export_scope import ExportScope
 from mentordesk.core.models import Attendance, Cohort, Trainee, WorkshopSession
 from mentordesk.core.session_plan import SlotSpec, plan_many_sessions, set_week
 from mentordesk.core.store import Store

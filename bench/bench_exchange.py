@@ -93,15 +93,12 @@ def _export_baseline(db: str, out: str) -> dict:
     """openpyxl write-only, the same sheets and rows, from plain lists built beforehand."""
     from openpyxl import Workbook
 
-    from mentordesk.core.export_rows import (
-        COLUMNS,
-        SKILL_COLUMNS,
-        SKILL_TAIL,
-        ExportRows,
-        ExportScope,
-    )
+    from mentordesk.core.export_columns import COLUMNS, SKILL_COLUMNS, SKILL_TAIL
+    from mentordesk.core.export_rows import ExportRows
+    from mentordesk.core.export_scope import ExportScope
     from mentordesk.core.store import Store
-    from mentordesk.exchange.results_export import MAX_RECORDS, excel_instant
+    from mentordesk.exchange.results_export import MAX_RECORDS
+    from mentordesk.exchange.results_sheets import excel_instant
 
     def plain(row: tuple) -> list:
         # The values as MentorDesk writes them: naive UTC instants, empty text as empty cells.
@@ -201,7 +198,8 @@ def _results_workbook(dataset: str, out: str, quick: str) -> dict:
     when quick), written by MentorDesk's export."""
     from datetime import timedelta
 
-    from mentordesk.core.export_rows import ExportRows, ExportScope
+    from mentordesk.core.export_rows import ExportRows
+    from mentordesk.core.export_scope import ExportScope
     from mentordesk.core.store import Store
     from mentordesk.exchange.results_export import export_results
 

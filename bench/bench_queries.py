@@ -167,7 +167,8 @@ def _operations(store: Store, sub: dict) -> dict[str, Callable[[], object]]:
             store, sub["trainee_uid"], *sub["year"]
         )
     try:
-        from mentordesk.core.export_rows import ExportRows, ExportScope
+        from mentordesk.core.export_rows import ExportRows
+        from mentordesk.core.export_scope import ExportScope
     except ImportError:
         pass
     else:

@@ -38,6 +38,8 @@ fi
 export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+# Strict types for core and exchange; mypy and the stubs it needs come with the test extra.
+bash scripts/typecheck.sh
 
 # The README's start command on a fresh desktop: its apt-get list, and Qt's window finds every
 # library through it.

@@ -8,5 +8,10 @@ cd "$(dirname "$0")/.."
 MYPY=mypy
 if [ -x .venv/bin/mypy ]; then
   MYPY=.venv/bin/mypy
+elif ! command -v mypy >/dev/null; then
+  echo "typecheck: mypy not found; install the test extra: pip install -e '.[test]'" >&2
+  exit 2
 fi
+# The cache (.mypy_cache) makes a run after a small change take seconds; tests/test_checked_source.py
+# runs the same check with the same options and reuses it.
 exec "$MYPY" "$@"

@@ -16,7 +16,9 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from mentordesk.core.errors import UserError
-from mentordesk.core.export_rows import COLUMNS, SKILL_COLUMNS, SKILL_TAIL, ExportRows, ExportScope
+from mentordesk.core.export_columns import COLUMNS, SKILL_COLUMNS, SKILL_TAIL
+from mentordesk.core.export_rows import ExportRows
+from mentordesk.core.export_scope import ExportScope
 from mentordesk.core.private_files import replace_whole
 from mentordesk.core.progress import NO_PROGRESS, Progress
 from mentordesk.core.record_values import MAX_CELL

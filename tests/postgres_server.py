@@ -9,7 +9,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 
@@ -69,7 +68,10 @@ class PostgresServer:
         return f"postgresql+psycopg2://postgres@127.0.0.1:{self.port}/{name}"
 
     def stop(self) -> None:
+        # -w: pg_ctl returns once the server is gone (its postmaster.pid removed), so the
+        # folder is removed after it, not after a guessed pause.
         with contextlib.suppress(subprocess.CalledProcessError):
-            self._run(_bin("pg_ctl") or "pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
-        time.sleep(0.1)
+            self._run(
+                _bin("pg_ctl") or "pg_ctl", "-D", str(self.data), "-w", "-m", "immediate", "stop"
+            )
         shutil.rmtree(self.dir, ignore_errors=True)

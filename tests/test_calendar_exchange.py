@@ -109,7 +109,7 @@ def test_calendar_comes_after_about_and_the_first_nine_keep_their_places(planned
 
 
 def test_one_cohort_export_takes_its_blocks_and_the_days_off_for_it(planned, tmp_path):
-    from mentordesk.core.export_rows import ExportScope
+    from mentordesk.core.export_scope import ExportScope
 
     path = export_results(planned, tmp_path / "a.xlsx", ExportScope(cohort="Casting")).path
     rows = calendar_rows(path)[1:]

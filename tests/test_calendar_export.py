@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 from mentordesk.core.attendance import mark
 from mentordesk.core.calendar_plan import lay_out_plan
 from mentordesk.core.cohorts import create_cohort, list_cohorts
-from mentordesk.core.export_rows import SUMMARY, ExportScope
+from mentordesk.core.export_columns import SUMMARY
+from mentordesk.core.export_scope import ExportScope
 from mentordesk.core.trainees import create_trainee
 from mentordesk.core.workshop_sessions import create_session
 from mentordesk.exchange.results_export import export_results

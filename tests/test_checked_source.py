@@ -11,8 +11,10 @@ import ast
 import io
 import re
 import tokenize
+import tomllib
 from pathlib import Path
 
+import mypy.api
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,22 +22,20 @@ SOURCE = ROOT / "src" / "mentordesk"
 
 # Still to be brought under the strict check (see scripts/typecheck.sh).
 NOT_YET_TYPED = {
-    "core/export_rows.py",
     "core/merge.py",
-    "core/merge_rows.py",
-    "exchange/cell_values.py",
-    "exchange/headers.py",
-    "exchange/results_export.py",
     "exchange/results_import.py",
-    "exchange/roster_import.py",
-    "exchange/rubric_import.py",
-    "exchange/session_sheet.py",
-    "exchange/sheet_language.py",
-    "exchange/sheet_page.py",
     "exchange/sheet_pdf.py",
-    "exchange/workbook_import.py",
-    "exchange/workbook_reading.py",
 }
+
+# Modules still longer than MAX_LINES, to be split along what they hold (issue 17, item 2).
+NOT_YET_SPLIT = {
+    "core/assessments.py",
+    "core/roster.py",
+    "core/summary.py",
+    "exchange/sheet_pdf.py",
+    "exchange/signing.py",
+}
+MAX_LINES = 400
 
 # Comments and docstrings that still carry measured figures.
 NOT_YET_REWORDED: set[str] = set()
@@ -60,18 +60,61 @@ def typed_files() -> list[Path]:
     return files
 
 
-def test_core_and_exchange_pass_the_strict_type_check() -> None:
-    api = pytest.importorskip("mypy.api")
-    # Errors in the files not yet typed are left out; the typed ones must have none.
-    out, err, status = api.run(
-        [
-            "--config-file",
-            str(ROOT / "pyproject.toml"),
-            "--follow-imports=silent",
-            *map(str, typed_files()),
-        ]
-    )
+def excused_in_config() -> set[str]:
+    """The modules pyproject.toml's mypy section tells to ignore errors in, as file names."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return {
+        module.removeprefix("mentordesk.").replace(".", "/") + ".py"
+        for override in config["tool"]["mypy"]["overrides"]
+        if override.get("ignore_errors")
+        for module in override["module"]
+    }
+
+
+def test_core_and_exchange_pass_the_strict_type_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    # As scripts/typecheck.sh runs it (CI runs that first): the same options share its cache.
+    # The configuration names the folders to check relative to the repository.
+    monkeypatch.chdir(ROOT)
+    out, err, status = mypy.api.run(["--config-file", str(ROOT / "pyproject.toml")])
     assert status == 0, out + err
+
+
+def test_core_and_exchange_are_checked_strictly() -> None:
+    mypy_config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "mypy"
+    ]
+    assert set(mypy_config["files"]) == {"src/mentordesk/core", "src/mentordesk/exchange"}
+    strict = [o for o in mypy_config["overrides"] if o.get("strict")]
+    assert [set(o["module"]) for o in strict] == [{"mentordesk.core.*", "mentordesk.exchange.*"}]
+
+
+def test_ci_runs_the_type_check_after_lint_with_what_it_needs() -> None:
+    script = (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8")
+    lint = script.index("ruff format --check")
+    check = script.index("bash scripts/typecheck.sh")
+    suite = script.index("-m pytest")
+    assert lint < check < suite
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    test_extra = {re.split(r"[<>=\[ ]", req)[0] for req in project["optional-dependencies"]["test"]}
+    assert {"mypy", "types-openpyxl", "types-qrcode", "types-reportlab"} <= test_extra
+
+
+def test_only_the_modules_not_yet_typed_are_excused_from_the_check() -> None:
+    assert excused_in_config() == NOT_YET_TYPED
+    assert all((SOURCE / name).is_file() for name in NOT_YET_TYPED)
+    assert len(typed_files()) > 40
+
+
+def test_modules_hold_at_most_400_lines() -> None:
+    # Migrations are history, written once and never edited: their length is not a design.
+    too_long = {
+        name
+        for path in SOURCE.rglob("*.py")
+        if "versions" not in path.parts
+        and len(path.read_text(encoding="utf-8").splitlines()) > MAX_LINES
+        and (name := path.relative_to(SOURCE).as_posix()) not in NOT_YET_SPLIT
+    }
+    assert not too_long, sorted(too_long)
 
 
 def comments_and_docstrings(path: Path) -> list[tuple[int, str]]:

@@ -363,7 +363,9 @@ def record_work(store: Store, who: str, entries: list) -> None:
 
 def content(store: Store) -> dict[str, list]:
     """What a user sees of the store: every round-trip sheet an export writes, in order."""
-    from mentordesk.core.export_rows import ROUND_TRIP, ExportRows, ExportScope
+    from mentordesk.core.export_columns import ROUND_TRIP
+    from mentordesk.core.export_rows import ExportRows
+    from mentordesk.core.export_scope import ExportScope
 
     with store.read() as s:
         rows = ExportRows(s, ExportScope())

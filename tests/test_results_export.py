@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 from mentordesk.core.changes import add
 from mentordesk.core.errors import UserError
-from mentordesk.core.export_rows import COLUMNS, ExportScope
+from mentordesk.core.export_columns import COLUMNS
+from mentordesk.core.export_scope import ExportScope
 from mentordesk.core.models import Note, Trainee
 from mentordesk.core.progress import Cancelled, Progress
 from mentordesk.core.summary import period_figures

@@ -22,7 +22,8 @@ from sqlalchemy import delete, insert, inspect, select, text, update
 from mentordesk.core import ratings, summary
 from mentordesk.core.cohorts import create_cohort
 from mentordesk.core.database import alembic_config
-from mentordesk.core.export_rows import ExportRows, ExportScope
+from mentordesk.core.export_rows import ExportRows
+from mentordesk.core.export_scope import ExportScope
 from mentordesk.core.models import Skill, SkillRating, SkillRatingLatest, Trainee
 from mentordesk.core.rubrics import current_rubric, load_rubric_file
 from mentordesk.core.staff import save_profile

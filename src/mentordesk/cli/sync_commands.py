@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..core.errors import UserError
-from ..core.export_rows import ExportScope
+from ..core.export_scope import ExportScope
 from ..core.import_report import REJECTED
 from ..core.progress import Progress
 from ..exchange.results_export import export_results

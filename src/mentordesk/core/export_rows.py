@@ -1,22 +1,27 @@
 """The records a results export holds, sheet by sheet, as rows of typed values.
 
-Columns are named as interchange.md names them; the exchange layer writes and reads the file.
+The sheets' columns are in ``export_columns.py``; the exchange layer writes and reads the file.
 Rows stream from the database (``yield_per``) so a million attendance records never sit in memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any, Protocol
 
-from sqlalchemy import Select, false, func, or_, select, true
+from sqlalchemy import Select, SQLColumnExpression, false, func, select
 from sqlalchemy.orm import Session, aliased
 
-from .errors import NotFound
 from .expected import expectations, planned_hours
-from .export_calendar import COLUMNS as CALENDAR_COLUMNS
 from .export_calendar import calendar_query
+
+# Re-exported for exchange/results_import.py, which still reads the columns from here.
+from .export_columns import COLUMNS as COLUMNS
+from .export_columns import ROUND_TRIP as ROUND_TRIP
+from .export_columns import SKILL_COLUMNS as SKILL_COLUMNS
+from .export_columns import SKILL_TAIL as SKILL_TAIL
+from .export_scope import ExportScope, ScopeConditions
 from .models import (
     Assessment,
     Attendance,
@@ -32,136 +37,27 @@ from .models import (
 )
 from .summary import period_figures
 from .trainees import SHOWN, trainee_select
-from .wording import user_text
 
-TRAVEL = ("UID", "Updated At", "Deleted")
-SUMMARY = (
-    "Trainee ID",
-    "Employee No",
-    "Name",
-    "Cohort",
-    "Programme",
-    "Track",
-    "Period Start",
-    "Period End",
-    "Sessions",
-    "Present",
-    "Late",
-    "Left Early",
-    "Absent",
-    "Excused",
-    "Hours",
-    "Attendance Rate",
-    "Skills Rated",
-    "Mean Level",
-    "Notes",
-    "Assessment Result",
-    "Signed On",
-    "Signed By",
-    # Revision 2 (additive): the calendar's view of the same period.
-    "Expected",
-    "Unrecorded",
-    "Planned Hours",
-)
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "Summary": SUMMARY,
-    "Trainees": (
-        *TRAVEL,
-        "Trainee ID",
-        "Employee No",
-        "Name",
-        "Cohort",
-        "Programme",
-        "Track",
-        "Status",
-        "Email",
-        "Enrolled On",
-        "Left On",
-    ),
-    "Sessions": (*TRAVEL, "Date", "Start", "End", "Cohort", "Location", "Module", "Task", "Mentor"),
-    "Attendance": (
-        *TRAVEL,
-        "Session UID",
-        "Date",
-        "Trainee ID",
-        "Name",
-        "Status",
-        "Minutes Late",
-        "Hours",
-        "Note",
-        "Recorded By",
-    ),
-    "Ratings": (
-        *TRAVEL,
-        "Trainee ID",
-        "Name",
-        "Rubric",
-        "Rubric Version",
-        "Skill UID",
-        "Skill Code",
-        "Skill",
-        "Level",
-        "Rated On",
-        "Rater",
-        "Evidence",
-        "Session UID",
-    ),
-    "Notes": (
-        *TRAVEL,
-        "Trainee ID",
-        "Name",
-        "Written At",
-        "Category",
-        "Text",
-        "Author",
-        "Session UID",
-    ),
-    "Assessments": (
-        *TRAVEL,
-        "Trainee ID",
-        "Name",
-        "Period Start",
-        "Period End",
-        "Version",
-        "Supersedes UID",
-        "Amendment Reason",
-        "State",
-        "Result",
-        "Strengths",
-        "Improvements",
-        "Comment",
-        "Mentor",
-        "Signed At",
-        "Signed By",
-        "Document SHA-256",
-    ),
-    # Revision 2: after About, so that the first nine sheets keep their places.
-    "Calendar": CALENDAR_COLUMNS,
-}
-# The Skills sheet adds one column per level after these, headed Level 1 … Level N.
-SKILL_COLUMNS = ("Rubric", "Rubric Version", "Code", "Area", "Skill", "Module")
-SKILL_TAIL = ("Level Labels", "UID", "Rubric UID", "Updated At")
-ROUND_TRIP = ("Trainees", "Sessions", "Attendance", "Ratings", "Notes", "Assessments", "Calendar")
 BATCH = 5000
+# One row of a sheet: its cells in the order of the sheet's columns (text, numbers, dates,
+# times, flags or None), as the database or a calculation gives them.
+SheetRow = Sequence[object]
+# A query of a sheet's columns: the column types differ from sheet to sheet.
+SheetQuery = Select[*tuple[Any, ...]]
 
 
-@dataclass(frozen=True)
-class ExportScope:
-    cohort: str = ""
-    start: date | None = None
-    end: date | None = None
+class SheetRows(Protocol):
+    """A sheet's rows, counted before they are read (``Rows``, or a list worked out whole)."""
 
-    def describe(self) -> str:
-        who = f"cohort {self.cohort}" if self.cohort else "all cohorts"
-        start = self.start.isoformat() if self.start else "the beginning"
-        end = self.end.isoformat() if self.end else "the latest record"
-        return f"{who}, {start} to {end}"
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[SheetRow]: ...
 
 
 class Rows:
     """One sheet's rows: counted first (a sheet's size goes before its rows), then streamed."""
 
-    def __init__(self, session: Session, query: Select) -> None:
+    def __init__(self, session: Session, query: SheetQuery) -> None:
         self.session = session
         self.query = query
 
@@ -169,7 +65,7 @@ class Rows:
         counted = select(func.count()).select_from(self.query.order_by(None).subquery())
         return self.session.scalar(counted) or 0
 
-    def __iter__(self) -> Iterator[tuple]:
+    def __iter__(self) -> Iterator[SheetRow]:
         yield from self.session.execute(self.query.execution_options(yield_per=BATCH))
 
 
@@ -180,84 +76,28 @@ class ExportRows:
     def __init__(self, session: Session, scope: ExportScope) -> None:
         self.s = session
         self.scope = scope
-        self.cohort_id: int | None = None
-        if scope.cohort:
-            self.cohort_id = session.scalar(select(Cohort.id).where(Cohort.name == scope.cohort))
-            if self.cohort_id is None:
-                raise NotFound(
-                    user_text("Cohorts", "No cohort named {name!r}").format(name=scope.cohort)
-                )
-
-    # -- scope ------------------------------------------------------------------------
-
-    def _trainee_filter(self, column):
-        if self.cohort_id is None:
-            return true()
-        return column.in_(select(Trainee.id).where(Trainee.cohort_id == self.cohort_id))
-
-    def _dates(self, column) -> list:
-        out = []
-        if self.scope.start is not None:
-            out.append(column >= self.scope.start)
-        if self.scope.end is not None:
-            out.append(column <= self.scope.end)
-        return out
-
-    def _instants(self, column) -> list:
-        out = []
-        if self.scope.start is not None:
-            out.append(column >= datetime.combine(self.scope.start, time.min, UTC))
-        if self.scope.end is not None:
-            out.append(column < datetime.combine(self.scope.end + timedelta(days=1), time.min, UTC))
-        return out
-
-    def _session_filter(self) -> list:
-        if self.cohort_id is None:
-            return self._dates(WorkshopSession.held_on)
-        attended = select(Attendance.session_id).where(self._trainee_filter(Attendance.trainee_id))
-        return [
-            or_(WorkshopSession.cohort_id == self.cohort_id, WorkshopSession.id.in_(attended)),
-            *self._dates(WorkshopSession.held_on),
-        ]
+        self.within = ScopeConditions(session, scope)
+        self.cohort_id = self.within.cohort_id
 
     def period(self) -> tuple[date | None, date | None]:
         """The export's dates, or the span of the records in scope when open-ended."""
-        start, end = self.scope.start, self.scope.end
-        if start is not None and end is not None:
-            return start, end
-        spans = [
-            self.s.execute(
-                select(func.min(WorkshopSession.held_on), func.max(WorkshopSession.held_on)).where(
-                    WorkshopSession.deleted.is_(False), *self._session_filter()
-                )
-            ).one(),
-            self.s.execute(
-                select(func.min(SkillRating.rated_on), func.max(SkillRating.rated_on)).where(
-                    SkillRating.deleted.is_(False),
-                    self._trainee_filter(SkillRating.trainee_id),
-                    *self._dates(SkillRating.rated_on),
-                )
-            ).one(),
-        ]
-        lows = [lo for lo, _ in spans if lo is not None]
-        highs = [hi for _, hi in spans if hi is not None]
-        return (start or (min(lows) if lows else None), end or (max(highs) if highs else None))
+        return self.within.period()
 
-    def _stream(self, query: Select) -> Rows:
+    def _stream(self, query: SheetQuery) -> Rows:
         return Rows(self.s, query)
 
     # -- sheets -------------------------------------------------------------------------
 
-    def _trainees_query(self, *columns) -> Select:
+    def _trainees_query(self, *columns: SQLColumnExpression[Any]) -> SheetQuery:
         query = trainee_select(*columns).order_by(Trainee.trainee_id)
         if self.cohort_id is not None:
             query = query.where(Trainee.cohort_id == self.cohort_id)
         return query
 
-    def summary(self) -> list[tuple]:
+    def summary(self) -> list[SheetRow]:
         return list(self._summary())
 
-    def _summary(self) -> Iterator[tuple]:
+    def _summary(self) -> Iterator[SheetRow]:
         start, end = self.period()
         # Only the columns the sheet shows, through the connection: plain rows, no
         # timestamps to convert (a whole-plant Summary lists 2,000 trainees).
@@ -316,7 +156,7 @@ class ExportRows:
             )
             .outerjoin(Cohort, Cohort.id == WorkshopSession.cohort_id)
             .outerjoin(mentor, mentor.id == WorkshopSession.mentor_id)
-            .where(*self._session_filter())
+            .where(*self.within.sessions())
             .order_by(WorkshopSession.held_on, WorkshopSession.start_time, WorkshopSession.uid)
         )
         return self._stream(query)
@@ -342,8 +182,8 @@ class ExportRows:
             .join(Trainee, Trainee.id == Attendance.trainee_id)
             .outerjoin(recorder, recorder.id == Attendance.recorded_by_id)
             .where(
-                self._trainee_filter(Attendance.trainee_id),
-                *self._dates(WorkshopSession.held_on),
+                self.within.trainee(Attendance.trainee_id),
+                *self.within.dates(WorkshopSession.held_on),
             )
             .order_by(
                 WorkshopSession.held_on,
@@ -381,8 +221,8 @@ class ExportRows:
             .outerjoin(rater, rater.id == SkillRating.rater_id)
             .outerjoin(sess, sess.id == SkillRating.session_id)
             .where(
-                self._trainee_filter(SkillRating.trainee_id),
-                *self._dates(SkillRating.rated_on),
+                self.within.trainee(SkillRating.trainee_id),
+                *self.within.dates(SkillRating.rated_on),
             )
             .order_by(SkillRating.rated_on, Trainee.trainee_id, Skill.code, SkillRating.uid)
         )
@@ -407,14 +247,14 @@ class ExportRows:
             .join(Trainee, Trainee.id == Note.trainee_id)
             .outerjoin(author, author.id == Note.author_id)
             .outerjoin(sess, sess.id == Note.session_id)
-            .where(self._trainee_filter(Note.trainee_id), *self._instants(Note.written_at))
+            .where(self.within.trainee(Note.trainee_id), *self.within.instants(Note.written_at))
             .order_by(Note.written_at, Note.uid)
         )
         return self._stream(query)
 
     def assessments(self) -> Rows:
         mentor = aliased(Staff)
-        where = [self._trainee_filter(Assessment.trainee_id)]
+        where = [self.within.trainee(Assessment.trainee_id)]
         if self.scope.start is not None:
             where.append(Assessment.period_end >= self.scope.start)
         if self.scope.end is not None:
@@ -460,11 +300,11 @@ class ExportRows:
         )
         return max(counts, default=0)
 
-    def skills(self, levels: int) -> list[tuple]:
+    def skills(self, levels: int) -> list[SheetRow]:
         """Skill rows with ``levels`` descriptor cells, then the level labels and identities."""
         return list(self._skills(levels))
 
-    def _skills(self, levels: int) -> Iterator[tuple]:
+    def _skills(self, levels: int) -> Iterator[SheetRow]:
         labels: dict[int, str] = {}
         for rubric_id, label in self.s.execute(
             select(RubricLevel.rubric_id, RubricLevel.label).order_by(

@@ -38,7 +38,8 @@ SKILL = KINDS["skill"]
 
 def _text(m: Merger, header: str, value: str, limit: int = record_values.MAX_TEXT) -> str:
     what = m.column(header)
-    return m.value(header, record_values.text_within, value, what, limit)
+    checked: str = m.value(header, record_values.text_within, value, what, limit)
+    return checked
 
 
 def skill(m: Merger, r: Incoming, local: Skill | None, label: str) -> None:
@@ -109,7 +110,7 @@ def trainee(m: Merger, r: Incoming, local: Trainee | None, label: str) -> None:
         "left_on": v["Left On"],
     }
     record = m.merge(r, Trainee, local, values, label)
-    if record is not None and local is None:
+    if isinstance(record, Trainee) and local is None:
         m.s.flush()
         m.trainees[record.trainee_id] = record.id
 

@@ -30,11 +30,10 @@ def cell_text(value: object) -> str:
     """A cell as text the way a person typed it: 20250101 (a number) is "20250101"."""
     if value is None:
         return ""
-    kind = value.__class__
     # Plain ASCII text and whole numbers, most of any sheet, need no Unicode cleaning.
-    if kind is str and value.isascii():  # type: ignore[union-attr]
-        return value.strip()  # type: ignore[union-attr]
-    if kind is int:
+    if isinstance(value, str) and value.isascii():
+        return value.strip()
+    if value.__class__ is int:
         return str(value)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from ..core.roster import LABELS, RosterData, RosterRow
 from ..core.text import INVISIBLE
 from ..core.wording import user_text
 from .cell_values import cell_text, header_key, identifier_text
 from .headers import ROSTER_HEADERS, ROSTER_KEYS, ROSTER_SHEETS, STATUS_WORDS
-from .workbook_reading import WorkbookError, at, sheet_rows, shown_sheets, where
+from .workbook_reading import (
+    ReadWorkbook,
+    SheetRow,
+    WorkbookError,
+    at,
+    sheet_rows,
+    shown_sheets,
+    where,
+)
 
 HEADER_SEARCH_ROWS = 10
 # Far more than any school's roster; the 50,000-row benchmark roster fits with room to spare.
@@ -33,7 +41,7 @@ class HeaderRow:
     titles: dict[str, str]  # field -> its header as the sheet writes it ("姓名")
 
 
-def find_header(rows: list[tuple[int, tuple]], keys: dict[str, str]) -> HeaderRow | None:
+def find_header(rows: list[SheetRow], keys: dict[str, str]) -> HeaderRow | None:
     """The first of these rows in which at least two known headers are found."""
     for number, values in rows:
         columns: dict[int, str] = {}
@@ -51,7 +59,7 @@ def find_header(rows: list[tuple[int, tuple]], keys: dict[str, str]) -> HeaderRo
     return None
 
 
-def _head(path: Path, ws: Any) -> list[tuple[int, tuple]]:
+def _head(path: Path, ws: ReadOnlyWorksheet) -> list[SheetRow]:
     head = []
     for number, values in sheet_rows(path, ws, head=True):
         head.append((number, values))
@@ -60,7 +68,7 @@ def _head(path: Path, ws: Any) -> list[tuple[int, tuple]]:
     return head
 
 
-def roster_sheet(path: Path, wb: Any) -> tuple[Any, HeaderRow] | None:
+def roster_sheet(path: Path, wb: ReadWorkbook) -> tuple[ReadOnlyWorksheet, HeaderRow] | None:
     """The roster sheet by name, else the first sheet whose header row is recognised."""
     wanted = {header_key(n) for n in ROSTER_SHEETS}
     shown = shown_sheets(wb)
@@ -133,7 +141,7 @@ def _lost_digits(field: str, value: object, titles: dict[str, str]) -> str:
     return ""
 
 
-def read_roster(path: Path, ws: Any, header: HeaderRow) -> RosterData:
+def read_roster(path: Path, ws: ReadOnlyWorksheet, header: HeaderRow) -> RosterData:
     _check_required(path, ws.title, header)
     data = RosterData(
         path.name, ws.title, ignored_columns=header.ignored, titles=dict(header.titles)

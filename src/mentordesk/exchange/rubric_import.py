@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from ..core.rubric_import import SkillRow, SkillSheet
 from ..core.wording import user_text
 from .cell_values import cell_text, header_key
 from .headers import level_number
-from .workbook_reading import WorkbookError, at, sheet_rows, shown_sheets, where
+from .workbook_reading import ReadWorkbook, WorkbookError, at, sheet_rows, shown_sheets, where
 
 SKILL_KEYS = {
     header_key(h): f
@@ -25,11 +26,11 @@ SKILL_KEYS = {
 MAX_SKILL_ROWS = 20_000
 
 
-def skills_sheet(wb: Any) -> Any | None:
+def skills_sheet(wb: ReadWorkbook) -> ReadOnlyWorksheet | None:
     return next((ws for ws in shown_sheets(wb) if header_key(ws.title) in ("skills", "技能")), None)
 
 
-def read_skills(path: Path, ws: Any) -> SkillSheet:
+def read_skills(path: Path, ws: ReadOnlyWorksheet) -> SkillSheet:
     header_row = 0
     columns: dict[int, str] = {}
     levels: dict[int, int] = {}
@@ -90,8 +91,8 @@ def read_skills(path: Path, ws: Any) -> SkillSheet:
         texts = {i: cell_text(v) for i, v in enumerate(values)}
         if not any(texts.values()):
             continue
-        field = {f: texts.get(i, "") for i, f in columns.items()}
-        rubric_name = rubric_name or field.get("rubric", "")
+        cells = {f: texts.get(i, "") for i, f in columns.items()}
+        rubric_name = rubric_name or cells.get("rubric", "")
         descriptors = [""] * len(numbers)
         for i, level in levels.items():
             descriptors[level - 1] = texts.get(i, "")
@@ -100,10 +101,10 @@ def read_skills(path: Path, ws: Any) -> SkillSheet:
         out.append(
             SkillRow(
                 number,
-                field.get("code", ""),
-                field.get("area", ""),
-                field.get("name", ""),
-                field.get("module", ""),
+                cells.get("code", ""),
+                cells.get("area", ""),
+                cells.get("name", ""),
+                cells.get("module", ""),
                 tuple(descriptors),
             )
         )

@@ -263,7 +263,8 @@ def _head_cells() -> list[str]:
 def _roster_table(rows: Sequence[SheetRow]) -> Table:
     name_w = WIDTHS[2] - 6
     cells: list[list[str]] = [_head_cells()]
-    sizes: list[tuple] = []
+    # (command, first cell, last cell, points): the name cells set in a smaller size.
+    sizes: list[tuple[str, tuple[int, int], tuple[int, int], float]] = []
     for number, row in enumerate(rows, start=1):
         flag = f" ({say('on leave', '请假')})" if row.on_leave else ""
         unexpected = "" if row.expected or row.on_leave else " *"

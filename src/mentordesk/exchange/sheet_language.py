@@ -13,23 +13,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Literal, get_args
 
 from ..core.errors import UserError
 from ..core.wording import user_text
 
-LANGUAGES = ("both", "en", "zh_CN")
-_drawing: ContextVar[str] = ContextVar("sheet_language", default="both")
+# English and Chinese side by side, English only, or Chinese only.
+SheetLanguage = Literal["both", "en", "zh_CN"]
+LANGUAGES: tuple[SheetLanguage, ...] = get_args(SheetLanguage)
+_drawing: ContextVar[SheetLanguage] = ContextVar("sheet_language", default="both")
 
 
-def checked_language(language: str) -> str:
+def checked_language(language: str) -> SheetLanguage:
     """``language`` if a sheet can be printed in it; else a refusal naming the choices."""
-    if language not in LANGUAGES:
-        raise UserError(
-            user_text("Sheets", "sheet language {language!r}: choose one of {choices}").format(
-                language=language, choices=", ".join(LANGUAGES)
-            )
+    for known in LANGUAGES:
+        if language == known:
+            return known
+    raise UserError(
+        user_text("Sheets", "sheet language {language!r}: choose one of {choices}").format(
+            language=language, choices=", ".join(LANGUAGES)
         )
-    return language
+    )
 
 
 @contextmanager
@@ -42,7 +46,7 @@ def speaking(language: str) -> Iterator[None]:
         _drawing.reset(token)
 
 
-def sheet_language() -> str:
+def sheet_language() -> SheetLanguage:
     """The language of the sheet being drawn."""
     return _drawing.get()
 

@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
@@ -31,6 +32,10 @@ BODY_W = PAGE_W - 2 * MARGIN
 GREY = colors.Color(0.86, 0.86, 0.86)
 MID = colors.Color(0.55, 0.55, 0.55)
 
+# Where each signature box landed: its name -> (page index from 0, (x1, y1, x2, y2) in PDF
+# points), for the signature fields.
+BoxPlaces = dict[str, tuple[int, tuple[float, float, float, float]]]
+
 SIGNATURE_BOXES = (
     ("mentor", ("Mentor", "企业导师签名")),
     ("trainee", ("Trainee acknowledgement", "学员确认")),
@@ -47,7 +52,8 @@ def font_name() -> str:
     # reportlab's kinsoku list lacks the full-width comma and friends of Chinese text, so a
     # line could start with "，"; they must hang at the end of the previous line instead.
     missing = "".join(c for c in FULLWIDTH_CANNOT_START if c not in textsplit.ALL_CANNOT_START)
-    textsplit.ALL_CANNOT_START += missing
+    # The stub marks it Final; reportlab reads it on each wrap, so extending it is the way in.
+    textsplit.ALL_CANNOT_START += missing  # type: ignore[misc]
     return FONT
 
 
@@ -63,7 +69,7 @@ class MentorStamp:
 class SignatureBoxes(Flowable):
     """Three boxes side by side; records where each landed for the signature fields."""
 
-    def __init__(self, stamp: MentorStamp | None, placed: dict) -> None:
+    def __init__(self, stamp: MentorStamp | None, placed: BoxPlaces) -> None:
         super().__init__()
         self.stamp = stamp
         self.placed = placed
@@ -114,20 +120,23 @@ class SignatureBoxes(Flowable):
         c.drawString(x + 2 * mm, 8.5 * mm, f"{s.name}  {s.signed_on:%Y-%m-%d}")
 
 
-def numbered_canvas(document_id: str, trainee: str):
+def numbered_canvas(document_id: str, trainee: str) -> type[Canvas]:
     """A canvas that knows the page count when it closes: 'page X of Y' needs it."""
     f = font_name()
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:
+        # Made by reportlab's document with its own arguments, passed on as they are.
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["invariant"] = 1
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            # Each page's drawing state, kept until the page count is known.
+            self._pages: list[dict[str, Any]] = []
             self._qr_drawn = False
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            # What Canvas.showPage does after emitting a page; not in the stubs.
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             total = len(self._pages)
@@ -170,7 +179,7 @@ def numbered_canvas(document_id: str, trainee: str):
             self._qr_drawn = True
 
         def _furniture(self, total: int) -> None:
-            number = self._pageNumber
+            number = self.getPageNumber()
             self.saveState()
             self.setLineWidth(0.5)
             self.line(MARGIN, FOOTER_H, PAGE_W - MARGIN, FOOTER_H)

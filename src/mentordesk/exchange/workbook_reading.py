@@ -12,7 +12,7 @@ from __future__ import annotations
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, cast
 
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.workbook.workbook import Workbook
@@ -32,6 +32,10 @@ MAX_RATIO = 250
 PROLOG_LIMIT = 1024 * 1024
 ENTITY_ERRORS = {"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"}
 RATIO_CHECKED_ABOVE = 20 * 1024 * 1024
+# One row of a sheet: its number on the sheet, and its cells from column A on, as openpyxl or
+# calamine give them (text, numbers, flags, dates and times, None; an error cell as "#N/A"),
+# for ``cell_values`` to read as the person typed them.
+SheetRow = tuple[int, tuple[object, ...]]
 
 
 class WorkbookError(UserError):
@@ -118,7 +122,7 @@ def _entities(path: Path, part: str) -> WorkbookError:
     )
 
 
-def _check_prolog(path: Path, name: str, part: Any) -> None:
+def _check_prolog(path: Path, name: str, part: IO[bytes]) -> None:
     """Whatever precedes the root element (declaration, comments) must hold no DOCTYPE.
 
     A DOCTYPE may follow any amount of comment, so the prolog is followed to its end,
@@ -254,12 +258,12 @@ class _StreamedSheet(ReadOnlyWorksheet):
         pass
 
 
-class _SharedStrings(list):
+class _SharedStrings(list[str]):
     """The shared-string table, read by index: a negative index is damage, not a way to read
     the last string (as a Python list would)."""
 
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, int) and index < 0:
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]  # read by index only
+        if index < 0:
             raise IndexError(f"shared string {index} does not exist")
         return super().__getitem__(index)
 
@@ -273,14 +277,17 @@ class _StreamingReader(ExcelReader):
             if rel.target not in self.valid_files:
                 continue
             if "chartsheet" in rel.Type:
-                self.read_chartsheet(sheet, rel)
+                # The stub says Chartsheet; openpyxl's own read_worksheets passes this ChildSheet.
+                self.read_chartsheet(sheet, rel)  # type: ignore[arg-type]
                 continue
             ws = _StreamedSheet(self.wb, sheet.name, rel.target, self.shared_strings)
-            ws.sheet_state = sheet.state
-            self.wb._sheets.append(ws)
+            # No state attribute: the sheet is visible (ECMA-376's default).
+            ws.sheet_state = sheet.state or "visible"
+            # As openpyxl's read_worksheets adds each sheet; the stubs leave _sheets out.
+            self.wb._sheets.append(ws)  # type: ignore[attr-defined]
 
 
-class _ReadWorkbook(Workbook):
+class ReadWorkbook(Workbook):
     """openpyxl's read-only workbook, with calamine beside it for the sheets' rows."""
 
     fast_rows: FastRows | None = None
@@ -291,15 +298,17 @@ class _ReadWorkbook(Workbook):
         super().close()
 
 
-def _load_streaming(path: Path) -> Workbook:
+def _load_streaming(path: Path) -> ReadWorkbook:
     reader = _StreamingReader(path, read_only=True, data_only=True)
     reader.read()
-    reader.wb.__class__ = _ReadWorkbook
-    reader.wb.fast_rows = FastRows(path)
-    return reader.wb
+    reader.wb.__class__ = ReadWorkbook
+    # The class was swapped just above, which a type checker does not follow.
+    wb = cast(ReadWorkbook, reader.wb)
+    wb.fast_rows = FastRows(path)
+    return wb
 
 
-def open_workbook(path: Path) -> Workbook:
+def open_workbook(path: Path) -> ReadWorkbook:
     """A read-only, values-only workbook; ``WorkbookError`` naming the problem otherwise."""
     path = Path(path)
     _check_container(path)
@@ -331,14 +340,18 @@ def open_workbook(path: Path) -> Workbook:
         ) from exc
 
 
-def shown_sheets(wb: Any) -> list[Any]:
+def shown_sheets(wb: ReadWorkbook) -> list[ReadOnlyWorksheet]:
     """The sheets a person sees: hidden and very hidden ones are never chosen for import."""
-    return [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+    return [
+        ws
+        for ws in wb.worksheets
+        if isinstance(ws, ReadOnlyWorksheet) and ws.sheet_state == "visible"
+    ]
 
 
 def sheet_rows(
-    path: Path, ws: Any, max_rows: int | None = None, *, head: bool = False
-) -> Iterator[tuple[int, tuple]]:
+    path: Path, ws: ReadOnlyWorksheet, max_rows: int | None = None, *, head: bool = False
+) -> Iterator[SheetRow]:
     """(sheet row number, values) for each row; damage found mid-way becomes a WorkbookError.
 
     ``max_rows`` counts rows that hold a value: empty rows (a formatted row at the sheet's
@@ -348,11 +361,11 @@ def sheet_rows(
     number = 0
     filled = 0
     # A sheet's own dimension tag may be wrong (openpyxl would stop reading at it): ignore it.
-    if hasattr(ws, "reset_dimensions"):
-        ws.reset_dimensions()
+    ws.reset_dimensions()
     try:
-        fast = None if head else getattr(getattr(ws, "parent", None), "fast_rows", None)
-        rows = ws.iter_rows(values_only=True) if fast is None else fast.rows(ws)
+        fast = ws.parent.fast_rows if isinstance(ws.parent, ReadWorkbook) and not head else None
+        # ``values``: iter_rows(values_only=True), as the stubs can type it.
+        rows: Iterator[tuple[object, ...]] = ws.values if fast is None else fast.rows(ws)
         for number, values in enumerate(rows, start=1):
             if max_rows is not None and values.count(None) + values.count("") < len(values):
                 filled += 1

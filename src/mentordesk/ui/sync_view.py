@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.cohorts import CohortView, list_cohorts
-from ..core.export_rows import ExportScope
+from ..core.export_scope import ExportScope
 from ..core.import_report import CONFLICT, NEW, REJECTED, UNCHANGED, UPDATED, ImportReport
 from ..core.progress import Progress
 from ..core.store import Store
