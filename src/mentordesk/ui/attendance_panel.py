@@ -389,7 +389,7 @@ class AttendancePanel(QObject):
             self.counts_label.set_text("")
             return
         counts = self.model.counts()
-        names = dict(self.model.status_names, unmarked=self.tr("Unmarked"))
+        names = self.model.count_names
         # Who is still unmarked comes first: that is what the person at the PC looks for.
         order = ["unmarked", *(k for k in counts if k != "unmarked")]
         self.counts_label.set_text(

@@ -44,6 +44,10 @@ class RosterModel(QAbstractTableModel):
             "absent": self.tr("Absent"),
             "excused": self.tr("Excused"),
         }
+        # The roster's counts: the marks, who is still to mark, who is away on leave.
+        self.count_names = dict(
+            self.status_names, unmarked=self.tr("Unmarked"), on_leave=self.tr("On leave")
+        )
         self._bold = QFont()
         self._bold.setBold(True)
         self._brushes = {k: QBrush(QColor(v)) for k, v in STATUS_COLOURS.items()}

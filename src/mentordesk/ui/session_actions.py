@@ -203,5 +203,6 @@ class SessionActions(QObject):
         self.transcription = dialog
         dialog.destroyed.connect(lambda: setattr(self, "transcription", None))
         dialog.open()
+        dialog.activateWindow()
         dialog.setFocus()
         return dialog
