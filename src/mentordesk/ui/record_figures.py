@@ -14,16 +14,14 @@ from ..core.trainee_record import TraineeRecord
 from .localised import localised
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordFigures", text)
-
-
 def expectation_text(r: TraineeRecord) -> str:
     """Two lines (rich text) for the record's figures."""
     e = r.expectation
     rate = r.attendance_rate
     first = (
-        _tr("%1 of %2 expected sessions, <b>%3 unrecorded</b>")
+        QCoreApplication.translate(
+            "RecordFigures", "%1 of %2 expected sessions, <b>%3 unrecorded</b>"
+        )
         .replace("%1", f"{rate:.1%}" if rate is not None else "—")
         .replace("%2", str(e.expected))
         .replace("%3", str(e.unrecorded))
@@ -32,13 +30,17 @@ def expectation_text(r: TraineeRecord) -> str:
     pace = localised(r.pace)
     if r.planned_hours:
         second = (
-            _tr("Hours done %1 of %2 planned so far: <b>%3</b>")
+            QCoreApplication.translate(
+                "RecordFigures", "Hours done %1 of %2 planned so far: <b>%3</b>"
+            )
             .replace("%1", done)
             .replace("%2", localised(hours_text(r.planned_hours)))
             .replace("%3", pace)
         )
     else:
         second = (
-            _tr("Hours done %1: <b>%2</b> for this period").replace("%1", done).replace("%2", pace)
+            QCoreApplication.translate("RecordFigures", "Hours done %1: <b>%2</b> for this period")
+            .replace("%1", done)
+            .replace("%2", pace)
         )
     return f"{first}<br>{second}"

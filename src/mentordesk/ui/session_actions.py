@@ -33,16 +33,12 @@ if TYPE_CHECKING:
     from .today_session import SessionOnScreen
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SessionActions", text)
-
-
 def session_state(view: SessionView, today: date | None = None) -> str:
     """ "Cancelled", "Planned" (a day ahead) or "" — said in a word, never only by a colour."""
     if view.cancelled:
-        return _tr("Cancelled")
+        return QCoreApplication.translate("SessionActions", "Cancelled")
     if view.held_on > (today or date.today()):
-        return _tr("Planned")
+        return QCoreApplication.translate("SessionActions", "Planned")
     return ""
 
 
@@ -114,6 +110,7 @@ class SessionActions(QObject):
             self.row.addWidget(widget)
         self.transcription: QWidget | None = None
         sessions.changed.connect(self._follow)
+        sessions.changed.connect(self._close_transcription)
         sessions.reloaded.connect(self._follow)
         self._follow()
 
@@ -134,6 +131,11 @@ class SessionActions(QObject):
         elif state:
             self.state_label.setText(self.tr("Planned: this session is still ahead"))
             self.state_label.setStyleSheet("font-weight: 600; color: #0d47a1;")
+
+    def _close_transcription(self, *_args: object) -> None:
+        # The dialog walks one session's roster: another session on screen ends it.
+        if self.transcription is not None:
+            self.transcription.close()
 
     # -- cancelling ------------------------------------------------------------------------
 

@@ -144,6 +144,10 @@ class TodayArea(FormArea):
         self.tabs.setCurrentIndex(ATTENDANCE_TAB)
         self.open_session(session_uid)
         self.take_focus()
+        self.show_message(
+            self.tr("Each mark now moves on to the next trainee without one (Ctrl+M: the list)."),
+            False,
+        )
 
     def _walked_all(self) -> None:
         self.show_message(self.tr("Every trainee expected at this session now has a mark."), False)

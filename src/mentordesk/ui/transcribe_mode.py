@@ -81,12 +81,16 @@ class TranscribeDialog(QDialog):
         details.addRow(self.tr("Minutes late (after L)"), self.minutes)
         details.addRow(self.tr("Hours attended (after O)"), self.hours)
         names = panel.model.status_names
+        # The sheet's box for left early reads LE; the key is the roster's O.
+        names = dict(
+            names, left_early=self.tr("%1 (LE on the sheet)").replace("%1", names["left_early"])
+        )
         keys = "   ".join(f"{STATUS_KEYS[s]} {names[s]}" for s in STATUS_KEYS)
         self.keys_label = QLabel(
             self.tr("%1 · Enter: next · ↑: back · Esc: close").replace("%1", keys), self
         )
         self.keys_label.setWordWrap(True)
-        self.keys_label.setStyleSheet("color: #424242;")
+        self.keys_label.setStyleSheet("color: #424242; font-size: 11pt;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         for button in buttons.buttons():
@@ -197,6 +201,11 @@ class TranscribeDialog(QDialog):
     def _wait_for(self, status: str, editor: QAbstractSpinBox, value: float) -> None:
         self.pending = status
         self._editors(status)
+        self.mark_label.setText(
+            self.tr("Late: type the minutes late, then Enter")
+            if status == "late"
+            else self.tr("Left early: type the hours attended, then Enter")
+        )
         editor.setValue(value)  # type: ignore[attr-defined]
         editor.setFocus()
         editor.selectAll()
