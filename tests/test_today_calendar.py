@@ -229,6 +229,8 @@ def test_transcribe_walks_the_sheet_order_with_the_marking_keys(
     assert paper[1][1] in dialog.trainee_label.text()
     qtbot.keyClick(dialog, Qt.Key.Key_L)
     assert dialog.focusWidget() is dialog.minutes
+    settled(area.worker)  # the first trainee's answer arrives: the dialog still waits
+    assert dialog.mark_label.text() == "Late: type the minutes late, then Enter"
     qtbot.keyClicks(dialog.minutes, "12")
     qtbot.keyClick(dialog.minutes, Qt.Key.Key_Return)
     qtbot.keyClick(dialog, Qt.Key.Key_Return)  # the third has no mark on paper

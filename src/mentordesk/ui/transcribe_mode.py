@@ -139,7 +139,14 @@ class TranscribeDialog(QDialog):
         )
         self.trainee_label.setText(f"{self.position + 1}.  {row.trainee_id}  {row.name}")
         names = self.panel.model.status_names
-        if row.mark is not None:
+        if self.pending is not None:
+            # Waiting for Enter: an answer arriving for an earlier trainee must not hide it.
+            self.mark_label.setText(
+                self.tr("Late: type the minutes late, then Enter")
+                if self.pending == "late"
+                else self.tr("Left early: type the hours attended, then Enter")
+            )
+        elif row.mark is not None:
             text = names[row.mark.status]
             if row.mark.status == "late":
                 text += self.tr(", %1 min").replace("%1", str(row.mark.minutes_late))
@@ -201,11 +208,7 @@ class TranscribeDialog(QDialog):
     def _wait_for(self, status: str, editor: QAbstractSpinBox, value: float) -> None:
         self.pending = status
         self._editors(status)
-        self.mark_label.setText(
-            self.tr("Late: type the minutes late, then Enter")
-            if status == "late"
-            else self.tr("Left early: type the hours attended, then Enter")
-        )
+        self._show()
         editor.setValue(value)  # type: ignore[attr-defined]
         editor.setFocus()
         editor.selectAll()
