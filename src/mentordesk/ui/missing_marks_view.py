@@ -99,6 +99,9 @@ class MissingMarksPanel(QWidget):
         self.setObjectName("missingMarksPanel")
         self.worker = worker
         self.read = False
+        # One read at a time: marks made key by key ask for one more read, not one each.
+        self._reading = False
+        self._again = False
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("missingMarksHeading")
@@ -132,7 +135,17 @@ class MissingMarksPanel(QWidget):
     # -- reading ----------------------------------------------------------------------------
 
     def reload(self) -> None:
+        if self._reading:
+            self._again = True
+            return
+        self._reading = True
         QueryOp(missing_marks).success(self._arrived).failure(self._failed).run(self.worker, self)
+
+    def _read_again(self) -> None:
+        self._reading = False
+        if self._again:
+            self._again = False
+            self.reload()
 
     def _records_changed(self, changes: Changes) -> None:
         if changes.attendance or changes.touches_sessions() or changes.touches_trainees():
@@ -140,6 +153,9 @@ class MissingMarksPanel(QWidget):
 
     def _arrived(self, rows: list[MissingMarks]) -> None:
         self.read = True
+        self._read_again()
+        if self._reading:
+            return  # a newer read is on its way
         current = self.model.row_at(self.table.currentIndex().row())
         keep = current.session_uid if current else None
         position = max(self.table.currentIndex().row(), 0)
@@ -153,6 +169,7 @@ class MissingMarksPanel(QWidget):
         self.counted.emit(len(rows))
 
     def _failed(self, message: str) -> None:
+        self._read_again()
         self.heading.setText(message)
 
     def _show_heading(self) -> None:
