@@ -41,6 +41,9 @@ class SessionView:
     cohort: str
     mentor_uid: str
     mentor: str
+    # Made by the cohort's plan (``session_plan``); cancelled: not held, nobody expected.
+    planned: bool = False
+    cancelled: bool = False
 
     @property
     def hours(self) -> float:

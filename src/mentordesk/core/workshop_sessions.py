@@ -63,6 +63,8 @@ def _view(
         cohort or "",
         mentor_uid or "",
         mentor or "",
+        bool(ws.planned),
+        bool(ws.cancelled),
     )
 
 

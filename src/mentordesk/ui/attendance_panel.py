@@ -32,6 +32,7 @@ from .forms import child
 from .mark_saving import MarkSaving
 from .operations import DatabaseWorker, QueryOp
 from .roster_model import STATUS_COLOURS, STATUS_KEYS, RosterModel
+from .roster_walk import UnrecordedWalk
 from .steady_text import SEPARATOR, SteadyText
 
 if TYPE_CHECKING:
@@ -53,6 +54,8 @@ class AttendancePanel(QObject):
 
     # The trainee under the cursor: (uid or None, name).
     trainee_chosen = Signal(object, str)
+    # Working through the missing marks: no unrecorded trainee is left in this session.
+    walked_all = Signal()
 
     def __init__(
         self,
@@ -76,6 +79,7 @@ class AttendancePanel(QObject):
             worker, child(form, QLabel, "emptyRosterLabel"), self._error
         )
         self.model = RosterModel(self)
+        self.walk = UnrecordedWalk()
         self.saving = MarkSaving(worker, undo_stack, self._confirmed, self._refused, self)
         self._set_up(form)
         sessions.changed.connect(self._session_changed)
@@ -103,13 +107,8 @@ class AttendancePanel(QObject):
         t.installEventFilter(self)
         t.selectionModel().currentRowChanged.connect(self._row_changed)
         self.status_buttons: dict[str, QPushButton] = {}
-        for status, name in (
-            ("present", "presentButton"),
-            ("late", "lateButton"),
-            ("left_early", "leftEarlyButton"),
-            ("absent", "absentButton"),
-            ("excused", "excusedButton"),
-        ):
+        names = ("presentButton", "lateButton", "leftEarlyButton", "absentButton", "excusedButton")
+        for status, name in zip(STATUS_KEYS, names, strict=True):
             button = child(form, QPushButton, name)
             button.setStyleSheet(
                 BUTTON_STYLE + f"QPushButton {{ border-left: 8px solid {STATUS_COLOURS[status]}; }}"
@@ -184,7 +183,14 @@ class AttendancePanel(QObject):
         return self.sessions.current
 
     def _session_changed(self, _view: SessionView | None, roster: list[RosterRow] | None) -> None:
+        self.walk.session_changed()
         self.reload(roster)
+
+    def walk_unrecorded(self, session_uid: str) -> None:
+        """That session opens at its first unrecorded trainee; each mark goes to the next."""
+        self.walk.begin()
+        if session_uid == self.sessions.uid and self.model.rowCount():
+            self._set_rows(self.model.rows())
 
     def reload(self, rows: list[RosterRow] | None = None) -> None:
         """Show the roster of the session on screen as the store has it (or ``rows``)."""
@@ -204,6 +210,7 @@ class AttendancePanel(QObject):
     def _set_rows(self, rows: list[RosterRow]) -> None:
         current = self.table.currentIndex().row()
         self.model.set_rows(rows)
+        current = self.walk.first_row(rows, current)
         if rows:
             self.table.setCurrentIndex(
                 self.model.index(min(max(current, 0), len(rows) - 1), RosterModel.STATUS)
@@ -219,8 +226,12 @@ class AttendancePanel(QObject):
         return self.model.row_at(self.table.currentIndex().row())
 
     def _move(self, step: int) -> bool:
-        """Go ``step`` rows down (or up); False at either end of the list."""
+        """Go ``step`` rows down (or up, or to the next unrecorded); False at either end."""
         row = self.table.currentIndex().row() + step
+        if self.walk.following and step == 1:
+            row = self.walk.next_row(self.model.rows(), row - 1)
+            if row < 0:
+                self.walked_all.emit()
         if 0 <= row < self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(row, RosterModel.STATUS))
             return True
@@ -378,7 +389,7 @@ class AttendancePanel(QObject):
             self.counts_label.set_text("")
             return
         counts = self.model.counts()
-        names = dict(self.model.status_names, unmarked=self.tr("Unmarked"))
+        names = self.model.count_names
         # Who is still unmarked comes first: that is what the person at the PC looks for.
         order = ["unmarked", *(k for k in counts if k != "unmarked")]
         self.counts_label.set_text(

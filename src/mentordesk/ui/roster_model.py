@@ -44,6 +44,10 @@ class RosterModel(QAbstractTableModel):
             "absent": self.tr("Absent"),
             "excused": self.tr("Excused"),
         }
+        # The roster's counts: the marks, who is still to mark, who is away on leave.
+        self.count_names = dict(
+            self.status_names, unmarked=self.tr("Unmarked"), on_leave=self.tr("On leave")
+        )
         self._bold = QFont()
         self._bold.setBold(True)
         self._brushes = {k: QBrush(QColor(v)) for k, v in STATUS_COLOURS.items()}
@@ -78,9 +82,11 @@ class RosterModel(QAbstractTableModel):
         return i
 
     def counts(self) -> dict[str, int]:
-        found = {k: 0 for k in (*STATUS_KEYS, "unmarked")}
+        """Marks by status; ``unmarked``: expected and not marked yet; ``on_leave``: on
+        approved leave and not marked (nobody has to mark them)."""
+        found = {k: 0 for k in (*STATUS_KEYS, "unmarked", "on_leave")}
         for r in self._rows:
-            found[r.status or "unmarked"] += 1
+            found[r.status or ("on_leave" if r.on_leave else "unmarked")] += 1
         return found
 
     # -- Qt model ------------------------------------------------------------------------
@@ -105,6 +111,8 @@ class RosterModel(QAbstractTableModel):
             if column == self.NAME:
                 return row.name
             if column == self.STATUS:
+                if mark is None and row.on_leave:
+                    return self.tr("On leave")
                 if mark is None:
                     return self.tr("— unmarked")
                 return f"{STATUS_KEYS[mark.status]}  {self.status_names[mark.status]}"
@@ -123,6 +131,8 @@ class RosterModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS and mark is None:
             return QColor("#757575")
         elif role == Qt.ItemDataRole.ToolTipRole:
+            if column in (self.NAME, self.STATUS) and row.on_leave:
+                return self.tr("On approved leave this day: not expected, not absent")
             if column == self.NAME and not row.expected:
                 return self.tr("Not in this session's cohort on this date, but marked")
             if column == self.NOTE and mark and mark.note:

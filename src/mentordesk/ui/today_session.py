@@ -21,6 +21,7 @@ from ..core.capture_views import RosterRow, SessionView
 from ..core.errors import UserError
 from .localised import localised
 from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
+from .session_actions import caption_font, session_caption
 
 if TYPE_CHECKING:
     from ..core.store import Store
@@ -166,8 +167,13 @@ class SessionOnScreen(QObject):
         box.blockSignals(True)
         box.clear()
         for n, s in enumerate(recent):
-            box.addItem(s.title, s.uid)
-            box.setItemData(n, s.title, Qt.ItemDataRole.ToolTipRole)
+            # Planned and cancelled sessions say so in the line, not only by its font.
+            caption = session_caption(s)
+            box.addItem(caption, s.uid)
+            box.setItemData(n, caption, Qt.ItemDataRole.ToolTipRole)
+            font = caption_font(s, box.font())
+            if font is not None:
+                box.setItemData(n, font, Qt.ItemDataRole.FontRole)
         if not recent:
             box.addItem(self.tr("No session yet — press Ctrl+N"), None)
         box.setCurrentIndex(max(0, box.findData(shown.uid)) if shown else 0)
@@ -175,7 +181,7 @@ class SessionOnScreen(QObject):
         # Titles are long (date, cohort, module, task, times): the list opens wide enough to
         # read them whole, and the box shows its whole title on hover.
         metrics = box.fontMetrics()
-        widest = max((metrics.horizontalAdvance(s.title) for s in recent), default=0)
+        widest = max((metrics.horizontalAdvance(session_caption(s)) for s in recent), default=0)
         box.view().setMinimumWidth(widest + 48)
         box.setToolTip(box.currentText())
 

@@ -27,9 +27,11 @@ from ..core.capture_views import RosterRow, SessionView
 from .area import FormArea
 from .attendance_panel import AttendancePanel
 from .forms import child
+from .missing_marks_view import MissingMarksPanel
 from .notes_panel import NotesPanel
 from .operations import Changes, DatabaseWorker
 from .roster_model import RosterModel
+from .session_actions import SessionActions
 from .steady_text import SteadyText
 from .today_session import SessionOnScreen
 
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
 
 # After the store opens: past the window's first paint and the first screen's reads.
 PREPARE_RATINGS_MS = 1000
-ATTENDANCE_TAB, RATINGS_TAB = 0, 1
+ATTENDANCE_TAB, RATINGS_TAB, MISSING_TAB = 0, 1, 2
 
 
 class TodayArea(FormArea):
@@ -72,6 +74,7 @@ class TodayArea(FormArea):
         self.attendance.trainee_chosen.connect(self._roster_trainee)
         # After the roster's own connection: the roster is on screen by then.
         self.sessions.changed.connect(self._first_roster)
+        self._set_up_calendar(f)
 
         child(f, QPushButton, "newSessionButton").clicked.connect(self.new_session)
         child(f, QPushButton, "copySessionButton").clicked.connect(self.same_again_today)
@@ -101,6 +104,54 @@ class TodayArea(FormArea):
             self.prepare_later()
         else:
             worker.opened.connect(self.prepare_later)
+
+    def _set_up_calendar(self, f: QWidget) -> None:
+        """The missing marks tab, the session's state and its paper sheet, the scanner box."""
+        self.missing = MissingMarksPanel(self.worker, self.tabs)
+        self.tabs.insertTab(MISSING_TAB, self.missing, self.tr("Missing marks"))
+        self._missing_seen = False
+        self.missing.counted.connect(self._missing_counted)
+        self.missing.chosen.connect(self.work_through)
+        self.attendance.walked_all.connect(self._walked_all)
+        self.session_actions = SessionActions(
+            self.worker, self.sessions, self.attendance, self.show_message, self
+        )
+        f.layout().insertLayout(1, self.session_actions.row)
+        self.scanner = self.session_actions.scanner
+        self.scanner.catch_from(self.attendance.table)
+        self.scanner.catch_from(self.missing.table)
+        for keys, action in (
+            ("Ctrl+K", self.scanner.setFocus),
+            ("Ctrl+M", lambda: self.tabs.setCurrentIndex(MISSING_TAB)),
+            ("Ctrl+T", self.session_actions.transcribe),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+
+    def _missing_counted(self, count: int) -> None:
+        label = self.tr("Missing marks (%1)").replace("%1", str(count))
+        self.tabs.setTabText(MISSING_TAB, label if count else self.tr("Missing marks"))
+        if not self._missing_seen:
+            # Today opens on the missing marks when there are any.
+            self._missing_seen = True
+            if count:
+                self.tabs.setCurrentIndex(MISSING_TAB)
+
+    def work_through(self, session_uid: str) -> None:
+        """Open a session of the missing marks at its first unrecorded trainee."""
+        self.attendance.walk_unrecorded(session_uid)
+        self.tabs.setCurrentIndex(ATTENDANCE_TAB)
+        self.open_session(session_uid)
+        self.take_focus()
+        self.show_message(
+            self.tr("Each mark now moves on to the next trainee without one (Ctrl+M: the list)."),
+            False,
+        )
+
+    def _walked_all(self) -> None:
+        self.show_message(self.tr("Every trainee expected at this session now has a mark."), False)
+        self.tabs.setCurrentIndex(MISSING_TAB)
 
     def _first_roster(self) -> None:
         if not self.has_read:
@@ -195,7 +246,9 @@ class TodayArea(FormArea):
     def take_focus(self) -> bool:
         """Keys go to the tab shown: the roster, or the rating grid; with no session, to the
         Session box (Ctrl+N works from there)."""
-        if self.session is None:
+        if self.tabs.currentIndex() == MISSING_TAB:
+            self.missing.take_focus()
+        elif self.session is None:
             self.sessions.combo.setFocus()
         elif self.tabs.currentIndex() == RATINGS_TAB:
             self.ratings.table.setFocus()
@@ -219,7 +272,7 @@ class TodayArea(FormArea):
     def _tab_changed(self, index: int) -> None:
         if index == RATINGS_TAB:
             self.ratings.load()
-        else:
+        elif index == ATTENDANCE_TAB:
             self.attendance.refresh_editors()
         self.take_focus()
 

@@ -29,6 +29,7 @@ from .level_chart import LevelChart
 from .localised import localised
 from .note_category_names import note_category_names
 from .notes_panel import notes_html
+from .record_figures import expectation_text
 from .window_geometry import fitting_size
 
 PERIODS = ("all", "30", "90", "year", "custom")
@@ -150,6 +151,8 @@ class TraineeRecordDialog(QDialog):
             .replace("%8", localised(hours_text(fig.hours)))
             .replace("%9", str(fig.skills_rated))
         )
+        # Beside the rate: over how many expected sessions, the forgotten ones, hours vs plan.
+        self.figures_label.setText(f"{self.figures_label.text()}<br>{expectation_text(r)}")
         self.attendance_model.set_rows(r.attendance)
         self.attendance_table.resizeColumnsToContents()
         self._show_skills(r)
