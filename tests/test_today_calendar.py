@@ -104,6 +104,11 @@ def test_planned_and_cancelled_sessions_say_so_and_a_planned_one_is_cancelled(
     assert state.text().startswith("Cancelled")
     assert button.text() == "Reinstate session"
     assert _box_line(area, made["planned"].uid)[0].endswith("[Cancelled]")
+    assert not area.attendance.table.isEnabled()  # a cancelled session takes no mark
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settled(area.worker)
+    assert not get_session(demo_store, made["planned"].uid).cancelled
+    assert area.attendance.table.isEnabled()
 
 
 def test_a_session_with_marks_is_not_cancelled_and_says_why(qtbot, demo_store, make_worker):

@@ -120,6 +120,11 @@ class SessionActions(QObject):
             button.setEnabled(view is not None)
         cancelled = view is not None and view.cancelled
         self.transcribe_button.setEnabled(view is not None and not cancelled)
+        # Nobody is expected at a cancelled session: the roster shows who was enrolled but takes
+        # no mark until the session is reinstated.
+        attendance_tab = self._parent.findChild(QWidget, "attendanceTab")
+        if attendance_tab is not None:
+            attendance_tab.setEnabled(not cancelled)
         self.cancel_button.setText(
             self.tr("Reinstate session") if cancelled else self.tr("Cancel session")
         )
