@@ -1,0 +1,386 @@
+"""Importing a sync bundle: every member checked against the manifest, every signature
+verified, and only then the workbook merged and the sheets stored.
+
+The checks come before the database is opened: a bundle with a missing, extra or altered
+file, an unsafe member name, a member that unpacks out of all proportion, or a sheet whose
+signatures do not verify is refused whole, naming the member, and nothing changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import stat
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.bulk import fewer_collections
+from ..core.errors import UserError
+from ..core.import_report import ImportReport
+from ..core.merge import merge_results
+from ..core.merge_records import CountersignedSheet, VerifiedSheet
+from ..core.progress import NO_PROGRESS, Progress
+from ..core.store import Store
+from ..core.wording import message_of, user_text
+from .bundle_manifest import (
+    MANIFEST,
+    MAX_MANIFEST_BYTES,
+    SIGNED_KIND,
+    BundleError,
+    Entry,
+    Manifest,
+    read_manifest,
+    refused,
+    unsafe_name,
+)
+from .results_import import read_about, read_results
+from .signing import countersigned_comment, sheet_assessment
+from .verify import verify_pdf
+from .workbook_reading import (
+    MAX_FILE_BYTES,
+    MAX_RATIO,
+    MAX_UNPACKED_BYTES,
+    RATIO_CHECKED_ABOVE,
+    WorkbookError,
+    one_line,
+    open_workbook,
+)
+
+BUNDLE_KIND = "results bundle"
+# A cohort's signed sheets beside a workbook of at most MAX_FILE_BYTES.
+MAX_BUNDLE_BYTES = 2 * MAX_FILE_BYTES
+MAX_SHEET_BYTES = 64 * 1024 * 1024
+CHUNK = 1024 * 1024
+SYMLINK = stat.S_IFLNK
+
+
+def is_bundle(path: Path) -> bool:
+    """A zip that holds a bundle manifest (a workbook never does)."""
+    path = Path(path)
+    if path.suffix.lower() == ".zip":
+        return True
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return MANIFEST in zf.namelist() and not any(n.startswith("xl/") for n in zf.namelist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return False
+
+
+@dataclass
+class PreparedBundle:
+    """A bundle whose members and signatures have all been checked; ``dry_run`` and ``apply``
+    merge its workbook with its sheets (each may be called again)."""
+
+    path: Path
+    manifest: Manifest
+    verified: dict[str, VerifiedSheet] = field(default_factory=dict)
+    countersigned: list[CountersignedSheet] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return BUNDLE_KIND
+
+    def dry_run(self, store: Store, progress: Progress = NO_PROGRESS) -> ImportReport:
+        return self._merge(store, False, progress)
+
+    def apply(
+        self, store: Store, progress: Progress = NO_PROGRESS, *, strict: bool = False
+    ) -> ImportReport:
+        return self._merge(store, True, progress, strict)
+
+    def _merge(
+        self, store: Store, apply: bool, progress: Progress, strict: bool = False
+    ) -> ImportReport:
+        with fewer_collections(), self._workbook() as book:
+            wb = open_workbook(book)
+            try:
+                about = read_about(book, wb)
+                if about is None:
+                    raise self._refused(
+                        self.manifest.workbook.path,
+                        user_text("Bundle", "not a results workbook (no About sheet)"),
+                    )
+                source = read_results(book, wb, about)
+                source.source = self.path.name
+                source.verified_sheets = dict(self.verified)
+                source.countersigned_sheets = list(self.countersigned)
+                report = merge_results(store, source, apply=apply, progress=progress, strict=strict)
+            finally:
+                wb.close()
+        report.kind = BUNDLE_KIND
+        return report
+
+    def _refused(self, member: str, problem: str) -> BundleError:
+        return refused(self.path.name, member, problem)
+
+    @contextmanager
+    def _workbook(self) -> Iterator[Path]:
+        """The workbook unpacked to a private temporary folder, its hash checked again (the
+        bundle may have changed on disk since it was checked)."""
+        entry = self.manifest.workbook
+        with tempfile.TemporaryDirectory(prefix="mentordesk-bundle-") as tmp:
+            target = Path(tmp) / entry.path
+            with _open_zip(self.path) as zf, target.open("wb") as out:
+                digest = _copy_checked(self.path.name, zf, entry, out)
+            if digest != entry.sha256:
+                raise self._refused(entry.path, _altered())
+            yield target
+
+
+def prepare_bundle(path: Path) -> PreparedBundle:
+    """Check every member of the bundle at ``path`` against its manifest and every sheet's
+    signatures; a ``BundleError`` naming the member otherwise."""
+    path = Path(path)
+    _check_file(path)
+    with fewer_collections(), _open_zip(path) as zf:
+        manifest = _members(path.name, zf)
+        prepared = PreparedBundle(path, manifest)
+        sheets: dict[str, bytes] = {}
+        for entry in manifest.files:
+            if entry.kind == "workbook":
+                digest = _copy_checked(path.name, zf, entry, None)
+            else:
+                with _member(path.name, zf, entry.path) as part:
+                    data = part.read(entry.size + 1)
+                if len(data) != entry.size:
+                    raise refused(path.name, entry.path, _altered())
+                digest = hashlib.sha256(data).hexdigest()
+                sheets[entry.path] = data
+            if digest != entry.sha256:
+                raise refused(path.name, entry.path, _altered())
+    _check_sheets(prepared, sheets)
+    return prepared
+
+
+def _altered() -> str:
+    return user_text("Bundle", "altered: its SHA-256 is not the one in the manifest")
+
+
+def _check_file(path: Path) -> None:
+    def bad(problem: str) -> BundleError:
+        return BundleError(
+            user_text("Bundle", "{bundle}: {problem}; nothing was imported").format(
+                bundle=path.name if path.exists() else str(path), problem=problem
+            )
+        )
+
+    if not path.exists():
+        raise bad(user_text("Bundle", "no such file"))
+    if path.is_dir():
+        raise bad(user_text("Bundle", "is a folder, not a bundle"))
+    size = path.stat().st_size
+    if size > MAX_BUNDLE_BYTES:
+        raise bad(
+            user_text("Bundle", "the file is {size} MB, larger than any bundle (limit {limit} MB)")
+            .format(size=size // 2**20, limit=MAX_BUNDLE_BYTES // 2**20)
+        )  # fmt: skip
+    with path.open("rb") as fh:
+        if fh.read(2) != b"PK":
+            raise bad(user_text("Bundle", "not a bundle (the file is not a zip)"))
+
+
+@contextmanager
+def _open_zip(path: Path) -> Iterator[zipfile.ZipFile]:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            yield zf
+    except zipfile.BadZipFile as exc:
+        raise BundleError(
+            user_text(
+                "Bundle",
+                "{bundle}: the zip is damaged or truncated ({error}); nothing was imported",
+            ).format(bundle=path.name, error=one_line(exc))
+        ) from exc
+    except (OSError, EOFError, zipfile.LargeZipFile) as exc:
+        raise BundleError(
+            user_text("Bundle", "{bundle}: cannot be read ({error}); nothing was imported").format(
+                bundle=path.name, error=one_line(exc)
+            )
+        ) from exc
+
+
+@contextmanager
+def _member(bundle: str, zf: zipfile.ZipFile, name: str) -> Iterator[zipfile.ZipExtFile]:
+    try:
+        with zf.open(name) as part:
+            yield part
+    except zipfile.BadZipFile as exc:
+        raise refused(
+            bundle, name, user_text("Bundle", "damaged ({error})").format(error=one_line(exc))
+        ) from exc
+
+
+def _members(bundle: str, zf: zipfile.ZipFile) -> Manifest:
+    """The manifest, once every member's name, kind and size is safe and each member is listed
+    in it, and each file it lists is a member."""
+    infos = zf.infolist()
+    names: dict[str, zipfile.ZipInfo] = {}
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        why = unsafe_name(name)
+        if why:
+            raise refused(
+                bundle, repr(name), user_text("Bundle", "unsafe name: {why}").format(why=why)
+            )
+        if name.casefold() in seen:
+            raise refused(bundle, name, user_text("Bundle", "the bundle holds this name twice"))
+        seen.add(name.casefold())
+        if (info.external_attr >> 16) & 0o170000 == SYMLINK:
+            raise refused(bundle, name, user_text("Bundle", "a symbolic link, not a file"))
+        if info.flag_bits & 0x1:
+            raise refused(bundle, name, user_text("Bundle", "encrypted"))
+        total += info.file_size
+        if info.file_size > RATIO_CHECKED_ABOVE and info.file_size > MAX_RATIO * max(
+            info.compress_size, 1
+        ):
+            raise refused(
+                bundle,
+                name,
+                user_text(
+                    "Bundle", "unpacks to {unpacked} MB from {packed} KB — a zip bomb, not a bundle"
+                ).format(unpacked=info.file_size // 2**20, packed=info.compress_size // 1024),
+            )
+        if not info.is_dir():
+            names[name] = info
+    if total > MAX_UNPACKED_BYTES:
+        raise BundleError(
+            user_text(
+                "Bundle",
+                "{bundle}: unpacks to {size} MB, far larger than any bundle; nothing was imported",
+            ).format(bundle=bundle, size=total // 2**20)
+        )
+    info = names.get(MANIFEST)
+    if info is None:
+        raise refused(bundle, MANIFEST, user_text("Bundle", "missing: this zip is not a bundle"))
+    if info.file_size > MAX_MANIFEST_BYTES:
+        raise refused(bundle, MANIFEST, user_text("Bundle", "far larger than any manifest"))
+    with _member(bundle, zf, MANIFEST) as part:
+        manifest = read_manifest(bundle, part.read(MAX_MANIFEST_BYTES + 1))
+    listed = {e.path: e for e in manifest.files}
+    for name in names:
+        if name != MANIFEST and name not in listed:
+            raise refused(bundle, name, user_text("Bundle", "extra: not listed in the manifest"))
+    for entry in manifest.files:
+        found = names.get(entry.path)
+        if found is None:
+            raise refused(
+                bundle,
+                entry.path,
+                user_text("Bundle", "missing: listed in the manifest, not in the bundle"),
+            )
+        if found.file_size != entry.size or (
+            entry.kind != "workbook" and entry.size > MAX_SHEET_BYTES
+        ):
+            raise refused(
+                bundle,
+                entry.path,
+                user_text("Bundle", "altered: {size:,} bytes, the manifest says {listed:,}").format(
+                    size=found.file_size, listed=entry.size
+                ),
+            )
+    return manifest
+
+
+def _copy_checked(bundle: str, zf: zipfile.ZipFile, entry: Entry, out) -> str:
+    """The SHA-256 of a member read in chunks (written to ``out`` when given); a member
+    longer than the manifest says is altered."""
+    h = hashlib.sha256()
+    read = 0
+    with _member(bundle, zf, entry.path) as part:
+        while chunk := part.read(CHUNK):
+            read += len(chunk)
+            if read > entry.size:
+                raise refused(bundle, entry.path, _altered())
+            h.update(chunk)
+            if out is not None:
+                out.write(chunk)
+    return h.hexdigest()
+
+
+def _check_sheets(prepared: PreparedBundle, sheets: dict[str, bytes]) -> None:
+    """Every sheet's signatures verify, it names the assessment the manifest says, and each
+    later revision extends the one before it."""
+    by_assessment: dict[str, list[Entry]] = {}
+    for entry in prepared.manifest.sheets:
+        by_assessment.setdefault(entry.assessment, []).append(entry)
+    for uid, entries in by_assessment.items():
+        entries.sort(key=lambda e: e.revision)
+        before: bytes | None = None
+        for n, entry in enumerate(entries):
+            pdf = sheets[entry.path]
+            _check_signatures(prepared, entry, pdf)
+            named = sheet_assessment(pdf)
+            if named != uid:
+                raise prepared._refused(
+                    entry.path,
+                    user_text(
+                        "Bundle", "the sheet is of assessment {named}, the manifest says {uid}"
+                    ).format(named=named or "?", uid=uid),
+                )
+            if n == 0:
+                if entry.kind != SIGNED_KIND:
+                    raise prepared._refused(
+                        entry.path,
+                        user_text("Bundle", "the first sheet of assessment {uid} must be the signed one")
+                        .format(uid=uid),
+                    )  # fmt: skip
+                prepared.verified[entry.sha256] = VerifiedSheet(entry.sha256, pdf, uid)
+            else:
+                if (
+                    entry.kind == SIGNED_KIND
+                    or before is None
+                    or not (pdf.startswith(before) and len(pdf) > len(before))
+                ):
+                    raise prepared._refused(
+                        entry.path,
+                        user_text(
+                            "Bundle",
+                            "revision {revision} does not extend the sheet before it as a "
+                            "countersignature does",
+                        ).format(revision=entry.revision),
+                    )
+                said = countersigned_comment(
+                    pdf, "trainee" if entry.kind == "trainee" else "teacher"
+                )
+                comment, result = said or ("", "")
+                prepared.countersigned.append(
+                    CountersignedSheet(
+                        uid,
+                        entry.revision,
+                        entry.kind,
+                        entry.sha256,
+                        pdf,
+                        entry.path,
+                        comment,
+                        result,
+                    )
+                )
+            before = pdf
+
+
+def _check_signatures(prepared: PreparedBundle, entry: Entry, pdf: bytes) -> None:
+    try:
+        report = verify_pdf(pdf)
+    except UserError as exc:
+        raise prepared._refused(entry.path, message_of(exc)) from exc
+    if not report.signatures:
+        raise prepared._refused(entry.path, user_text("Bundle", "the sheet carries no signature"))
+    for check in report.signatures:
+        if not (check.intact and check.unmodified) or check.certificate_problem_at_signing:
+            raise prepared._refused(
+                entry.path,
+                user_text("Bundle", "the signature {field} by {signer} does not verify ({problem})")
+                .format(
+                    field=check.field,
+                    signer=check.signer,
+                    problem=check.problem or check.certificate_problem_at_signing,
+                ),
+            )  # fmt: skip
+
+
+__all__ = ["BundleError", "PreparedBundle", "WorkbookError", "is_bundle", "prepare_bundle"]
