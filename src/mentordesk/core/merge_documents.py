@@ -34,7 +34,9 @@ def countersigned(m: Merger, sheets: list[CountersignedSheet]) -> None:
     m.s.flush()
 
 
-def _outcome(m: Merger, sheet: CountersignedSheet, outcome: str, label: str, reason="") -> None:
+def _outcome(
+    m: Merger, sheet: CountersignedSheet, outcome: str, label: str, reason: str = ""
+) -> None:
     m.report.add(Outcome(sheet.member, sheet.revision, outcome, label, (), reason))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import select, true
+from sqlalchemy import ColumnElement, select, true
 
 from .export_rows import ExportScope
 from .models import Assessment, AssessmentDocument, Cohort, Trainee
@@ -52,7 +52,7 @@ def documents_in_scope(store: Store, scope: ExportScope) -> Iterator[SheetDocume
             yield SheetDocument(uid, revision, kind, sha256, pdf)
 
 
-def scope_trainees(scope: ExportScope):
+def scope_trainees(scope: ExportScope) -> ColumnElement[bool]:
     """The trainees an export covers: the cohort's, or everyone's."""
     if not scope.cohort:
         return true()

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from ..core.bulk import fewer_collections
 from ..core.errors import UserError
@@ -203,7 +204,7 @@ def _open_zip(path: Path) -> Iterator[zipfile.ZipFile]:
 
 
 @contextmanager
-def _member(bundle: str, zf: zipfile.ZipFile, name: str) -> Iterator[zipfile.ZipExtFile]:
+def _member(bundle: str, zf: zipfile.ZipFile, name: str) -> Iterator[IO[bytes]]:
     try:
         with zf.open(name) as part:
             yield part
@@ -254,10 +255,10 @@ def _members(bundle: str, zf: zipfile.ZipFile) -> Manifest:
                 "{bundle}: unpacks to {size} MB, far larger than any bundle; nothing was imported",
             ).format(bundle=bundle, size=total // 2**20)
         )
-    info = names.get(MANIFEST)
-    if info is None:
+    listing = names.get(MANIFEST)
+    if listing is None:
         raise refused(bundle, MANIFEST, user_text("Bundle", "missing: this zip is not a bundle"))
-    if info.file_size > MAX_MANIFEST_BYTES:
+    if listing.file_size > MAX_MANIFEST_BYTES:
         raise refused(bundle, MANIFEST, user_text("Bundle", "far larger than any manifest"))
     with _member(bundle, zf, MANIFEST) as part:
         manifest = read_manifest(bundle, part.read(MAX_MANIFEST_BYTES + 1))
@@ -286,7 +287,7 @@ def _members(bundle: str, zf: zipfile.ZipFile) -> Manifest:
     return manifest
 
 
-def _copy_checked(bundle: str, zf: zipfile.ZipFile, entry: Entry, out) -> str:
+def _copy_checked(bundle: str, zf: zipfile.ZipFile, entry: Entry, out: IO[bytes] | None) -> str:
     """The SHA-256 of a member read in chunks (written to ``out`` when given); a member
     longer than the manifest says is altered."""
     h = hashlib.sha256()
