@@ -32,7 +32,6 @@ NOT_YET_TYPED = {
     "exchange/session_sheet.py",
     "exchange/sheet_language.py",
     "exchange/sheet_page.py",
-    "exchange/sheet_pdf.py",
     "exchange/workbook_import.py",
     "exchange/workbook_reading.py",
 }
