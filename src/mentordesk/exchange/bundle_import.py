@@ -84,6 +84,11 @@ class PreparedBundle:
     def kind(self) -> str:
         return BUNDLE_KIND
 
+    @property
+    def roster(self) -> None:
+        """A bundle holds no roster (the import's cohort choice does not apply to it)."""
+        return None
+
     def dry_run(self, store: Store, progress: Progress = NO_PROGRESS) -> ImportReport:
         return self._merge(store, False, progress)
 
