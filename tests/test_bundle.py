@@ -257,6 +257,28 @@ def test_a_bad_bundle_is_refused_whole_naming_the_member(bundle, tmp_path, capsy
     assert not Path(f"{db}-wal").exists() or Path(f"{db}-wal").stat().st_size == 0
 
 
+@pytest.mark.parametrize(
+    "limit, words",
+    [
+        ("MAX_SHEET_BYTES", "far larger than any signed sheet"),
+        ("MAX_SHEETS_BYTES", "far more than any bundle holds"),
+        ("MAX_BUNDLE_BYTES", "larger than any bundle"),
+    ],
+)
+def test_an_oversized_bundle_or_member_is_refused(
+    bundle, tmp_path, capsys, monkeypatch, limit, words
+):
+    from mentordesk.exchange import bundle_import
+
+    monkeypatch.setattr(bundle_import, limit, 1000)
+    db = tmp_path / "school.db"
+    Store.open(db).close()
+    before = db.read_bytes()
+    code, _, err = _run(capsys, "import", str(bundle), "--db", str(db))
+    assert code == 1 and words in err and "nothing was imported" in err, err
+    assert db.read_bytes() == before
+
+
 def test_an_untouched_rewritten_bundle_imports(bundle, tmp_path, capsys):
     """The refusals above come from each change, not from the rewriting itself."""
     good = _rewritten(bundle, tmp_path / "good.zip", lambda m: m)

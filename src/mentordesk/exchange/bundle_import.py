@@ -53,7 +53,9 @@ from .workbook_reading import (
 BUNDLE_KIND = "results bundle"
 # A cohort's signed sheets beside a workbook of at most MAX_FILE_BYTES.
 MAX_BUNDLE_BYTES = 2 * MAX_FILE_BYTES
-MAX_SHEET_BYTES = 64 * 1024 * 1024
+# A signed sheet is tens of kilobytes; the sheets are held in memory while they are checked.
+MAX_SHEET_BYTES = 16 * 1024 * 1024
+MAX_SHEETS_BYTES = 1024 * 1024 * 1024
 CHUNK = 1024 * 1024
 SYMLINK = stat.S_IFLNK
 
@@ -279,9 +281,15 @@ def _members(bundle: str, zf: zipfile.ZipFile) -> Manifest:
                 entry.path,
                 user_text("Bundle", "missing: listed in the manifest, not in the bundle"),
             )
-        if found.file_size != entry.size or (
-            entry.kind != "workbook" and entry.size > MAX_SHEET_BYTES
-        ):
+        if entry.kind != "workbook" and found.file_size > MAX_SHEET_BYTES:
+            raise refused(
+                bundle,
+                entry.path,
+                user_text("Bundle", "{size:,} bytes, far larger than any signed sheet").format(
+                    size=found.file_size
+                ),
+            )
+        if found.file_size != entry.size:
             raise refused(
                 bundle,
                 entry.path,
@@ -289,6 +297,15 @@ def _members(bundle: str, zf: zipfile.ZipFile) -> Manifest:
                     size=found.file_size, listed=entry.size
                 ),
             )
+    sheets = sum(e.size for e in manifest.sheets)
+    if sheets > MAX_SHEETS_BYTES:
+        raise BundleError(
+            user_text(
+                "Bundle",
+                "{bundle}: its sheets come to {size} MB, far more than any bundle holds; "
+                "nothing was imported",
+            ).format(bundle=bundle, size=sheets // 2**20)
+        )
     return manifest
 
 
