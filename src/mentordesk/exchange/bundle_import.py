@@ -19,17 +19,15 @@ from pathlib import Path
 from typing import IO
 
 from ..core.bulk import fewer_collections
-from ..core.errors import UserError
 from ..core.import_report import ImportReport
 from ..core.merge import merge_results
 from ..core.merge_records import CountersignedSheet, VerifiedSheet
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.store import Store
-from ..core.wording import message_of, user_text
+from ..core.wording import user_text
 from .bundle_manifest import (
     MANIFEST,
     MAX_MANIFEST_BYTES,
-    SIGNED_KIND,
     BundleError,
     Entry,
     Manifest,
@@ -37,9 +35,8 @@ from .bundle_manifest import (
     refused,
     unsafe_name,
 )
+from .bundle_sheets import checked_sheets
 from .results_import import read_about, read_results
-from .signing import countersigned_comment, sheet_assessment
-from .verify import verify_pdf
 from .workbook_reading import (
     MAX_FILE_BYTES,
     MAX_RATIO,
@@ -159,7 +156,7 @@ def prepare_bundle(path: Path) -> PreparedBundle:
                 sheets[entry.path] = data
             if digest != entry.sha256:
                 raise refused(path.name, entry.path, _altered())
-    _check_sheets(prepared, sheets)
+    prepared.verified, prepared.countersigned = checked_sheets(path.name, manifest, sheets)
     return prepared
 
 
@@ -323,87 +320,6 @@ def _copy_checked(bundle: str, zf: zipfile.ZipFile, entry: Entry, out: IO[bytes]
             if out is not None:
                 out.write(chunk)
     return h.hexdigest()
-
-
-def _check_sheets(prepared: PreparedBundle, sheets: dict[str, bytes]) -> None:
-    """Every sheet's signatures verify, it names the assessment the manifest says, and each
-    later revision extends the one before it."""
-    by_assessment: dict[str, list[Entry]] = {}
-    for entry in prepared.manifest.sheets:
-        by_assessment.setdefault(entry.assessment, []).append(entry)
-    for uid, entries in by_assessment.items():
-        entries.sort(key=lambda e: e.revision)
-        before: bytes | None = None
-        for n, entry in enumerate(entries):
-            pdf = sheets[entry.path]
-            _check_signatures(prepared, entry, pdf)
-            named = sheet_assessment(pdf)
-            if named != uid:
-                raise prepared._refused(
-                    entry.path,
-                    user_text(
-                        "Bundle", "the sheet is of assessment {named}, the manifest says {uid}"
-                    ).format(named=named or "?", uid=uid),
-                )
-            if n == 0:
-                if entry.kind != SIGNED_KIND:
-                    raise prepared._refused(
-                        entry.path,
-                        user_text("Bundle", "the first sheet of assessment {uid} must be the signed one")
-                        .format(uid=uid),
-                    )  # fmt: skip
-                prepared.verified[entry.sha256] = VerifiedSheet(entry.sha256, pdf, uid)
-            else:
-                if (
-                    entry.kind == SIGNED_KIND
-                    or before is None
-                    or not (pdf.startswith(before) and len(pdf) > len(before))
-                ):
-                    raise prepared._refused(
-                        entry.path,
-                        user_text(
-                            "Bundle",
-                            "revision {revision} does not extend the sheet before it as a "
-                            "countersignature does",
-                        ).format(revision=entry.revision),
-                    )
-                said = countersigned_comment(
-                    pdf, "trainee" if entry.kind == "trainee" else "teacher"
-                )
-                comment, result = said or ("", "")
-                prepared.countersigned.append(
-                    CountersignedSheet(
-                        uid,
-                        entry.revision,
-                        entry.kind,
-                        entry.sha256,
-                        pdf,
-                        entry.path,
-                        comment,
-                        result,
-                    )
-                )
-            before = pdf
-
-
-def _check_signatures(prepared: PreparedBundle, entry: Entry, pdf: bytes) -> None:
-    try:
-        report = verify_pdf(pdf)
-    except UserError as exc:
-        raise prepared._refused(entry.path, message_of(exc)) from exc
-    if not report.signatures:
-        raise prepared._refused(entry.path, user_text("Bundle", "the sheet carries no signature"))
-    for check in report.signatures:
-        if not (check.intact and check.unmodified) or check.certificate_problem_at_signing:
-            raise prepared._refused(
-                entry.path,
-                user_text("Bundle", "the signature {field} by {signer} does not verify ({problem})")
-                .format(
-                    field=check.field,
-                    signer=check.signer,
-                    problem=check.problem or check.certificate_problem_at_signing,
-                ),
-            )  # fmt: skip
 
 
 __all__ = ["BundleError", "PreparedBundle", "WorkbookError", "is_bundle", "prepare_bundle"]
