@@ -414,3 +414,34 @@ def test_every_name_a_guide_cites_is_in_the_code(guide: Path) -> None:
     }
     assert len(names) > 5
     assert sorted(n for n in names if not re.search(rf"\b{n}\b", corpus)) == []
+
+
+# -- the bundle's contract --------------------------------------------------------------------
+
+
+def test_the_bundle_section_lists_the_members_and_keys_the_code_writes() -> None:
+    from mentordesk.exchange import bundle_manifest as M
+
+    text = section(INTERCHANGE.read_text(encoding="utf-8"), "3.8 Bundles")
+    tables = [t for t in text.split("\n\n") if t.startswith("|")]
+    members, keys, entry_keys = (first_table(t) for t in tables[:3])
+    assert [row[0] for row in members] == [
+        f"`{M.WORKBOOK}`",
+        "`sheets/UID-rN.pdf`",
+        f"`{M.MANIFEST}`",
+    ]
+    assert M.sheet_path("UID", 7) == "sheets/UID-r7.pdf" and M.SHEETS_FOLDER == "sheets/"
+    assert [row[0].strip("`") for row in keys] == list(M.MANIFEST_KEYS)
+    assert [row[0].strip("`") for row in entry_keys] == list(M.ENTRY_KEYS)
+    assert (
+        f"`{M.FORMAT}`" in text and f"`{M.WORKBOOK_KIND}`" in text and f"`{M.SIGNED_KIND}`" in text
+    )
+    manifest = M.Manifest(
+        "2026-12-03T12:00:00Z", "abc", {}, [M.Entry("results.xlsx", "workbook", 1, "0" * 64)]
+    )
+    import json
+
+    written = json.loads(manifest.dumps())
+    assert list(written) == list(M.MANIFEST_KEYS)
+    sheet = M.Entry("sheets/u-r1.pdf", "signed", 1, "0" * 64, "u", 1).as_json()
+    assert list(sheet) == list(M.ENTRY_KEYS)

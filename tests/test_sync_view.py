@@ -170,3 +170,29 @@ def test_refused_rows_beside_rows_already_here_are_not_called_unimportable(
 
     area.preview_file(roster("c.xlsx", [("D3", "x" * 201)]))
     qtbot.waitUntil(lambda: "No row of this workbook" in area.message.text(), timeout=10000)
+
+
+def test_a_zip_exports_a_bundle_and_previews_as_one(
+    qtbot, demo_store, store, tmp_path, make_worker
+):
+    """The window's face of the bundle: a .zip name writes the bundle, and choosing a bundle
+    previews it (members and signatures checked) before Apply merges it."""
+    import zipfile
+
+    area = SyncArea(make_worker(demo_store))
+    qtbot.addWidget(area)
+    settled(area.worker)
+    target = tmp_path / "out.zip"
+    area.export_to(target)
+    qtbot.waitUntil(lambda: "Exported" in area.message.text(), timeout=20000)
+    with zipfile.ZipFile(target) as zf:
+        assert {"results.xlsx", "manifest.json"} <= set(zf.namelist())
+
+    school = SyncArea(make_worker(store))
+    qtbot.addWidget(school)
+    school.preview_file(target)
+    qtbot.waitUntil(lambda: "results bundle" in school.summary.text(), timeout=20000)
+    assert school.apply_button.isEnabled()
+    school.apply_button.click()
+    qtbot.waitUntil(lambda: "applied" in school.message.text(), timeout=20000)
+    assert len(list_trainees(store)) == len(list_trainees(demo_store))

@@ -10,8 +10,10 @@ from ..core.errors import UserError
 from ..core.export_scope import ExportScope
 from ..core.import_report import REJECTED
 from ..core.progress import Progress
-from ..exchange.results_export import export_results
-from ..exchange.workbook_import import prepare_import
+from ..exchange.bundle_export import BundleResult, export_bundle
+from ..exchange.bundle_import import PreparedBundle, is_bundle, prepare_bundle
+from ..exchange.results_export import ExportResult, export_results
+from ..exchange.workbook_import import PreparedImport, prepare_import
 from . import date_argument
 from .store_commands import open_store
 
@@ -33,7 +35,11 @@ _date = date_argument
 
 
 def _import(args: argparse.Namespace) -> int:
-    prepared = prepare_import(Path(args.file), args.cohort or "")
+    # A bundle is checked whole (members, hashes, signatures) before the store is opened.
+    if is_bundle(Path(args.file)):
+        prepared: PreparedImport | PreparedBundle = prepare_bundle(Path(args.file))
+    else:
+        prepared = prepare_import(Path(args.file), args.cohort or "")
     store = open_store(args)
     try:
         if args.dry_run:
@@ -74,7 +80,14 @@ def _export(args: argparse.Namespace) -> int:
     scope = ExportScope(args.cohort or "", args.start, args.end)
     store = open_store(args)
     try:
-        result = export_results(store, Path(args.file), scope, chinese_headers=args.chinese_headers)
+        if args.bundle:
+            result: ExportResult | BundleResult = export_bundle(
+                store, Path(args.file), scope, chinese_headers=args.chinese_headers
+            )
+        else:
+            result = export_results(
+                store, Path(args.file), scope, chinese_headers=args.chinese_headers
+            )
     finally:
         store.close()
     for line in result.lines():
@@ -94,7 +107,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", metavar="FILE", help="the .xlsx workbook")
+    p.add_argument("file", metavar="FILE", help="the .xlsx workbook, or a .zip bundle")
     p.add_argument(
         "--dry-run", action="store_true", help="report what would change; change nothing"
     )
@@ -114,9 +127,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         parents=[common],
         help="write the results workbook for the school and HR",
         description="Write the results workbook of interchange.md (Summary, round-trip sheets, "
-        "Skills, About). Dates as YYYY-MM-DD.",
+        "Skills, About), or with --bundle a .zip with the signed sheets beside it. Dates as "
+        "YYYY-MM-DD.",
     )
-    p.add_argument("file", metavar="FILE.xlsx")
+    p.add_argument("file", metavar="FILE.xlsx|FILE.zip")
+    p.add_argument(
+        "--bundle",
+        action="store_true",
+        help="write a .zip bundle: the workbook, the signed and countersigned sheets, and a "
+        "manifest of their SHA-256 hashes",
+    )
     p.add_argument("--cohort", metavar="C", help="only this cohort's trainees")
     p.add_argument("--from", dest="start", type=_date, metavar="D", help="period start")
     p.add_argument("--to", dest="end", type=_date, metavar="D", help="period end")

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import merge_assessments, merge_calendar, merge_rows
+from . import merge_assessments, merge_calendar, merge_documents, merge_rows
 from .changes import KINDS, add
 from .errors import UserError
 from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
@@ -375,6 +375,8 @@ def merge_results(
         with store.write() as session:
             merger = Merger(store, session, source)
             merger.run(source.sheets, progress)
+            # A bundle's countersigned sheets, once the assessments they extend are merged.
+            merge_documents.countersigned(merger, source.countersigned_sheets)
             session.flush()
             held_back = apply and strict and bool(merger.report.counts().get(REJECTED))
             if not apply or held_back:

@@ -97,6 +97,8 @@ def assessment(m: Merger, r: Incoming, local: Assessment | None, label: str) -> 
     values = _values(m, r.values)
     state = values["state"]
     verified = m.source.verified_sheets.get(values["document_sha256"]) if state in SIGNED else None
+    if verified is not None and verified.assessment_uid not in ("", r.uid):
+        verified = None  # another assessment's sheet: it signs nothing for this row
     if local is None or local.state not in SIGNED:
         if state in SIGNED and verified is None:
             raise _refuse_signature(m, state)

@@ -37,6 +37,23 @@ class VerifiedSheet:
 
     sha256: str
     pdf: bytes
+    # The assessment the sheet names (its document ID): only that assessment's row may take it.
+    assessment_uid: str = ""
+
+
+@dataclass(frozen=True)
+class CountersignedSheet:
+    """A later revision of a signed sheet (a countersignature), verified by the bundle import:
+    kept beside the signed one when it extends the sheet held here."""
+
+    assessment_uid: str
+    revision: int
+    kind: str
+    sha256: str
+    pdf: bytes
+    member: str
+    comment: str = ""
+    result: str = ""
 
 
 @dataclass
@@ -48,6 +65,8 @@ class MergeSource:
     # SHA-256 -> the verified signed PDF. A plain workbook carries none: its rows can then
     # neither create a signed assessment nor change one.
     verified_sheets: dict[str, VerifiedSheet] = field(default_factory=dict)
+    # Countersigned revisions from a bundle, oldest revision first, merged after the sheets.
+    countersigned_sheets: list[CountersignedSheet] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

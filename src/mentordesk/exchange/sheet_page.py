@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from ..paths import resources_dir
+from .sheet_archive import ArchiveInfo, stamp_archive
 from .sheet_language import say
 
 FONT = "WenQuanYiMicroHei"
@@ -31,6 +32,7 @@ FOOTER_H = 20 * mm
 BODY_W = PAGE_W - 2 * MARGIN
 GREY = colors.Color(0.86, 0.86, 0.86)
 MID = colors.Color(0.55, 0.55, 0.55)
+DRAFT_GREY = colors.Color(0.6, 0.6, 0.6)
 
 # Where each signature box landed: its name -> (page index from 0, (x1, y1, x2, y2) in PDF
 # points), for the signature fields.
@@ -120,15 +122,24 @@ class SignatureBoxes(Flowable):
         c.drawString(x + 2 * mm, 8.5 * mm, f"{s.name}  {s.signed_on:%Y-%m-%d}")
 
 
-def numbered_canvas(document_id: str, trainee: str) -> type[Canvas]:
-    """A canvas that knows the page count when it closes: 'page X of Y' needs it."""
+def numbered_canvas(
+    document_id: str, trainee: str, *, archive: ArchiveInfo | None = None, draft: bool = False
+) -> type[Canvas]:
+    """A canvas that knows the page count when it closes: 'page X of Y' needs it. A draft
+    says so across every page; ``archive`` gives the document its creation time and XMP."""
     f = font_name()
 
     class NumberedCanvas(Canvas):
         # Made by reportlab's document with its own arguments, passed on as they are.
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Invariant: the same sheet made at the same time is the same bytes (its creation
+            # time comes from ``archive``). The initial font is the shipped one: reportlab's
+            # default, Helvetica, would be listed in every page and never embedded.
             kwargs["invariant"] = 1
+            kwargs["initialFontName"] = f
             super().__init__(*args, **kwargs)
+            if archive is not None:
+                stamp_archive(self, archive)
             # Each page's drawing state, kept until the page count is known.
             self._pages: list[dict[str, Any]] = []
             self._qr_drawn = False
@@ -181,6 +192,8 @@ def numbered_canvas(document_id: str, trainee: str) -> type[Canvas]:
         def _furniture(self, total: int) -> None:
             number = self.getPageNumber()
             self.saveState()
+            if draft:
+                self._draft_mark()
             self.setLineWidth(0.5)
             self.line(MARGIN, FOOTER_H, PAGE_W - MARGIN, FOOTER_H)
             self.setFont(f, 7.5)
@@ -203,6 +216,19 @@ def numbered_canvas(document_id: str, trainee: str) -> type[Canvas]:
                 self.drawString(
                     MARGIN, PAGE_H - 10 * mm, f"{trainee} — " + say("continued", "续页")
                 )
+            self.restoreState()
+
+        def _draft_mark(self) -> None:
+            """DRAFT across the page, light enough to read the form through it."""
+            self.saveState()
+            self.setFillColor(DRAFT_GREY)
+            self.setFillAlpha(0.35)
+            self.translate(PAGE_W / 2, PAGE_H / 2)
+            self.rotate(52)
+            word = say("DRAFT", "草稿", " ")
+            size = min(110.0, 0.9 * PAGE_H / max(pdfmetrics.stringWidth(word, f, 1), 1))
+            self.setFont(f, size)
+            self.drawCentredString(0, -size / 3, word)
             self.restoreState()
 
     return NumberedCanvas
@@ -241,8 +267,9 @@ def countersignature_stamp(
     face with wrong advances.
     """
     out = io.BytesIO()
-    c = Canvas(out, pagesize=(width, height), invariant=1)
     f = font_name()
+    # The reportlab stubs type initialFontName as a number; reportlab takes the font's name.
+    c = Canvas(out, pagesize=(width, height), invariant=1, initialFontName=f)  # type: ignore[arg-type]
     text = "\n".join(part for part in (result, comment) if part)
     if not text:
         c.setFont(f, 10)

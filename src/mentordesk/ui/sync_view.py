@@ -26,6 +26,8 @@ from ..core.export_scope import ExportScope
 from ..core.import_report import CONFLICT, NEW, REJECTED, UNCHANGED, UPDATED, ImportReport
 from ..core.progress import Progress
 from ..core.store import Store
+from ..exchange.bundle_export import BundleResult, export_bundle
+from ..exchange.bundle_import import PreparedBundle, is_bundle, prepare_bundle
 from ..exchange.results_export import ExportResult, export_results
 from ..exchange.workbook_import import PreparedImport, prepare_import
 from .area import FormArea
@@ -40,13 +42,26 @@ ERROR_STYLE = "color: #b00020;"
 
 def dry_run(
     store: Store, path: Path, cohort: str, progress: Progress
-) -> tuple[PreparedImport, ImportReport]:
-    """The workbook at ``path`` read and checked against the records; nothing changes."""
-    prepared = prepare_import(path, cohort)
+) -> tuple[PreparedImport | PreparedBundle, ImportReport]:
+    """The workbook (or bundle) at ``path`` read and checked against the records; nothing
+    changes. A bundle's members and signatures are checked whole first."""
+    prepared: PreparedImport | PreparedBundle
+    prepared = prepare_bundle(path) if is_bundle(path) else prepare_import(path, cohort)
     return prepared, prepared.dry_run(store, progress)
 
 
-def apply_prepared(store: Store, prepared: PreparedImport, progress: Progress) -> ImportReport:
+def export_file(
+    store: Store, path: Path, scope: ExportScope, chinese_headers: bool, progress: Progress
+) -> ExportResult | BundleResult:
+    """The results workbook, or with a .zip name the bundle with the signed sheets."""
+    if path.suffix.lower() == ".zip":
+        return export_bundle(store, path, scope, chinese_headers=chinese_headers, progress=progress)
+    return export_results(store, path, scope, chinese_headers=chinese_headers, progress=progress)
+
+
+def apply_prepared(
+    store: Store, prepared: PreparedImport | PreparedBundle, progress: Progress
+) -> ImportReport:
     """Commit a previewed import, all accepted rows in one transaction."""
     return prepared.apply(store, progress)
 
@@ -103,7 +118,7 @@ class SyncArea(FormArea):
         self.from_check.toggled.connect(self.from_date.setEnabled)
         self.to_check.toggled.connect(self.to_date.setEnabled)
 
-        self.prepared: PreparedImport | None = None
+        self.prepared: PreparedImport | PreparedBundle | None = None
         self.report: ImportReport | None = None
         self.choose_button.clicked.connect(self.choose_file)
         self.apply_button.clicked.connect(self.apply_import)
@@ -150,7 +165,7 @@ class SyncArea(FormArea):
             self,
             self.tr("Choose a workbook to import"),
             "",
-            self.tr("Excel workbooks (*.xlsx);;All files (*)"),
+            self.tr("Excel workbooks (*.xlsx);;Bundles with signed sheets (*.zip);;All files (*)"),
         )
         if path:
             self.preview_file(Path(path))
@@ -173,7 +188,7 @@ class SyncArea(FormArea):
         if self.prepared is not None and self.prepared.roster is not None:
             self.preview_file(self.prepared.path)
 
-    def _previewed(self, result: tuple[PreparedImport, ImportReport]) -> None:
+    def _previewed(self, result: tuple[PreparedImport | PreparedBundle, ImportReport]) -> None:
         self.prepared, self.report = result
         self._show(self.report)
         self.apply_button.setEnabled(self.report.changes_anything)
@@ -218,6 +233,7 @@ class SyncArea(FormArea):
             "roster": self.tr("roster"),
             "rubric": self.tr("rubric"),
             "results": self.tr("results"),
+            "results bundle": self.tr("results bundle"),
         }
         separator = self.tr(", ", "between the items of a list")
         figures = separator.join(f"{n} {names[k]}" for k, n in counts.items())
@@ -269,12 +285,17 @@ class SyncArea(FormArea):
 
     def choose_export_file(self) -> None:
         name = f"mentordesk-results-{date.today().isoformat()}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export results"), name, self.tr("Excel workbooks (*.xlsx)")
+        bundles = self.tr("Bundles with signed sheets (*.zip)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export results"),
+            name,
+            self.tr("Excel workbooks (*.xlsx)") + ";;" + bundles,
         )
         if path:
-            if not path.lower().endswith(".xlsx"):
-                path += ".xlsx"
+            suffix = ".zip" if chosen == bundles else ".xlsx"
+            if not path.lower().endswith(suffix):
+                path += suffix
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
@@ -283,13 +304,11 @@ class SyncArea(FormArea):
             self._say(self.tr("The period starts after it ends."), ok=False)
             return
         self._say("")
-        QueryOp(
-            export_results, path, scope, chinese_headers=self.chinese.isChecked()
-        ).with_progress(self, self.tr("Exporting results…")).success(self._exported).failure(
-            self._failed
-        ).run(self.worker, self)
+        QueryOp(export_file, path, scope, self.chinese.isChecked()).with_progress(
+            self, self.tr("Exporting results…")
+        ).success(self._exported).failure(self._failed).run(self.worker, self)
 
-    def _exported(self, result: ExportResult) -> None:
+    def _exported(self, result: ExportResult | BundleResult) -> None:
         total = sum(result.rows.values())
         self._say(
             self.tr("Exported %1 rows to %2")
