@@ -11,6 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from mentordesk.cli import _gui_only
 from mentordesk.core.store import Store
 from mentordesk.core.trainees import create_trainee
 
@@ -32,14 +35,30 @@ NOT_AT_START = (
     "mentordesk.ui.first_run",
 )
 
+# Not needed to show the window: the log file's handlers, digests (OpenSSL), Designer's form
+# loader, the message boxes, the platform's folders (a database was given), locale tables.
+NOT_BEFORE_SHOWN = (
+    "sqlalchemy",
+    "logging.handlers",
+    "hashlib",
+    "PySide6.QtUiTools",
+    "platformdirs",
+    "locale",
+)
+
 LIST_MODULES = """
-import builtins, runpy, sys
+import builtins, gc, runpy, sys
 sys.argv = ["mentordesk", "--db", sys.argv[1]]
 say = builtins.print
 def print(*args, **kwargs):
-    # At the moment the window reports itself shown: was the store's library loaded yet?
+    # At the moment the window reports itself shown: what was loaded yet, and is the cycle
+    # collector paused? When the roster is ready, is it running again?
     if args and str(args[0]).startswith("shown "):
         say("sqlalchemy at shown:", "sqlalchemy" in sys.modules, flush=True)
+        say("loaded at shown", " ".join(sorted(sys.modules)), flush=True)
+        say("collector at shown:", gc.isenabled(), flush=True)
+    if args and str(args[0]).startswith("ready "):
+        say("collector at ready:", gc.isenabled(), flush=True)
     say(*args, **kwargs)
 builtins.print = print
 try:
@@ -79,6 +98,40 @@ def test_window_shows_before_the_store_is_loaded_and_then_opens_it(tmp_path: Pat
     assert said == ["sqlalchemy", "shown", "ready"]
     assert "sqlalchemy at shown: False" in lines
     assert "mentordesk.core.store" in next(line for line in lines if line.startswith("modules "))
+
+
+def test_window_shows_without_what_only_later_work_needs(tmp_path: Path) -> None:
+    lines = _start(tmp_path)
+    at_shown = next(line for line in lines if line.startswith("loaded at shown ")).split()[3:]
+    early = sorted(
+        m
+        for m in at_shown
+        for prefix in NOT_BEFORE_SHOWN
+        if m == prefix or m.startswith(prefix + ".")
+    )
+    assert early == []
+
+
+def test_collector_waits_for_the_first_screen_then_runs_again(tmp_path: Path) -> None:
+    lines = _start(tmp_path)
+    assert "collector at shown: False" in lines
+    assert "collector at ready: True" in lines
+
+
+@pytest.mark.parametrize(
+    ("argv", "db"),
+    [([], None), (["--db", "x.db"], "x.db"), (["--db=y.db"], "y.db"), (["--db", ""], "")],
+)
+def test_window_command_lines_open_the_window(argv: list[str], db: str | None) -> None:
+    gui = _gui_only(argv)
+    assert gui is not None and gui.db == db
+
+
+@pytest.mark.parametrize(
+    "argv", [["check"], ["--db", "x.db", "check"], ["--db"], ["--db", "-x"], ["--help"]]
+)
+def test_other_command_lines_go_to_the_commands(argv: list[str]) -> None:
+    assert _gui_only(argv) is None
 
 
 def test_window_start_leaves_file_and_command_modules_unimported(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .. import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from ..core.database_file import needs_upgrade
@@ -58,6 +59,8 @@ def upgrade_with_progress(target: str, quiet: bool = False) -> None:
 
     Raises ``UserError`` for a database this version cannot open.
     """
+    from PySide6.QtWidgets import QLabel, QProgressDialog
+
     from ..core.database import upgrade_file
 
     outcome: list[BaseException] = []
@@ -100,8 +103,24 @@ def upgrade_with_progress(target: str, quiet: bool = False) -> None:
     # Anything else happens again in Store.open, which turns database errors into a message.
 
 
+def resume_collection() -> None:
+    """Start the cycle collector again once the first screen is up (or will not be), if
+    start-up paused it (``cli.main``). What start-up made lives as long as the window: it is
+    frozen out of the way of every later collection first."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def run(db: str | None = None) -> int:
     """The GUI's entry point; returns the process exit code."""
+    try:
+        return _run(db)
+    finally:
+        resume_collection()
+
+
+def _run(db: str | None) -> int:
     app = make_application()
     error_reporting.install()
     exit_after_show = os.environ.get("MENTORDESK_EXIT_AFTER_SHOW") == "1"
@@ -110,6 +129,8 @@ def run(db: str | None = None) -> int:
     if not lock.tryLock(200):
         # A benchmark or smoke test (nobody to click OK) gets the message on stderr only.
         if not exit_after_show:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(
                 None,
                 QCoreApplication.translate("Application", "MentorDesk is already open"),
@@ -138,6 +159,7 @@ def run(db: str | None = None) -> int:
 
         def cannot_open(message: str) -> None:
             failed.append(message)
+            resume_collection()
             _cannot_open(message, exit_after_show)
             window.close()
             app.exit(1)
@@ -152,6 +174,7 @@ def run(db: str | None = None) -> int:
 
         worker.open_failed.connect(cannot_open)
         worker.opened.connect(opened)
+        window.ready.connect(resume_collection)
         if exit_after_show:
             # Benchmarks and smoke tests: report when the window is up (``shown``) and when
             # Today's roster is on screen to be marked (``ready``), then leave.
@@ -166,7 +189,9 @@ def run(db: str | None = None) -> int:
             QTimer.singleShot(0, shown)
             window.ready.connect(ready, Qt.ConnectionType.QueuedConnection)
         window.show()
-        # After the window is up: the worker shares the interpreter with it.
+        # After the window is up: the log file (the worker reports a failed opening there),
+        # then the store, on the worker that shares the interpreter with the window.
+        QTimer.singleShot(0, error_reporting.setup_logging)
         QTimer.singleShot(0, lambda: worker.open(str(target)))
         code = app.exec()
         return 1 if failed else code
@@ -185,6 +210,8 @@ def _is_empty(store: Store) -> bool:
 def _cannot_open(exc: UserError | str, quiet: bool) -> None:
     message = exc if isinstance(exc, str) else localised(exc)
     if not quiet:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             QCoreApplication.translate("Application", "MentorDesk cannot open the database"),
