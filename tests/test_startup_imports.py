@@ -7,6 +7,7 @@ database that is already up to date and holds a trainee, listing every module it
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from mentordesk.cli import _gui_only
+from mentordesk.core.database_file import SCHEMA_HEAD, schema_of
 from mentordesk.core.store import Store
 from mentordesk.core.trainees import create_trainee
 
@@ -36,15 +38,19 @@ NOT_AT_START = (
 )
 
 # Not needed to show the window: the log file's handlers, digests (OpenSSL), Designer's form
-# loader, the message boxes, the platform's folders (a database was given), locale tables.
+# loader, the message boxes, the platform's folders (a database was given), locale tables,
+# the standard library's SQLite (the file's schema is read once the window is up).
 NOT_BEFORE_SHOWN = (
     "sqlalchemy",
+    "sqlite3",
     "logging.handlers",
     "hashlib",
     "PySide6.QtUiTools",
     "platformdirs",
     "locale",
 )
+
+OLD_SCHEMA = Path(__file__).parent / "data" / "schemas" / "schema-0003.db"
 
 LIST_MODULES = """
 import builtins, gc, runpy, sys
@@ -69,14 +75,15 @@ print("modules", " ".join(sorted(sys.modules)), flush=True)
 """
 
 
-def _start(tmp_path: Path) -> list[str]:
-    """What a window start on a database holding a trainee printed."""
-    db = tmp_path / "start.db"
-    store = Store.open(db)
-    try:
-        create_trainee(store, trainee_id="S-1", name="Li Na", cohort="2026 rolling")
-    finally:
-        store.close()
+def _start(tmp_path: Path, db: Path | None = None) -> list[str]:
+    """What a window start printed, on ``db`` or else on a database holding a trainee."""
+    if db is None:
+        db = tmp_path / "start.db"
+        store = Store.open(db)
+        try:
+            create_trainee(store, trainee_id="S-1", name="Li Na", cohort="2026 rolling")
+        finally:
+            store.close()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MENTORDESK_EXIT_AFTER_SHOW="1")
     env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
     done = subprocess.run(
@@ -110,6 +117,16 @@ def test_window_shows_without_what_only_later_work_needs(tmp_path: Path) -> None
         if m == prefix or m.startswith(prefix + ".")
     )
     assert early == []
+
+
+def test_an_old_database_is_migrated_once_the_window_is_up(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    shutil.copy(OLD_SCHEMA, db)
+    lines = _start(tmp_path, db)
+    said = [line.split()[0] for line in lines if line.split()[0] in ("shown", "ready")]
+    assert said == ["shown", "ready"]
+    assert schema_of(db) == SCHEMA_HEAD
+    assert list((tmp_path / "backups").glob("old.before-*.db"))
 
 
 def test_collector_waits_for_the_first_screen_then_runs_again(tmp_path: Path) -> None:

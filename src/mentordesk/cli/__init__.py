@@ -11,10 +11,13 @@ import gc
 import importlib
 import sys
 from collections.abc import Sequence
-from datetime import date
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..core.errors import UserError
+
+if TYPE_CHECKING:
+    from datetime import date
 
 # Each module adds its subcommands; a new one joins by its name here. Imported only when a
 # command is parsed: the window must not pay for the commands' imports (demo data, backup).
@@ -79,6 +82,8 @@ def date_argument(text: str) -> date:
 
 def _check_period(args: argparse.Namespace) -> None:
     """Every command that takes a period refuses one that ends before it starts, here."""
+    from datetime import date
+
     from ..core.periods import check_period
 
     for first, last in (("start", "end"), ("from", "to")):

@@ -141,13 +141,6 @@ def _run(db: str | None) -> int:
             )
         print(f"mentordesk: already open on {target}", file=sys.stderr)
         return 1
-    try:
-        if needs_upgrade(target):
-            upgrade_with_progress(target, quiet=exit_after_show)
-    except UserError as exc:
-        _cannot_open(exc, exit_after_show)
-        lock.unlock()
-        return 1
     from .main_window import MainWindow
 
     worker = DatabaseWorker()
@@ -163,6 +156,16 @@ def _run(db: str | None) -> int:
             _cannot_open(message, exit_after_show)
             window.close()
             app.exit(1)
+
+        def open_store() -> None:
+            # A migration due is done first, its dialog over the window.
+            try:
+                if needs_upgrade(target):
+                    upgrade_with_progress(target, quiet=exit_after_show)
+            except UserError as exc:
+                cannot_open(localised(exc))
+                return
+            worker.open(str(target))
 
         def opened() -> None:
             QueryOp(_is_empty).success(offer_start).run(worker, window)
@@ -192,7 +195,7 @@ def _run(db: str | None) -> int:
         # After the window is up: the log file (the worker reports a failed opening there),
         # then the store, on the worker that shares the interpreter with the window.
         QTimer.singleShot(0, error_reporting.setup_logging)
-        QTimer.singleShot(0, lambda: worker.open(str(target)))
+        QTimer.singleShot(0, open_store)
         code = app.exec()
         return 1 if failed else code
     finally:
