@@ -1,7 +1,7 @@
 """Where the database is and which schema it has, read without SQLAlchemy or Alembic.
 
-The window's first screen is read before SQLAlchemy is imported (a large part of start-up on a
-plant's PC), so what start-up asks of the file before that lives here.
+Start-up asks these of the file (its path, its schema) before SQLAlchemy is imported, which is
+a large part of start-up on a plant's PC.
 """
 
 from __future__ import annotations
