@@ -129,7 +129,7 @@ def test_an_old_database_is_migrated_once_the_window_is_up(tmp_path: Path) -> No
     assert list((tmp_path / "backups").glob("old.before-*.db"))
 
 
-def test_collector_waits_for_the_first_screen_then_runs_again(tmp_path: Path) -> None:
+def test_collector_waits_for_the_store_then_runs_again(tmp_path: Path) -> None:
     lines = _start(tmp_path)
     assert "collector at shown: False" in lines
     assert "collector at ready: True" in lines

@@ -97,10 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     gui = _gui_only(argv)
     if gui is not None:
         # SQLAlchemy and the store are imported once the window shows, on the database
-        # worker (ui.operations). Until the first screen is up the process makes long-lived
+        # worker (ui.operations). Until the store is open the process makes long-lived
         # objects by the hundred thousand (Qt's types, modules, the store's mappers) and no
         # garbage: the cycle collector, which would walk them again and again, waits
-        # (ui.app.run starts it again).
+        # (ui.app.resume_collection).
         gc.disable()
         from ..ui.app import run
 

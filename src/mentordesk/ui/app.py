@@ -104,9 +104,10 @@ def upgrade_with_progress(target: str, quiet: bool = False) -> None:
 
 
 def resume_collection() -> None:
-    """Start the cycle collector again once the first screen is up (or will not be), if
-    start-up paused it (``cli.main``). What start-up made lives as long as the window: it is
-    frozen out of the way of every later collection first."""
+    """Start the cycle collector again once the store is open (or will not be, or must be
+    migrated first), if start-up paused it (``cli.main``). What start-up made (Qt's types,
+    the modules, the store's mappers) lives as long as the window: it is frozen out of the way
+    of every later collection first."""
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
@@ -161,6 +162,7 @@ def _run(db: str | None) -> int:
             # A migration due is done first, its dialog over the window.
             try:
                 if needs_upgrade(target):
+                    resume_collection()
                     upgrade_with_progress(target, quiet=exit_after_show)
             except UserError as exc:
                 cannot_open(localised(exc))
@@ -177,7 +179,7 @@ def _run(db: str | None) -> int:
 
         worker.open_failed.connect(cannot_open)
         worker.opened.connect(opened)
-        window.ready.connect(resume_collection)
+        worker.opened.connect(resume_collection)
         if exit_after_show:
             # Benchmarks and smoke tests: report when the window is up (``shown``) and when
             # Today's roster is on screen to be marked (``ready``), then leave.
