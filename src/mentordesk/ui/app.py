@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
 
 from .. import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from ..core.database_file import needs_upgrade
@@ -59,8 +59,6 @@ def upgrade_with_progress(target: str, quiet: bool = False) -> None:
 
     Raises ``UserError`` for a database this version cannot open.
     """
-    from PySide6.QtWidgets import QLabel, QProgressDialog
-
     from ..core.database import upgrade_file
 
     outcome: list[BaseException] = []
@@ -130,6 +128,7 @@ def _run(db: str | None) -> int:
     if not lock.tryLock(200):
         # A benchmark or smoke test (nobody to click OK) gets the message on stderr only.
         if not exit_after_show:
+            # Imported when one is shown, as in error_reporting: the window's start shows none.
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.information(

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from ..core.errors import UserError
 from ..core.progress import Cancelled, Progress
@@ -279,9 +279,6 @@ class _ProgressRelay(QObject):
 
     def __init__(self, parent: QWidget, title: str) -> None:
         super().__init__(parent)
-        # Imported with the first long job, not with the window.
-        from PySide6.QtWidgets import QProgressDialog
-
         self.dialog = QProgressDialog(
             title, QCoreApplication.translate("Operations", "Cancel"), 0, 0, parent
         )
