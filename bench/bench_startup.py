@@ -4,8 +4,12 @@ Measured from the parent, from launching the process to the lines the applicatio
 ``MENTORDESK_EXIT_AFTER_SHOW=1`` (so interpreter start and every import count): ``shown`` when
 the main window is on screen, ``ready`` when the store is open and Today's roster can be marked.
 Both against a bare PySide6 program showing an empty QMainWindow the same way: the window
-within 1.5× of it, the usable roster within 4×. Both run offscreen,
-several times each, interleaved; the median counts. The disk cache is warm: dropping it needs
+within 1.5× of it, the usable roster within 4×. A third program, the floor, shows the same
+bare window and then does only what the roster cannot go without: it imports the store,
+opens it and reads Today's sessions and roster through the same service call
+(``read_sessions``), on its one thread. It has no target; it tells how much of the usable
+roster any PySide6 program pays for SQLAlchemy, the models and the first queries. The three
+run offscreen, several times each, interleaved; the median counts. The disk cache is warm: dropping it needs
 root, and a desktop's second start of the day is warm too. So is the bytecode: an installed
 wheel has its ``.pyc`` files (pip compiles them), but a checkout run with
 ``PYTHONDONTWRITEBYTECODE=1`` (as in CI) compiles MentorDesk's start-up modules from source on
@@ -35,6 +39,25 @@ window = QMainWindow()
 window.show()
 def shown():
     print("shown", flush=True)
+    app.quit()
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+FLOOR = """
+import gc, sys
+gc.disable()  # as MentorDesk's own start-up does (cli.main)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.show()
+def shown():
+    print("shown", flush=True)
+    from mentordesk.core.store import Store
+    from mentordesk.ui.today_session import read_sessions
+    with Store.open(sys.argv[1]) as store:
+        read_sessions(store, None, None)
+    print("ready", flush=True)
     app.quit()
 QTimer.singleShot(0, shown)
 app.exec()
@@ -113,15 +136,17 @@ def run(dataset: Path | None, quick: bool) -> list[Figure]:
         env = _env(Path(tmp))
         app = [sys.executable, "-m", "mentordesk", "--db", str(dataset)]
         bare = [sys.executable, "-c", BARE]
+        floor = [sys.executable, "-c", FLOOR, str(dataset)]
         # One unmeasured run of each fills the disk cache and writes first-run settings.
-        time_to_shown(app, env)
-        time_to_shown(bare, env)
-        app_times, ready_times, bare_times = [], [], []
+        for program in (app, bare, floor):
+            time_to_shown(program, env)
+        app_times, ready_times, bare_times, floor_times = [], [], [], []
         for _ in range(repeats):
             shown, ready = time_to_shown(app, env)
             app_times.append(shown)
             ready_times.append(ready)
             bare_times.append(time_to_shown(bare, env)[0])
+            floor_times.append(time_to_shown(floor, env)[1])
         imports = import_times(dataset, env)
     app_s, bare_s = statistics.median(app_times), statistics.median(bare_times)
     size = dataset.stem.split("-")[1]
@@ -141,6 +166,12 @@ def run(dataset: Path | None, quick: bool) -> list[Figure]:
             baseline=bare_s,
             target=4.0,
             target_text="<= 4x bare window",
+        ),
+        Figure(
+            f"start-up floor: bare window, then store opened and roster read ({size} db)",
+            statistics.median(floor_times),
+            "s",
+            baseline=bare_s,
         ),
     ]
     heaviest = sorted(imports.items(), key=lambda kv: -kv[1])[:10]

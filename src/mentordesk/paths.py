@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 from . import APP_NAME, ORG_NAME
 from .core.private_files import make_private, private_folder
 
@@ -20,7 +18,13 @@ def data_dir() -> Path:
     shop-floor PC has other accounts. One made by an older version (0755) is tightened too.
     """
     override = os.environ.get("MENTORDESK_DATA_DIR")
-    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME))
+    if override:
+        path = Path(override)
+    else:
+        # Imported here: a start on a given database (--db, MENTORDESK_DB) never needs it.
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir(APP_NAME, ORG_NAME))
     private_folder(path)
     make_private(path)
     return path

@@ -7,13 +7,17 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
-from datetime import date
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..core.errors import UserError
+
+if TYPE_CHECKING:
+    from datetime import date
 
 # Each module adds its subcommands; a new one joins by its name here. Imported only when a
 # command is parsed: the window must not pay for the commands' imports (demo data, backup).
@@ -54,11 +58,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _gui_only(argv: Sequence[str]) -> argparse.Namespace | None:
-    """``mentordesk [--db X]``: the window, without importing every command's file formats."""
-    light = argparse.ArgumentParser(add_help=False)
-    light.add_argument("--db")
-    known, rest = light.parse_known_args(argv)
-    return None if rest else known
+    """``mentordesk``, ``mentordesk --db X`` or ``--db=X``: the window, without importing every
+    command's file formats (nor building a parser, whose messages look up their translations
+    before the window could show). Anything else goes to the commands' parser."""
+    if not argv:
+        return argparse.Namespace(db=None)
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return argparse.Namespace(db=argv[1])
+    if len(argv) == 1 and argv[0].startswith("--db="):
+        return argparse.Namespace(db=argv[0].removeprefix("--db="))
+    return None
 
 
 def date_argument(text: str) -> date:
@@ -73,6 +82,8 @@ def date_argument(text: str) -> date:
 
 def _check_period(args: argparse.Namespace) -> None:
     """Every command that takes a period refuses one that ends before it starts, here."""
+    from datetime import date
+
     from ..core.periods import check_period
 
     for first, last in (("start", "end"), ("from", "to")):
@@ -86,7 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     gui = _gui_only(argv)
     if gui is not None:
         # SQLAlchemy and the store are imported once the window shows, on the database
-        # worker (ui.operations).
+        # worker (ui.operations). Until the store is open the process makes long-lived
+        # objects by the hundred thousand (Qt's types, modules, the store's mappers) and no
+        # garbage: the cycle collector, which would walk them again and again, waits
+        # (ui.app.resume_collection).
+        gc.disable()
         from ..ui.app import run
 
         return run(db=gui.db)

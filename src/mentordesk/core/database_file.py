@@ -1,20 +1,23 @@
 """Where the database is and which schema it has, read without SQLAlchemy or Alembic.
 
-The window's first screen is read before SQLAlchemy is imported (a large part of start-up on a
-plant's PC), so what start-up asks of the file before that lives here.
+Start-up asks these of the file (its path, its schema) before SQLAlchemy is imported, which is
+a large part of start-up on a plant's PC.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import sqlite3
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from .errors import UserError
 from .private_files import FILE_MODE, make_private
 from .wording import user_text
+
+if TYPE_CHECKING:
+    import sqlite3
 
 # The newest migration. Opening an up-to-date database compares against this and never imports
 # Alembic (which brings Mako and Pygments along); a test keeps it equal to Alembic's head.
@@ -85,6 +88,8 @@ def needs_upgrade(target: str | Path) -> bool:
 def schema_of(target: str | Path) -> str | None:
     """The schema revision a SQLite file records; None when it is not a MentorDesk file we can
     read (missing, another database, damaged: opening it reports which)."""
+    import sqlite3
+
     try:
         conn = connect_read_only(target)
         if conn is None:
@@ -103,6 +108,10 @@ def connect_read_only(target: str | Path) -> sqlite3.Connection | None:
 
     Raises ``sqlite3.Error`` when the file cannot be opened.
     """
+    # Imported here: the window's start reads URLs and paths from this module before it shows,
+    # and the file only after.
+    import sqlite3
+
     path = sqlite_path(to_url(target))
     if path is None or not path.exists():
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import threading
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QProgressDialog, QWidget
 
 from .. import APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
 from ..core.database_file import needs_upgrade
@@ -100,8 +101,25 @@ def upgrade_with_progress(target: str, quiet: bool = False) -> None:
     # Anything else happens again in Store.open, which turns database errors into a message.
 
 
+def resume_collection() -> None:
+    """Start the cycle collector again once the store is open (or will not be, or must be
+    migrated first), if start-up paused it (``cli.main``). What start-up made (Qt's types,
+    the modules, the store's mappers) lives as long as the window: it is frozen out of the way
+    of every later collection first."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def run(db: str | None = None) -> int:
     """The GUI's entry point; returns the process exit code."""
+    try:
+        return _run(db)
+    finally:
+        resume_collection()
+
+
+def _run(db: str | None) -> int:
     app = make_application()
     error_reporting.install()
     exit_after_show = os.environ.get("MENTORDESK_EXIT_AFTER_SHOW") == "1"
@@ -110,6 +128,9 @@ def run(db: str | None = None) -> int:
     if not lock.tryLock(200):
         # A benchmark or smoke test (nobody to click OK) gets the message on stderr only.
         if not exit_after_show:
+            # Imported when one is shown, as in error_reporting: the window's start shows none.
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(
                 None,
                 QCoreApplication.translate("Application", "MentorDesk is already open"),
@@ -119,13 +140,6 @@ def run(db: str | None = None) -> int:
                 ).replace("%1", target),
             )
         print(f"mentordesk: already open on {target}", file=sys.stderr)
-        return 1
-    try:
-        if needs_upgrade(target):
-            upgrade_with_progress(target, quiet=exit_after_show)
-    except UserError as exc:
-        _cannot_open(exc, exit_after_show)
-        lock.unlock()
         return 1
     from .main_window import MainWindow
 
@@ -138,9 +152,21 @@ def run(db: str | None = None) -> int:
 
         def cannot_open(message: str) -> None:
             failed.append(message)
+            resume_collection()
             _cannot_open(message, exit_after_show)
             window.close()
             app.exit(1)
+
+        def open_store() -> None:
+            # A migration due is done first, its dialog over the window.
+            try:
+                if needs_upgrade(target):
+                    resume_collection()
+                    upgrade_with_progress(target, quiet=exit_after_show)
+            except UserError as exc:
+                cannot_open(localised(exc))
+                return
+            worker.open(str(target))
 
         def opened() -> None:
             QueryOp(_is_empty).success(offer_start).run(worker, window)
@@ -152,6 +178,7 @@ def run(db: str | None = None) -> int:
 
         worker.open_failed.connect(cannot_open)
         worker.opened.connect(opened)
+        worker.opened.connect(resume_collection)
         if exit_after_show:
             # Benchmarks and smoke tests: report when the window is up (``shown``) and when
             # Today's roster is on screen to be marked (``ready``), then leave.
@@ -166,8 +193,10 @@ def run(db: str | None = None) -> int:
             QTimer.singleShot(0, shown)
             window.ready.connect(ready, Qt.ConnectionType.QueuedConnection)
         window.show()
-        # After the window is up: the worker shares the interpreter with it.
-        QTimer.singleShot(0, lambda: worker.open(str(target)))
+        # After the window is up: the log file (the worker reports a failed opening there),
+        # then the store, on the worker that shares the interpreter with the window.
+        QTimer.singleShot(0, error_reporting.setup_logging)
+        QTimer.singleShot(0, open_store)
         code = app.exec()
         return 1 if failed else code
     finally:
@@ -185,6 +214,8 @@ def _is_empty(store: Store) -> bool:
 def _cannot_open(exc: UserError | str, quiet: bool) -> None:
     message = exc if isinstance(exc, str) else localised(exc)
     if not quiet:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(
             None,
             QCoreApplication.translate("Application", "MentorDesk cannot open the database"),

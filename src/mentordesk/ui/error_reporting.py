@@ -5,12 +5,11 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ..core.errors import UserError
 from ..paths import log_dir
@@ -24,6 +23,9 @@ def log_file() -> Path:
 
 
 def setup_logging() -> None:
+    """The log file, once (``install`` leaves it to the first record or to the window)."""
+    from logging.handlers import RotatingFileHandler
+
     if any(isinstance(h, RotatingFileHandler) for h in log.handlers):
         return
     handler = RotatingFileHandler(log_file(), maxBytes=2_000_000, backupCount=3, encoding="utf-8")
@@ -33,6 +35,9 @@ def setup_logging() -> None:
 
 
 def show_user_error(message: str, parent: object = None) -> None:
+    # The message boxes are imported when one is shown: the window's start makes none.
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(
         parent,  # type: ignore[arg-type]
         QCoreApplication.translate("ErrorReporting", "MentorDesk"),
@@ -41,6 +46,7 @@ def show_user_error(message: str, parent: object = None) -> None:
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    setup_logging()
     if isinstance(value, UserError):
         # A refused action that escaped a view: the message is meant for the user as is.
         log.info("refused: %s", value)
@@ -51,6 +57,8 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
     if QApplication.instance() is None:
         sys.__excepthook__(kind, value, tb)
         return
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
     # Literal QCoreApplication.translate() calls: lupdate finds no string behind a helper.
@@ -70,5 +78,6 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
 
 
 def install() -> None:
-    setup_logging()
+    """Unhandled errors from here on reach the user and the log file. The file itself is set
+    up on the first error or by ``setup_logging``, which the window calls once it shows."""
     sys.excepthook = _excepthook

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QFile, QIODevice
-from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QWidget
 
 from ..paths import forms_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtUiTools import QUiLoader
 
 W = TypeVar("W", bound=QWidget)
 
@@ -29,6 +31,9 @@ def _ui_loader() -> QUiLoader:
     """
     global _loader
     if _loader is None:
+        # Imported with the first form, not with the window's frame (main_window._frame).
+        from PySide6.QtUiTools import QUiLoader
+
         paths = QCoreApplication.libraryPaths()
         QCoreApplication.setLibraryPaths([])
         try:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from .area import FormArea
-from .forms import child, load_form
 from .operations import Changes, DatabaseWorker, QueryOp
 from .preferences import preferences
 from .window_geometry import restore_geometry, save_geometry
@@ -48,10 +49,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.worker = worker
         self.setWindowTitle(self.tr("MentorDesk"))
-        self.content = load_form("main_window", self)
+        self.content, self.navigation, self.stack = _frame(self)
         self.setCentralWidget(self.content)
-        self.navigation = child(self.content, QListWidget, "navigation")
-        self.stack = child(self.content, QStackedWidget, "areas")
         self.navigation.setStyleSheet(
             "QListWidget { background: #263238; color: #eceff1; font-size: 12pt; padding-top: 8px;"
             " outline: 0; }"
@@ -103,9 +102,10 @@ class MainWindow(QMainWindow):
             worker.opened.connect(self._opened)
 
     def _opened(self) -> None:
-        """The store is open: build the area on screen, read the status bar."""
-        self.update_status()
+        """The store is open: build the area on screen, then read the status bar (the worker
+        reads in the order asked: the area's records first)."""
         self.show_area(self.navigation.currentRow())
+        self.update_status()
         view = self.stack.currentWidget()
         if isinstance(view, FormArea):
             if view.has_read:
@@ -180,6 +180,29 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         save_geometry(self)
         super().closeEvent(event)
+
+
+def _frame(window: QMainWindow) -> tuple[QWidget, QListWidget, QStackedWidget]:
+    """The window's frame: the navigation beside the stack of areas. Made here rather than in a
+    Designer form: the first form loaded pays QUiLoader's one-time set-up, which the areas'
+    forms may pay once the window is on screen."""
+    content = QWidget(window)
+    content.setObjectName("MainContent")
+    layout = QHBoxLayout(content)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    navigation = QListWidget(content)
+    navigation.setObjectName("navigation")
+    navigation.setMinimumWidth(150)
+    navigation.setMaximumWidth(190)
+    navigation.setFrameShape(QFrame.Shape.NoFrame)
+    navigation.setIconSize(QSize(24, 24))
+    navigation.setSpacing(2)
+    stack = QStackedWidget(content)
+    stack.setObjectName("areas")
+    layout.addWidget(navigation)
+    layout.addWidget(stack)
+    return content, navigation, stack
 
 
 def _who_and_where(store: Store) -> tuple[str | None, str]:

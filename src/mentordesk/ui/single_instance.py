@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtCore import QLockFile
 
 from ..core.database_file import sqlite_path, to_url
@@ -16,6 +14,9 @@ def lock_for(target: str) -> QLockFile:
     if path is not None:
         name = str(path) + ".lock"
     else:
+        # Only a server's lock needs a digest (and OpenSSL, which hashlib loads).
+        import hashlib
+
         name = str(data_dir() / f"server-{hashlib.sha1(url.encode()).hexdigest()[:12]}.lock")
     lock = QLockFile(name)
     # A lock left by a killed MentorDesk is taken over once its process is gone.
