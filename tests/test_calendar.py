@@ -29,6 +29,7 @@ from mentordesk.core.session_plan import (
     SlotSpec,
     cancel_session,
     parse_weekdays,
+    plan_many_sessions,
     plan_sessions,
     set_week,
 )
@@ -160,6 +161,38 @@ def test_plan_makes_the_plant_weeks_sessions_once(any_store, cohort):
     ]
     again = plan_sessions(any_store, cohort)
     assert (again.added, again.removed, again.unchanged) == ([], [], 2)
+
+
+def test_several_cohorts_planned_at_once_each_get_their_own_sessions_once(any_store, cohort):
+    _planned_cohort(any_store, cohort)
+    create_cohort(any_store, "2026 Casting", start_date=MON, end_date=date(2027, 6, 30))
+    lay_out_plan(
+        any_store, "2026 Casting", start=MON, end=date(2026, 10, 4), pattern="2w plant, 2w school"
+    )
+    set_week(any_store, "2026 Casting", [SlotSpec(4, time(13), time(17), "Bay 5", "Casting")])
+    casting_uid = next(c.uid for c in list_cohorts(any_store) if c.name == "2026 Casting")
+    # Named twice (by name, then by uid): planned once, the second time unchanged.
+    done = plan_many_sessions(any_store, [cohort, "2026 Casting", casting_uid])
+    assert [(c.cohort, len(c.added), c.unchanged) for c in done] == [
+        (cohort, 3, 0),
+        ("2026 Casting", 2, 0),
+        ("2026 Casting", 0, 2),
+    ]
+    with any_store.read() as s:
+        made = s.execute(
+            select(Cohort.name, WorkshopSession.held_on, WorkshopSession.start_time)
+            .join(Cohort, Cohort.id == WorkshopSession.cohort_id)
+            .order_by(Cohort.name, WorkshopSession.held_on)
+        ).all()
+    assert made == [
+        ("2026 Casting", date(2026, 9, 11), time(13)),
+        ("2026 Casting", date(2026, 9, 18), time(13)),
+        (cohort, date(2026, 9, 28), time(8)),
+        (cohort, date(2026, 9, 29), time(8)),
+        (cohort, date(2026, 9, 30), time(8)),
+    ]
+    again = plan_many_sessions(any_store, ["2026 Casting", cohort], dry_run=True)
+    assert [(len(c.added), len(c.removed), c.unchanged) for c in again] == [(0, 0, 2), (0, 0, 3)]
 
 
 def test_plan_changed_adds_and_takes_away_only_what_changed(any_store, cohort):

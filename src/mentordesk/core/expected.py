@@ -110,8 +110,9 @@ def expectations(
         # A few trainees (a record): only their cohorts' sessions, down (cohort, date).
         sessions = sessions.where(WorkshopSession.cohort_id.in_({p[1] for p in people}))
     held: dict[int, list[date]] = {}
-    for cohort_id, day in rows.execute(sessions.order_by(WorkshopSession.held_on)):
-        held.setdefault(cohort_id, []).append(day)
+    for of_cohort, day in rows.execute(sessions.order_by(WorkshopSession.held_on)):
+        assert of_cohort is not None  # the query keeps only sessions with a cohort
+        held.setdefault(of_cohort, []).append(day)
     on_leave = select(Leave.trainee_id, Leave.starts_on, Leave.ends_on).where(
         Leave.deleted.is_(False),
         Leave.approved.is_(True),
@@ -125,7 +126,7 @@ def expectations(
         leave.setdefault(tid, []).append((first, last))
     expected: dict[int, int] = {}
     for tid, cohort_id, enrolled_on, left_on, status in people:
-        days = held.get(cohort_id)
+        days = held.get(cohort_id) if cohort_id is not None else None
         if not days:
             continue
         lo = max(start, enrolled_on) if enrolled_on else start

@@ -29,32 +29,32 @@ from .models import (
     DayOff,
     Note,
     SkillRating,
-    Staff,
     WeekSlot,
     WorkshopSession,
     utcnow,
 )
 from .store import Store
-from .text import clean
+from .week_template import WEEKDAYS, SlotSpec, parse_weekdays, set_week, week_of
 from .wording import user_text
 from .workshop_sessions import overlap
+
+# The week template lives in week_template; planning is where callers have found it.
+__all__ = [
+    "WEEKDAYS",
+    "PlanChanges",
+    "SlotSpec",
+    "cancel_session",
+    "parse_weekdays",
+    "plan_many_sessions",
+    "plan_sessions",
+    "set_week",
+    "week_of",
+]
 
 SESSION_COLUMNS = (
     "uid", "held_on", "start_time", "end_time", "location", "module", "task", "mentor_id",
     "updated_at", "origin_device", "deleted", "cohort_id", "planned", "cancelled",
 )  # fmt: skip
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-@dataclass(frozen=True)
-class SlotSpec:
-    weekday: int
-    start: time
-    end: time
-    location: str = ""
-    module: str = ""
-    task: str = ""
-    mentor_uid: str = ""
 
 
 @dataclass
@@ -63,86 +63,6 @@ class PlanChanges:
     added: list[tuple[date, time]] = field(default_factory=list)
     removed: list[tuple[date, time | None]] = field(default_factory=list)
     unchanged: int = 0
-
-
-def parse_weekdays(text: str) -> list[int]:
-    """``mon,wed,fri`` or ``mon-fri`` as ``date.weekday()`` numbers."""
-    days: list[int] = []
-    for part in text.lower().replace(" ", "").split(","):
-        ends = part.split("-")
-        if not part or len(ends) > 2 or any(e[:3] not in WEEKDAYS for e in ends):
-            raise UserError(
-                user_text(
-                    "Calendar", "{text!r} is not a list of weekdays like 'mon-fri' or 'mon,wed'"
-                ).format(text=text)
-            )
-        first, last = WEEKDAYS.index(ends[0][:3]), WEEKDAYS.index(ends[-1][:3])
-        if last < first:
-            raise UserError(
-                user_text("Calendar", "The weekdays {part!r} run backwards").format(part=part)
-            )
-        days += [d for d in range(first, last + 1) if d not in days]
-    return sorted(days)
-
-
-def set_week(store: Store, cohort_key: str, slots: list[SlotSpec]) -> None:
-    """Replace the cohort's week template."""
-    if not slots:
-        raise UserError(user_text("Calendar", "The week template has no session"))
-    for n, slot in enumerate(slots):
-        if slot.end <= slot.start:
-            raise UserError(
-                user_text(
-                    "Sessions", "The session ends ({end:%H:%M}) before it starts ({start:%H:%M})"
-                ).format(end=slot.end, start=slot.start)
-            )
-        clash = any(
-            o.weekday == slot.weekday and overlap(slot.start, slot.end, o.start, o.end)
-            for o in slots[:n]
-        )
-        if clash:
-            raise UserError(
-                user_text(
-                    "Calendar", "Two sessions of the week share time on {day} at {start:%H:%M}"
-                ).format(start=slot.start, day=WEEKDAYS[slot.weekday])
-            )
-    with store.write() as s:
-        cohort = find_cohort(s, cohort_key)
-        mentors = {
-            uid: find(s, Staff, uid, "staff member").id
-            for uid in {x.mentor_uid for x in slots}
-            if uid
-        }
-        for old in s.scalars(select(WeekSlot).where(WeekSlot.cohort_id == cohort.id)):
-            s.delete(old)
-        for slot in slots:
-            s.add(
-                WeekSlot(
-                    cohort_id=cohort.id,
-                    weekday=slot.weekday,
-                    start_time=slot.start,
-                    end_time=slot.end,
-                    location=clean(slot.location),
-                    module=clean(slot.module),
-                    task=clean(slot.task),
-                    mentor_id=mentors.get(slot.mentor_uid),
-                )
-            )
-
-
-def week_of(store: Store, cohort_key: str) -> list[SlotSpec]:
-    with store.read() as s:
-        cohort = find_cohort(s, cohort_key)
-        rows = s.execute(
-            select(WeekSlot, Staff.uid)
-            .outerjoin(Staff, Staff.id == WeekSlot.mentor_id)
-            .where(WeekSlot.cohort_id == cohort.id)
-            .order_by(WeekSlot.weekday, WeekSlot.start_time)
-        )
-        return [
-            SlotSpec(w.weekday, w.start_time, w.end_time, w.location, w.module, w.task, uid or "")
-            for w, uid in rows
-        ]
 
 
 class _Slot(NamedTuple):
@@ -199,13 +119,13 @@ def _read_inputs(s: Session, cohort_ids: list[int]) -> _Inputs:
         )
     ):
         inputs.blocks.setdefault(cohort_id, []).append((first, last))
-    for cohort_id, day in rows.execute(
+    for off_cohort, day in rows.execute(
         select(DayOff.cohort_id, DayOff.day).where(
             DayOff.deleted.is_(False),
             DayOff.cohort_id.is_(None) | DayOff.cohort_id.in_(cohort_ids),
         )
     ):
-        inputs.off.setdefault(cohort_id, set()).add(day.toordinal())
+        inputs.off.setdefault(off_cohort, set()).add(day.toordinal())
     # The sessions planning can meet: the planned ones (it may take them away) and any on a
     # day of a plant block (a planned slot that day may share their time), found down the
     # sessions' (cohort, date) index from each block. The others are on days the plan never
@@ -236,10 +156,10 @@ def _read_inputs(s: Session, cohort_ids: list[int]) -> _Inputs:
     )
     seen: set[int] = set()
     for query in (planned, in_blocks):
-        for cohort_id, sid, *rest in rows.execute(query):
-            if sid not in seen:
+        for of_cohort, sid, day, start, end, is_planned in rows.execute(query):
+            if sid not in seen and of_cohort is not None:
                 seen.add(sid)
-                inputs.existing.setdefault(cohort_id, []).append((sid, *rest))  # type: ignore[arg-type]
+                inputs.existing.setdefault(of_cohort, []).append((sid, day, start, end, is_planned))
     return inputs
 
 
