@@ -29,6 +29,7 @@ from mentordesk.core.session_plan import (
     SlotSpec,
     cancel_session,
     parse_weekdays,
+    plan_many_sessions,
     plan_sessions,
     set_week,
 )
@@ -162,6 +163,38 @@ def test_plan_makes_the_plant_weeks_sessions_once(any_store, cohort):
     assert (again.added, again.removed, again.unchanged) == ([], [], 2)
 
 
+def test_several_cohorts_planned_at_once_each_get_their_own_sessions_once(any_store, cohort):
+    _planned_cohort(any_store, cohort)
+    create_cohort(any_store, "2026 Casting", start_date=MON, end_date=date(2027, 6, 30))
+    lay_out_plan(
+        any_store, "2026 Casting", start=MON, end=date(2026, 10, 4), pattern="2w plant, 2w school"
+    )
+    set_week(any_store, "2026 Casting", [SlotSpec(4, time(13), time(17), "Bay 5", "Casting")])
+    casting_uid = next(c.uid for c in list_cohorts(any_store) if c.name == "2026 Casting")
+    # Named twice (by name, then by uid): planned once, the second time unchanged.
+    done = plan_many_sessions(any_store, [cohort, "2026 Casting", casting_uid])
+    assert [(c.cohort, len(c.added), c.unchanged) for c in done] == [
+        (cohort, 3, 0),
+        ("2026 Casting", 2, 0),
+        ("2026 Casting", 0, 2),
+    ]
+    with any_store.read() as s:
+        made = s.execute(
+            select(Cohort.name, WorkshopSession.held_on, WorkshopSession.start_time)
+            .join(Cohort, Cohort.id == WorkshopSession.cohort_id)
+            .order_by(Cohort.name, WorkshopSession.held_on)
+        ).all()
+    assert made == [
+        ("2026 Casting", date(2026, 9, 11), time(13)),
+        ("2026 Casting", date(2026, 9, 18), time(13)),
+        (cohort, date(2026, 9, 28), time(8)),
+        (cohort, date(2026, 9, 29), time(8)),
+        (cohort, date(2026, 9, 30), time(8)),
+    ]
+    again = plan_many_sessions(any_store, ["2026 Casting", cohort], dry_run=True)
+    assert [(len(c.added), len(c.removed), c.unchanged) for c in again] == [(0, 0, 2), (0, 0, 3)]
+
+
 def test_plan_changed_adds_and_takes_away_only_what_changed(any_store, cohort):
     _planned_cohort(any_store, cohort)
     plan_sessions(any_store, cohort)
@@ -258,6 +291,49 @@ def test_not_expected_before_enrolment_after_leaving_on_leave_or_when_cancelled(
     assert _expect(any_store, late.uid, MON, end, end).expected == 6
     assert _expect(any_store, leaver.uid, MON, end, end).expected == 5
     assert _expect(any_store, away.uid, MON, end, end).expected == 7
+
+
+def test_counts_for_the_whole_plant_match_each_trainees_and_skip_marks_not_expected(
+    any_store, cohort, monkeypatch
+):
+    import mentordesk.core.expected as expected_module
+
+    cohort_uid = list_cohorts(any_store)[0].uid
+    create_cohort(any_store, "2026 Casting", start_date=MON, end_date=date(2027, 6, 30))
+    other_uid = next(c.uid for c in list_cohorts(any_store) if c.name == "2026 Casting")
+    days = [MON + timedelta(days=n) for n in range(10)]
+
+    def held(day, cohort_uid, start=time(8)):
+        return create_session(
+            any_store, held_on=day, start_time=start, end_time=time(start.hour + 2),
+            location="", module="", task=str(day), cohort_uid=cohort_uid,
+        )  # fmt: skip
+
+    sessions = [held(d, cohort_uid) for d in days]
+    guest = held(days[2], other_uid, time(13))  # another cohort's: expected of nobody here
+    cancel_session(any_store, sessions[9].uid)
+    late = create_trainee(any_store, "R002", "Li Na 李娜", cohort=cohort, enrolled_on=days[3])
+    leaver = create_trainee(any_store, "R003", "Wang Fang 王芳", cohort=cohort)
+    away = create_trainee(any_store, "R004", "Liu Yang 刘洋", cohort=cohort)
+    add_leave(any_store, away.uid, start=days[1], end=days[2], reason="family")
+    # Marks everywhere up to day 6, before enrolment, on leave and at the other cohort's too.
+    for t in (late, leaver, away):
+        for ws in [*sessions[:7], guest]:
+            mark(any_store, ws.uid, t.uid, "present")
+    withdraw_trainee(any_store, leaver.uid, on=days[5])
+    end = days[-1]
+    want = {late.uid: (6, 2), leaver.uid: (5, 0), away.uid: (7, 2)}
+
+    def counted(trainee_ids):
+        with any_store.read() as s:
+            ids = dict(s.execute(select(Trainee.id, Trainee.uid)).all())
+            found = expectations(s, MON, end, end, trainee_ids and list(ids))
+        return {ids[tid]: (e.expected, e.unrecorded) for tid, e in found.items()}
+
+    assert counted([1]) == want  # each trainee named
+    assert counted(None) == want  # the whole plant
+    monkeypatch.setattr(expected_module, "SMALL_SCOPE", 0)  # marks counted for everyone
+    assert counted(None) == want
 
 
 def test_planned_hours_of_a_period_take_part_of_a_block(any_store, cohort):

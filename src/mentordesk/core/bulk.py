@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -57,32 +57,23 @@ def insert_rows(
         return
     conn = session.connection()
     dialect = conn.dialect
-    processors = [table.c[k].type._cached_bind_processor(dialect) for k in columns]
-    converted: list[dict[Any, Any]] = [{} for _ in columns]
-
-    def convert(n: int) -> Callable[[Any], Any]:
-        process, seen = processors[n], converted[n]
-        if process is None:
-            return lambda raw: raw
-
-        def once(raw: Any) -> Any:
-            if raw is None:
-                return None
-            try:
-                return seen[raw]
-            except KeyError:
-                done = seen[raw] = process(raw)
-                return done
-
-        return once
-
     compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
     if compiled.positional:
         order = [list(columns).index(name) for name in compiled.positiontup or ()]
     else:
         order = list(range(len(columns)))
-    steps = [(n, convert(n)) for n in order]
-    values = [tuple(step(row[n]) for n, step in steps) for row in rows]
+    # Column by column: a column's values go through one comprehension with its own cache,
+    # rather than a Python call per value of every row.
+    by_column: list[Sequence[Any]] = list(zip(*rows, strict=True))
+    for n in order:
+        process = table.c[columns[n]].type._cached_bind_processor(dialect)
+        if process is not None:
+            seen: dict[Any, Any] = {None: None}
+            by_column[n] = [
+                seen[raw] if raw in seen else seen.setdefault(raw, process(raw))
+                for raw in by_column[n]
+            ]
+    values = list(zip(*(by_column[n] for n in order), strict=True))
     if not compiled.positional:
         names = [columns[n] for n in order]
         conn.exec_driver_sql(compiled.string, [dict(zip(names, v, strict=True)) for v in values])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table
@@ -24,6 +25,8 @@ def insert_many(
     columns' SQLAlchemy types would: the values every row shares are converted once, not per
     row, and only varying columns whose type needs it (JSON) row by row. SQLAlchemy's own
     executemany spends longer preparing many rows than SQLite takes to store them."""
+    if not rows:
+        return
     connection = session.connection()
     dialect = connection.dialect
     names = keys + tuple(same)
@@ -43,18 +46,20 @@ def insert_many(
         )
         return
     converting = [(n, process) for n, key in enumerate(keys) if (process := processor(key))]
-    params: list[Any] = []
-    for row in rows:
-        if converting:
-            values = list(row)
-            for n, process in converting:
-                values[n] = process(values[n])
-            row = tuple(values)
-        params.append(row + tail)
+    params: list[Any]
+    if converting:
+        # Column by column: one comprehension per converted column, not a loop per row.
+        by_column: list[Sequence[Any]] = list(zip(*rows, strict=True))
+        for n, process in converting:
+            by_column[n] = [process(value) for value in by_column[n]]
+        params = [row + tail for row in zip(*by_column, strict=True)]
+    else:
+        params = [tuple(row) + tail for row in rows]
     if compiled.positional:
         order = [names.index(name) for name in compiled.positiontup or ()]
         if order != list(range(len(names))):
-            params = [tuple(row[i] for i in order) for row in params]
+            pick = itemgetter(*order) if len(order) > 1 else lambda row: (row[order[0]],)
+            params = list(map(pick, params))
     else:
         params = [dict(zip(names, row, strict=True)) for row in params]
     connection.exec_driver_sql(compiled.string, params)

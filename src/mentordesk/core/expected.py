@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import Exists, and_, case, exists, func, select
+from sqlalchemy import ColumnElement, Exists, and_, bindparam, case, exists, func, select
 from sqlalchemy.orm import Session
 
 from .calendar_plan import find_cohort, working_days
@@ -90,37 +90,45 @@ def expectations(
     upto = min(end, as_of)
     if upto < start:
         return {}
-    held: dict[int, list[date]] = {}
-    for cohort_id, day in s.execute(
-        select(WorkshopSession.cohort_id, WorkshopSession.held_on)
-        .where(
-            WorkshopSession.held_on.between(start, upto),
-            WorkshopSession.deleted.is_(False),
-            WorkshopSession.cancelled.is_(False),
-            WorkshopSession.cohort_id.is_not(None),
-        )
-        .order_by(WorkshopSession.held_on)
-    ):
-        assert cohort_id is not None  # the query keeps only sessions with a cohort
-        held.setdefault(cohort_id, []).append(day)
+    # Plain rows through the connection: ORM result handling costs more than these reads.
+    rows = s.connection()
     who = select(
         Trainee.id, Trainee.cohort_id, Trainee.enrolled_on, Trainee.left_on, Trainee.status
-    )
-    who = who.where(Trainee.deleted.is_(False), Trainee.cohort_id.in_(held))
+    ).where(Trainee.deleted.is_(False), Trainee.cohort_id.is_not(None), _ever_expected())
     if trainee_ids is not None:
         who = who.where(Trainee.id.in_(trainee_ids))
+    people = rows.execute(who).all()
+    if not people:
+        return {}
+    sessions = select(WorkshopSession.cohort_id, WorkshopSession.held_on).where(
+        WorkshopSession.held_on.between(start, upto),
+        WorkshopSession.deleted.is_(False),
+        WorkshopSession.cancelled.is_(False),
+        WorkshopSession.cohort_id.is_not(None),
+    )
+    if trainee_ids is not None:
+        # A few trainees (a record): only their cohorts' sessions, down (cohort, date).
+        sessions = sessions.where(WorkshopSession.cohort_id.in_({p[1] for p in people}))
+    held: dict[int, list[date]] = {}
+    for of_cohort, day in rows.execute(sessions.order_by(WorkshopSession.held_on)):
+        assert of_cohort is not None  # the query keeps only sessions with a cohort
+        held.setdefault(of_cohort, []).append(day)
+    on_leave = select(Leave.trainee_id, Leave.starts_on, Leave.ends_on).where(
+        Leave.deleted.is_(False),
+        Leave.approved.is_(True),
+        Leave.starts_on <= upto,
+        Leave.ends_on >= start,
+    )
+    if trainee_ids is not None:
+        on_leave = on_leave.where(Leave.trainee_id.in_(trainee_ids))
     leave: dict[int, list[tuple[date, date]]] = {}
-    for tid, first, last in s.execute(
-        select(Leave.trainee_id, Leave.starts_on, Leave.ends_on).where(
-            Leave.deleted.is_(False),
-            Leave.approved.is_(True),
-            Leave.starts_on <= upto,
-            Leave.ends_on >= start,
-        )
-    ):
+    for tid, first, last in rows.execute(on_leave):
         leave.setdefault(tid, []).append((first, last))
     expected: dict[int, int] = {}
-    for tid, cohort_id, enrolled_on, left_on, status in s.execute(who):
+    for tid, cohort_id, enrolled_on, left_on, status in people:
+        days = held.get(cohort_id) if cohort_id is not None else None
+        if not days:
+            continue
         lo = max(start, enrolled_on) if enrolled_on else start
         if left_on is not None:
             hi = min(upto, left_on - timedelta(days=1))
@@ -128,8 +136,6 @@ def expectations(
             hi = upto
         else:
             continue
-        assert cohort_id is not None  # ``who`` keeps only trainees of a cohort in ``held``
-        days = held[cohort_id]
         count = bisect_right(days, hi) - bisect_left(days, lo) if hi >= lo else 0
         for first, last in leave.get(tid, ()):
             a, b = max(first, lo), min(last, hi)
@@ -143,25 +149,49 @@ def expectations(
     return {tid: Expectation(n, n - marked.get(tid, 0)) for tid, n in expected.items()}
 
 
+def _ever_expected() -> ColumnElement[bool]:
+    """A trainee without a leaving date who is not active (graduated, withdrawn without a
+    date) is expected nowhere (``expected_where``)."""
+    return Trainee.left_on.is_not(None) | (Trainee.status == "active")
+
+
 def _marked_at_expected(
     s: Session, start: date, upto: date, ids: list[int], any_leave: bool
 ) -> dict[int, int]:
     """Each trainee's marks at sessions at which it was expected, read from its attendance
-    index (trainee, date, session) and the sessions' primary key."""
+    index (trainee, date, session) and the sessions' primary key.
+
+    The trainee's days (enrolled, not yet left) bound the index range itself, so the rows
+    outside them are never read; the days are those of the records' copy of their session's
+    date, as the Summary's part-months read them (``mentordesk check`` finds a copy changed by
+    hand, and its ``--repair`` puts it right).
+    """
+    first = case((Trainee.enrolled_on > start, Trainee.enrolled_on), else_=start)
     query = (
         select(Trainee.id, func.count())
         .select_from(Trainee)
         .join(
             Attendance,
-            and_(Attendance.trainee_id == Trainee.id, Attendance.held_on.between(start, upto)),
+            and_(
+                Attendance.trainee_id == Trainee.id,
+                Attendance.held_on >= first,
+                Attendance.held_on <= upto,
+                Attendance.held_on < func.coalesce(Trainee.left_on, date.max),
+            ),
         )
-        .join(WorkshopSession, WorkshopSession.id == Attendance.session_id)
+        .join(
+            WorkshopSession,
+            and_(
+                WorkshopSession.id == Attendance.session_id,
+                WorkshopSession.cohort_id == Trainee.cohort_id,
+            ),
+        )
         .where(
+            Trainee.deleted.is_(False),
+            _ever_expected(),
             Attendance.deleted.is_(False),
             WorkshopSession.deleted.is_(False),
             WorkshopSession.cancelled.is_(False),
-            WorkshopSession.cohort_id == Trainee.cohort_id,
-            *expected_where(WorkshopSession.held_on),
         )
         .group_by(Trainee.id)
     )
@@ -169,7 +199,7 @@ def _marked_at_expected(
         query = query.where(~_on_leave())
     if len(ids) < SMALL_SCOPE:
         query = query.where(Trainee.id.in_(ids))
-    return {tid: n for tid, n in s.execute(query)}
+    return {tid: n for tid, n in s.connection().execute(query)}
 
 
 # Fewer trainees than this are named in the statement; more are all read and filtered here.
@@ -247,6 +277,17 @@ def missing_marks(
         ]
 
 
+_PLANT_BLOCKS = select(
+    CalendarBlock.starts_on, CalendarBlock.ends_on, CalendarBlock.planned_hours
+).where(
+    CalendarBlock.cohort_id == bindparam("cohort"),
+    CalendarBlock.deleted.is_(False),
+    CalendarBlock.place == "plant",
+    CalendarBlock.starts_on <= bindparam("end"),
+    CalendarBlock.ends_on >= bindparam("start"),
+)
+
+
 def planned_hours(s: Session, cohort_id: int, start: date, end: date) -> float:
     """The practice hours the cohort's plan sets for a period.
 
@@ -254,23 +295,17 @@ def planned_hours(s: Session, cohort_id: int, start: date, end: date) -> float:
     takes the part of its hours that its working days carry.
     """
     total = 0.0
-    blocks = s.scalars(
-        select(CalendarBlock).where(
-            CalendarBlock.cohort_id == cohort_id,
-            CalendarBlock.deleted.is_(False),
-            CalendarBlock.place == "plant",
-            CalendarBlock.starts_on <= end,
-            CalendarBlock.ends_on >= start,
-        )
-    )
-    for block in blocks:
-        if block.starts_on >= start and block.ends_on <= end:
-            total += block.planned_hours
+    period = {"cohort": cohort_id, "start": start, "end": end}
+    # Plain rows, by a statement built once: a Summary asks this for every cohort.
+    blocks = s.connection().execute(_PLANT_BLOCKS, period).all()
+    for starts_on, ends_on, hours in blocks:
+        if starts_on >= start and ends_on <= end:
+            total += hours
             continue
-        days = working_days(s, cohort_id, block.starts_on, block.ends_on)
+        days = working_days(s, cohort_id, starts_on, ends_on)
         inside = [d for d in days if start <= d <= end]
         if days:
-            total += block.planned_hours * len(inside) / len(days)
+            total += hours * len(inside) / len(days)
     return round(total, 2)
 
 

@@ -10,10 +10,9 @@ as soon as one row is rejected.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import Any
+from typing import Any, overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +21,7 @@ from . import merge_assessments, merge_calendar, merge_documents, merge_rows
 from .changes import KINDS, add
 from .errors import UserError
 from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
+from .merge_limits import NAME_LIMITS, PROGRAMME_LIMIT, text_limits
 from .merge_records import (
     CohortName,
     Incoming,
@@ -74,7 +74,9 @@ MODELS: dict[str, type[Travelling]] = {
     "Assessments": Assessment,
     "Calendar": CalendarBlock,
 }
-HANDLERS = {
+# A sheet's row handler: the merger, the row, the local record of its UID (or None), its label.
+Handler = Callable[["Merger", Incoming, Any, str], None]
+HANDLERS: dict[str, Handler] = {
     "Skills": merge_rows.skill,
     "Trainees": merge_rows.trainee,
     "Sessions": merge_rows.session,
@@ -84,12 +86,7 @@ HANDLERS = {
     "Assessments": merge_assessments.assessment,
     "Calendar": merge_calendar.calendar,
 }
-# The longest name a reference may hold: the columns of the records it may create.
-NAME_LIMITS = {
-    StaffName: Staff.__table__.c.name.type.length,
-    CohortName: Cohort.__table__.c.name.type.length,
-}
-PROGRAMME_LIMIT = Programme.__table__.c.name.type.length
+
 
 # What a row's reference names when the record it points to is missing ("no session with UID …").
 SESSION = KINDS["session"]
@@ -175,7 +172,16 @@ class Merger:
             )
         return found
 
-    def by_uid(self, model: type[Travelling], uid: str, what: str, required: bool = True):
+    @overload
+    def by_uid(self, model: type[Travelling], uid: str, what: str) -> int: ...
+    @overload
+    def by_uid(
+        self, model: type[Travelling], uid: str, what: str, required: bool
+    ) -> int | None: ...
+
+    def by_uid(
+        self, model: type[Travelling], uid: str, what: str, required: bool = True
+    ) -> int | None:
         if not uid:
             if required:
                 raise Rejected(user_text("Merge", "{what} UID is empty").format(what=what))
@@ -197,7 +203,7 @@ class Merger:
         """The column as the sheet heads it ("学号"), for refusals."""
         return self.titles.get(header, header)
 
-    def value(self, header: str, check, *args: Any) -> Any:
+    def value(self, header: str, check: Callable[..., Any], *args: Any) -> Any:
         """``check(value, *args)`` from ``record_values``; its refusal names the column."""
         try:
             return check(*args)
@@ -210,13 +216,20 @@ class Merger:
 
     # -- the merge rule -----------------------------------------------------------------
 
-    def outcome(self, r: Incoming, outcome: str, label: str, fields=(), reason: str = "") -> None:
+    def outcome(
+        self,
+        r: Incoming,
+        outcome: str,
+        label: str,
+        fields: Iterable[str] = (),
+        reason: str = "",
+    ) -> None:
         self.report.add(Outcome(r.sheet, r.row, outcome, label, tuple(fields), reason))
 
     def check(self, model: type[Travelling], values: dict[str, Any]) -> None:
         """Every text within its column, every named reference within its record's: all
         refusals come before anything is written for the row."""
-        limits = _limits(model)
+        limits = text_limits(model)
         for key, value in values.items():
             limit = limits.get(key)
             if value.__class__ is str:
@@ -263,7 +276,10 @@ class Merger:
             return local
         values = self.resolve(values)
         if local is None:
-            record = model(
+            # Each travelling model takes its columns as keywords (SQLAlchemy's declarative
+            # constructor); the mixin that types ``model`` declares none.
+            make: Callable[..., Travelling] = model
+            record = make(
                 uid=r.uid,
                 updated_at=incoming_at,
                 origin_device=self.source.device,
@@ -326,7 +342,7 @@ class Merger:
             query = select(Attendance).where(Attendance.session_id.in_(ids))
             self.pairs = {(a.session_id, a.trainee_id): a for a in self.s.scalars(query)}
 
-    def _chunk(self, handler, chunk: list[Incoming], local: dict[str, Any]) -> None:
+    def _chunk(self, handler: Handler, chunk: list[Incoming], local: dict[str, Any]) -> None:
         for r in chunk:
             label = row_label(r)
             if r.problem:
@@ -349,13 +365,6 @@ class Merger:
                 handler(self, r, local.get(r.uid), label)
             except Rejected as exc:
                 self.outcome(r, REJECTED, label, reason=message_of(exc))
-
-
-@cache
-def _limits(model: type[Travelling]) -> dict[str, int]:
-    """The longest text each column of ``model`` holds."""
-    columns = model.__table__.columns  # type: ignore[attr-defined]
-    return {c.key: c.type.length for c in columns if getattr(c.type, "length", None)}
 
 
 def merge_results(

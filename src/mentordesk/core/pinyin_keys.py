@@ -36,6 +36,11 @@ def _syllable(char: str) -> str:
     return "".join(c for c in reading.replace("u\u0308", "v") if c.isascii())
 
 
+# Each character met so far and its syllable ("" when it is not Chinese): a roster of tens of
+# thousands of names spells them with a few thousand characters.
+_SYLLABLES: dict[str, str] = {}
+
+
 def name_key(name: object) -> str:
     """The search and sort key of ``name`` (see the module's description)."""
     text = folded(clean(name))
@@ -44,7 +49,9 @@ def name_key(name: object) -> str:
     words: list[str] = []
     latin = ""
     for char in text:
-        syllable = _syllable(char) if _HAN.match(char) else ""
+        syllable = _SYLLABLES.get(char)
+        if syllable is None:
+            syllable = _SYLLABLES[char] = _syllable(char) if _HAN.match(char) else ""
         if syllable or char.isspace():
             if latin:
                 words.append(latin)

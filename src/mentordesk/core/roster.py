@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import cast
 
-from sqlalchemy import ColumnElement, String, Table, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from .bulk_rows import insert_many, new_uids
@@ -14,75 +14,29 @@ from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outc
 from .models import TRAINEE_STATUSES, AuditEvent, Cohort, Programme, Trainee, utcnow
 from .pinyin_keys import name_key
 from .progress import NO_PROGRESS, Progress
+from .roster_rows import (
+    FIELDS,
+    LABELS,
+    LIMITS,
+    LONG_LIMIT,
+    RESTORED,
+    UNASSIGNED,
+    RosterData,
+    RosterRow,
+)
 from .store import Store
 from .wording import user_text
 
-UNASSIGNED = "Unassigned"
-# Fields a roster row may carry, in the order reports list them.
-FIELDS = ("trainee_id", "name", "cohort", "programme", "track", "employee_no", "status", "email")
-LABELS = {
-    "trainee_id": "Trainee ID",
-    "name": "Name",
-    "cohort": "Cohort",
-    "programme": "Programme",
-    "track": "Track",
-    "employee_no": "Employee No",
-    "status": "Status",
-    "email": "Email",
-}
-
-
-def _size(column: ColumnElement[str]) -> int:
-    kind = column.type
-    if not isinstance(kind, String) or kind.length is None:
-        raise TypeError(f"{column} is not a text column of limited length")
-    return kind.length
-
-
-# The longest text each field may hold: the store's column sizes.
-LIMITS = {
-    "trainee_id": _size(Trainee.__table__.c.trainee_id),
-    "name": _size(Trainee.__table__.c.name),
-    "cohort": _size(Cohort.__table__.c.name),
-    "programme": _size(Programme.__table__.c.name),
-    "track": _size(Trainee.__table__.c.track),
-    "employee_no": _size(Trainee.__table__.c.employee_no),
-    "status": _size(Trainee.__table__.c.status),
-    "email": _size(Trainee.__table__.c.email),
-}
-
-# What a report says of a deleted trainee the roster lists again (and so restores).
-RESTORED = "Deleted"
-SHORTEST_LIMIT = min(LIMITS.values())
-# Every field but Status allows this much: a row whose longest value fits needs only Status checked.
-LONG_LIMIT = min(n for k, n in LIMITS.items() if k != "status")
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    """One data row as read: the sheet's row number and the cleaned text of each known column.
-
-    An empty optional cell means "not given": it never clears what the store holds.
-    """
-
-    row: int
-    values: dict[str, str]
-    problem: str = ""
-
-
-@dataclass
-class RosterData:
-    source: str
-    sheet: str
-    rows: list[RosterRow] = field(default_factory=list)
-    ignored_columns: list[str] = field(default_factory=list)
-    # Rows holding a single cell and no name: titles and footers such as "合计: 42 人".
-    skipped_rows: list[int] = field(default_factory=list)
-    # field -> its header as the sheet writes it: a refusal names the column the user sees.
-    titles: dict[str, str] = field(default_factory=dict)
-
-    def title(self, name: str) -> str:
-        return self.titles.get(name, LABELS[name])
+# The rows' definitions live in roster_rows; importers have found them here.
+__all__ = [
+    "FIELDS",
+    "LABELS",
+    "RosterData",
+    "RosterRow",
+    "apply_roster",
+    "apply_roster_in",
+    "plan_roster",
+]
 
 
 @dataclass(frozen=True)
@@ -335,7 +289,9 @@ def apply_roster_in(
     actor = store.actor.name
     now = utcnow()
     fresh = sum(1 for p in planned if p.outcome.outcome == NEW and p.current is None)
-    uids = iter(new_uids(2 * fresh))
+    # Handed out in sorted order: each unique index on them (the trainees', the audit log's)
+    # is then filled at its end instead of at random places all over it.
+    uids = iter(sorted(new_uids(2 * fresh)))
     new_rows: list[tuple[object, ...]] = []
     audits: list[tuple[object, ...]] = []
     for p in planned:

@@ -9,14 +9,15 @@ counts as that planned session.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time
+from typing import NamedTuple
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
-from .bulk import insert_rows
+from .bulk import fewer_collections, insert_rows
+from .bulk_rows import new_uids
 from .calendar_plan import find_cohort
 from .changes import change, find
 from .errors import UserError
@@ -28,28 +29,32 @@ from .models import (
     DayOff,
     Note,
     SkillRating,
-    Staff,
     WeekSlot,
     WorkshopSession,
     utcnow,
 )
 from .store import Store
-from .text import clean
+from .week_template import WEEKDAYS, SlotSpec, parse_weekdays, set_week, week_of
 from .wording import user_text
 from .workshop_sessions import overlap
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# The week template lives in week_template; planning is where callers have found it.
+__all__ = [
+    "WEEKDAYS",
+    "PlanChanges",
+    "SlotSpec",
+    "cancel_session",
+    "parse_weekdays",
+    "plan_many_sessions",
+    "plan_sessions",
+    "set_week",
+    "week_of",
+]
 
-
-@dataclass(frozen=True)
-class SlotSpec:
-    weekday: int
-    start: time
-    end: time
-    location: str = ""
-    module: str = ""
-    task: str = ""
-    mentor_uid: str = ""
+SESSION_COLUMNS = (
+    "uid", "held_on", "start_time", "end_time", "location", "module", "task", "mentor_id",
+    "updated_at", "origin_device", "deleted", "cohort_id", "planned", "cancelled",
+)  # fmt: skip
 
 
 @dataclass
@@ -60,126 +65,133 @@ class PlanChanges:
     unchanged: int = 0
 
 
-def parse_weekdays(text: str) -> list[int]:
-    """``mon,wed,fri`` or ``mon-fri`` as ``date.weekday()`` numbers."""
-    days: list[int] = []
-    for part in text.lower().replace(" ", "").split(","):
-        ends = part.split("-")
-        if not part or len(ends) > 2 or any(e[:3] not in WEEKDAYS for e in ends):
-            raise UserError(
-                user_text(
-                    "Calendar", "{text!r} is not a list of weekdays like 'mon-fri' or 'mon,wed'"
-                ).format(text=text)
-            )
-        first, last = WEEKDAYS.index(ends[0][:3]), WEEKDAYS.index(ends[-1][:3])
-        if last < first:
-            raise UserError(
-                user_text("Calendar", "The weekdays {part!r} run backwards").format(part=part)
-            )
-        days += [d for d in range(first, last + 1) if d not in days]
-    return sorted(days)
+class _Slot(NamedTuple):
+    """A week template's slot as plain values: a plan lays each one over hundreds of days."""
+
+    weekday: int
+    start_time: time
+    end_time: time
+    location: str
+    module: str
+    task: str
+    mentor_id: int | None
 
 
-def set_week(store: Store, cohort_key: str, slots: list[SlotSpec]) -> None:
-    """Replace the cohort's week template."""
-    if not slots:
-        raise UserError(user_text("Calendar", "The week template has no session"))
-    for n, slot in enumerate(slots):
-        if slot.end <= slot.start:
-            raise UserError(
-                user_text(
-                    "Sessions", "The session ends ({end:%H:%M}) before it starts ({start:%H:%M})"
-                ).format(end=slot.end, start=slot.start)
-            )
-        clash = any(
-            o.weekday == slot.weekday and overlap(slot.start, slot.end, o.start, o.end)
-            for o in slots[:n]
+@dataclass
+class _Inputs:
+    """What planning needs of every cohort it plans, read by one statement per table rather
+    than several per cohort."""
+
+    slots: dict[int, list[_Slot]] = field(default_factory=dict)
+    blocks: dict[int, list[tuple[date, date]]] = field(default_factory=dict)
+    # Days off as day numbers (``date.toordinal``); key None: the days off of every cohort.
+    off: dict[int | None, set[int]] = field(default_factory=dict)
+    existing: dict[int, list[tuple[int, date, time | None, time | None, bool]]] = field(
+        default_factory=dict
+    )
+
+
+def _read_inputs(s: Session, cohort_ids: list[int]) -> _Inputs:
+    # Plain rows through the connection: ORM result handling costs more than these reads.
+    rows = s.connection()
+    inputs = _Inputs()
+    for cohort_id, *slot in rows.execute(
+        select(
+            WeekSlot.cohort_id,
+            WeekSlot.weekday,
+            WeekSlot.start_time,
+            WeekSlot.end_time,
+            WeekSlot.location,
+            WeekSlot.module,
+            WeekSlot.task,
+            WeekSlot.mentor_id,
+        ).where(WeekSlot.cohort_id.in_(cohort_ids))
+    ):
+        inputs.slots.setdefault(cohort_id, []).append(_Slot._make(slot))
+    plant = (
+        CalendarBlock.cohort_id.in_(cohort_ids),
+        CalendarBlock.deleted.is_(False),
+        CalendarBlock.place == "plant",
+    )
+    for cohort_id, first, last in rows.execute(
+        select(CalendarBlock.cohort_id, CalendarBlock.starts_on, CalendarBlock.ends_on).where(
+            *plant
         )
-        if clash:
-            raise UserError(
-                user_text(
-                    "Calendar", "Two sessions of the week share time on {day} at {start:%H:%M}"
-                ).format(start=slot.start, day=WEEKDAYS[slot.weekday])
-            )
-    with store.write() as s:
-        cohort = find_cohort(s, cohort_key)
-        mentors = {
-            uid: find(s, Staff, uid, "staff member").id
-            for uid in {x.mentor_uid for x in slots}
-            if uid
-        }
-        for old in s.scalars(select(WeekSlot).where(WeekSlot.cohort_id == cohort.id)):
-            s.delete(old)
-        for slot in slots:
-            s.add(
-                WeekSlot(
-                    cohort_id=cohort.id,
-                    weekday=slot.weekday,
-                    start_time=slot.start,
-                    end_time=slot.end,
-                    location=clean(slot.location),
-                    module=clean(slot.module),
-                    task=clean(slot.task),
-                    mentor_id=mentors.get(slot.mentor_uid),
-                )
-            )
-
-
-def week_of(store: Store, cohort_key: str) -> list[SlotSpec]:
-    with store.read() as s:
-        cohort = find_cohort(s, cohort_key)
-        rows = s.execute(
-            select(WeekSlot, Staff.uid)
-            .outerjoin(Staff, Staff.id == WeekSlot.mentor_id)
-            .where(WeekSlot.cohort_id == cohort.id)
-            .order_by(WeekSlot.weekday, WeekSlot.start_time)
+    ):
+        inputs.blocks.setdefault(cohort_id, []).append((first, last))
+    for off_cohort, day in rows.execute(
+        select(DayOff.cohort_id, DayOff.day).where(
+            DayOff.deleted.is_(False),
+            DayOff.cohort_id.is_(None) | DayOff.cohort_id.in_(cohort_ids),
         )
-        return [
-            SlotSpec(w.weekday, w.start_time, w.end_time, w.location, w.module, w.task, uid or "")
-            for w, uid in rows
-        ]
+    ):
+        inputs.off.setdefault(off_cohort, set()).add(day.toordinal())
+    # The sessions planning can meet: the planned ones (it may take them away) and any on a
+    # day of a plant block (a planned slot that day may share their time), found down the
+    # sessions' (cohort, date) index from each block. The others are on days the plan never
+    # gives a session.
+    session = (
+        WorkshopSession.cohort_id,
+        WorkshopSession.id,
+        WorkshopSession.held_on,
+        WorkshopSession.start_time,
+        WorkshopSession.end_time,
+        WorkshopSession.planned,
+    )
+    in_blocks = (
+        select(*session)
+        .join(
+            CalendarBlock,
+            and_(
+                CalendarBlock.cohort_id == WorkshopSession.cohort_id,
+                WorkshopSession.held_on.between(CalendarBlock.starts_on, CalendarBlock.ends_on),
+            ),
+        )
+        .where(*plant, WorkshopSession.deleted.is_(False))
+    )
+    planned = select(*session).where(
+        WorkshopSession.cohort_id.in_(cohort_ids),
+        WorkshopSession.deleted.is_(False),
+        WorkshopSession.planned.is_(True),
+    )
+    seen: set[int] = set()
+    for query in (planned, in_blocks):
+        for of_cohort, sid, day, start, end, is_planned in rows.execute(query):
+            if sid not in seen and of_cohort is not None:
+                seen.add(sid)
+                inputs.existing.setdefault(of_cohort, []).append((sid, day, start, end, is_planned))
+    return inputs
 
 
-def _wanted(s: Session, cohort: Cohort) -> dict[tuple[date, time], WeekSlot]:
-    slots = list(s.scalars(select(WeekSlot).where(WeekSlot.cohort_id == cohort.id)))
+def _wanted(cohort: Cohort, inputs: _Inputs) -> dict[tuple[date, time], _Slot]:
+    slots = inputs.slots.get(cohort.id)
     if not slots:
         raise UserError(
             user_text(
                 "Calendar", "The cohort {cohort} has no week template: set its sessions first"
             ).format(cohort=cohort.name)
         )
-    blocks = s.execute(
-        select(CalendarBlock.starts_on, CalendarBlock.ends_on).where(
-            CalendarBlock.cohort_id == cohort.id,
-            CalendarBlock.deleted.is_(False),
-            CalendarBlock.place == "plant",
-        )
-    ).all()
+    blocks = inputs.blocks.get(cohort.id)
     if not blocks:
         raise UserError(
             user_text("Calendar", "The cohort {cohort} has no plant block in its plan").format(
                 cohort=cohort.name
             )
         )
-    off = set(
-        s.scalars(
-            select(DayOff.day).where(
-                DayOff.deleted.is_(False),
-                DayOff.cohort_id.is_(None) | (DayOff.cohort_id == cohort.id),
-            )
-        )
-    )
-    by_day: dict[int, list[WeekSlot]] = {}
+    off = inputs.off.get(None, set()) | inputs.off.get(cohort.id, set())
+    by_day: list[list[_Slot]] = [[] for _ in WEEKDAYS]
     for slot in slots:
-        by_day.setdefault(slot.weekday, []).append(slot)
+        by_day[slot.weekday].append(slot)
     wanted = {}
+    # Day numbers, not dates: a date is made only for a day the template has sessions on.
     for first, last in blocks:
-        day = first
-        while day <= last:
-            if day not in off:
-                for slot in by_day.get(day.weekday(), ()):
+        for number in range(first.toordinal(), last.toordinal() + 1):
+            # Day 1 (0001-01-01) was a Monday: weekday 0.
+            on_day = by_day[(number - 1) % 7]
+            if on_day and number not in off:
+                day = date.fromordinal(number)
+                for slot in on_day:
                     wanted[(day, slot.start_time)] = slot
-            day += timedelta(days=1)
     return wanted
 
 
@@ -192,24 +204,55 @@ def plan_many_sessions(
     store: Store, cohort_keys: list[str], *, dry_run: bool = False
 ) -> list[PlanChanges]:
     """``plan_sessions`` for several cohorts in one transaction: all of them or none."""
-    with store.write() as s:
-        done = [_plan_one(store, s, find_cohort(s, key), dry_run) for key in cohort_keys]
+    with fewer_collections(), store.write() as s:
+        cohorts = _find_cohorts(s, cohort_keys)
+        inputs = _read_inputs(s, list({c.id for c in cohorts}))
+        # Every cohort's new sessions go in by one statement at the end: its values are
+        # converted once for all of them (the same times, dates and stamp recur).
+        new: list[tuple[object, ...]] = []
+        now = utcnow()
+        done: list[PlanChanges] = []
+        planned: dict[int, PlanChanges] = {}
+        for cohort in cohorts:
+            if cohort.id in planned:  # named twice: its plan is made already
+                made = planned[cohort.id]
+                done.append(PlanChanges(cohort.name, unchanged=made.unchanged + len(made.added)))
+                continue
+            planned[cohort.id] = _plan_one(store, s, cohort, inputs, None if dry_run else new, now)
+            done.append(planned[cohort.id])
         if dry_run:
             s.rollback()
+        else:
+            insert_rows(s, WorkshopSession.__table__, SESSION_COLUMNS, new)  # type: ignore[arg-type]
         return done
 
 
-def _plan_one(store: Store, s: Session, cohort: Cohort, dry_run: bool) -> PlanChanges:
-    wanted = _wanted(s, cohort)
-    existing = s.execute(
-        select(
-            WorkshopSession.id,
-            WorkshopSession.held_on,
-            WorkshopSession.start_time,
-            WorkshopSession.end_time,
-            WorkshopSession.planned,
-        ).where(WorkshopSession.cohort_id == cohort.id, WorkshopSession.deleted.is_(False))
+def _find_cohorts(s: Session, keys: list[str]) -> list[Cohort]:
+    """``find_cohort`` for each key, by one statement for all of them."""
+    found = s.scalars(
+        select(Cohort).where(
+            Cohort.uid.in_(keys) | Cohort.name.in_(keys), Cohort.deleted.is_(False)
+        )
     ).all()
+    by_uid = {c.uid: c for c in found}
+    by_name: dict[str, Cohort] = {}
+    for c in found:
+        by_name.setdefault(c.name, c)
+    # A name that happens to be another cohort's uid is read as the uid; a key that names
+    # nothing gets find_cohort's message.
+    return [by_uid.get(k) or by_name.get(k) or find_cohort(s, k) for k in keys]
+
+
+def _plan_one(
+    store: Store,
+    s: Session,
+    cohort: Cohort,
+    inputs: _Inputs,
+    new: list[tuple[object, ...]] | None,
+    now: datetime,
+) -> PlanChanges:
+    wanted = _wanted(cohort, inputs)
+    existing = inputs.existing.get(cohort.id, [])
     candidates = {
         sid: (day, start)
         for sid, day, start, _end, planned in existing
@@ -243,10 +286,9 @@ def _plan_one(store: Store, s: Session, cohort: Cohort, dry_run: bool) -> PlanCh
     changes.removed = sorted(candidates.values(), key=lambda k: (k[0], k[1] or time.min))
     changes.added = sorted(key for key in wanted if key not in have)
     changes.unchanged = len(wanted) - len(changes.added)
-    if not dry_run:
-        _apply(
-            store, s, cohort, [wanted[k] for k in changes.added], changes.added, list(candidates)
-        )
+    if new is not None:
+        slots = [wanted[k] for k in changes.added]
+        _apply(store, s, cohort, slots, changes.added, list(candidates), new, now)
     return changes
 
 
@@ -269,22 +311,20 @@ def _apply(
     store: Store,
     s: Session,
     cohort: Cohort,
-    slots: list[WeekSlot],
+    slots: list[_Slot],
     keys: list[tuple[date, time]],
     gone: list[int],
+    new: list[tuple[object, ...]],
+    now: datetime,
 ) -> None:
-    now = utcnow()
-    uids = [str(uuid.uuid4()) for _ in keys]
-    columns = (
-        "uid", "held_on", "start_time", "end_time", "location", "module", "task", "mentor_id",
-        "updated_at", "origin_device", "deleted", "cohort_id", "planned", "cancelled",
-    )  # fmt: skip
+    """Take away the sessions the plan no longer has, and add the new ones' rows to ``new``
+    (in SESSION_COLUMNS order)."""
+    uids = new_uids(len(keys))
     same = (now, store.device_id, False, cohort.id, True, False)
-    rows = [
+    new += [
         (uid, day, w.start_time, w.end_time, w.location, w.module, w.task, w.mentor_id, *same)
         for uid, w, (day, _start) in zip(uids, slots, keys, strict=True)
     ]
-    insert_rows(s, WorkshopSession.__table__, columns, rows)  # type: ignore[arg-type]
     if gone:
         s.execute(
             update(WorkshopSession)

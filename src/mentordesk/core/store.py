@@ -187,7 +187,13 @@ class Store:
         )
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def _jsonable(value: Any) -> Any:
+    if value.__class__ is dict and all(v.__class__ in _PLAIN for v in value.values()):
+        # The common case (a merge audits every row it writes): flat, of plain values.
+        return {str(k): v for k, v in value.items()}
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

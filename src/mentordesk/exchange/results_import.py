@@ -63,15 +63,16 @@ _TIME = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
 def _instant(value: Any) -> datetime | None:
     if value is None or value == "":
         return None
-    if not isinstance(value, datetime):
-        if isinstance(value, date):
-            value = datetime.combine(value, time.min)
-        else:
-            text = cell_text(value)
-            if not _INSTANT.fullmatch(text):
-                raise ValueError(text)
-            value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    if isinstance(value, datetime):
+        instant = value
+    elif isinstance(value, date):
+        instant = datetime.combine(value, time.min)
+    else:
+        text = cell_text(value)
+        if not _INSTANT.fullmatch(text):
+            raise ValueError(text)
+        instant = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return instant.replace(tzinfo=UTC) if instant.tzinfo is None else instant.astimezone(UTC)
 
 
 def _time(value: Any) -> time | None:

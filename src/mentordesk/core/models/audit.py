@@ -13,7 +13,7 @@ class AuditEvent(Base):
     __table_args__ = (Index("ix_audit_event_entity", "entity", "entity_uid"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid, insert_sentinel=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
     actor: Mapped[str] = mapped_column(String(200), default="")
     device: Mapped[str] = mapped_column(String(64), default="")

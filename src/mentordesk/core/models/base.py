@@ -57,8 +57,10 @@ class Travelling:
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # A unique text column, not the primary key: random UUID keys scatter inserts over the
-    # table's pages, where growing integer keys append.
-    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    # table's pages, where growing integer keys append. Made here and unique, it is also the
+    # insert sentinel: SQLAlchemy then inserts many new records by one INSERT … RETURNING
+    # (matching the ids it gets back to its objects by it) instead of a statement per record.
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid, insert_sentinel=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     origin_device: Mapped[str] = mapped_column(String(64), default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
