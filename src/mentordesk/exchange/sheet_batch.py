@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..core import assessments
+from ..core import assessment_signing, assessments
 from ..core.errors import UserError
 from ..core.private_files import cannot_write, private_folder, replace_whole
 from ..core.progress import NO_PROGRESS, Progress
@@ -76,6 +76,16 @@ def plan_batch(
             if ready and same and other_mentor(view.mentor, signer_name):
                 others[view.mentor] = others.get(view.mentor, 0) + 1
     return BatchPlan(len(uids), assessments.missing_drafts(store, uids, start, end), others)
+
+
+def sheet_as_it_stands(
+    store: Store, view: assessments.AssessmentView, *, language: str = "both"
+) -> bytes | None:
+    """The sheet a reader gets now: a signed (or superseded) one as stored, a draft as it
+    renders from the record (what signing it would sign)."""
+    if view.state != "draft":
+        return assessments.latest_document(store, view.uid)
+    return render_sheet(view, assessments.result_choices(store), language=language).pdf
 
 
 def _part(text: str, limit: int) -> str:
@@ -194,7 +204,7 @@ def write_sheets(
     views = assessments.ensure_drafts(store, trainees, start, end)
     names = batch_filenames(views)
     results = assessments.result_choices(store)
-    to_lock: list[assessments.Signed] = []
+    to_lock: list[assessment_signing.Signed] = []
     staged: list[_Staged] = []
     progress.start(len(views), user_text("Sheets", "Writing sheets"))
     try:
@@ -217,7 +227,7 @@ def write_sheets(
             progress.step(1, view.trainee_name)
         progress.step(0, user_text("Sheets", "Recording signatures"))
         if to_lock:
-            assessments.mark_signed_many(store, to_lock)
+            assessment_signing.mark_signed_many(store, to_lock)
     except BaseException:
         kind, error, trace = sys.exc_info()
         for writer, _target in staged:

@@ -28,7 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..core.assessments import AssessmentView
+from ..core.assessment_views import AssessmentView
 from ..core.time_and_hours import hours_text, hours_text_chinese
 from .sheet_against_plan import against_plan
 from .sheet_language import say, sheet_language, speaking

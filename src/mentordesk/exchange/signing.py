@@ -27,7 +27,7 @@ from pyhanko.stamp.noop import NoOpStampStyle
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 from pyhanko_certvalidator.util import get_pyca_cryptography_hash
 
-from ..core import assessments
+from ..core import assessment_signing, assessment_views, assessments
 from ..core.errors import UserError
 from ..core.private_files import write_whole
 from ..core.store import Store
@@ -314,9 +314,9 @@ def other_mentor(form_mentor: str, signer_name: str) -> bool:
 
 def signed_record(
     view: assessments.AssessmentView, pdf: bytes, signer: HeldKeySigner, now: datetime
-) -> assessments.Signed:
+) -> assessment_signing.Signed:
     """What locks the draft, with who signed it by certificate and whom the form names."""
-    return assessments.Signed(
+    return assessment_signing.Signed(
         view.uid,
         pdf,
         signer.name,
@@ -344,7 +344,7 @@ def sign_assessment(
         raise UserError(
             user_text("Signing", "The assessment of {name} is already {state}").format(
                 name=view.trainee_name,
-                state=assessments.STATE_WORDS.get(view.state, view.state),
+                state=assessment_views.STATE_WORDS.get(view.state, view.state),
             )
         )
     if not view.result:
@@ -357,7 +357,7 @@ def sign_assessment(
     pdf = signed_pdf(
         view, assessments.result_choices(store), signer, drawing_png, now, language=language
     )
-    return assessments.mark_signed(store, signed_record(view, pdf, signer, now))
+    return assessment_signing.mark_signed(store, signed_record(view, pdf, signer, now))
 
 
 def signed_pdf(
@@ -379,7 +379,7 @@ def countersign_assessment(
     pdf = assessments.latest_document(store, uid)
     if pdf is None:
         raise UserError(user_text("Signing", "Only a signed assessment can be countersigned"))
-    return assessments.add_countersignature(store, uid, countersign(pdf, signer, role), role)
+    return assessment_signing.add_countersignature(store, uid, countersign(pdf, signer, role), role)
 
 
 def countersign_file(
@@ -418,7 +418,7 @@ def attach_countersigned(store: Store, uid: str, pdf: bytes) -> assessments.Docu
             user_text("Signing", "This PDF's signatures do not check out; it was not attached")
         )
     said = countersigned_comment(pdf) or ("", "")
-    return assessments.add_countersignature(
+    return assessment_signing.add_countersignature(
         store, uid, pdf, "countersigned", comment=said[0], result=said[1]
     )
 

@@ -24,12 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import cohorts, staff, trainees
+from ..core.cohorts import CohortView
 from ..core.drawn_signature import save_drawn_signature
 from ..core.errors import UserError
-from ..core.store import Store
+from ..core.staff import StaffView
+from ..core.trainees import TraineeRow
 from ..exchange import signing_identity
 from .forms import child, load_form
 from .localised import localised
+from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .signature_pad import SignaturePad
 
 
@@ -49,9 +52,9 @@ def _pydate(q: QDate) -> date:
 class PeriodDialog(QDialog):
     """A new assessment (cohort, trainee, period) or a cohort's batch (cohort, period, folder)."""
 
-    def __init__(self, store: Store, batch: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: DatabaseWorker, batch: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.worker = worker
         self.batch = batch
         self.form = load_form("new_assessment_dialog", self)
         _wrap(self, self.form)
@@ -77,19 +80,31 @@ class PeriodDialog(QDialog):
             child(f, QWidget, name).hide()
         if not batch:
             self.cohort_combo.addItem(self.tr("All cohorts"), "")
-        for c in cohorts.list_cohorts(self.store):
-            self.cohort_combo.addItem(c.name, c.name)
         self.cohort_combo.currentIndexChanged.connect(lambda _: self._fill_trainees())
         today = date.today()
         self.to_date.setDate(_qdate(today))
         self.from_date.setDate(_qdate(today.replace(day=1)))
+        QueryOp(cohorts.list_cohorts).success(self._show_cohorts).run(worker, self)
+
+    def _show_cohorts(self, found: list[CohortView]) -> None:
+        self.cohort_combo.blockSignals(True)
+        for c in found:
+            self.cohort_combo.addItem(c.name, c.name)
+        self.cohort_combo.blockSignals(False)
         self._fill_trainees()
 
     def _fill_trainees(self) -> None:
         if self.batch:
             return
+        cohort = self.cohort_combo.currentData() or ""
+        QueryOp(trainees.list_trainees, cohort=cohort).success(self._show_trainees).run(
+            self.worker, self
+        )
+
+    def _show_trainees(self, found: list[TraineeRow]) -> None:
+        # Answers come in the order asked: the last one is for the cohort chosen now.
         self.trainee_combo.clear()
-        for t in trainees.list_trainees(self.store, cohort=self.cohort_combo.currentData() or ""):
+        for t in found:
             self.trainee_combo.addItem(f"{t.name} ({t.trainee_id})", t.uid)
 
     def _browse(self) -> None:
@@ -129,9 +144,11 @@ class PeriodDialog(QDialog):
 
 
 class SignaturePadDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    """Draw the local user's signature; OK saves it (on the database worker) and closes."""
+
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.worker = worker
         self.setWindowTitle(self.tr("My drawn signature"))
         self.form = load_form("signature_pad_dialog", self)
         _wrap(self, self.form)
@@ -148,14 +165,25 @@ class SignaturePadDialog(QDialog):
         if self.pad.is_empty():
             self.message.setText(self.tr("Nothing to save: draw your signature in the box first."))
             return
-        save_drawn_signature(self.store, self.pad.to_png())
-        self.accept()
+        CollectionOp(
+            save_drawn_signature, self.pad.to_png(), changes=Changes(settings=True)
+        ).success(lambda _none: self.accept()).failure(self.message.setText).run(self.worker, self)
 
 
 class IdentityDialog(QDialog):
-    """Create a key and self-signed certificate, or import a PKCS#12 file."""
+    """Create a key and self-signed certificate, or import a PKCS#12 file.
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    ``name`` and ``organisation`` fill the form in; without them it is filled in from the local
+    user's profile."""
+
+    def __init__(
+        self,
+        worker: DatabaseWorker,
+        parent: QWidget | None = None,
+        *,
+        name: str | None = None,
+        organisation: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Signing identity"))
         self.form = load_form("identity_dialog", self)
@@ -166,14 +194,21 @@ class IdentityDialog(QDialog):
         self.passphrase = child(f, QLineEdit, "passphraseEdit")
         self.repeat = child(f, QLineEdit, "repeatEdit")
         self.message = child(f, QLabel, "dialogMessage")
-        me = staff.local_user(store)
-        if me is not None:
-            self.name_edit.setText(me.name)
-            self.org_edit.setText(me.organisation)
+        if name is not None:
+            self.name_edit.setText(name)
+            self.org_edit.setText(organisation)
+        else:
+            QueryOp(staff.local_user).success(self._show_profile).run(worker, self)
         buttons = child(f, QDialogButtonBox, "buttonBox")
         buttons.accepted.connect(self._create)
         buttons.rejected.connect(self.reject)
         child(f, QPushButton, "importButton").clicked.connect(self._import)
+
+    def _show_profile(self, me: StaffView | None) -> None:
+        # Not over what the user has begun to type.
+        if me is not None and not self.name_edit.text() and not self.org_edit.text():
+            self.name_edit.setText(me.name)
+            self.org_edit.setText(me.organisation)
 
     def _secret(self) -> str | None:
         if self.passphrase.text() != self.repeat.text():

@@ -235,7 +235,7 @@ class TodayArea(FormArea):
             return
         from .trainee_record_view import open_trainee_record
 
-        open_trainee_record(self.worker.store, uid, self)
+        open_trainee_record(self.worker, uid, self)
 
     def _undo_text(self, text: str) -> None:
         self.undo_button.setToolTip(self.tr("Undo %1 (Ctrl+Z)").replace("%1", text))
