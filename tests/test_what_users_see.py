@@ -227,9 +227,7 @@ def test_open_in_viewer_without_a_viewer_says_so_and_where_the_file_is(area, qtb
     assert Path(saved).read_bytes().startswith(b"%PDF")
 
 
-def test_saving_an_empty_signature_pad_says_why_nothing_was_saved(
-    qtbot, demo_store, make_worker
-):
+def test_saving_an_empty_signature_pad_says_why_nothing_was_saved(qtbot, demo_store, make_worker):
     dialog = assessment_dialogs.SignaturePadDialog(make_worker(demo_store))
     qtbot.addWidget(dialog)
     dialog.show()
