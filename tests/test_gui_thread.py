@@ -133,11 +133,11 @@ def test_the_session_dialog_fills_in_and_creates_on_the_worker(qtbot, demo_store
     last = list_recent_sessions(demo_store, 1)[0]
     dialog = SessionDialog(worker)
     qtbot.addWidget(dialog)
+    dialog.accept()  # Enter at once, before the lists have arrived from the worker
     settled(worker)
     assert dialog.location_combo.currentText() == last.location
-    dialog.accept()
-    settled(worker)
     assert dialog.created is not None
+    assert (dialog.created.cohort_uid, dialog.created.location) == (last.cohort_uid, last.location)
     assert list_recent_sessions(demo_store, 1)[0].uid == dialog.created.uid
 
 

@@ -255,6 +255,9 @@ class AssessmentsArea(SheetActions, FormArea):
             "superseded": self.tr("Superseded by an amendment; kept as it was signed."),
         }
         state = self._current.state if self._current else ""
+        if self._pdf is None:
+            # Not the pages of the sheet chosen before while this one renders.
+            self.preview.clear()
         self.with_pdf(lambda pdf: self.preview.show_pages(pdf, texts.get(state, "")))
 
     def attach_countersigned(self) -> None:

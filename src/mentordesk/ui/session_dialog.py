@@ -70,6 +70,9 @@ class SessionDialog(QDialog):
         self._rubric: RubricView | None = None
         # A session asked for and not yet made: a second Enter must not make another.
         self._creating = False
+        # Enter pressed before the lists arrived: accepted once they are filled in.
+        self._filled = False
+        self._accept_when_filled = False
         self.setWindowTitle(self.tr("New workshop session"))
         self.form = load_form("session_dialog", self)
         layout = QVBoxLayout(self)
@@ -121,6 +124,9 @@ class SessionDialog(QDialog):
         self._fill_tasks(self.module_combo.currentText())
         if last is not None:
             self.task_combo.setCurrentText(last.task)
+        self._filled = True
+        if self._accept_when_filled:
+            self.accept()
 
     def _fill_tasks(self, module: str) -> None:
         current = self.task_combo.currentText()
@@ -142,6 +148,9 @@ class SessionDialog(QDialog):
             self.resize(self.width(), needed)
 
     def accept(self) -> None:
+        if not self._filled:
+            self._accept_when_filled = True
+            return
         if self._creating:
             return
         self._creating = True
