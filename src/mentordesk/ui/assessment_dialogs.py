@@ -3,6 +3,7 @@ the signing identity, and the passphrase."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -26,12 +27,10 @@ from PySide6.QtWidgets import (
 from ..core import cohorts, staff, trainees
 from ..core.cohorts import CohortView
 from ..core.drawn_signature import save_drawn_signature
-from ..core.errors import UserError
 from ..core.staff import StaffView
 from ..core.trainees import TraineeRow
 from ..exchange import signing_identity
 from .forms import child, load_form
-from .localised import localised
 from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .signature_pad import SignaturePad
 
@@ -185,6 +184,8 @@ class IdentityDialog(QDialog):
         organisation: str = "",
     ) -> None:
         super().__init__(parent)
+        self.worker = worker
+        self._making = False
         self.setWindowTitle(self.tr("Signing identity"))
         self.form = load_form("identity_dialog", self)
         _wrap(self, self.form)
@@ -220,14 +221,21 @@ class IdentityDialog(QDialog):
         secret = self._secret()
         if secret is None:
             return
-        try:
-            signing_identity.create_identity(
-                self.name_edit.text(), secret, organisation=self.org_edit.text(), replace=True
-            )
-        except UserError as exc:
-            self.message.setText(localised(exc))
+        self._make(_create_identity, self.name_edit.text(), secret, self.org_edit.text())
+
+    def _make(self, call: Callable[..., None], *args: object) -> None:
+        """Make the identity on the worker (a new key takes a moment); OK closes once made."""
+        if self._making:
             return
-        self.accept()
+        self._making = True
+
+        def refused(message: str) -> None:
+            self._making = False
+            self.message.setText(message)
+
+        QueryOp(call, *args).success(lambda _none: self.accept()).failure(refused).run(
+            self.worker, self
+        )
 
     def _import(self) -> None:
         secret = self._secret()
@@ -241,12 +249,16 @@ class IdentityDialog(QDialog):
         file_secret = ask_passphrase(self, self.tr("Passphrase of %1").replace("%1", path))
         if file_secret is None:
             return
-        try:
-            signing_identity.import_pkcs12(Path(path), file_secret, secret, replace=True)
-        except UserError as exc:
-            self.message.setText(localised(exc))
-            return
-        self.accept()
+        self._make(_import_identity, Path(path), file_secret, secret)
+
+
+def _create_identity(_store: object, name: str, secret: str, organisation: str) -> None:
+    # On the worker, beside the store it is handed and does not need.
+    signing_identity.create_identity(name, secret, organisation=organisation, replace=True)
+
+
+def _import_identity(_store: object, source: Path, file_secret: str, secret: str) -> None:
+    signing_identity.import_pkcs12(source, file_secret, secret, replace=True)
 
 
 def ask_passphrase(parent: QWidget, label: str) -> str | None:

@@ -20,13 +20,11 @@ from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
 
 from ..core.assessment_views import AssessmentView
 from ..core.drawn_signature import drawn_signature
-from ..core.errors import UserError
 from ..core.progress import NO_PROGRESS, Progress
 from ..exchange import signing_identity
 from ..exchange.sheet_batch import BatchPlan, BatchResult, plan_batch, write_sheets
 from ..exchange.signing import HeldKeySigner, sign_assessment
 from .assessment_dialogs import IdentityDialog, PeriodDialog, SignaturePadDialog, ask_passphrase
-from .localised import localised
 from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .sheet_batch_text import batch_outcome, batch_question, confirm_other_mentor
 
@@ -35,10 +33,15 @@ if TYPE_CHECKING:
     from .sheet_preview import PreviewPane
 
 
-def sign_with_drawing(
-    store: Store, uid: str, signer: HeldKeySigner, *, language: str
-) -> AssessmentView:
+def unlocked_signer(secret: str) -> HeldKeySigner:
+    """The signing identity opened with its passphrase (slow on purpose: run on the worker);
+    a wrong passphrase is a ``UserError`` saying so."""
+    return HeldKeySigner(signing_identity.load_identity(secret))
+
+
+def sign_with_drawing(store: Store, uid: str, secret: str, *, language: str) -> AssessmentView:
     """On the worker: sign the draft with the local user's drawn signature as it is now."""
+    signer = unlocked_signer(secret)
     return sign_assessment(store, uid, signer, drawn_signature(store), language=language)
 
 
@@ -49,11 +52,13 @@ def write_cohort_sheets(
     end: date,
     *,
     cohort: str,
-    signer: HeldKeySigner | None,
+    secret: str | None,
     language: str,
     progress: Progress = NO_PROGRESS,
 ) -> BatchResult:
-    """On the worker: a cohort's sheets, signed with the drawn signature when ``signer``."""
+    """On the worker: a cohort's sheets, signed with the drawn signature when the identity's
+    passphrase ``secret`` is given."""
+    signer = unlocked_signer(secret) if secret is not None else None
     drawing = drawn_signature(store) if signer is not None else None
     return write_sheets(
         store,
@@ -104,22 +109,21 @@ class SheetActions:
         )
         return True
 
-    def _signer(self) -> HeldKeySigner | None:
+    def _signer(self) -> tuple[str, str] | None:
+        """(name, passphrase) of the signing identity, made first if there is none; the
+        identity is opened with the passphrase on the worker, which says if it is wrong."""
         if not signing_identity.has_identity() and IdentityDialog(
             self.worker, self._widget()
         ).exec() != (IdentityDialog.DialogCode.Accepted):
             return None
+        info = signing_identity.identity_info()
         secret = ask_passphrase(
             self._widget(),
             QCoreApplication.translate("AssessmentsArea", "Passphrase of your signing identity"),
         )
-        if secret is None:
+        if secret is None or info is None:
             return None
-        try:
-            return HeldKeySigner(signing_identity.load_identity(secret))
-        except UserError as exc:
-            self._say(localised(exc))
-            return None
+        return info.name, secret
 
     # -- one sheet -----------------------------------------------------------------------
 
@@ -141,12 +145,12 @@ class SheetActions:
         if drawing is None:
             self.draw_signature()  # signing goes on without one when the mentor closes the pad
         signer = self._signer()
-        if signer is None or not confirm_other_mentor(self._widget(), signer.name, view.mentor):
+        if signer is None or not confirm_other_mentor(self._widget(), signer[0], view.mentor):
             return
         CollectionOp(
             sign_with_drawing,
             view.uid,
-            signer,
+            signer[1],
             language=self.sheet_language,
             changes=Changes(assessments=True),
         ).success(self._signed).failure(self._say).run(self.worker, self._widget())
@@ -183,10 +187,11 @@ class SheetActions:
         if dialog.sign and signer is None:
             return
         folder, cohort = dialog.folder, dialog.cohort
+        name, secret = signer if signer is not None else ("", None)
 
         def done(result: BatchResult) -> None:
             self._job = None
-            said = batch_outcome(result, folder, signer.name if signer else None)
+            said = batch_outcome(result, folder, name or None)
             self.reload(then=lambda: self._say(said, ok=not result.other_mentor))
 
         def failed(message: str) -> None:
@@ -212,7 +217,7 @@ class SheetActions:
                 start,
                 end,
                 cohort=cohort,
-                signer=signer,
+                secret=secret,
                 language=self.sheet_language,
                 changes=Changes(assessments=True),
             )
