@@ -313,7 +313,7 @@ def other_mentor(form_mentor: str, signer_name: str) -> bool:
 
 
 def signed_record(
-    view: assessments.AssessmentView, pdf: bytes, signer: HeldKeySigner, now: datetime
+    view: assessment_views.AssessmentView, pdf: bytes, signer: HeldKeySigner, now: datetime
 ) -> assessment_signing.Signed:
     """What locks the draft, with who signed it by certificate and whom the form names."""
     return assessment_signing.Signed(
@@ -337,7 +337,7 @@ def sign_assessment(
     drawing_png: bytes | None,
     *,
     language: str = "both",
-) -> assessments.AssessmentView:
+) -> assessment_views.AssessmentView:
     """Render the draft with the mentor's stamp, sign it, and lock it in the store."""
     view = assessments.get_assessment(store, uid)
     if view.state != "draft":
@@ -361,7 +361,7 @@ def sign_assessment(
 
 
 def signed_pdf(
-    view: assessments.AssessmentView,
+    view: assessment_views.AssessmentView,
     results: list[str],
     signer: HeldKeySigner,
     drawing_png: bytes | None,
@@ -375,7 +375,7 @@ def signed_pdf(
 
 def countersign_assessment(
     store: Store, uid: str, signer: HeldKeySigner, role: str
-) -> assessments.DocumentView:
+) -> assessment_views.DocumentView:
     pdf = assessments.latest_document(store, uid)
     if pdf is None:
         raise UserError(user_text("Signing", "Only a signed assessment can be countersigned"))
@@ -402,7 +402,7 @@ def countersign_file(
     return write_whole(target, countersign(pdf, signer, role, comment, result))
 
 
-def attach_countersigned(store: Store, uid: str, pdf: bytes) -> assessments.DocumentView:
+def attach_countersigned(store: Store, uid: str, pdf: bytes) -> assessment_views.DocumentView:
     """Keep a copy countersigned elsewhere (the school's), once its signatures check out."""
     report = verify_pdf(pdf)
     if not report.ok(require_trust=False):
