@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
@@ -281,7 +281,7 @@ class AssessmentsArea(SheetActions, FormArea):
 
     # -- actions ------------------------------------------------------------------------
 
-    def _change(self, call: Callable[..., object], *args: object, **kwargs: object) -> CollectionOp:
+    def _change(self, call: Callable[..., Any], *args: object, **kwargs: object) -> QueryOp[Any]:
         """A change of assessments whose refusal is said on the area's message line."""
         return CollectionOp(call, *args, changes=Changes(assessments=True), **kwargs).failure(
             self._say

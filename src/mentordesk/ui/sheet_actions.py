@@ -136,7 +136,9 @@ class SheetActions:
     def _sign_shown(self) -> None:
         if self._current is None or self._current.state != "draft":
             return
-        QueryOp(drawn_signature).success(self._sign_drawn).failure(self._say).run(self.worker, self)
+        QueryOp(drawn_signature).success(self._sign_drawn).failure(self._say).run(
+            self.worker, self._widget()
+        )
 
     def _sign_drawn(self, drawing: bytes | None) -> None:
         view = self._current
