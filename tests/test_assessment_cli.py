@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 
 from mentordesk.cli import main
+from mentordesk.core import assessment_signing as AS
 from mentordesk.core import assessments as A
 
 COHORT = "2025 Steelmaking Order Class"
@@ -148,7 +149,7 @@ def test_countersign_with_comment_keeps_both_signatures_and_records_it(
     check = subprocess.run(["pdfsig", str(out_pdf)], capture_output=True, text=True)
     assert check.stdout.count("Signature is Valid") == 2
     assert _run(capsys, "verify", str(out_pdf))[0] == 0
-    said = A.countersign_comments(demo_store, view.uid)
+    said = AS.countersign_comments(demo_store, view.uid)
     assert said[-1]["comment"] == comment and said[-1]["result"] == "pass"
     assert len(A.documents(demo_store, view.uid)) == 2
 

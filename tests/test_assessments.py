@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
+from mentordesk.core import assessment_signing as AS
 from mentordesk.core import assessments as A
 from mentordesk.core.errors import Conflict, LockedRecord, UserError
 from mentordesk.core.models import Note, Skill, SkillRating, Trainee
@@ -23,8 +24,8 @@ def _trainee(store, index: int = 0):
 
 def _signed(store, uid: str, pdf: bytes = b"%PDF-1.7 signed") -> A.AssessmentView:
     view = A.get_assessment(store, uid)
-    return A.mark_signed(
-        store, A.Signed(uid, pdf, "Zhang Wei 张伟", datetime.now(UTC), view.updated_at)
+    return AS.mark_signed(
+        store, AS.Signed(uid, pdf, "Zhang Wei 张伟", datetime.now(UTC), view.updated_at)
     )
 
 
@@ -110,9 +111,9 @@ def test_signing_a_draft_that_changed_meanwhile_is_refused(demo_store):
     rendered_from = A.update_draft(demo_store, view.uid, result="pass")
     A.update_draft(demo_store, view.uid, comment="edited in another window")
     with pytest.raises(Conflict):
-        A.mark_signed(
+        AS.mark_signed(
             demo_store,
-            A.Signed(view.uid, b"%PDF", "me", datetime.now(UTC), rendered_from.updated_at),
+            AS.Signed(view.uid, b"%PDF", "me", datetime.now(UTC), rendered_from.updated_at),
         )
     assert A.get_assessment(demo_store, view.uid).state == "draft"
 
@@ -122,8 +123,8 @@ def test_amendment_keeps_the_superseded_version(demo_store):
     A.update_draft(demo_store, view.uid, result="pass", comment="first")
     _signed(demo_store, view.uid, b"%PDF-original")
     with pytest.raises(UserError, match="reason"):
-        A.amend(demo_store, view.uid, "  ")
-    new = A.amend(demo_store, view.uid, "Hours of 10-12 were missing")
+        AS.amend(demo_store, view.uid, "  ")
+    new = AS.amend(demo_store, view.uid, "Hours of 10-12 were missing")
     assert (new.version, new.state, new.supersedes_uid) == (2, "draft", view.uid)
     assert new.amendment_reason == "Hours of 10-12 were missing"
     assert new.comment == "first"
@@ -132,7 +133,7 @@ def test_amendment_keeps_the_superseded_version(demo_store):
     assert A.latest_document(demo_store, view.uid) == b"%PDF-original"
     assert [v.version for v in A.versions(demo_store, new.uid)] == [1, 2]
     with pytest.raises(Conflict, match="already superseded"):
-        A.amend(demo_store, view.uid, "again")
+        AS.amend(demo_store, view.uid, "again")
 
 
 def test_countersignature_must_extend_the_signed_document(demo_store):
@@ -140,8 +141,8 @@ def test_countersignature_must_extend_the_signed_document(demo_store):
     A.update_draft(demo_store, view.uid, result="pass")
     _signed(demo_store, view.uid, b"%PDF-signed")
     with pytest.raises(UserError, match="incremental"):
-        A.add_countersignature(demo_store, view.uid, b"%PDF-other", "teacher")
-    doc = A.add_countersignature(demo_store, view.uid, b"%PDF-signed+teacher", "teacher")
+        AS.add_countersignature(demo_store, view.uid, b"%PDF-other", "teacher")
+    doc = AS.add_countersignature(demo_store, view.uid, b"%PDF-signed+teacher", "teacher")
     assert doc.revision == 2
     assert [d.kind for d in A.documents(demo_store, view.uid)] == ["signed", "teacher"]
 
@@ -195,6 +196,6 @@ def test_lock_holds_on_sqlite_and_postgresql(any_store):
         conn.execute(text("UPDATE assessment SET comment = 'x' WHERE uid = :u"), {"u": view.uid})
     with pytest.raises(DatabaseError, match="signed"), any_store.engine.begin() as conn:
         conn.execute(text("DELETE FROM assessment WHERE uid = :u"), {"u": view.uid})
-    amended = A.amend(any_store, view.uid, "typo in the comment")
+    amended = AS.amend(any_store, view.uid, "typo in the comment")
     assert A.get_assessment(any_store, view.uid).state == "superseded"
     assert amended.summary == A.get_assessment(any_store, view.uid).summary

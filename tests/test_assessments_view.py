@@ -14,9 +14,10 @@ from mentordesk.core.drawn_signature import drawn_signature, save_drawn_signatur
 from mentordesk.core.trainees import list_trainees
 from mentordesk.exchange import signing_identity
 from mentordesk.exchange.verify import verify_pdf
-from mentordesk.ui import assessments_view
+from mentordesk.ui import assessments_view, sheet_actions
 from mentordesk.ui.assessments_view import AssessmentsArea
 from mentordesk.ui.signature_pad import SignaturePad
+from tests.gui_waits import settled
 
 START, END = date(2026, 10, 1), date(2026, 11, 20)
 SECRET = "correct horse battery"
@@ -34,6 +35,7 @@ def area(qtbot, demo_store, draft, make_worker) -> AssessmentsArea:
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
+    settled(widget.worker)
     return widget
 
 
@@ -50,6 +52,8 @@ def test_editing_a_draft_saves_through_the_service(area, demo_store, draft):
     area.result_combo.setCurrentIndex(area.result_combo.findData("distinction"))
     area.strengths.setPlainText("安全意识强，主动检查吊具")
     area.save_button.click()
+    settled(area.worker)
+    assert "Draft saved" in area.message.text()
     saved = A.get_assessment(demo_store, draft.uid)
     assert saved.result == "distinction"
     assert saved.strengths == "安全意识强，主动检查吊具"
@@ -57,6 +61,7 @@ def test_editing_a_draft_saves_through_the_service(area, demo_store, draft):
 
 def test_preview_shows_the_pages_of_the_pdf(area, qtbot):
     area.tabs.setCurrentIndex(1)
+    settled(area.worker)
     labels = [w for w in area.pages.findChildren(QLabel) if w.pixmap() and not w.pixmap().isNull()]
     assert len(labels) >= 2  # the short demo record still takes two A4 pages
     assert labels[0].pixmap().height() > labels[0].pixmap().width()  # portrait A4
@@ -68,6 +73,7 @@ def _page_width(area) -> int:
 
 def test_preview_fits_the_page_to_the_pane_and_follows_its_width(area, qtbot):
     area.tabs.setCurrentIndex(1)
+    settled(area.worker)
     qtbot.waitUntil(lambda: bool(area.pages.findChildren(QLabel)), timeout=5000)
     scroll = area.preview_scroll
     qtbot.waitUntil(lambda: not scroll.horizontalScrollBar().isVisible(), timeout=3000)
@@ -86,14 +92,17 @@ def test_sign_then_locked_then_amend(area, demo_store, draft, monkeypatch):
     pad.resize(400, 150)
     _draw_offscreen(pad)
     save_drawn_signature(demo_store, pad.to_png())
-    monkeypatch.setattr(assessments_view, "ask_passphrase", lambda *a: "wrong passphrase")
+    monkeypatch.setattr(sheet_actions, "ask_passphrase", lambda *a: "wrong passphrase")
     area.result_combo.setCurrentIndex(area.result_combo.findData("pass"))
     area.sign_button.click()
+    settled(area.worker)
     assert "does not unlock" in area.message.text()
     assert A.get_assessment(demo_store, draft.uid).state == "draft"
 
-    monkeypatch.setattr(assessments_view, "ask_passphrase", lambda *a: SECRET)
+    monkeypatch.setattr(sheet_actions, "ask_passphrase", lambda *a: SECRET)
     area.sign_button.click()
+    settled(area.worker)
+    assert "Signed" in area.message.text()
     signed = A.get_assessment(demo_store, draft.uid)
     assert signed.state == "signed"
     assert verify_pdf(A.latest_document(demo_store, draft.uid)).ok(require_trust=False)
@@ -106,6 +115,8 @@ def test_sign_then_locked_then_amend(area, demo_store, draft, monkeypatch):
         staticmethod(lambda *a, **k: ("Hours of one session were missing", True)),
     )
     area.amend_button.click()
+    settled(area.worker)
+    assert "Amendment drafted" in area.message.text()
     assert area.table.rowCount() == 2
     assert area._current is not None and area._current.version == 2
     assert area.sign_button.isEnabled()
@@ -140,7 +151,7 @@ def test_signature_pad_draws_clears_and_saves_png(qtbot, demo_store):
 class _Batch:
     """Stands in for the batch dialog, as if the mentor filled it in and pressed OK."""
 
-    DialogCode = assessments_view.PeriodDialog.DialogCode
+    DialogCode = sheet_actions.PeriodDialog.DialogCode
 
     def __init__(self, folder: Path, sign: bool) -> None:
         self.folder, self.sign = folder, sign
@@ -161,19 +172,22 @@ def _answer_batch_question(monkeypatch, asked: list[str], yes: bool = True) -> N
         asked.append(text)
         return answer
 
-    monkeypatch.setattr(assessments_view.QMessageBox, "question", question)
+    monkeypatch.setattr(sheet_actions.QMessageBox, "question", question)
 
 
-def test_batch_runs_off_the_gui_thread_and_writes_the_cohort(area, qtbot, tmp_path, monkeypatch):
+def test_batch_runs_off_the_gui_thread_and_writes_the_cohort(
+    area, demo_store, qtbot, tmp_path, monkeypatch
+):
     out = tmp_path / "sheets"
     out.mkdir()
-    monkeypatch.setattr(assessments_view, "PeriodDialog", _Batch(out, sign=False))
+    monkeypatch.setattr(sheet_actions, "PeriodDialog", _Batch(out, sign=False))
     _answer_batch_question(monkeypatch, [])
     area.batch()
-    assert area._job is not None
+    qtbot.waitUntil(lambda: area._job is not None, timeout=10_000)
     qtbot.waitUntil(lambda: area._job is None, timeout=120_000)
+    settled(area.worker)
     files = list(out.glob("*.pdf"))
-    assert len(files) == len(A.cohort_trainees(area.store, "2025 Steelmaking Order Class"))
+    assert len(files) == len(A.cohort_trainees(demo_store, "2025 Steelmaking Order Class"))
     assert "sheets written" in area.message.text()
 
 
@@ -185,6 +199,7 @@ def test_attach_a_countersigned_copy(area, demo_store, draft, tmp_path, monkeypa
     A.update_draft(demo_store, draft.uid, result="pass")
     sign_assessment(demo_store, draft.uid, signer, None)
     area.reload(draft.uid)
+    settled(area.worker)
     assert area.attach_button.isEnabled()
     signed = A.latest_document(demo_store, draft.uid)
     good = tmp_path / "countersigned.pdf"
@@ -201,9 +216,11 @@ def test_attach_a_countersigned_copy(area, demo_store, draft, tmp_path, monkeypa
         staticmethod(lambda *a, **k: (next(chosen), "")),
     )
     area.attach_button.click()
+    settled(area.worker)
     assert "not attached" in area.message.text()
     assert len(A.documents(demo_store, draft.uid)) == 1
     area.attach_button.click()
+    settled(area.worker)
     assert "attached" in area.message.text()
     assert [d.kind for d in A.documents(demo_store, draft.uid)] == ["signed", "countersigned"]
 
@@ -211,11 +228,13 @@ def test_attach_a_countersigned_copy(area, demo_store, draft, tmp_path, monkeypa
 def test_cancelled_batch_writes_nothing(area, qtbot, tmp_path, monkeypatch):
     out = tmp_path / "sheets"
     out.mkdir()
-    monkeypatch.setattr(assessments_view, "PeriodDialog", _Batch(out, sign=False))
+    monkeypatch.setattr(sheet_actions, "PeriodDialog", _Batch(out, sign=False))
     _answer_batch_question(monkeypatch, [])
     area.batch()
+    qtbot.waitUntil(lambda: area._job is not None, timeout=10_000)
     area._job.cancel()  # what the progress dialog's Cancel button does
     qtbot.waitUntil(lambda: area._job is None, timeout=120_000)
+    settled(area.worker)
     assert list(out.iterdir()) == []
     assert "Cancelled" in area.message.text()
 
@@ -235,47 +254,54 @@ def test_sheets_made_in_the_window_speak_its_language(
     assert sheet_language.sheet_language() == "both"
 
 
-def test_batch_confirmation_says_how_many_drafts_it_creates(area, qtbot, tmp_path, monkeypatch):
+def test_batch_confirmation_says_how_many_drafts_it_creates(
+    area, demo_store, qtbot, tmp_path, monkeypatch
+):
     out = tmp_path / "sheets"
     out.mkdir()
     cohort = "2025 Steelmaking Order Class"
-    uids = A.cohort_trainees(area.store, cohort)
+    uids = A.cohort_trainees(demo_store, cohort)
     have = {
         v.trainee_uid
-        for v in A.list_assessments(area.store)
+        for v in A.list_assessments(demo_store)
         if (v.period_start, v.period_end) == (START, END) and v.state != "superseded"
     } & set(uids)
-    before = len(A.list_assessments(area.store))
-    monkeypatch.setattr(assessments_view, "PeriodDialog", _Batch(out, sign=False))
+    before = len(A.list_assessments(demo_store))
+    monkeypatch.setattr(sheet_actions, "PeriodDialog", _Batch(out, sign=False))
     asked: list[str] = []
     _answer_batch_question(monkeypatch, asked, yes=False)
     area.batch()
+    settled(area.worker)
     assert f"{len(uids) - len(have)} drafts will be created" in asked[0]
     assert f"{len(uids)} trainees" in asked[0]
     # Declined: nothing drafted, nothing written.
     assert area._job is None and list(out.iterdir()) == []
-    assert len(A.list_assessments(area.store)) == before
+    assert len(A.list_assessments(demo_store)) == before
 
     _answer_batch_question(monkeypatch, asked, yes=True)
     area.batch()
-    qtbot.waitUntil(lambda: area._job is None, timeout=120_000)
+    settled(area.worker, 120)
     area.batch()
-    qtbot.waitUntil(lambda: area._job is None, timeout=120_000)
+    settled(area.worker, 120)
     assert "drafts will be created" not in asked[-1]  # the second run creates none
 
 
-def test_batch_confirmation_warns_when_the_form_names_another_mentor(area, tmp_path, monkeypatch):
+def test_batch_confirmation_warns_when_the_form_names_another_mentor(
+    area, demo_store, tmp_path, monkeypatch
+):
     cohort = "2025 Steelmaking Order Class"
-    for view in A.ensure_drafts(area.store, A.cohort_trainees(area.store, cohort)[:2], START, END):
-        A.update_draft(area.store, view.uid, result="pass")
+    store = demo_store
+    for view in A.ensure_drafts(store, A.cohort_trainees(store, cohort)[:2], START, END):
+        A.update_draft(store, view.uid, result="pass")
         mentor = view.mentor
     signing_identity.create_identity("Wang Fang", SECRET)
-    monkeypatch.setattr(assessments_view, "PeriodDialog", _Batch(tmp_path, sign=True))
+    monkeypatch.setattr(sheet_actions, "PeriodDialog", _Batch(tmp_path, sign=True))
     asked: list[str] = []
     _answer_batch_question(monkeypatch, asked, yes=False)
     area.batch()
+    settled(area.worker)
     assert f"You sign as Wang Fang, but the form names {mentor} as mentor on 2" in asked[0]
-    assert A.list_assessments(area.store, state="signed") == []
+    assert A.list_assessments(store, state="signed") == []
 
 
 def test_signing_one_sheet_whose_form_names_another_mentor_asks_first(
@@ -288,7 +314,7 @@ def test_signing_one_sheet_whose_form_names_another_mentor_asks_first(
     pad.resize(400, 150)
     _draw_offscreen(pad)
     save_drawn_signature(demo_store, pad.to_png())
-    monkeypatch.setattr(assessments_view, "ask_passphrase", lambda *a: SECRET)
+    monkeypatch.setattr(sheet_actions, "ask_passphrase", lambda *a: SECRET)
     asked: list[str] = []
     answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
 
@@ -299,7 +325,9 @@ def test_signing_one_sheet_whose_form_names_another_mentor_asks_first(
     monkeypatch.setattr(sheet_batch_text.QMessageBox, "question", question)
     area.result_combo.setCurrentIndex(area.result_combo.findData("pass"))
     area.sign_button.click()
+    settled(area.worker)
     assert f"You sign as Wang Fang, but the form names {draft.mentor} as mentor" in asked[0]
     assert A.get_assessment(demo_store, draft.uid).state == "draft"
     area.sign_button.click()
+    settled(area.worker)
     assert A.get_assessment(demo_store, draft.uid).state == "signed"

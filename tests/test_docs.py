@@ -86,7 +86,7 @@ def documented_sheets() -> dict[str, list[tuple[str, str, str]]]:
 @pytest.fixture(scope="module")
 def exported(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The demo database exported with English and with Chinese headers."""
-    from mentordesk.core import assessments
+    from mentordesk.core import assessment_signing, assessments
     from mentordesk.core.database import backup_sqlite
     from mentordesk.core.notes import delete_note, list_notes
     from mentordesk.core.store import Store
@@ -104,10 +104,10 @@ def exported(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         draft = assessments.update_draft(store, draft.uid, result="pass", comment="Steady.")
         signed_at = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)
         pdf = b"%PDF-1.7 stand-in for a signed sheet"
-        assessments.mark_signed(
-            store, assessments.Signed(draft.uid, pdf, "Zhang Wei", signed_at, None)
+        assessment_signing.mark_signed(
+            store, assessment_signing.Signed(draft.uid, pdf, "Zhang Wei", signed_at, None)
         )
-        assessments.amend(store, draft.uid, "Result corrected")
+        assessment_signing.amend(store, draft.uid, "Result corrected")
         delete_note(store, list_notes(store, first.uid)[0].uid)
         # The Calendar sheet: a plan block and a holiday.
         from mentordesk.core.calendar_plan import add_block

@@ -76,16 +76,16 @@ def test_types_ids_as_text_dates_as_dates_rate_as_percentage(demo_store, tmp_pat
 
 
 def test_summary_is_computed_as_interchange_md_says(demo_store, tmp_path):
-    from mentordesk.core import assessments
+    from mentordesk.core import assessment_signing, assessments
     from mentordesk.core.trainees import list_trainees
 
     start, end = date(2026, 11, 1), date(2026, 11, 20)
     first = next(t for t in list_trainees(demo_store) if t.cohort == ROLLING)
     draft = assessments.create_draft(demo_store, first.uid, date(2026, 10, 1), end)
     draft = assessments.update_draft(demo_store, draft.uid, result="pass")
-    assessments.mark_signed(
+    assessment_signing.mark_signed(
         demo_store,
-        assessments.Signed(
+        assessment_signing.Signed(
             draft.uid, b"%PDF-1.7", "Zhang Wei 张伟", datetime.now(UTC), draft.updated_at
         ),
     )

@@ -53,9 +53,11 @@ def answer_session_dialog(qtbot, steps: list[Callable[[SessionDialog], None]]) -
             return
         outcome.opened = True
         try:
+            settled(dialog.worker)  # its lists arrive from the worker
             for step in steps:
                 step(dialog)
                 qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return)
+                settled(dialog.worker)  # the session is made (or refused) on the worker
                 outcome.messages.append(dialog.message.text())
             outcome.created = dialog.created
         finally:

@@ -198,6 +198,7 @@ def test_trainee_record_opens_from_the_row(qtbot, area):
 
     name = area.roster.rows()[0].name
     qtbot.keyClick(area.roster_table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    settled(area.worker)
     dialogs = [w for w in area.findChildren(TraineeRecordDialog)]
     assert dialogs and dialogs[0].name_label.text() == name
     record = dialogs[0].record
@@ -209,17 +210,20 @@ def test_trainee_record_opens_from_the_row(qtbot, area):
     assert sorted(c.history.code for c in charts) == sorted(h.code for h in record.skills)
     dialogs[0].period.setCurrentIndex(dialogs[0].period.findData("custom"))
     dialogs[0].from_date.setDate(dialogs[0].to_date.date().addDays(1))
+    settled(area.worker)
     assert dialogs[0].record.attendance == ()
     dialogs[0].close()
 
 
-def test_new_session_dialog_defaults_from_the_last_one(qtbot, demo_store):
+def test_new_session_dialog_defaults_from_the_last_one(qtbot, demo_store, make_worker):
     from mentordesk.ui.session_dialog import SessionDialog
 
     last = list_recent_sessions(demo_store, 1)[0]
-    dialog = SessionDialog(demo_store)
+    dialog = SessionDialog(make_worker(demo_store))
     qtbot.addWidget(dialog)
+    settled(dialog.worker)
     dialog.accept()
+    settled(dialog.worker)
     made = dialog.created
     assert made is not None
     assert (made.cohort_uid, made.location, made.module, made.start_time) == (
@@ -287,7 +291,9 @@ def test_an_empty_database_shows_how_to_start(qtbot, store, make_worker):
     assert view.roster.rowCount() == 0
 
 
-def test_new_session_dialog_copies_the_open_session_to_a_chosen_date(qtbot, demo_store):
+def test_new_session_dialog_copies_the_open_session_to_a_chosen_date(
+    qtbot, demo_store, make_worker
+):
     from PySide6.QtCore import QDate
 
     from mentordesk.ui.session_dialog import SessionDialog
@@ -295,10 +301,12 @@ def test_new_session_dialog_copies_the_open_session_to_a_chosen_date(qtbot, demo
     rolling = next(
         s for s in list_recent_sessions(demo_store, 2) if s.cohort.startswith("2025 Rolling")
     )
-    dialog = SessionDialog(demo_store, template=rolling)
+    dialog = SessionDialog(make_worker(demo_store), template=rolling)
     qtbot.addWidget(dialog)
+    settled(dialog.worker)
     dialog.date_edit.setDate(QDate(2026, 12, 1))
     dialog.accept()
+    settled(dialog.worker)
     made = dialog.created
     assert made.held_on.isoformat() == "2026-12-01"
     assert (made.cohort_uid, made.location, made.task) == (

@@ -126,12 +126,12 @@ def test_chosen_language_translates_the_interface_and_formats_dates(qapp) -> Non
         QLocale.setDefault(QLocale.system())
 
 
-def test_the_first_run_wizard_appears_in_chinese(qapp, qtbot, store) -> None:
+def test_the_first_run_wizard_appears_in_chinese(qapp, qtbot, store, make_worker) -> None:
     from mentordesk.ui.first_run import FirstRunWizard
 
     try:
         install_translator(qapp, "zh_CN")
-        wizard = FirstRunWizard(store)
+        wizard = FirstRunWizard(make_worker(store))
         qtbot.addWidget(wizard)
         assert wizard.windowTitle() == "欢迎使用 MentorDesk"
         assert wizard.role_combo.itemText(0) == "企业导师"

@@ -48,6 +48,7 @@ def area(qtbot, demo_store, make_worker) -> AssessmentsArea:
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
     widget.show()
+    settled(widget.worker)
     return widget
 
 
@@ -141,6 +142,7 @@ def test_assessment_list_keeps_state_and_result_beside_a_long_name(qtbot, demo_s
     window.navigation.setCurrentRow(2)
     area = window.area("assessments")
     qtbot.waitUntil(lambda: area.table.isVisible())
+    settled(window.worker)
     for column in (3, 4):  # State, Result
         assert _column_visible(area.table, column), column
     assert area.table.item(0, 0).toolTip() == LONG_NAME.strip()
@@ -178,12 +180,13 @@ def test_a_saved_geometry_is_restored_only_when_it_fits(
     assert prefs.value(window_geometry.PLACE_KEY) == QRect(60, 80, 700, 600)
 
 
-def test_the_trainee_record_fits_the_laptop_too(qtbot, demo_store, monkeypatch):
+def test_the_trainee_record_fits_the_laptop_too(qtbot, demo_store, monkeypatch, make_worker):
     from mentordesk.ui.trainee_record_view import TraineeRecordDialog
 
     monkeypatch.setattr(window_geometry, "free_area", lambda at=None: QRect(LAPTOP))
-    dialog = TraineeRecordDialog(demo_store, list_trainees(demo_store)[0].uid)
+    dialog = TraineeRecordDialog(make_worker(demo_store), list_trainees(demo_store)[0].uid)
     qtbot.addWidget(dialog)
+    settled(dialog.worker)
     frame = window_geometry.FRAME
     placed = QRect(frame.left(), frame.top(), dialog.width(), dialog.height())
     assert window_geometry.fits(placed, LAPTOP)
@@ -201,6 +204,7 @@ def test_save_pdf_says_where_the_file_went_on_the_preview_tab(area, qtbot, tmp_p
         staticmethod(lambda *a, **k: (str(target), "")),
     )
     area.preview.save_as_button.click()
+    settled(area.worker)
     assert target.read_bytes().startswith(b"%PDF")
     shown = [w for w in area.findChildren(QLabel) if w.isVisible() and str(target) in w.text()]
     assert shown, "no visible message names the saved file"
@@ -217,13 +221,14 @@ def test_open_in_viewer_without_a_viewer_says_so_and_where_the_file_is(area, qtb
     )
     area.tabs.setCurrentWidget(area.preview.tab)
     area.preview.open_button.click()
+    settled(area.worker)
     assert len(told) == 1 and "No program to show PDF files" in told[0]
     saved = next(line for line in told[0].splitlines() if line.endswith(".pdf"))
     assert Path(saved).read_bytes().startswith(b"%PDF")
 
 
-def test_saving_an_empty_signature_pad_says_why_nothing_was_saved(qtbot, demo_store):
-    dialog = assessment_dialogs.SignaturePadDialog(demo_store)
+def test_saving_an_empty_signature_pad_says_why_nothing_was_saved(qtbot, demo_store, make_worker):
+    dialog = assessment_dialogs.SignaturePadDialog(make_worker(demo_store))
     qtbot.addWidget(dialog)
     dialog.show()
     dialog._save()

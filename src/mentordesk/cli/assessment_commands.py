@@ -11,7 +11,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from ..core import assessments
+from ..core import assessment_signing, assessment_views, assessments
 from ..core.drawn_signature import drawn_signature
 from ..core.errors import UserError
 from ..core.private_files import write_whole
@@ -120,7 +120,7 @@ def _sign(args: argparse.Namespace) -> int:
 def _amend(args: argparse.Namespace) -> int:
     def work(store: Store) -> int:
         view = _live(store, args, draft=False)
-        new = assessments.amend(store, view.uid, args.reason)
+        new = assessment_signing.amend(store, view.uid, args.reason)
         print(_line(new))
         print(f"Version {new.version} drafted; it supersedes version {view.version} ({view.uid})")
         return 0
@@ -137,7 +137,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
     c = asub.add_parser("list", parents=[common], help="assessments with state and result")
     c.add_argument("--cohort")
-    c.add_argument("--state", choices=assessments.STATE_WORDS)
+    c.add_argument("--state", choices=assessment_views.STATE_WORDS)
     c.set_defaults(func=_list)
 
     c = asub.add_parser("set", parents=[common, period], help="fill a draft", allow_abbrev=False)

@@ -1,6 +1,7 @@
 """Signing, countersigning and amending assessments: what locks a draft and what follows.
 
-Split from core.assessments (drafts and results); every name here is importable from there.
+Drafting and reading are in ``core/assessments.py``; the values both return are in
+``core/assessment_views.py``.
 """
 
 from __future__ import annotations
@@ -13,14 +14,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .assessment_summary import compute_summary
-from .assessments import (
+from .assessment_views import (
     AssessmentView,
     DocumentView,
-    _editable,
-    _find,
-    _loaded,
-    _state_word,
-    _view,
+    assessment_view,
+    editable_draft,
+    find_assessment,
+    loaded_assessments,
+    state_word,
 )
 from .changes import add, change
 from .errors import Conflict, NotFound, UserError
@@ -49,7 +50,7 @@ class Signed:
 
 def _lock(store: Store, s: Session, item: Signed, a: Assessment | None = None) -> Assessment:
     digest = hashlib.sha256(item.pdf).hexdigest()
-    a = _editable(s, item.uid, a)
+    a = editable_draft(s, item.uid, a)
     if item.drafted_at is not None and a.updated_at != item.drafted_at:
         raise Conflict(
             user_text(
@@ -97,14 +98,17 @@ def _lock(store: Store, s: Session, item: Signed, a: Assessment | None = None) -
 def mark_signed(store: Store, item: Signed) -> AssessmentView:
     """Lock a draft with the signed PDF made from it."""
     with store.write() as s:
-        return _view(_lock(store, s, item))
+        return assessment_view(_lock(store, s, item))
 
 
 def mark_signed_many(store: Store, items: list[Signed]) -> None:
     """Lock a batch in one transaction: all of them, or none when one is refused."""
     with store.write() as s:
         loaded = {
-            a.uid: a for a in s.scalars(_loaded().where(Assessment.uid.in_([i.uid for i in items])))
+            a.uid: a
+            for a in s.scalars(
+                loaded_assessments().where(Assessment.uid.in_([i.uid for i in items]))
+            )
         }
         for item in items:
             _lock(store, s, item, loaded.get(item.uid))
@@ -115,13 +119,13 @@ def add_countersignature(
 ) -> DocumentView:
     """Keep a countersigned revision; it must extend the stored PDF as an incremental update."""
     with store.write() as s:
-        a = _find(s, uid)
+        a = find_assessment(s, uid)
         if a.state != "signed":
             raise UserError(
                 user_text(
                     "Assessments",
                     "Only a signed assessment can be countersigned (this one is {state})",
-                ).format(state=_state_word(a.state))
+                ).format(state=state_word(a.state))
             )
         last = s.scalar(
             select(AssessmentDocument)
@@ -165,7 +169,7 @@ def amend(store: Store, uid: str, reason: str) -> AssessmentView:
     """A new draft version of a signed assessment; the signed one becomes superseded."""
     reason = required(reason, user_text("Assessments", "The reason for the amendment"))
     with store.write() as s:
-        old = _find(s, uid)
+        old = find_assessment(s, uid)
         if old.state == "draft":
             raise UserError(
                 user_text(
@@ -197,7 +201,7 @@ def amend(store: Store, uid: str, reason: str) -> AssessmentView:
             mentor_id=old.mentor_id,
         )
         add(store, s, new)
-        return _view(_find(s, new.uid))
+        return assessment_view(find_assessment(s, new.uid))
 
 
 def countersign_comments(store: Store, uid: str) -> list[dict[str, object]]:

@@ -2,20 +2,31 @@
 
 A signed assessment never changes (the database refuses it too, see migration 0002): a
 correction is an amendment, a new draft version naming the one it supersedes.
+
+This module holds the list of results, reading and drafting; signing and amending are in
+``core/assessment_signing.py``, and the values both return in ``core/assessment_views.py``.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from .assessment_summary import compute_summary
+from .assessment_views import (
+    AssessmentView,
+    DocumentView,
+    assessment_view,
+    editable_draft,
+    find_assessment,
+    loaded_assessments,
+    state_word,
+)
 from .changes import add, change, find, not_found
-from .errors import Conflict, LockedRecord, NotFound, UserError
+from .errors import Conflict, NotFound, UserError
 from .models import (
     DEFAULT_RESULTS,
     Assessment,
@@ -27,68 +38,10 @@ from .models import (
 from .staff import local_user
 from .store import Store
 from .text import clean, folded
-from .wording import Text, user_text
+from .wording import user_text
 
 RESULTS_SETTING = "assessment_results"
 EDITABLE = ("result", "strengths", "improvements", "comment")
-# Assessment states in a sentence, said in the interface language.
-STATE_WORDS: dict[str, Text] = {
-    "draft": user_text("Assessments", "draft"),
-    "signed": user_text("Assessments", "signed"),
-    "superseded": user_text("Assessments", "superseded"),
-}
-
-
-def _state_word(state: str) -> str:
-    return STATE_WORDS.get(state, state)
-
-
-@dataclass(frozen=True)
-class AssessmentView:
-    uid: str
-    version: int
-    state: str
-    period_start: date
-    period_end: date
-    trainee_uid: str
-    trainee_id: str
-    employee_no: str
-    trainee_name: str
-    track: str
-    cohort: str
-    programme: str
-    school: str
-    enterprise: str
-    mentor: str
-    result: str
-    strengths: str
-    improvements: str
-    comment: str
-    summary: dict[str, object] = field(default_factory=dict)
-    supersedes_uid: str | None = None
-    amendment_reason: str = ""
-    signed_at: datetime | None = None
-    signed_by: str = ""
-    document_sha256: str = ""
-    updated_at: datetime | None = None
-
-    @property
-    def document_id(self) -> str:
-        """Printed on every page and in the QR code: which version of which assessment."""
-        return f"{self.uid} v{self.version}"
-
-    @property
-    def locked(self) -> bool:
-        return self.state != "draft"
-
-
-@dataclass(frozen=True)
-class DocumentView:
-    revision: int
-    kind: str
-    sha256: str
-    created_at: datetime
-    pdf: bytes
 
 
 # -- the configurable list of results ------------------------------------------------------
@@ -115,59 +68,9 @@ def set_result_choices(store: Store, choices: list[str]) -> list[str]:
 # -- reading ----------------------------------------------------------------------------------
 
 
-def _view(a: Assessment) -> AssessmentView:
-    t = a.trainee
-    cohort = t.cohort
-    programme = cohort.programme if cohort is not None else None
-    return AssessmentView(
-        uid=a.uid,
-        version=a.version,
-        state=a.state,
-        period_start=a.period_start,
-        period_end=a.period_end,
-        trainee_uid=t.uid,
-        trainee_id=t.trainee_id,
-        employee_no=t.employee_no,
-        trainee_name=t.name,
-        track=t.track or (cohort.track if cohort else ""),
-        cohort=cohort.name if cohort else "",
-        programme=programme.name if programme else "",
-        school=programme.school if programme else "",
-        enterprise=programme.enterprise if programme else "",
-        mentor=a.mentor.name if a.mentor is not None else "",
-        result=a.result,
-        strengths=a.strengths,
-        improvements=a.improvements,
-        comment=a.comment,
-        summary=a.summary or {},
-        supersedes_uid=a.supersedes_uid,
-        amendment_reason=a.amendment_reason,
-        signed_at=a.signed_at,
-        signed_by=a.signed_by,
-        document_sha256=a.document_sha256,
-        updated_at=a.updated_at,
-    )
-
-
-def _loaded() -> Select[Assessment]:
-    return select(Assessment).options(
-        selectinload(Assessment.trainee)
-        .selectinload(Trainee.cohort)
-        .selectinload(Cohort.programme),
-        selectinload(Assessment.mentor),
-    )
-
-
-def _find(s: Session, uid: str) -> Assessment:
-    a = s.scalar(_loaded().where(Assessment.uid == uid))
-    if a is None or a.deleted:
-        raise not_found("assessment", uid)
-    return a
-
-
 def get_assessment(store: Store, uid: str) -> AssessmentView:
     with store.read() as s:
-        return _view(_find(s, uid))
+        return assessment_view(find_assessment(s, uid))
 
 
 def list_assessments(
@@ -180,7 +83,7 @@ def list_assessments(
     overlapping: tuple[date, date] | None = None,
 ) -> list[AssessmentView]:
     """Newest period first; every version (superseded ones too) unless ``state`` narrows it."""
-    query = _loaded().join(Trainee).where(Assessment.deleted.is_(False))
+    query = loaded_assessments().join(Trainee).where(Assessment.deleted.is_(False))
     if cohort:
         query = query.join(Cohort, Cohort.id == Trainee.cohort_id).where(Cohort.name == cohort)
     if state:
@@ -193,7 +96,7 @@ def list_assessments(
         )
     query = query.order_by(Assessment.period_start.desc(), Trainee.name, Assessment.version.desc())
     with store.read() as s:
-        rows = [_view(a) for a in s.scalars(query)]
+        rows = [assessment_view(a) for a in s.scalars(query)]
     needle = folded(search.strip())
     if needle:
         rows = [
@@ -208,7 +111,7 @@ def list_assessments(
 def documents(store: Store, uid: str) -> list[DocumentView]:
     """Every stored PDF of an assessment, first signature first."""
     with store.read() as s:
-        a = _find(s, uid)
+        a = find_assessment(s, uid)
         rows = s.scalars(
             select(AssessmentDocument)
             .where(AssessmentDocument.assessment_id == a.id)
@@ -244,7 +147,7 @@ def _mentor_id(s: Session, store: Store) -> int | None:
 def current_for(s: Session, trainee_id: int, start: date, end: date) -> Assessment | None:
     """The live (draft or signed, not superseded) assessment of exactly this period."""
     return s.scalar(
-        _loaded()
+        loaded_assessments()
         .where(
             Assessment.trainee_id == trainee_id,
             Assessment.period_start == start,
@@ -276,7 +179,7 @@ def create_draft(store: Store, trainee_uid: str, start: date, end: date) -> Asse
                 )
             raise Conflict(
                 said.format(
-                    name=trainee.name, state=_state_word(existing.state), start=start, end=end
+                    name=trainee.name, state=state_word(existing.state), start=start, end=end
                 )
             )
         a = Assessment(
@@ -287,7 +190,7 @@ def create_draft(store: Store, trainee_uid: str, start: date, end: date) -> Asse
             mentor_id=_mentor_id(s, store),
         )
         add(store, s, a)
-        return _view(_find(s, a.uid))
+        return assessment_view(find_assessment(s, a.uid))
 
 
 def ensure_drafts(
@@ -306,7 +209,7 @@ def ensure_drafts(
         )
         live: dict[int, Assessment] = {}
         for found in s.scalars(
-            _loaded()
+            loaded_assessments()
             .where(
                 Assessment.trainee_id.in_(list(ids.values())),
                 Assessment.period_start == start,
@@ -332,28 +235,9 @@ def ensure_drafts(
                     mentor_id=mentor_id,
                 )
                 add(store, s, a)
-                a = _find(s, a.uid)
-            out.append(_view(a))
+                a = find_assessment(s, a.uid)
+            out.append(assessment_view(a))
     return out
-
-
-def _editable(s: Session, uid: str, loaded: Assessment | None = None) -> Assessment:
-    a = loaded if loaded is not None and not loaded.deleted else _find(s, uid)
-    if a.state != "draft":
-        raise LockedRecord(
-            user_text(
-                "Assessments",
-                "The assessment of {name} ({start} – {end}, version {version}) is {state} and "
-                "cannot change; amend it instead",
-            ).format(
-                name=a.trainee.name,
-                start=a.period_start,
-                end=a.period_end,
-                version=a.version,
-                state=_state_word(a.state),
-            )
-        )
-    return a
 
 
 def update_draft(store: Store, uid: str, **fields: object) -> AssessmentView:
@@ -375,15 +259,15 @@ def update_draft(store: Store, uid: str, **fields: object) -> AssessmentView:
                 )
             )
     with store.write() as s:
-        a = _editable(s, uid)
+        a = editable_draft(s, uid)
         change(store, s, a, values)
-        return _view(a)
+        return assessment_view(a)
 
 
 def refresh_summary(store: Store, uid: str) -> AssessmentView:
     """Recompute a draft's summary from the records as they are now."""
     with store.write() as s:
-        a = _editable(s, uid)
+        a = editable_draft(s, uid)
         change(
             store,
             s,
@@ -391,21 +275,21 @@ def refresh_summary(store: Store, uid: str) -> AssessmentView:
             {"summary": compute_summary(s, a.trainee, a.period_start, a.period_end)},
             action="refresh",
         )
-        return _view(a)
+        return assessment_view(a)
 
 
 def delete_draft(store: Store, uid: str) -> None:
     with store.write() as s:
-        a = _editable(s, uid)
+        a = editable_draft(s, uid)
         change(store, s, a, {"deleted": True}, action="delete")
 
 
 def versions(store: Store, uid: str) -> list[AssessmentView]:
     """Every version of the same trainee and period, oldest first."""
     with store.read() as s:
-        a = _find(s, uid)
+        a = find_assessment(s, uid)
         rows = s.scalars(
-            _loaded()
+            loaded_assessments()
             .where(
                 Assessment.trainee_id == a.trainee_id,
                 Assessment.period_start == a.period_start,
@@ -414,7 +298,7 @@ def versions(store: Store, uid: str) -> list[AssessmentView]:
             )
             .order_by(Assessment.version)
         )
-        return [_view(r) for r in rows]
+        return [assessment_view(r) for r in rows]
 
 
 def missing_drafts(store: Store, trainee_uids: list[str], start: date, end: date) -> int:
@@ -447,23 +331,3 @@ def cohort_trainees(store: Store, cohort: str | None) -> list[str]:
         ):
             raise NotFound(user_text("Cohorts", "No cohort named {name!r}").format(name=cohort))
         return list(s.scalars(query.order_by(Trainee.name)))
-
-
-# Signing and amending live in their own module; callers import them from here.
-from .assessment_signing import (  # noqa: E402
-    Signed,
-    add_countersignature,
-    amend,
-    countersign_comments,
-    mark_signed,
-    mark_signed_many,
-)
-
-__all__ = [
-    "Signed",
-    "add_countersignature",
-    "amend",
-    "countersign_comments",
-    "mark_signed",
-    "mark_signed_many",
-]

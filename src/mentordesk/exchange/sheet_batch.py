@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..core import assessments
+from ..core import assessment_signing, assessment_views, assessments
 from ..core.errors import UserError
 from ..core.private_files import cannot_write, private_folder, replace_whole
 from ..core.progress import NO_PROGRESS, Progress
@@ -78,6 +78,16 @@ def plan_batch(
     return BatchPlan(len(uids), assessments.missing_drafts(store, uids, start, end), others)
 
 
+def sheet_as_it_stands(
+    store: Store, view: assessment_views.AssessmentView, *, language: str = "both"
+) -> bytes | None:
+    """The sheet a reader gets now: a signed (or superseded) one as stored, a draft as it
+    renders from the record (what signing it would sign)."""
+    if view.state != "draft":
+        return assessments.latest_document(store, view.uid)
+    return render_sheet(view, assessments.result_choices(store), language=language).pdf
+
+
 def _part(text: str, limit: int) -> str:
     text = "".join(
         c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c) not in ("Cf",)
@@ -88,7 +98,7 @@ def _part(text: str, limit: int) -> str:
     return data.decode("utf-8", errors="ignore").rstrip(" ._")
 
 
-def sheet_filename(view: assessments.AssessmentView, tag: str = "") -> str:
+def sheet_filename(view: assessment_views.AssessmentView, tag: str = "") -> str:
     """A file name valid on Windows and Linux: no forbidden or reserved names, <= 255 bytes."""
     ident = _part(view.trainee_id, ID_BYTES) or "id"
     name = _part(view.trainee_name, NAME_BYTES) or "trainee"
@@ -107,7 +117,7 @@ def _same_key(filename: str) -> str:
     return folded(filename)
 
 
-def batch_filenames(views: list[assessments.AssessmentView]) -> dict[str, str]:
+def batch_filenames(views: list[assessment_views.AssessmentView]) -> dict[str, str]:
     """Each assessment's file name, unique within the batch on any file system.
 
     Trainees whose names clash once made safe (IDs ``A/1`` and ``A:1``) each get a tag from
@@ -132,7 +142,7 @@ def batch_filenames(views: list[assessments.AssessmentView]) -> dict[str, str]:
     return names
 
 
-def _ours(path: Path, view: assessments.AssessmentView) -> bool:
+def _ours(path: Path, view: assessment_views.AssessmentView) -> bool:
     """Is the file already at ``path`` a sheet of this very assessment (an earlier run)?"""
     try:
         if not path.is_file() or path.stat().st_size > 50_000_000:
@@ -146,7 +156,7 @@ def _ours(path: Path, view: assessments.AssessmentView) -> bool:
 
 
 def _free_target(
-    outdir: Path, filename: str, view: assessments.AssessmentView, outcome: BatchResult
+    outdir: Path, filename: str, view: assessment_views.AssessmentView, outcome: BatchResult
 ) -> Path:
     target = outdir / filename
     if not target.exists() and not target.is_symlink():
@@ -194,7 +204,7 @@ def write_sheets(
     views = assessments.ensure_drafts(store, trainees, start, end)
     names = batch_filenames(views)
     results = assessments.result_choices(store)
-    to_lock: list[assessments.Signed] = []
+    to_lock: list[assessment_signing.Signed] = []
     staged: list[_Staged] = []
     progress.start(len(views), user_text("Sheets", "Writing sheets"))
     try:
@@ -217,7 +227,7 @@ def write_sheets(
             progress.step(1, view.trainee_name)
         progress.step(0, user_text("Sheets", "Recording signatures"))
         if to_lock:
-            assessments.mark_signed_many(store, to_lock)
+            assessment_signing.mark_signed_many(store, to_lock)
     except BaseException:
         kind, error, trace = sys.exc_info()
         for writer, _target in staged:

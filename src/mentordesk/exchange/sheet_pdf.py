@@ -19,7 +19,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
 
-from ..core.assessments import AssessmentView
+from ..core.assessment_views import AssessmentView
 from .sheet_against_plan import against_plan
 from .sheet_archive import PRODUCER, ArchiveInfo
 from .sheet_chart import skill_chart

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from ..core.assessments import AssessmentView
+from ..core.assessment_views import AssessmentView
 from ..core.time_and_hours import hours_text, hours_text_chinese
 from .sheet_language import say
 from .sheet_page import BODY_W, GREY, MID, font_name

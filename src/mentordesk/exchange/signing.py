@@ -18,7 +18,7 @@ from pyhanko.sign import fields, signers
 from pyhanko.stamp import StaticStampStyle
 from pyhanko.stamp.noop import NoOpStampStyle
 
-from ..core import assessments
+from ..core import assessment_signing, assessment_views, assessments
 from ..core.errors import UserError
 from ..core.private_files import write_whole
 from ..core.store import Store
@@ -153,10 +153,10 @@ def other_mentor(form_mentor: str, signer_name: str) -> bool:
 
 
 def signed_record(
-    view: assessments.AssessmentView, pdf: bytes, signer: HeldKeySigner, now: datetime
-) -> assessments.Signed:
+    view: assessment_views.AssessmentView, pdf: bytes, signer: HeldKeySigner, now: datetime
+) -> assessment_signing.Signed:
     """What locks the draft, with who signed it by certificate and whom the form names."""
-    return assessments.Signed(
+    return assessment_signing.Signed(
         view.uid,
         pdf,
         signer.name,
@@ -177,14 +177,14 @@ def sign_assessment(
     drawing_png: bytes | None,
     *,
     language: str = "both",
-) -> assessments.AssessmentView:
+) -> assessment_views.AssessmentView:
     """Render the draft with the mentor's stamp, sign it, and lock it in the store."""
     view = assessments.get_assessment(store, uid)
     if view.state != "draft":
         raise UserError(
             user_text("Signing", "The assessment of {name} is already {state}").format(
                 name=view.trainee_name,
-                state=assessments.STATE_WORDS.get(view.state, view.state),
+                state=assessment_views.STATE_WORDS.get(view.state, view.state),
             )
         )
     if not view.result:
@@ -197,11 +197,11 @@ def sign_assessment(
     pdf = signed_pdf(
         view, assessments.result_choices(store), signer, drawing_png, now, language=language
     )
-    return assessments.mark_signed(store, signed_record(view, pdf, signer, now))
+    return assessment_signing.mark_signed(store, signed_record(view, pdf, signer, now))
 
 
 def signed_pdf(
-    view: assessments.AssessmentView,
+    view: assessment_views.AssessmentView,
     results: list[str],
     signer: HeldKeySigner,
     drawing_png: bytes | None,
@@ -216,11 +216,11 @@ def signed_pdf(
 
 def countersign_assessment(
     store: Store, uid: str, signer: HeldKeySigner, role: str
-) -> assessments.DocumentView:
+) -> assessment_views.DocumentView:
     pdf = assessments.latest_document(store, uid)
     if pdf is None:
         raise UserError(user_text("Signing", "Only a signed assessment can be countersigned"))
-    return assessments.add_countersignature(store, uid, countersign(pdf, signer, role), role)
+    return assessment_signing.add_countersignature(store, uid, countersign(pdf, signer, role), role)
 
 
 def countersign_file(
@@ -243,7 +243,7 @@ def countersign_file(
     return write_whole(target, countersign(pdf, signer, role, comment, result))
 
 
-def attach_countersigned(store: Store, uid: str, pdf: bytes) -> assessments.DocumentView:
+def attach_countersigned(store: Store, uid: str, pdf: bytes) -> assessment_views.DocumentView:
     """Keep a copy countersigned elsewhere (the school's), once its signatures check out."""
     report = verify_pdf(pdf)
     if not report.ok(require_trust=False):
@@ -259,6 +259,6 @@ def attach_countersigned(store: Store, uid: str, pdf: bytes) -> assessments.Docu
             user_text("Signing", "This PDF's signatures do not check out; it was not attached")
         )
     said = countersigned_comment(pdf) or ("", "")
-    return assessments.add_countersignature(
+    return assessment_signing.add_countersignature(
         store, uid, pdf, "countersigned", comment=said[0], result=said[1]
     )

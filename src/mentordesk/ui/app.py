@@ -19,7 +19,7 @@ from ..core.errors import UserError
 from ..paths import default_database, resources_dir
 from . import error_reporting
 from .localised import localised
-from .operations import Changes, DatabaseWorker, QueryOp
+from .operations import DatabaseWorker, QueryOp
 from .preferences import preferences
 from .single_instance import lock_for
 
@@ -50,8 +50,8 @@ def _offer_start(worker: DatabaseWorker, window: QWidget) -> None:
     """An empty database: walk a new user through set-up; then every area reads again."""
     from .first_run import run_first_run
 
-    run_first_run(worker.store, window)
-    worker.changes.announce(Changes(everything=True))
+    # What it saves is announced by its operations.
+    run_first_run(worker, window)
 
 
 def upgrade_with_progress(target: str, quiet: bool = False) -> None:

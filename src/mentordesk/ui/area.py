@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -13,20 +11,16 @@ from .forms import load_form
 class FormArea(QWidget):
     """An area (or record window) whose widgets come from ``forms/<form_name>.ui``.
 
-    The main window calls ``refresh`` each time the area is shown again and ``take_focus``
-    when the keys go into it; both do nothing unless the area says otherwise. An area that
-    changes records by calling a service itself (not yet through an operation) tells the
-    window with ``records_changed(Changes)``, which the window announces to the other areas.
+    An area is built with the database worker (``ui/operations.py``): it reads and changes
+    records through operations and subscribes to the change notices of what it shows. The
+    main window calls ``refresh`` each time the area is shown again and ``take_focus`` when
+    the keys go into it; both do nothing unless the area says otherwise.
     """
 
-    records_changed = Signal(object)
     # Its records are on screen for the first time (an area that reads through operations).
     first_read = Signal()
     # False while such an area waits for its first read.
     has_read = True
-    # Built with the database worker (it reads through operations); False: built with the
-    # open store, for the areas that still call services themselves.
-    takes_worker: ClassVar[bool] = False
 
     def __init__(
         self, form_name: str, parent: QWidget | None = None, margins: bool = False

@@ -3,6 +3,7 @@ the signing identity, and the passphrase."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -24,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import cohorts, staff, trainees
+from ..core.cohorts import CohortView
 from ..core.drawn_signature import save_drawn_signature
-from ..core.errors import UserError
-from ..core.store import Store
+from ..core.staff import StaffView
+from ..core.trainees import TraineeRow
 from ..exchange import signing_identity
 from .forms import child, load_form
-from .localised import localised
+from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .signature_pad import SignaturePad
 
 
@@ -49,9 +51,9 @@ def _pydate(q: QDate) -> date:
 class PeriodDialog(QDialog):
     """A new assessment (cohort, trainee, period) or a cohort's batch (cohort, period, folder)."""
 
-    def __init__(self, store: Store, batch: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: DatabaseWorker, batch: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.worker = worker
         self.batch = batch
         self.form = load_form("new_assessment_dialog", self)
         _wrap(self, self.form)
@@ -77,19 +79,31 @@ class PeriodDialog(QDialog):
             child(f, QWidget, name).hide()
         if not batch:
             self.cohort_combo.addItem(self.tr("All cohorts"), "")
-        for c in cohorts.list_cohorts(self.store):
-            self.cohort_combo.addItem(c.name, c.name)
         self.cohort_combo.currentIndexChanged.connect(lambda _: self._fill_trainees())
         today = date.today()
         self.to_date.setDate(_qdate(today))
         self.from_date.setDate(_qdate(today.replace(day=1)))
+        QueryOp(cohorts.list_cohorts).success(self._show_cohorts).run(worker, self)
+
+    def _show_cohorts(self, found: list[CohortView]) -> None:
+        self.cohort_combo.blockSignals(True)
+        for c in found:
+            self.cohort_combo.addItem(c.name, c.name)
+        self.cohort_combo.blockSignals(False)
         self._fill_trainees()
 
     def _fill_trainees(self) -> None:
         if self.batch:
             return
+        cohort = self.cohort_combo.currentData() or ""
+        QueryOp(trainees.list_trainees, cohort=cohort).success(self._show_trainees).run(
+            self.worker, self
+        )
+
+    def _show_trainees(self, found: list[TraineeRow]) -> None:
+        # Answers come in the order asked: the last one is for the cohort chosen now.
         self.trainee_combo.clear()
-        for t in trainees.list_trainees(self.store, cohort=self.cohort_combo.currentData() or ""):
+        for t in found:
             self.trainee_combo.addItem(f"{t.name} ({t.trainee_id})", t.uid)
 
     def _browse(self) -> None:
@@ -129,9 +143,11 @@ class PeriodDialog(QDialog):
 
 
 class SignaturePadDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    """Draw the local user's signature; OK saves it (on the database worker) and closes."""
+
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.worker = worker
         self.setWindowTitle(self.tr("My drawn signature"))
         self.form = load_form("signature_pad_dialog", self)
         _wrap(self, self.form)
@@ -148,15 +164,28 @@ class SignaturePadDialog(QDialog):
         if self.pad.is_empty():
             self.message.setText(self.tr("Nothing to save: draw your signature in the box first."))
             return
-        save_drawn_signature(self.store, self.pad.to_png())
-        self.accept()
+        CollectionOp(
+            save_drawn_signature, self.pad.to_png(), changes=Changes(settings=True)
+        ).success(lambda _none: self.accept()).failure(self.message.setText).run(self.worker, self)
 
 
 class IdentityDialog(QDialog):
-    """Create a key and self-signed certificate, or import a PKCS#12 file."""
+    """Create a key and self-signed certificate, or import a PKCS#12 file.
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    ``name`` and ``organisation`` fill the form in; without them it is filled in from the local
+    user's profile."""
+
+    def __init__(
+        self,
+        worker: DatabaseWorker,
+        parent: QWidget | None = None,
+        *,
+        name: str | None = None,
+        organisation: str = "",
+    ) -> None:
         super().__init__(parent)
+        self.worker = worker
+        self._making = False
         self.setWindowTitle(self.tr("Signing identity"))
         self.form = load_form("identity_dialog", self)
         _wrap(self, self.form)
@@ -166,14 +195,21 @@ class IdentityDialog(QDialog):
         self.passphrase = child(f, QLineEdit, "passphraseEdit")
         self.repeat = child(f, QLineEdit, "repeatEdit")
         self.message = child(f, QLabel, "dialogMessage")
-        me = staff.local_user(store)
-        if me is not None:
-            self.name_edit.setText(me.name)
-            self.org_edit.setText(me.organisation)
+        if name is not None:
+            self.name_edit.setText(name)
+            self.org_edit.setText(organisation)
+        else:
+            QueryOp(staff.local_user).success(self._show_profile).run(worker, self)
         buttons = child(f, QDialogButtonBox, "buttonBox")
         buttons.accepted.connect(self._create)
         buttons.rejected.connect(self.reject)
         child(f, QPushButton, "importButton").clicked.connect(self._import)
+
+    def _show_profile(self, me: StaffView | None) -> None:
+        # Not over what the user has begun to type.
+        if me is not None and not self.name_edit.text() and not self.org_edit.text():
+            self.name_edit.setText(me.name)
+            self.org_edit.setText(me.organisation)
 
     def _secret(self) -> str | None:
         if self.passphrase.text() != self.repeat.text():
@@ -185,14 +221,21 @@ class IdentityDialog(QDialog):
         secret = self._secret()
         if secret is None:
             return
-        try:
-            signing_identity.create_identity(
-                self.name_edit.text(), secret, organisation=self.org_edit.text(), replace=True
-            )
-        except UserError as exc:
-            self.message.setText(localised(exc))
+        self._make(_create_identity, self.name_edit.text(), secret, self.org_edit.text())
+
+    def _make(self, call: Callable[..., None], *args: object) -> None:
+        """Make the identity on the worker (a new key takes a moment); OK closes once made."""
+        if self._making:
             return
-        self.accept()
+        self._making = True
+
+        def refused(message: str) -> None:
+            self._making = False
+            self.message.setText(message)
+
+        QueryOp(call, *args).success(lambda _none: self.accept()).failure(refused).run(
+            self.worker, self
+        )
 
     def _import(self) -> None:
         secret = self._secret()
@@ -206,12 +249,16 @@ class IdentityDialog(QDialog):
         file_secret = ask_passphrase(self, self.tr("Passphrase of %1").replace("%1", path))
         if file_secret is None:
             return
-        try:
-            signing_identity.import_pkcs12(Path(path), file_secret, secret, replace=True)
-        except UserError as exc:
-            self.message.setText(localised(exc))
-            return
-        self.accept()
+        self._make(_import_identity, Path(path), file_secret, secret)
+
+
+def _create_identity(_store: object, name: str, secret: str, organisation: str) -> None:
+    # On the worker, beside the store it is handed and does not need.
+    signing_identity.create_identity(name, secret, organisation=organisation, replace=True)
+
+
+def _import_identity(_store: object, source: Path, file_secret: str, secret: str) -> None:
+    signing_identity.import_pkcs12(source, file_secret, secret, replace=True)
 
 
 def ask_passphrase(parent: QWidget, label: str) -> str | None:

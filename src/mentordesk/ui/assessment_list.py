@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from ..core.assessments import AssessmentView
+from ..core.assessment_views import AssessmentView
 from ..core.time_and_hours import local_date
 from .table_columns import fit_columns
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.assessments import AssessmentView
+from ..core.assessment_views import AssessmentView
 from ..core.time_and_hours import hours_text, moment_text
 from .localised import localised
 

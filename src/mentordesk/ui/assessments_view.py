@@ -1,8 +1,14 @@
-"""The Assessments area: draft, preview the exact PDF, sign, amend, print, batch a cohort."""
+"""The Assessments area: draft, preview the exact PDF, sign, amend, print, batch a cohort.
+
+It reads and changes assessments through operations (``ui/operations.py``); signing and a
+cohort's sheets are in ``ui/sheet_actions.py``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
@@ -11,7 +17,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -20,43 +25,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import assessments, cohorts
-from ..core.drawn_signature import drawn_signature
-from ..core.errors import UserError
-from ..core.progress import Progress
-from ..exchange import signing_identity
-from ..exchange.sheet_batch import BatchResult, plan_batch, sheet_filename, write_sheets
-from ..exchange.sheet_pdf import render_sheet
-from ..exchange.signing import HeldKeySigner, attach_countersigned, sign_assessment
+from ..core import assessment_signing, assessments, cohorts
+from ..core.assessment_views import AssessmentView
+from ..exchange.sheet_batch import sheet_as_it_stands, sheet_filename
+from ..exchange.signing import attach_countersigned
 from .area import FormArea
-from .assessment_dialogs import (
-    IdentityDialog,
-    PeriodDialog,
-    SignaturePadDialog,
-    ask_passphrase,
-)
+from .assessment_dialogs import PeriodDialog
 from .assessment_list import AssessmentList
 from .assessment_summary_text import detail_heading, empty_list_hint, summary_html
 from .forms import child
-from .localised import localised
 from .note_category_names import note_category_names
-from .operations import Changes, CollectionOp, DatabaseWorker
-from .sheet_batch_text import batch_outcome, batch_question, confirm_other_mentor
+from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
+from .sheet_actions import SheetActions
 from .sheet_preview import PreviewPane
 from .translation import current_language
+
+if TYPE_CHECKING:
+    from ..core.store import Store
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
 
 
-class AssessmentsArea(FormArea):
-    # A cohort's sheets are written on the database worker; the rest still uses its store.
-    takes_worker = True
+def _choices(store: Store) -> tuple[list[str], list[str]]:
+    """On the worker: the cohorts to filter by and the results a draft can have."""
+    return [c.name for c in cohorts.list_cohorts(store)], assessments.result_choices(store)
 
+
+class AssessmentsArea(SheetActions, FormArea):
     def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__("assessments", parent)
         self.worker = worker
-        self.store = worker.store
+        self.has_read = False
         # Sheets speak the interface language (fixed until a restart: preview = signed sheet).
         self.sheet_language = "zh_CN" if current_language() == "zh_CN" else "en"
         f = self.form
@@ -98,10 +98,8 @@ class AssessmentsArea(FormArea):
         for key, label in self.states.items():
             self.state_filter.addItem(label, key)
 
-        self._current: assessments.AssessmentView | None = None
+        self._current: AssessmentView | None = None
         self._pdf: bytes | None = None
-        # The running batch's progress (``cancel()`` stops it), None when none runs.
-        self._job: Progress | None = None
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _: self._search_timer.start())
@@ -112,7 +110,7 @@ class AssessmentsArea(FormArea):
         child(f, QPushButton, "newButton").clicked.connect(self.new_assessment)
         child(f, QPushButton, "batchButton").clicked.connect(self.batch)
         child(f, QPushButton, "signatureButton").clicked.connect(self.draw_signature)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.refresh_button.clicked.connect(self.recompute)
         self.sign_button.clicked.connect(self.sign)
         self.amend_button.clicked.connect(self.amend)
@@ -123,43 +121,65 @@ class AssessmentsArea(FormArea):
         # Half and half to start with, not the detail's wide size hint (which left the list
         # two or three columns at 1280 px): who, period, state and result stay in view.
         splitter.setSizes([1000, 1000])
+        worker.changes.subscribe(self, self._records_changed)
         self.refresh()
+
+    def _records_changed(self, changes: Changes) -> None:
+        # Names and cohorts show in the list; the list of results is a setting.
+        if changes.assessments or changes.touches_trainees() or changes.settings:
+            self.refresh()
 
     # -- list ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        QueryOp(_choices).success(self._show_choices).failure(self._say).run(self.worker, self)
+
+    def _show_choices(self, found: tuple[list[str], list[str]]) -> None:
+        names, results = found
         current = self.cohort_filter.currentData()
         self.cohort_filter.blockSignals(True)
         self.cohort_filter.clear()
         self.cohort_filter.addItem(self.tr("All cohorts"), "")
-        for c in cohorts.list_cohorts(self.store):
-            self.cohort_filter.addItem(c.name, c.name)
+        for name in names:
+            self.cohort_filter.addItem(name, name)
         self.cohort_filter.setCurrentIndex(max(self.cohort_filter.findData(current or ""), 0))
         self.cohort_filter.blockSignals(False)
         self.result_combo.clear()
         self.result_combo.addItem(self.tr("(not decided)"), "")
-        for r in assessments.result_choices(self.store):
+        for r in results:
             self.result_combo.addItem(self.result_names.get(r, r), r)
         self.reload()
 
-    def reload(self, select_uid: str | None = None) -> None:
+    def reload(self, select_uid: str | None = None, then: Callable[[], None] | None = None) -> None:
+        """Read the list again, keep (or select) a row; ``then()`` once it is on screen."""
         keep = select_uid or (self._current.uid if self._current else None)
-        rows = assessments.list_assessments(
-            self.store,
+        QueryOp(
+            assessments.list_assessments,
             self.search.text(),
             cohort=self.cohort_filter.currentData() or None,
             state=self.state_filter.currentData() or None,
+        ).success(lambda rows: self._listed(rows, keep, then)).failure(self._say).run(
+            self.worker, self
         )
+
+    def _listed(
+        self, rows: list[AssessmentView], keep: str | None, then: Callable[[], None] | None
+    ) -> None:
         self.list.fill(rows, keep)
         # Always refresh the detail: the selected row may be the same record, changed.
         self._selection_changed()
+        if then is not None:
+            then()
+        if not self.has_read:
+            self.has_read = True
+            self.first_read.emit()
 
     def _selection_changed(self) -> None:
         self._show(self.list.selected())
 
     # -- detail -------------------------------------------------------------------------
 
-    def _show(self, view: assessments.AssessmentView | None) -> None:
+    def _show(self, view: AssessmentView | None) -> None:
         self._current = view
         self._pdf = None
         self._say("")
@@ -195,28 +215,33 @@ class AssessmentsArea(FormArea):
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
         self.message.setText(text)
 
-    def current_pdf(self) -> bytes | None:
-        """The signed file as stored, or the draft exactly as it renders now."""
+    def with_pdf(self, then: Callable[[bytes | None], None]) -> None:
+        """``then(pdf)``: the signed file as stored, or the draft exactly as it renders now
+        (rendered on the worker, once per selection)."""
         v = self._current
-        if v is None:
-            return None
-        if self._pdf is None:
-            if v.state == "draft":
-                self._pdf = render_sheet(
-                    v, assessments.result_choices(self.store), language=self.sheet_language
-                ).pdf
-            else:
-                self._pdf = assessments.latest_document(self.store, v.uid)
-        return self._pdf
+        if v is None or self._pdf is not None:
+            then(self._pdf if v is not None else None)
+            return
+
+        def arrived(pdf: bytes | None) -> None:
+            if self._current is not v:
+                return  # another row was chosen meanwhile: its own answer follows
+            self._pdf = pdf
+            then(pdf)
+
+        QueryOp(sheet_as_it_stands, v, language=self.sheet_language).success(arrived).failure(
+            self.preview.say
+        ).run(self.worker, self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.preview_scroll.viewport() and event.type() == QEvent.Type.Resize:
             self.preview.viewport_resized()
         return super().eventFilter(watched, event)
 
-    def _sheet(self) -> tuple[bytes, str] | None:
-        pdf, v = self.current_pdf(), self._current
-        return (pdf, sheet_filename(v)) if pdf is not None and v is not None else None
+    def _sheet(self, then: Callable[[bytes, str], None]) -> None:
+        v = self._current
+        if v is not None:
+            self.with_pdf(lambda pdf: then(pdf, sheet_filename(v)) if pdf is not None else None)
 
     def _show_preview_if_visible(self) -> None:
         if self.tabs.currentWidget() is not self.preview.tab:
@@ -230,7 +255,10 @@ class AssessmentsArea(FormArea):
             "superseded": self.tr("Superseded by an amendment; kept as it was signed."),
         }
         state = self._current.state if self._current else ""
-        self.preview.show_pages(self.current_pdf(), texts.get(state, ""))
+        if self._pdf is None:
+            # Not the pages of the sheet chosen before while this one renders.
+            self.preview.clear()
+        self.with_pdf(lambda pdf: self.preview.show_pages(pdf, texts.get(state, "")))
 
     def attach_countersigned(self) -> None:
         if self._current is None:
@@ -245,87 +273,55 @@ class AssessmentsArea(FormArea):
         except OSError as exc:
             self._say(f"{path}: {exc.strerror}")
             return
-        if self._guard(attach_countersigned, self.store, self._current.uid, pdf) is not None:
-            self.reload(self._current.uid)
-            self._say(self.tr("Countersigned copy attached."), ok=True)
+        uid = self._current.uid
+        said = self.tr("Countersigned copy attached.")
+        self._change(attach_countersigned, uid, pdf).success(
+            lambda _doc: self.reload(uid, then=lambda: self._say(said, ok=True))
+        ).run(self.worker, self)
 
     # -- actions ------------------------------------------------------------------------
 
-    def _guard(self, action, *args, **kwargs):
-        try:
-            return action(*args, **kwargs)
-        except UserError as exc:
-            return self._say(localised(exc))
+    def _change(self, call: Callable[..., Any], *args: object, **kwargs: object) -> QueryOp[Any]:
+        """A change of assessments whose refusal is said on the area's message line."""
+        return CollectionOp(call, *args, changes=Changes(assessments=True), **kwargs).failure(
+            self._say
+        )
 
     def new_assessment(self) -> None:
-        dialog = PeriodDialog(self.store, batch=False, parent=self)
+        dialog = PeriodDialog(self.worker, batch=False, parent=self)
         if dialog.exec() != PeriodDialog.DialogCode.Accepted:
             return
         start, end = dialog.period
-        view = self._guard(assessments.create_draft, self.store, dialog.trainee_uid, start, end)
-        if view is not None:
-            self.reload(view.uid)
+        self._change(assessments.create_draft, dialog.trainee_uid, start, end).success(
+            lambda view: self.reload(view.uid)
+        ).run(self.worker, self)
 
-    def save(self) -> assessments.AssessmentView | None:
+    def save(self, then: Callable[[AssessmentView], None] | None = None) -> None:
+        """Save the draft as shown; ``then(view)`` once saved, else the list shows it saved."""
         if self._current is None:
-            return None
-        view = self._guard(
-            lambda: assessments.update_draft(
-                self.store,
-                self._current.uid,
-                result=self.result_combo.currentData() or "",
-                strengths=self.strengths.toPlainText(),
-                improvements=self.improvements.toPlainText(),
-                comment=self.comment.toPlainText(),
-            )
-        )
-        if view is not None:
-            self.reload(view.uid)
-            self._say(self.tr("Draft saved."), ok=True)
-        return view
+            return
+        said = self.tr("Draft saved.")
+
+        def saved(view: AssessmentView) -> None:
+            if then is not None:
+                then(view)
+            else:
+                self.reload(view.uid, then=lambda: self._say(said, ok=True))
+
+        self._change(
+            assessments.update_draft,
+            self._current.uid,
+            result=self.result_combo.currentData() or "",
+            strengths=self.strengths.toPlainText(),
+            improvements=self.improvements.toPlainText(),
+            comment=self.comment.toPlainText(),
+        ).success(saved).run(self.worker, self)
 
     def recompute(self) -> None:
         if self._current is not None:
-            view = self._guard(assessments.refresh_summary, self.store, self._current.uid)
-            if view is not None:
-                self.reload(view.uid)
-
-    def draw_signature(self) -> None:
-        if SignaturePadDialog(self.store, self).exec() == SignaturePadDialog.DialogCode.Accepted:
-            # Said where the mentor is looking: the Preview tab has a message line of its own.
-            say = self.preview.say if self.tabs.currentWidget() is self.preview.tab else self._say
-            say(self.tr("Your drawn signature is saved."), ok=True)
-
-    def _signer(self) -> HeldKeySigner | None:
-        if not signing_identity.has_identity() and IdentityDialog(self.store, self).exec() != (
-            IdentityDialog.DialogCode.Accepted
-        ):
-            return None
-        secret = ask_passphrase(self, self.tr("Passphrase of your signing identity"))
-        if secret is None:
-            return None
-        identity = self._guard(signing_identity.load_identity, secret)
-        return HeldKeySigner(identity) if identity is not None else None
-
-    def sign(self) -> None:
-        if self._current is None or self.save() is None:
-            return
-        if drawn_signature(self.store) is None:
-            self.draw_signature()
-        signer = self._signer()
-        if signer is None or not confirm_other_mentor(self, signer.name, self._current.mentor):
-            return
-        view = self._guard(
-            sign_assessment,
-            self.store,
-            self._current.uid,
-            signer,
-            drawn_signature(self.store),
-            language=self.sheet_language,
-        )
-        if view is not None:
-            self.reload(view.uid)
-            self._say(self.tr("Signed. The sheet is now locked."), ok=True)
+            self._change(assessments.refresh_summary, self._current.uid).success(
+                lambda view: self.reload(view.uid)
+            ).run(self.worker, self)
 
     def amend(self) -> None:
         if self._current is None:
@@ -334,67 +330,14 @@ class AssessmentsArea(FormArea):
             self, self.tr("Amend"), self.tr("Why does this signed assessment need correcting?")
         )
         if ok:
-            view = self._guard(assessments.amend, self.store, self._current.uid, reason)
-            if view is not None:
-                self.state_filter.setCurrentIndex(0)
-                self.reload(view.uid)
-                self._say(self.tr("Amendment drafted; the signed version is kept."), ok=True)
+            said = self.tr("Amendment drafted; the signed version is kept.")
+            self._change(assessment_signing.amend, self._current.uid, reason).success(
+                lambda view: self._amended(view, said)
+            ).run(self.worker, self)
 
-    def batch(self) -> None:
-        dialog = PeriodDialog(self.store, batch=True, parent=self)
-        if dialog.exec() != PeriodDialog.DialogCode.Accepted:
-            return
-        start, end = dialog.period
-        if not self._confirm_batch(dialog, start, end):
-            return
-        signer = self._signer() if dialog.sign else None
-        if dialog.sign and signer is None:
-            return
-        drawing = drawn_signature(self.store) if signer else None
-
-        def done(result: BatchResult) -> None:
-            self._job = None
-            self.reload()
-            self._say(
-                batch_outcome(result, dialog.folder, signer.name if signer else None),
-                ok=not result.other_mentor,
-            )
-
-        def failed(message: str) -> None:
-            self._job = None
-            QMessageBox.warning(self, self.tr("Sheets for a cohort"), message)
-
-        def cancelled() -> None:
-            self._job = None
-            self._say(self.tr("Cancelled: no sheet was written and nothing was signed."))
-
-        self._job = (
-            CollectionOp(
-                write_sheets,
-                dialog.folder,
-                start,
-                end,
-                cohort=dialog.cohort,
-                signer=signer,
-                drawing_png=drawing,
-                language=self.sheet_language,
-                changes=Changes(assessments=True),
-            )
-            .with_progress(self, self.tr("Writing sheets…"))
-            .success(done)
-            .failure(failed)
-            .cancelled(cancelled)
-            .run(self.worker, self)
-        )
-
-    def _confirm_batch(self, dialog, start, end) -> bool:
-        """Say what the batch will do, drafts it creates included, before it does it."""
-        me = signing_identity.identity_info() if dialog.sign else None
-        plan = self._guard(
-            plan_batch, self.store, start, end, dialog.cohort or None, me.name if me else ""
-        )
-        if plan is None:
-            return False
-        text = batch_question(plan, start, end, dialog.folder, me.name if me else "")
-        answer = QMessageBox.question(self, self.tr("Sheets for a cohort"), text)
-        return answer == QMessageBox.StandardButton.Yes
+    def _amended(self, view: AssessmentView, said: str) -> None:
+        # Every state: the new draft and the version it supersedes are both in the list.
+        self.state_filter.blockSignals(True)
+        self.state_filter.setCurrentIndex(0)
+        self.state_filter.blockSignals(False)
+        self.reload(view.uid, then=lambda: self._say(said, ok=True))

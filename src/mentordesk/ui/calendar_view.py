@@ -65,8 +65,6 @@ def read_overview(store: Store) -> CalendarOverview:
 class CalendarArea(FormArea):
     """Reads and saves through the database worker."""
 
-    takes_worker = True
-
     def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__("calendar", parent)
         self.worker = worker

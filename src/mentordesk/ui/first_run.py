@@ -5,17 +5,20 @@ choices; the work (saving the profile, loading the demo) runs once the user fini
 belongs to another area (importing a roster) is handed back to the caller in a
 :class:`FirstRunChoice`. The signing identity is the exception: it is made at once, in the same
 dialog the Assessments area uses, because the user asks for it there and then.
+
+What the wizard reads and saves goes through operations on the database worker
+(``ui/operations.py``): the profile and the emptiness of the database arrive just after it
+opens, and Finish waits (the window still painting) until its work is done.
 """
 
 from __future__ import annotations
 
 import enum
 import html
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,21 +34,21 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.demo import is_empty, load_demo
-from ..core.errors import UserError
 from ..core.models import STAFF_ROLES
 from ..core.staff import StaffView, local_user, save_profile
-from ..core.store import Store
 from ..exchange import signing_identity
 from ..paths import resources_dir
 from .assessment_dialogs import IdentityDialog
 from .forms import child, load_form
-from .localised import localised
+from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .preferences import preferences
+
+if TYPE_CHECKING:
+    from ..core.store import Store
 
 # Roles whose holders sign assessment sheets or countersign them.
 SIGNING_ROLES = ("mentor", "supervisor", "teacher")
 DONE_KEY = "first_run/done"
-T = TypeVar("T")
 
 
 class Start(enum.Enum):
@@ -81,12 +84,18 @@ def first_run_needed(store: Store) -> bool:
     return not preferences().value(DONE_KEY, False, type=bool) and is_empty(store)
 
 
+def _who_and_whether_empty(store: Store) -> tuple[StaffView | None, bool]:
+    """On the worker: the profile to fill the wizard in from, and whether there are records."""
+    return local_user(store), is_empty(store)
+
+
 class FirstRunWizard(QWizard):
     PROFILE, ORGANISATION, START, SIGNING, SUMMARY = range(5)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.worker = worker
+        self._me: StaffView | None = None
         self._skipped: set[int] = set()
         self._adopt_form()
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&Skip this step"))
@@ -113,7 +122,9 @@ class FirstRunWizard(QWizard):
         }
         for role in STAFF_ROLES:
             self.role_combo.addItem(roles[role], role)
-        self._prefill()
+        self.role_combo.setCurrentIndex(max(self.role_combo.findData("mentor"), 0))
+        self.start_note.hide()
+        QueryOp(_who_and_whether_empty).success(self._prefill).run(worker, self)
 
         self._had_identity = signing_identity.has_identity()
         self._identity_created = False
@@ -139,16 +150,14 @@ class FirstRunWizard(QWizard):
             self.setPage(page_id, page)
         form.deleteLater()
 
-    def _prefill(self) -> None:
-        self._me = me = local_user(self.store)
+    def _prefill(self, found: tuple[StaffView | None, bool]) -> None:
+        self._me = me = found[0]
         if me is not None:
             self.name_edit.setText(me.name)
             self.organisation_edit.setText(me.organisation)
-        index = self.role_combo.findData(me.role if me else "mentor")
-        self.role_combo.setCurrentIndex(max(index, 0))
-        if is_empty(self.store):
-            self.start_note.hide()
-        else:
+            self.role_combo.setCurrentIndex(max(self.role_combo.findData(me.role), 0))
+        if not found[1]:
+            self.start_note.show()
             self.demo_radio.setEnabled(False)
             self.empty_radio.setText(self.tr("&Keep the records already in this database"))
             self.empty_radio.setChecked(True)
@@ -188,10 +197,13 @@ class FirstRunWizard(QWizard):
             self.summary_label.setText(self._summary_html())
 
     def _set_up_identity(self) -> None:
-        dialog = IdentityDialog(self.store, self)
         # The profile is saved only at Finish: the dialog starts from what the wizard holds.
-        dialog.name_edit.setText(self.name_edit.text().strip())
-        dialog.org_edit.setText(self._organisation())
+        dialog = IdentityDialog(
+            self.worker,
+            self,
+            name=self.name_edit.text().strip(),
+            organisation=self._organisation(),
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted.value:
             self._identity_created = True
             self.identity_status.setText(self.tr("Your signing identity is ready."))
@@ -271,36 +283,50 @@ class FirstRunWizard(QWizard):
         start = self._start_choice()
         signing = self._signing_choice()
         demo_counts = None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            if self._has_profile():
-                profile = self._attempt(
-                    lambda: save_profile(
-                        self.store,
-                        self.name_edit.text(),
-                        self.role_combo.currentData(),
-                        self._organisation(),
-                    )
+        if self._has_profile():
+            profile = self._attempt(
+                CollectionOp(
+                    save_profile,
+                    self.name_edit.text(),
+                    self.role_combo.currentData(),
+                    self._organisation(),
+                    changes=Changes(settings=True),
                 )
-            if start is Start.DEMO:
-                demo_counts = self._attempt(lambda: load_demo(self.store))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+            )
+        if start is Start.DEMO:
+            demo_counts = self._attempt(CollectionOp(load_demo, changes=Changes(everything=True)))
         return FirstRunChoice(True, profile, start, demo_counts, signing)
 
-    def _attempt(self, work: Callable[[], T]) -> T | None:
+    def _attempt(self, op: CollectionOp[Any]) -> Any:
+        """Run ``op`` on the worker and wait for its answer (the window keeps painting); a
+        refusal is shown, and gives None."""
+        outcome: list[Any] = []
+        refusals: list[str] = []
+        loop = QEventLoop()
+
+        def answered(result: Any) -> None:
+            outcome.append(result)
+            loop.quit()
+
+        def refused(message: str) -> None:
+            refusals.append(message)
+            loop.quit()
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return work()
-        except UserError as exc:
+            op.success(answered).failure(refused).run(self.worker, self)
+            loop.exec()  # an answer always comes later, through the event loop
+        finally:
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.windowTitle(), localised(exc))
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        if refusals:
+            QMessageBox.warning(self, self.windowTitle(), refusals[0])
             return None
+        return outcome[0]
 
 
-def run_first_run(store: Store, parent: QWidget | None = None) -> FirstRunChoice:
+def run_first_run(worker: DatabaseWorker, parent: QWidget | None = None) -> FirstRunChoice:
     """Show the wizard modally and carry out what the user chose."""
-    wizard = FirstRunWizard(store, parent)
+    wizard = FirstRunWizard(worker, parent)
     try:
         finished = wizard.exec() == QDialog.DialogCode.Accepted.value
         choice = wizard.apply() if finished else FirstRunChoice(False)

@@ -121,14 +121,7 @@ class MainWindow(QMainWindow):
             _, module_name, class_name = AREAS[row]
             module = importlib.import_module(f"{__package__}.{module_name}")
             factory: type[FormArea] = getattr(module, class_name)
-            if factory.takes_worker:
-                view = factory(self.worker, self)
-            else:
-                # These areas still call services themselves: they wait for the store.
-                view = factory(self.worker.store, self)
-            view.records_changed.connect(
-                lambda changes, origin=view: self.worker.changes.announce(changes, origin)
-            )
+            view = factory(self.worker, self)
             self.stack.removeWidget(self._placeholders[row])
             self.stack.insertWidget(row, view)
             self._views[key] = view

@@ -185,7 +185,8 @@ class DatabaseWorker(QObject):
 
     @property
     def store(self) -> Store:
-        """The open store, for the areas that still call services themselves.
+        """The open store, for tests and benchmarks to look at what was stored. The window
+        never uses it: its reads and changes are operations, run on the worker.
 
         Waits for the opening; raises ``UserError`` when there is no store to use."""
         if not self._opened.is_set():

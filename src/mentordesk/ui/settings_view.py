@@ -45,8 +45,6 @@ def read_settings(store: Store) -> tuple[StaffView | None, str, bool]:
 class SettingsArea(FormArea):
     """Reads and saves through the database worker."""
 
-    takes_worker = True
-
     def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__("settings", parent)
         self.worker = worker

@@ -104,9 +104,12 @@ def open_with_viewer(path: Path) -> bool:
 
 
 class PreviewPane(QObject):
-    """The Preview tab of ``forms/assessments.ui``; ``sheet()`` gives (pdf, file name) or None."""
+    """The Preview tab of ``forms/assessments.ui``; ``sheet(then)`` calls ``then(pdf, file
+    name)`` once the sheet shown is at hand (not at all when none is chosen)."""
 
-    def __init__(self, form: QWidget, sheet: Callable[[], tuple[bytes, str] | None]) -> None:
+    def __init__(
+        self, form: QWidget, sheet: Callable[[Callable[[bytes, str], None]], None]
+    ) -> None:
         super().__init__(form)
         self.form = form
         self.sheet = sheet
@@ -185,10 +188,9 @@ class PreviewPane(QObject):
     # -- the file ---------------------------------------------------------------------------
 
     def save_as(self) -> None:
-        sheet = self.sheet()
-        if sheet is None:
-            return
-        pdf, name = sheet
+        self.sheet(self._save_as)
+
+    def _save_as(self, pdf: bytes, name: str) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self.form,
             QCoreApplication.translate("AssessmentsArea", "Save PDF"),
@@ -205,10 +207,9 @@ class PreviewPane(QObject):
         self.say(self.tr("Saved the sheet as %1").replace("%1", str(target)), ok=True)
 
     def open_in_viewer(self) -> None:
-        sheet = self.sheet()
-        if sheet is None:
-            return
-        pdf, name = sheet
+        self.sheet(self._open_in_viewer)
+
+    def _open_in_viewer(self, pdf: bytes, name: str) -> None:
         try:
             target = write_whole(private_folder(data_dir() / "sheets") / name, pdf)
         except UserError as exc:
@@ -226,8 +227,10 @@ class PreviewPane(QObject):
         QMessageBox.information(self.form, self.tr("No PDF viewer"), text)
 
     def print_sheet(self) -> None:
-        sheet = self.sheet()
-        if sheet is not None and print_pdf(self.form, sheet[0]) is False:
+        self.sheet(self._print)
+
+    def _print(self, pdf: bytes, _name: str) -> None:
+        if print_pdf(self.form, pdf) is False:
             self.say(
                 QCoreApplication.translate("AssessmentsArea", "The printer could not be started.")
             )

@@ -72,8 +72,6 @@ OK_STYLE = "color: #1b5e20;"
 class SyncArea(FormArea):
     """Reads, imports and exports through the database worker, with progress and Cancel."""
 
-    takes_worker = True
-
     def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__("sync", parent)
         self.worker = worker

@@ -197,14 +197,14 @@ class SessionOnScreen(QObject):
         """The New session dialog, filled in from the session on screen; shows what it made."""
         from .session_dialog import SessionDialog
 
-        dialog = SessionDialog(self.worker.store, parent, template=self._current)
+        # The dialog creates the session through an operation, which tells the other areas.
+        dialog = SessionDialog(self.worker, parent, template=self._current)
         try:
             created = dialog.created if dialog.exec() else None
         finally:
             # Not kept as a child of the area until the window closes: one per Ctrl+N.
             dialog.deleteLater()
         if created is not None:
-            self.worker.changes.announce(Changes(sessions=True), self)
             self.refresh(choose=created.uid)
 
     def same_again_today(self) -> None:

@@ -45,8 +45,6 @@ ATTENDANCE_TAB, RATINGS_TAB, MISSING_TAB = 0, 1, 2
 
 
 class TodayArea(FormArea):
-    takes_worker = True
-
     def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         """Shows "opening" until the first read through the worker arrives."""
         super().__init__("today", parent)
@@ -288,7 +286,7 @@ class TodayArea(FormArea):
             return
         from .trainee_record_view import open_trainee_record
 
-        open_trainee_record(self.worker.store, uid, self)
+        open_trainee_record(self.worker, uid, self)
 
     def _undo_text(self, text: str) -> None:
         self.undo_button.setToolTip(self.tr("Undo %1 (Ctrl+Z)").replace("%1", text))

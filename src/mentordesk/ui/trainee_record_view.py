@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.rubrics import current_rubric
-from ..core.store import Store
+from ..core.rubrics import RubricView, current_rubric
 from ..core.time_and_hours import hours_text
 from ..core.trainee_record import TraineeRecord, trainee_record
 from .attendance_history_model import AttendanceHistoryModel
@@ -29,6 +28,7 @@ from .level_chart import LevelChart
 from .localised import localised
 from .note_category_names import note_category_names
 from .notes_panel import notes_html
+from .operations import Changes, DatabaseWorker, QueryOp
 from .record_figures import expectation_text
 from .window_geometry import fitting_size
 
@@ -36,9 +36,13 @@ PERIODS = ("all", "30", "90", "year", "custom")
 
 
 class TraineeRecordDialog(QDialog):
-    def __init__(self, store: Store, trainee_uid: str, parent: QWidget | None = None) -> None:
+    """Read on the database worker; read again when the trainee's records change."""
+
+    def __init__(
+        self, worker: DatabaseWorker, trainee_uid: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.worker = worker
         self.trainee_uid = trainee_uid
         self.record: TraineeRecord | None = None
         self.resize(fitting_size(QSize(1000, 740)))
@@ -67,9 +71,11 @@ class TraineeRecordDialog(QDialog):
         self.skills_grid = QGridLayout(self.skills_container)
         self.skills_grid.setSpacing(12)
         self.categories = note_category_names()
-        rubric = current_rubric(store)
-        self.max_level = rubric.max_level if rubric else 5
-        self.level_labels = {lv.level: lv.label for lv in rubric.levels} if rubric else {}
+        self.max_level = 5
+        self.level_labels: dict[int, str] = {}
+        # Asked first: the worker answers in order, so the scale is known when the charts are.
+        QueryOp(current_rubric).success(self._rubric_arrived).run(worker, self)
+        worker.changes.subscribe(self, self._records_changed)
 
         for key, text in zip(
             PERIODS,
@@ -90,6 +96,22 @@ class TraineeRecordDialog(QDialog):
         self.from_date.dateChanged.connect(lambda _: self.reload())
         self.to_date.dateChanged.connect(lambda _: self.reload())
         self._period_changed()
+
+    def _rubric_arrived(self, rubric: RubricView | None) -> None:
+        if rubric is not None:
+            self.max_level = rubric.max_level
+            self.level_labels = {lv.level: lv.label for lv in rubric.levels}
+
+    def _records_changed(self, changes: Changes) -> None:
+        uid = self.trainee_uid
+        if (
+            changes.attendance
+            or uid in changes.ratings
+            or uid in changes.notes
+            or changes.touches_sessions()
+            or changes.touches_trainees()
+        ):
+            self.reload()
 
     # -- period -----------------------------------------------------------------------------
 
@@ -116,7 +138,11 @@ class TraineeRecordDialog(QDialog):
 
     def reload(self) -> None:
         start, end = self.bounds()
-        r = trainee_record(self.store, self.trainee_uid, start, end)
+        QueryOp(trainee_record, self.trainee_uid, start, end).success(self._show_record).failure(
+            self.figures_label.setText
+        ).run(self.worker, self)
+
+    def _show_record(self, r: TraineeRecord) -> None:
         self.record = r
         t = r.trainee
         self.setWindowTitle(self.tr("Trainee record — %1").replace("%1", t.name))
@@ -184,9 +210,11 @@ class TraineeRecordDialog(QDialog):
         )
 
 
-def open_trainee_record(store: Store, trainee_uid: str, parent: QWidget | None) -> QDialog:
+def open_trainee_record(
+    worker: DatabaseWorker, trainee_uid: str, parent: QWidget | None
+) -> QDialog:
     """Show a trainee's record beside the window it was opened from (it does not block it)."""
-    dialog = TraineeRecordDialog(store, trainee_uid, parent)
+    dialog = TraineeRecordDialog(worker, trainee_uid, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

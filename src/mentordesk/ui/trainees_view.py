@@ -47,8 +47,6 @@ def save_trainee(store: Store, uid: str | None, fields: dict[str, object]) -> tr
 class TraineesArea(FormArea):
     """Reads and saves through the database worker."""
 
-    takes_worker = True
-
     def __init__(self, worker: DatabaseWorker, parent: QWidget | None = None) -> None:
         super().__init__("trainees", parent)
         self.worker = worker
@@ -266,7 +264,7 @@ class TraineesArea(FormArea):
             return
         from .trainee_record_view import open_trainee_record
 
-        open_trainee_record(self.worker.store, row.uid, self)
+        open_trainee_record(self.worker, row.uid, self)
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_F and event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from alembic import command
 
-from mentordesk.core.assessments import Signed, create_draft, mark_signed, update_draft
+from mentordesk.core.assessment_signing import Signed, mark_signed
+from mentordesk.core.assessments import create_draft, update_draft
 from mentordesk.core.database import alembic_config, make_engine, to_url
 from mentordesk.core.demo import load_demo
 from mentordesk.core.store import Store
