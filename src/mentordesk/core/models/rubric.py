@@ -139,4 +139,3 @@ class PostSkill(Base):
 
     post: Mapped[Post] = relationship(back_populates="targets")
     skill: Mapped[Skill] = relationship()
-
