@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .import_report import NEW, REJECTED, UNCHANGED, ImportReport, Outcome
-from .models import Rubric, Skill
+from .models import Rubric, RubricModule, Skill
 from .rubric_layers import (
     LevelSpec,
     ModuleSpec,
@@ -158,6 +158,13 @@ def apply_rubric_in(store: Store, session: Session, sheet: SkillSheet) -> Import
     return report
 
 
+def _module_spec(name: str, before: RubricModule | None) -> ModuleSpec:
+    if before is None:
+        return ModuleSpec(name, guessed_layer(name))
+    base = before.builds_on
+    return ModuleSpec(name, before.layer, before.name_zh, base.name if base is not None else "")
+
+
 def _skill_spec(row: SkillRow, before: Skill | None) -> SkillSpec:
     name_zh, descriptors_zh = _zh_of(row, before)
     return SkillSpec(
@@ -180,17 +187,7 @@ def _spec(sheet: SkillSheet, rows: list[SkillRow], latest: Rubric | None) -> Rub
             wanted.add(step.name)
             used.append(step.name)
             step = step.builds_on
-    modules = tuple(
-        ModuleSpec(
-            name,
-            old_modules[name].layer if name in old_modules else guessed_layer(name),
-            old_modules[name].name_zh if name in old_modules else "",
-            old_modules[name].builds_on.name
-            if name in old_modules and old_modules[name].builds_on is not None
-            else "",
-        )
-        for name in used
-    )
+    modules = tuple(_module_spec(name, old_modules.get(name)) for name in used)
     codes = {r.code for r in rows}
     posts = []
     for post in (p for p in (latest.posts if latest else []) if not p.deleted):

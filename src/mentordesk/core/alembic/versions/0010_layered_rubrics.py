@@ -44,9 +44,11 @@ def _travelling(table: str) -> list[sa.schema.SchemaItem]:
     ]
 
 
-def _fk(table: str, column: str, target: str, **kw: str) -> sa.ForeignKeyConstraint:
+def _fk(
+    table: str, column: str, target: str, ondelete: str | None = None
+) -> sa.ForeignKeyConstraint:
     return sa.ForeignKeyConstraint(
-        [column], [f"{target}.id"], name=op.f(f"fk_{table}_{column}_{target}"), **kw
+        [column], [f"{target}.id"], name=op.f(f"fk_{table}_{column}_{target}"), ondelete=ondelete
     )
 
 
