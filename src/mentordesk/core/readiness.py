@@ -156,14 +156,15 @@ def trainee_readiness(
                 user_text("Readiness", "No trainee with id {uid}").format(uid=trainee_uid)
             )
         _post_id, post_name, targets = _post(s, post_uid, language)
-        levels = dict(
-            s.execute(
+        levels: dict[int, int] = {
+            skill_id: level
+            for skill_id, level in s.execute(
                 select(SkillRatingLatest.skill_id, SkillRatingLatest.level).where(
                     SkillRatingLatest.trainee_id == trainee.id,
                     SkillRatingLatest.skill_id.in_([sid for sid, _ in targets]),
                 )
-            ).tuples()
-        )
+            )
+        }
     return Readiness(
         trainee_uid,
         trainee.name,

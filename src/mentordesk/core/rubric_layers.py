@@ -254,9 +254,7 @@ def check_spec(spec: RubricSpec) -> None:
         names[post.name] = row
 
 
-def _programme(s: Session, name: str) -> Programme | None:
-    if not name:
-        return None
+def programme_named(s: Session, name: str) -> Programme:
     found = s.scalar(select(Programme).where(Programme.name == name, Programme.deleted.is_(False)))
     if found is None:
         raise NotFound(user_text("RubricLayers", "No programme named {name!r}").format(name=name))
@@ -286,7 +284,7 @@ def write_version(store: Store, s: Session, spec: RubricSpec) -> Rubric:
         name_zh=clean(spec.name_zh),
         version=number,
         description=clean(spec.description),
-        programme=_programme(s, clean(spec.programme)),
+        programme=programme_named(s, clean(spec.programme)) if clean(spec.programme) else None,
         levels=[
             RubricLevel(
                 level=lv.level,

@@ -265,14 +265,26 @@ def current_rubric(store: Store) -> RubricView | None:
 
 
 def update_rubric(
-    store: Store, uid: str, *, name: str | None = None, description: str | None = None
+    store: Store,
+    uid: str,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    programme: str | None = None,
 ) -> RubricView:
+    """Change a rubric version's name, description or programme (``""``: shared by all)."""
     fields: dict[str, object] = {}
     if name is not None:
         fields["name"] = required(name, user_text("Rubrics", "Rubric name"))
     if description is not None:
         fields["description"] = clean(description)
     with store.write() as s:
+        if programme is not None:
+            from .rubric_layers import programme_named
+
+            fields["programme_id"] = (
+                programme_named(s, clean(programme)).id if clean(programme) else None
+            )
         change(store, s, find(s, Rubric, uid, "rubric"), fields)
     return get_rubric(store, uid)
 
@@ -347,9 +359,16 @@ def withdraw_skill(store: Store, uid: str) -> SkillView:
         return _skill_view(skill)
 
 
-def load_rubric_file(store: Store, path: Path) -> RubricView:
-    """Create a rubric from one of the JSON files shipped in ``resources/rubrics``."""
+def load_rubric_file(store: Store, path: Path, *, programme: str = "") -> RubricView:
+    """Create a rubric from a JSON rubric file (core/rubric_files.py), such as those shipped
+    in ``resources/rubrics``; ``programme`` names the programme it belongs to, if the file
+    does not."""
+    from dataclasses import replace
+
     from .rubric_files import read_rubric_file
     from .rubric_layers import create_version
 
-    return get_rubric(store, create_version(store, read_rubric_file(path)))
+    spec = read_rubric_file(path)
+    if programme:
+        spec = replace(spec, programme=programme)
+    return get_rubric(store, create_version(store, spec))
