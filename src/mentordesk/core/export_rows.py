@@ -141,6 +141,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 # The Skills sheet adds one column per level after these, headed Level 1 … Level N.
 SKILL_COLUMNS = ("Rubric", "Rubric Version", "Code", "Area", "Skill", "Module")
 SKILL_TAIL = ("Level Labels", "UID", "Rubric UID", "Updated At")
+
+
+def skill_headers(n: int) -> tuple[str, ...]:
+    """The Skills sheet's columns; the Chinese texts last, an additive change to version 1."""
+    levels = range(1, n + 1)
+    chinese = ("Skill (zh)", *(f"Level {k} (zh)" for k in levels))
+    return SKILL_COLUMNS + tuple(f"Level {k}" for k in levels) + SKILL_TAIL + chinese
+
+
 ROUND_TRIP = ("Trainees", "Sessions", "Attendance", "Ratings", "Notes", "Assessments", "Calendar")
 BATCH = 5000
 
@@ -481,6 +490,7 @@ class ExportRows:
         for rubric, skill in self.s.execute(query):
             descriptors = list(skill.descriptors or ())[:levels]
             descriptors += [""] * (levels - len(descriptors))
+            chinese = [*(skill.descriptors_zh or ())[:levels], *[""] * levels][:levels]
             yield (
                 rubric.name,
                 rubric.version,
@@ -493,4 +503,6 @@ class ExportRows:
                 skill.uid,
                 rubric.uid,
                 skill.updated_at,
+                skill.name_zh,
+                *chinese,
             )

@@ -132,6 +132,7 @@ CHINESE = {
     "Area": "领域",
     "Rubric UID": "标准唯一标识",
     "Level Labels": "等级名称",
+    "Skill (zh)": "技能（中文）",
     "Place": "场所",
     "Label": "说明",
     "Key": "项目名",

@@ -19,26 +19,48 @@ SKILL_KEYS = {
         "name": ("Skill", "Name", "技能", "技能名称"),
         "module": ("Module", "模块"),
         "rubric": ("Rubric", "评价标准"),
+        "name_zh": ("Skill (zh)", "技能（中文）", "Name (zh)", "技能中文名称"),
     }.items()
     for h in names
 }
 MAX_SKILL_ROWS = 20_000
 
 
+def chinese_level(header: object) -> int | None:
+    """``Level 3 (zh)`` or ``等级3（中文）`` heads the Chinese descriptor column of level 3."""
+    key = header_key(header)
+    for mark in ("zh", "中文"):
+        if key.endswith(mark):
+            return level_number(key[: -len(mark)])
+    return None
+
+
 def skills_sheet(wb: Any) -> Any | None:
     return next((ws for ws in shown_sheets(wb) if header_key(ws.title) in ("skills", "技能")), None)
+
+
+def _by_level(texts: dict[int, str], columns: dict[int, int], count: int) -> tuple[str, ...]:
+    """The descriptors of levels 1 … count from their columns, trailing empty ones left off."""
+    descriptors = [""] * count
+    for i, level in columns.items():
+        if level <= count:
+            descriptors[level - 1] = texts.get(i, "")
+    while descriptors and not descriptors[-1]:
+        descriptors.pop()
+    return tuple(descriptors)
 
 
 def read_skills(path: Path, ws: Any) -> SkillSheet:
     header_row = 0
     columns: dict[int, str] = {}
     levels: dict[int, int] = {}
+    chinese: dict[int, int] = {}
     ignored: list[str] = []
     rows = sheet_rows(path, ws, MAX_SKILL_ROWS)
     for number, values in rows:
         if number > 10:
             break
-        columns, levels, ignored = {}, {}, []
+        columns, levels, chinese, ignored = {}, {}, {}, []
         for i, value in enumerate(values):
             field = SKILL_KEYS.get(header_key(value))
             level = level_number(value)
@@ -46,6 +68,8 @@ def read_skills(path: Path, ws: Any) -> SkillSheet:
                 columns[i] = field
             elif level is not None:
                 levels[i] = level
+            elif chinese_level(value) is not None:
+                chinese[i] = chinese_level(value) or 0
             elif cell_text(value):
                 ignored.append(cell_text(value))
         if len(columns) + len(levels) >= 2 and "code" in columns.values():
@@ -90,21 +114,18 @@ def read_skills(path: Path, ws: Any) -> SkillSheet:
         texts = {i: cell_text(v) for i, v in enumerate(values)}
         if not any(texts.values()):
             continue
-        field = {f: texts.get(i, "") for i, f in columns.items()}
-        rubric_name = rubric_name or field.get("rubric", "")
-        descriptors = [""] * len(numbers)
-        for i, level in levels.items():
-            descriptors[level - 1] = texts.get(i, "")
-        while descriptors and not descriptors[-1]:
-            descriptors.pop()
+        cells = {f: texts.get(i, "") for i, f in columns.items()}
+        rubric_name = rubric_name or cells.get("rubric", "")
         out.append(
             SkillRow(
                 number,
-                field.get("code", ""),
-                field.get("area", ""),
-                field.get("name", ""),
-                field.get("module", ""),
-                tuple(descriptors),
+                cells.get("code", ""),
+                cells.get("area", ""),
+                cells.get("name", ""),
+                cells.get("module", ""),
+                _by_level(texts, levels, len(numbers)),
+                cells.get("name_zh", ""),
+                _by_level(texts, {i: n for i, n in chinese.items() if n}, len(numbers)),
             )
         )
     return SkillSheet(
