@@ -150,3 +150,12 @@ def level_number(header: object) -> int | None:
         if key.startswith(prefix) and key[len(prefix) :].isdigit():
             return int(key[len(prefix) :])
     return None
+
+
+def chinese_level(header: object) -> int | None:
+    """``Level 3 (zh)`` or ``等级3（中文）`` heads the Chinese descriptor column of level 3."""
+    key = header_key(header)
+    for mark in ("zh", "中文"):
+        if key.endswith(mark):
+            return level_number(key[: -len(mark)])
+    return None

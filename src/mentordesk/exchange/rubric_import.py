@@ -8,7 +8,7 @@ from typing import Any
 from ..core.rubric_import import SkillRow, SkillSheet
 from ..core.wording import user_text
 from .cell_values import cell_text, header_key
-from .headers import level_number
+from .headers import chinese_level, level_number
 from .workbook_reading import WorkbookError, at, sheet_rows, shown_sheets, where
 
 SKILL_KEYS = {
@@ -24,15 +24,6 @@ SKILL_KEYS = {
     for h in names
 }
 MAX_SKILL_ROWS = 20_000
-
-
-def chinese_level(header: object) -> int | None:
-    """``Level 3 (zh)`` or ``等级3（中文）`` heads the Chinese descriptor column of level 3."""
-    key = header_key(header)
-    for mark in ("zh", "中文"):
-        if key.endswith(mark):
-            return level_number(key[: -len(mark)])
-    return None
 
 
 def skills_sheet(wb: Any) -> Any | None:
