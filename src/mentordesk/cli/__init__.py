@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "plan_commands",
     "people_commands",
     "assessment_commands",
+    "rubric_commands",
 )
 
 

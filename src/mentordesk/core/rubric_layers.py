@@ -261,6 +261,17 @@ def programme_named(s: Session, name: str) -> Programme:
     return found
 
 
+def _previous_programme(s: Session, name: str) -> Programme | None:
+    """A new version that names no programme stays with the programme of the one before."""
+    return s.scalar(
+        select(Programme)
+        .join(Rubric, Rubric.programme_id == Programme.id)
+        .where(Rubric.name == name, Rubric.deleted.is_(False))
+        .order_by(Rubric.version.desc())
+        .limit(1)
+    )
+
+
 def write_version(store: Store, s: Session, spec: RubricSpec) -> Rubric:
     """``spec`` checked and written as a new rubric version, inside the caller's transaction."""
     check_spec(spec)
@@ -284,7 +295,9 @@ def write_version(store: Store, s: Session, spec: RubricSpec) -> Rubric:
         name_zh=clean(spec.name_zh),
         version=number,
         description=clean(spec.description),
-        programme=programme_named(s, clean(spec.programme)) if clean(spec.programme) else None,
+        programme=programme_named(s, clean(spec.programme))
+        if clean(spec.programme)
+        else _previous_programme(s, name),
         levels=[
             RubricLevel(
                 level=lv.level,
