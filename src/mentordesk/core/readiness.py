@@ -3,7 +3,7 @@
 For a trainee and a post: the skills at or above target, those below (by how much) and those
 not yet rated, said in one sentence; for a cohort, the same as a matrix of trainees × the
 post's skills. Levels are each trainee's latest rating of each skill, which the database keeps
-in ``skill_rating_latest`` (migration 0005): the matrix of a cohort is three statements
+in ``skill_rating_latest`` (migration 0005): the matrix of a cohort is two statements
 whatever its size. Ratings count against the skill rows they were made on: a post of a newer
 rubric version is judged on ratings of that version.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from .errors import NotFound
@@ -114,31 +114,58 @@ class ReadinessMatrix:
     rows: tuple[MatrixRow, ...]
 
 
-def _gap(target: int, level: int | None) -> int | None:
-    return None if level is None else max(0, target - level)
+def _row(uid: str, shown: tuple[str, str], got: list[int | None], aims: list[int]) -> MatrixRow:
+    gaps = [None if g is None else max(0, t - g) for t, g in zip(aims, got, strict=True)]
+    return MatrixRow(uid, shown[0], shown[1], tuple(got), tuple(gaps))
 
 
-def _post(
-    s: Session, post_uid: str, language: str
-) -> tuple[int, str, list[tuple[int, MatrixColumn]]]:
-    """The post's id, name and targets (by skill id), in the order of the rubric's skills."""
-    found = s.execute(
-        select(Post.id, Post.name, Post.name_zh).where(
-            Post.uid == post_uid, Post.deleted.is_(False)
-        )
-    ).first()
-    if found is None:
+# Built once: the matrix is asked for often, and building a statement costs as much as
+# running these small ones.
+_TARGETS = (
+    select(
+        Post.name, Post.name_zh, Skill.id, Skill.code, Skill.name, Skill.name_zh, PostSkill.target
+    )
+    .join(PostSkill, PostSkill.post_id == Post.id)
+    .join(Skill, Skill.id == PostSkill.skill_id)
+    .where(Post.uid == bindparam("post_uid"), Post.deleted.is_(False), Skill.deleted.is_(False))
+    .order_by(Skill.position, Skill.code)
+)
+# Each trainee of the cohort with their latest level of each post skill rated.
+_LEVELS = (
+    select(
+        Trainee.uid,
+        Trainee.trainee_id,
+        Trainee.name,
+        SkillRatingLatest.skill_id,
+        SkillRatingLatest.level,
+    )
+    .join(Cohort, Cohort.id == Trainee.cohort_id)
+    .outerjoin(
+        SkillRatingLatest,
+        (SkillRatingLatest.trainee_id == Trainee.id)
+        & SkillRatingLatest.skill_id.in_(bindparam("skills", expanding=True)),
+    )
+    .where(
+        Cohort.name == bindparam("cohort"),
+        Cohort.deleted.is_(False),
+        Trainee.deleted.is_(False),
+        Trainee.status != "withdrawn",
+    )
+    .order_by(Trainee.name_key, Trainee.name, Trainee.trainee_id)
+)
+
+
+def _post(s: Session, post_uid: str, language: str) -> tuple[str, list[tuple[int, MatrixColumn]]]:
+    """The post's name and targets (by skill id), in the order of the rubric's skills: one
+    statement, on the session's connection (plain rows, no ORM objects)."""
+    rows = s.connection().execute(_TARGETS, {"post_uid": post_uid}).all()
+    if not rows:
         raise NotFound(user_text("Readiness", "No post with id {uid}").format(uid=post_uid))
     targets = [
         (skill_id, MatrixColumn(code, in_language(name, name_zh, language), target))
-        for skill_id, code, name, name_zh, target in s.execute(
-            select(Skill.id, Skill.code, Skill.name, Skill.name_zh, PostSkill.target)
-            .join(PostSkill, PostSkill.skill_id == Skill.id)
-            .where(PostSkill.post_id == found.id, Skill.deleted.is_(False))
-            .order_by(Skill.position, Skill.code)
-        )
+        for _p, _pz, skill_id, code, name, name_zh, target in rows
     ]
-    return found.id, in_language(found.name, found.name_zh, language), targets
+    return in_language(rows[0][0], rows[0][1], language), targets
 
 
 def trainee_readiness(
@@ -155,7 +182,7 @@ def trainee_readiness(
             raise NotFound(
                 user_text("Readiness", "No trainee with id {uid}").format(uid=trainee_uid)
             )
-        _post_id, post_name, targets = _post(s, post_uid, language)
+        post_name, targets = _post(s, post_uid, language)
         levels: dict[int, int] = {
             skill_id: level
             for skill_id, level in s.execute(
@@ -180,44 +207,31 @@ def cohort_matrix(
     """Every trainee of the cohort (not withdrawn) × the post's skills: latest level and gap,
     trainees in the list's (pinyin) order."""
     with store.read() as s:
-        cohort_id = s.scalar(
+        post_name, targets = _post(s, post_uid, language)
+        result = s.connection().execute(
+            _LEVELS, {"cohort": cohort, "skills": [sid for sid, _ in targets]}
+        )
+        # The driver's own rows: plain text and integers, which need no conversion, and a
+        # large cohort's matrix is many rows.
+        found = result.cursor.fetchall()
+        result.close()
+        if not found and not s.scalar(
             select(Cohort.id).where(Cohort.name == cohort, Cohort.deleted.is_(False))
-        )
-        if cohort_id is None:
+        ):
             raise NotFound(user_text("Readiness", "No cohort named {name!r}").format(name=cohort))
-        _post_id, post_name, targets = _post(s, post_uid, language)
-        live = (
-            Trainee.cohort_id == cohort_id,
-            Trainee.deleted.is_(False),
-            Trainee.status != "withdrawn",
-        )
-        people = s.execute(
-            select(Trainee.id, Trainee.uid, Trainee.trainee_id, Trainee.name)
-            .where(*live)
-            .order_by(Trainee.name_key, Trainee.name, Trainee.trainee_id)
-        ).all()
-        levels: dict[tuple[int, int], int] = {
-            (tid, sid): level
-            for tid, sid, level in s.execute(
-                select(
-                    SkillRatingLatest.trainee_id,
-                    SkillRatingLatest.skill_id,
-                    SkillRatingLatest.level,
-                )
-                .join(Trainee, Trainee.id == SkillRatingLatest.trainee_id)
-                .where(*live, SkillRatingLatest.skill_id.in_([sid for sid, _ in targets]))
-            )
-        }
-    rows = []
-    for tid, uid, number, name in people:
-        got = tuple(levels.get((tid, sid)) for sid, _ in targets)
-        rows.append(
-            MatrixRow(
-                uid,
-                number,
-                name,
-                got,
-                tuple(_gap(c.target, g) for (_sid, c), g in zip(targets, got, strict=True)),
-            )
-        )
+    column = {sid: n for n, (sid, _) in enumerate(targets)}
+    aims = [c.target for _, c in targets]
+    rows: list[MatrixRow] = []
+    last = None
+    shown = ("", "")
+    got: list[int | None] = []
+    for uid, number, name, skill_id, level in found:
+        if uid != last:
+            if last is not None:
+                rows.append(_row(last, shown, got, aims))
+            last, shown, got = uid, (number, name), [None] * len(aims)
+        if skill_id is not None:
+            got[column[skill_id]] = level
+    if last is not None:
+        rows.append(_row(last, shown, got, aims))
     return ReadinessMatrix(cohort, post_uid, post_name, tuple(c for _, c in targets), tuple(rows))
