@@ -71,3 +71,26 @@ def test_a_0009_database_gets_its_modules_as_layers(tmp_path: Path) -> None:
             assert all(sk.module_id is not None for sk in s.scalars(select(Skill)))
     finally:
         store.close()
+
+
+def test_the_0010_snapshot_goes_down_to_0009_and_up_again_keeping_its_records(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "mentordesk.db"
+    shutil.copy(SCHEMAS / "schema-0010.db", db)
+    store = Store.open(db)
+    try:
+        with store.read() as s:
+            ratings = s.scalar(text("SELECT count(*) FROM skill_rating"))
+            assert s.scalar(text("SELECT count(*) FROM post_skill"))
+        config = alembic_config(store.engine)
+        command.downgrade(config, "0009")
+        assert "post_skill" not in inspect(store.engine).get_table_names()
+        command.upgrade(config, "head")
+        with store.read() as s:
+            assert s.scalar(text("SELECT count(*) FROM skill_rating")) == ratings
+            # Layers come back from the skills' modules; posts were the new version's own.
+            layers = set(s.scalars(select(RubricModule.layer)))
+            assert layers == {"foundation", "direction"}
+    finally:
+        store.close()
