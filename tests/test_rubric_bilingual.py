@@ -47,7 +47,7 @@ def test_a_rubric_in_chinese_shows_every_text_in_chinese_or_else_english(store: 
                     descriptors=("Names zones", "Runs it"),
                     descriptors_zh=("说出各段",),
                 ),
-            ),  # fmt: skip
+            ),
             (PostSpec("Rolling-mill operator", (("R-01", 2),), name_zh="轧钢工"),),
             name_zh="钢铁技能",
         ),

@@ -185,7 +185,7 @@ def test_a_rubric_file_with_a_bad_target_is_refused_naming_the_key(
     with pytest.raises(UserError, match=r"r.json: posts row 1 targets A: 'high' is not a whole"):
         read_rubric_file(path)
     path.write_text("{", encoding="utf-8")
-    with pytest.raises(UserError, match="r.json is not a rubric file: line 1"):
+    with pytest.raises(UserError, match=r"r\.json is not a rubric file: line 1"):
         read_rubric_file(path)
 
 
@@ -201,3 +201,14 @@ def test_the_shipped_rubric_is_layered_with_posts_and_fully_bilingual(store: Sto
         assert sk.name_zh, sk.code
         assert len(sk.descriptors_zh) == len(sk.descriptors) == 5, sk.code
         assert all(sk.descriptors_zh), sk.code
+
+
+def test_a_skill_added_later_joins_its_module_or_a_new_one(store: Store) -> None:
+    uid = create_version(store, spec())
+    added = rubrics.add_skill(store, uid, {"code": "R-04", "name": "Coiling", "module": "Rolling"})
+    assert added.layer == "direction"
+    other = rubrics.add_skill(store, uid, {"code": "C-01", "name": "Casting", "module": "Casting"})
+    view = rubrics.get_rubric(store, uid)
+    assert other.layer == "direction" and [m.name for m in view.layers][-1] == "Casting"
+    moved = rubrics.update_skill(store, added.uid, module="Foundation")
+    assert moved.layer == "foundation"

@@ -6,6 +6,9 @@ post's skills. Levels are each trainee's latest rating of each skill, which the 
 in ``skill_rating_latest`` (migration 0005): the matrix of a cohort is two statements
 whatever its size. Ratings count against the skill rows they were made on: a post of a newer
 rubric version is judged on ratings of that version.
+
+The window's trainee record, the assessment sheet's readiness section (exchange/sheet_pdf.py)
+and the cohort matrix's print and export take their rows from here.
 """
 
 from __future__ import annotations
