@@ -312,8 +312,9 @@ def add_skill(store: Store, rubric_uid: str, spec: dict[str, object]) -> SkillVi
                 )
             )
         position = max((sk.position for sk in rubric.skills), default=-1) + 1
-        skill = Skill(rubric=rubric, position=position, **values)
-        skill.module_record = _module_record(store, s, rubric, str(values["module"]))
+        # The module first: making a new one flushes, and the skill is not in the session yet.
+        module = _module_record(store, s, rubric, str(values["module"]))
+        skill = Skill(rubric=rubric, position=position, module_record=module, **values)
         return _skill_view(add(store, s, skill))
 
 
