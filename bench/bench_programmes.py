@@ -76,8 +76,8 @@ def run(dataset: Path | None, quick: bool) -> list[Figure]:
     cells = len(matrix.rows) * len(matrix.columns)
     return [
         Figure(
-            f"readiness matrix, largest cohort ({size} trainees × {len(matrix.columns)} skills, "
-            f"{cells:,} cells, {len(statements)} statements)",
+            f"readiness matrix, largest cohort ({size} trainees, {len(matrix.rows)} not withdrawn"
+            f" × {len(matrix.columns)} skills = {cells:,} cells, {len(statements)} statements)",
             ms["matrix"],
             "ms",
             baseline=ms["plain"],
