@@ -14,6 +14,7 @@ and the cohort matrix's print and export take their rows from here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -93,9 +94,9 @@ class MatrixColumn:
     target: int
 
 
-@dataclass(frozen=True)
-class MatrixRow:
-    """One trainee across the post's skills, in the columns' order."""
+class MatrixRow(NamedTuple):
+    """One trainee across the post's skills, in the columns' order (a tuple: a large cohort's
+    matrix is many rows, made on every read)."""
 
     trainee_uid: str
     trainee_id: str
@@ -161,7 +162,9 @@ _LEVELS = (
 def _post(s: Session, post_uid: str, language: str) -> tuple[str, list[tuple[int, MatrixColumn]]]:
     """The post's name and targets (by skill id), in the order of the rubric's skills: one
     statement, on the session's connection (plain rows, no ORM objects)."""
-    rows = s.connection().execute(_TARGETS, {"post_uid": post_uid}).all()
+    result = s.connection().execute(_TARGETS, {"post_uid": post_uid})
+    rows = result.cursor.fetchall()
+    result.close()
     if not rows:
         raise NotFound(user_text("Readiness", "No post with id {uid}").format(uid=post_uid))
     targets = [
