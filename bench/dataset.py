@@ -193,7 +193,8 @@ def populate(store: Store, years: int, quick: bool, seed: int = 5) -> dict[str, 
             kind=kind,
             start_date=first_day,
         )
-    tracks = [m for m in rubric.modules if m != "Foundation"] or ["Foundation"]
+    # Cohorts train for a direction (the job-position modules come after it).
+    tracks = [m.name for m in rubric.layers if m.layer == "direction"] or ["Foundation"]
 
     # Cohorts start each March and September of the window.
     starts = [

@@ -16,7 +16,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from mentordesk.core.errors import UserError
-from mentordesk.core.export_columns import COLUMNS, SKILL_COLUMNS, SKILL_TAIL
+from mentordesk.core.export_columns import COLUMNS, skill_headers
 from mentordesk.core.export_rows import ExportRows
 from mentordesk.core.export_scope import ExportScope
 from mentordesk.core.private_files import replace_whole
@@ -197,6 +197,8 @@ def _shown(headers: tuple[str, ...], chinese: bool) -> list[str]:
     for h in headers:
         if h.startswith("Level ") and h[6:].isdigit():
             out.append(f"等级{h[6:]}")
+        elif h.startswith("Level ") and h.endswith(" (zh)") and h[6:-5].isdigit():
+            out.append(f"等级{h[6:-5]}（中文）")
         else:
             out.append(CHINESE.get(h, h))
     return out
@@ -273,7 +275,7 @@ def _write(
             ("Assessments", COLUMNS["Assessments"], source.assessments),
             (
                 "Skills",
-                SKILL_COLUMNS + tuple(f"Level {n}" for n in range(1, levels + 1)) + SKILL_TAIL,
+                skill_headers(levels),
                 lambda: source.skills(levels),
             ),
         ]

@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "plan_commands",
     "people_commands",
     "assessment_commands",
+    "rubric_commands",
 )
 
 

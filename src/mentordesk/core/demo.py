@@ -1,4 +1,5 @@
-"""Demo data: a steel plant's rolling and steelmaking order classes over a few weeks."""
+"""Demo data: a steel plant's rolling and steelmaking order classes over a few weeks, and its
+commissioned and on-the-job programmes, each with its layered rubric and posts."""
 
 from __future__ import annotations
 
@@ -142,7 +143,12 @@ def load_demo(store: Store, *, today: date | None = None, seed: int = 2025) -> d
         ),
     }
     create_staff(store, "Wang Fang 王芳", role="teacher", organisation="Hebei Vocational College")
-    rubric = load_rubric_file(store, resources_dir() / "rubrics" / "steel-plant-skills.json")
+    rubric = load_rubric_file(
+        store,
+        resources_dir() / "rubrics" / "steel-plant-skills.json",
+        programme="Rolling and steelmaking order classes 2025",
+    )
+    _other_programmes(store, today)
 
     counts = {"trainees": 0, "sessions": 0, "attendance": 0, "ratings": 0, "notes": 0}
     now = utcnow()
@@ -163,10 +169,11 @@ def load_demo(store: Store, *, today: date | None = None, seed: int = 2025) -> d
             }
         )
 
+    rated = [sk.uid for sk in rubric.skills]
     with store.write() as s:
         cohort_ids = {k: s.scalar(select_id(c.uid, "cohort")) for k, c in cohorts.items()}
         mentor_ids = {k: s.scalar(select_id(m.uid, "staff")) for k, m in mentors.items()}
-        skills = {sk.uid: sk for sk in s.scalars(select(Skill))}
+        skills = {sk.uid: sk for sk in s.scalars(select(Skill).where(Skill.uid.in_(rated)))}
         by_module: dict[str, list[Skill]] = {}
         for sk in skills.values():
             by_module.setdefault(sk.module, []).append(sk)
@@ -315,6 +322,33 @@ def load_demo(store: Store, *, today: date | None = None, seed: int = 2025) -> d
     store.refresh_actor()
     counts["skills"] = len(rubric.skills)
     return counts
+
+
+def _other_programmes(store: Store, today: date) -> None:
+    """A commissioned training and an on-the-job programme with their own layered rubrics,
+    and the coordinator and HR who complete the staff, so that a new user sees every kind of
+    record on first start."""
+    folder = resources_dir() / "rubrics"
+    for name, kind, months, rubric in (
+        ("Caster operators commissioned training 2025", "commissioned", 36,
+         "commissioned-caster-skills.json"),
+        ("Mill maintenance on-the-job training", "on_the_job", 6,
+         "on-the-job-maintenance-skills.json"),
+    ):  # fmt: skip
+        create_programme(
+            store,
+            name,
+            school="Hebei Vocational College of Metallurgy",
+            enterprise="Northbay Iron & Steel Co.",
+            kind=kind,
+            start_date=date(today.year, 3, 1),
+            end_date=date(today.year, 3, 1) + timedelta(days=months * 30),
+        )
+        load_rubric_file(store, folder / rubric, programme=name)
+    create_staff(
+        store, "Zhao Min 赵敏", role="coordinator", organisation="Hebei Vocational College"
+    )
+    create_staff(store, "Sun Li 孙丽", role="hr", organisation="Northbay Iron & Steel Co.")
 
 
 def select_id(uid: str, table: str) -> Select[int]:

@@ -116,3 +116,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 SKILL_COLUMNS = ("Rubric", "Rubric Version", "Code", "Area", "Skill", "Module")
 SKILL_TAIL = ("Level Labels", "UID", "Rubric UID", "Updated At")
 ROUND_TRIP = ("Trainees", "Sessions", "Attendance", "Ratings", "Notes", "Assessments", "Calendar")
+
+
+def skill_headers(n: int) -> tuple[str, ...]:
+    """The Skills sheet's columns; the Chinese texts last, an additive change to version 1."""
+    levels = range(1, n + 1)
+    chinese = ("Skill (zh)", *(f"Level {k} (zh)" for k in levels))
+    return SKILL_COLUMNS + tuple(f"Level {k}" for k in levels) + SKILL_TAIL + chinese

@@ -321,6 +321,7 @@ class ExportRows:
         for rubric, skill in self.s.execute(query):
             descriptors = list(skill.descriptors or ())[:levels]
             descriptors += [""] * (levels - len(descriptors))
+            chinese = [*(skill.descriptors_zh or ())[:levels], *[""] * levels][:levels]
             yield (
                 rubric.name,
                 rubric.version,
@@ -333,4 +334,6 @@ class ExportRows:
                 skill.uid,
                 rubric.uid,
                 skill.updated_at,
+                skill.name_zh,
+                *chinese,
             )

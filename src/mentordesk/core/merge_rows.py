@@ -56,6 +56,12 @@ def skill(m: Merger, r: Incoming, local: Skill | None, label: str) -> None:
         "module": v["Module"],
         "descriptors": v["Descriptors"],
     }
+    # The Chinese texts only from a sheet that has their columns: an older workbook's row
+    # leaves them as they are.
+    if v.get("Skill (zh)") is not None:
+        values["name_zh"] = v["Skill (zh)"]
+    if v.get("Descriptors (zh)") is not None:
+        values["descriptors_zh"] = v["Descriptors (zh)"]
     m.check(Skill, values)
     if rubric is None:
         m.check(Rubric, {"name": v["Rubric"]})

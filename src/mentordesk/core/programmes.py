@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from .changes import add, change, find
 from .errors import Conflict, UserError
-from .models import PROGRAMME_KINDS, Cohort, Programme
+from .models import PROGRAMME_KINDS, Cohort, Programme, Rubric
 from .store import Store
 from .text import clean, folded, required
 from .wording import user_text
@@ -133,30 +134,59 @@ def update_programme(store: Store, uid: str, **fields: object) -> ProgrammeView:
         return _view(p)
 
 
+def _refuse_if_used(s: Session, p: Programme) -> None:
+    """A programme still used by cohorts or rubrics is neither withdrawn nor deleted: they
+    would be left pointing at a programme no list shows."""
+    using = list(
+        s.scalars(
+            select(Cohort.name)
+            .where(
+                Cohort.programme_id == p.id,
+                Cohort.deleted.is_(False),
+                Cohort.withdrawn.is_(False),
+            )
+            .order_by(Cohort.name)
+        )
+    )
+    if using:
+        raise Conflict(
+            user_text(
+                "Programmes",
+                "Programme {name!r} is used by cohorts: {cohorts}; move them first",
+            ).format(name=p.name, cohorts=", ".join(using))
+        )
+    rubrics = list(
+        s.scalars(
+            select(Rubric.name)
+            .where(Rubric.programme_id == p.id, Rubric.deleted.is_(False))
+            .distinct()
+            .order_by(Rubric.name)
+        )
+    )
+    if rubrics:
+        raise Conflict(
+            user_text(
+                "Programmes",
+                "Programme {name!r} is used by rubrics: {rubrics}; give them another programme "
+                "first",
+            ).format(name=p.name, rubrics=", ".join(rubrics))
+        )
+
+
 def withdraw_programme(store: Store, uid: str) -> ProgrammeView:
     with store.write() as s:
         p = find(s, Programme, uid, "programme")
-        # A programme's cohorts would be left pointing at a programme no list shows.
-        using = list(
-            s.scalars(
-                select(Cohort.name)
-                .where(
-                    Cohort.programme_id == p.id,
-                    Cohort.deleted.is_(False),
-                    Cohort.withdrawn.is_(False),
-                )
-                .order_by(Cohort.name)
-            )
-        )
-        if using:
-            raise Conflict(
-                user_text(
-                    "Programmes",
-                    "Programme {name!r} is used by cohorts: {cohorts}; move them first",
-                ).format(name=p.name, cohorts=", ".join(using))
-            )
+        _refuse_if_used(s, p)
         change(store, s, p, {"withdrawn": True}, action="withdraw")
         return _view(p)
+
+
+def delete_programme(store: Store, uid: str) -> None:
+    """Mark a programme deleted (the deletion travels); refused while anything uses it."""
+    with store.write() as s:
+        p = find(s, Programme, uid, "programme")
+        _refuse_if_used(s, p)
+        change(store, s, p, {"deleted": True}, action="delete")
 
 
 def list_programmes(

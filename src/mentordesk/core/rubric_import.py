@@ -6,11 +6,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from .changes import add
 from .import_report import NEW, REJECTED, UNCHANGED, ImportReport, Outcome
-from .models import Rubric, RubricLevel, Skill
+from .models import Rubric, RubricModule, Skill
+from .rubric_layers import (
+    LevelSpec,
+    ModuleSpec,
+    PostSpec,
+    RubricSpec,
+    SkillSpec,
+    guessed_layer,
+    write_version,
+)
+from .rubrics import RUBRIC_PARTS
 from .store import Store
 from .wording import user_text
 
@@ -23,6 +32,8 @@ class SkillRow:
     name: str
     module: str
     descriptors: tuple[str, ...]
+    name_zh: str = ""
+    descriptors_zh: tuple[str, ...] = ()
 
 
 @dataclass
@@ -39,16 +50,33 @@ def _latest(session: Session, name: str) -> Rubric | None:
     return session.scalar(
         select(Rubric)
         .where(Rubric.name == name, Rubric.deleted.is_(False))
-        .options(selectinload(Rubric.skills), selectinload(Rubric.levels))
+        .options(*RUBRIC_PARTS)
         .order_by(Rubric.version.desc())
         .limit(1)
     )
 
 
 def _shape(
-    code: str, area: str, name: str, module: str, descriptors: tuple[str, ...]
-) -> tuple[str, str, str, str, tuple[str, ...]]:
-    return (code, area, name, module, tuple(d for d in descriptors))
+    code: str,
+    area: str,
+    name: str,
+    module: str,
+    descriptors: tuple[str, ...],
+    name_zh: str = "",
+    descriptors_zh: tuple[str, ...] = (),
+) -> tuple[object, ...]:
+    return (code, area, name, module, tuple(descriptors), name_zh, tuple(descriptors_zh))
+
+
+def _chinese(name: str, descriptors: list[str] | tuple[str, ...] | None) -> tuple[object, ...]:
+    return (name, tuple(descriptors or ()))
+
+
+def _zh_of(row: SkillRow, before: Skill | None) -> tuple[str, tuple[str, ...]]:
+    """A row's Chinese texts; a sheet without them keeps those of the version before."""
+    if row.name_zh or row.descriptors_zh or before is None:
+        return row.name_zh, row.descriptors_zh
+    return before.name_zh, tuple(before.descriptors_zh or ())
 
 
 def _plan(session: Session, sheet: SkillSheet) -> tuple[list[Outcome], list[SkillRow]]:
@@ -74,12 +102,17 @@ def _plan(session: Session, sheet: SkillSheet) -> tuple[list[Outcome], list[Skil
     latest = _latest(session, sheet.rubric)
     same = latest is not None and len(latest.levels) == sheet.levels
     if same and latest is not None:
+        before = {s.code: s for s in latest.skills if not s.deleted}
         have = [
             _shape(s.code, s.area, s.name, s.module, tuple(s.descriptors or ()))
-            for s in latest.skills
-            if not s.deleted
+            + _chinese(s.name_zh, s.descriptors_zh)
+            for s in before.values()
         ]
-        same = have == [_shape(r.code, r.area, r.name, r.module, r.descriptors) for r in accepted]
+        same = have == [
+            _shape(r.code, r.area, r.name, r.module, r.descriptors)
+            + _chinese(*_zh_of(r, before.get(r.code)))
+            for r in accepted
+        ]
     version = f"{sheet.rubric} v{latest.version}" if same and latest else sheet.rubric
     for r in accepted:
         outcomes.append(
@@ -121,29 +154,62 @@ def apply_rubric_in(store: Store, session: Session, sheet: SkillSheet) -> Import
     outcomes, creates = _plan(session, sheet)
     report = _report(sheet, outcomes, bool(creates), session)
     if creates:
-        latest = _latest(session, sheet.rubric)
-        labels = {lv.level: lv.label for lv in latest.levels} if latest else {}
-        rubric = Rubric(
-            name=sheet.rubric,
-            version=(latest.version + 1) if latest else 1,
-            levels=[
-                RubricLevel(level=n, label=labels.get(n, f"Level {n}"))
-                for n in range(1, sheet.levels + 1)
-            ],
-        )
-        add(store, session, rubric)
-        for position, r in enumerate(creates):
-            add(
-                store,
-                session,
-                Skill(
-                    rubric=rubric,
-                    position=position,
-                    code=r.code,
-                    area=r.area,
-                    name=r.name,
-                    module=r.module,
-                    descriptors=list(r.descriptors),
-                ),
-            )
+        write_version(store, session, _spec(sheet, creates, _latest(session, sheet.rubric)))
     return report
+
+
+def _module_spec(name: str, before: RubricModule | None) -> ModuleSpec:
+    if before is None:
+        return ModuleSpec(name, guessed_layer(name))
+    base = before.builds_on
+    return ModuleSpec(name, before.layer, before.name_zh, base.name if base is not None else "")
+
+
+def _skill_spec(row: SkillRow, before: Skill | None) -> SkillSpec:
+    name_zh, descriptors_zh = _zh_of(row, before)
+    return SkillSpec(
+        row.code, row.name, row.module, row.area, name_zh, row.descriptors, descriptors_zh
+    )
+
+
+def _spec(sheet: SkillSheet, rows: list[SkillRow], latest: Rubric | None) -> RubricSpec:
+    """The new version: the sheet's skills, in the modules, levels, posts and Chinese texts of
+    the version before where the sheet does not say otherwise."""
+    before = {s.code: s for s in latest.skills if not s.deleted} if latest else {}
+    old_levels = {lv.level: lv for lv in latest.levels} if latest else {}
+    old_modules = {m.name: m for m in latest.modules if not m.deleted} if latest else {}
+    used = list(dict.fromkeys(r.module for r in rows if r.module))
+    wanted = set(used)
+    # A module kept because a kept module builds on it, so the layers stay whole.
+    for name in used:
+        step = old_modules[name].builds_on if name in old_modules else None
+        while step is not None and step.name not in wanted:
+            wanted.add(step.name)
+            used.append(step.name)
+            step = step.builds_on
+    modules = tuple(_module_spec(name, old_modules.get(name)) for name in used)
+    codes = {r.code for r in rows}
+    posts = []
+    for post in (p for p in (latest.posts if latest else []) if not p.deleted):
+        targets = tuple((t.skill.code, t.target) for t in post.targets if t.skill.code in codes)
+        if targets:
+            posts.append(PostSpec(post.name, targets, post.name_zh, post.description))
+    return RubricSpec(
+        sheet.rubric,
+        tuple(
+            LevelSpec(
+                n,
+                old_levels[n].label if n in old_levels else f"Level {n}",
+                old_levels[n].description if n in old_levels else "",
+                old_levels[n].label_zh if n in old_levels else "",
+                old_levels[n].description_zh if n in old_levels else "",
+            )
+            for n in range(1, sheet.levels + 1)
+        ),
+        modules,
+        tuple(_skill_spec(r, before.get(r.code)) for r in rows),
+        tuple(posts),
+        name_zh=latest.name_zh if latest else "",
+        description=latest.description if latest else "",
+        programme=latest.programme.name if latest and latest.programme else "",
+    )

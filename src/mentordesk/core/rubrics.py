@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from .changes import add, change, find
 from .errors import Conflict, NotFound, UserError
-from .models import Rubric, RubricLevel, Skill
+from .models import Post, PostSkill, Rubric, RubricModule, Skill
 from .store import Store
 from .text import clean, folded, required
 from .wording import user_text
@@ -22,6 +21,8 @@ class LevelView:
     level: int
     label: str
     description: str = ""
+    label_zh: str = ""
+    description_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,38 @@ class SkillView:
     module: str
     descriptors: tuple[str, ...] = ()
     withdrawn: bool = False
+    name_zh: str = ""
+    descriptors_zh: tuple[str, ...] = ()
+    layer: str = ""
 
     def descriptor(self, level: int) -> str:
         return self.descriptors[level - 1] if 0 < level <= len(self.descriptors) else ""
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    uid: str
+    name: str
+    layer: str
+    name_zh: str = ""
+    builds_on: str = ""
+
+
+@dataclass(frozen=True)
+class TargetView:
+    skill_uid: str
+    code: str
+    target: int
+
+
+@dataclass(frozen=True)
+class PostView:
+    uid: str
+    name: str
+    rubric_uid: str
+    targets: tuple[TargetView, ...]
+    name_zh: str = ""
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,6 +77,11 @@ class RubricView:
     withdrawn: bool
     levels: tuple[LevelView, ...]
     skills: tuple[SkillView, ...] = field(default=())
+    name_zh: str = ""
+    programme: str = ""
+    # The layered modules (core/rubric_layers.py) and the posts the rubric trains for.
+    layers: tuple[ModuleView, ...] = ()
+    posts: tuple[PostView, ...] = ()
 
     @property
     def max_level(self) -> int:
@@ -64,9 +99,42 @@ class RubricView:
         return next((lv.label for lv in self.levels if lv.level == level), "")
 
 
+# Everything a RubricView shows, loaded in a few statements rather than one per skill.
+RUBRIC_PARTS = (
+    selectinload(Rubric.levels),
+    selectinload(Rubric.skills).selectinload(Skill.module_record),
+    selectinload(Rubric.modules).selectinload(RubricModule.builds_on),
+    selectinload(Rubric.posts).selectinload(Post.targets).selectinload(PostSkill.skill),
+    selectinload(Rubric.programme),
+)
+
+
 def _skill_view(sk: Skill) -> SkillView:
     return SkillView(
-        sk.uid, sk.code, sk.area, sk.name, sk.module, tuple(sk.descriptors or ()), sk.withdrawn
+        sk.uid,
+        sk.code,
+        sk.area,
+        sk.name,
+        sk.module,
+        tuple(sk.descriptors or ()),
+        sk.withdrawn,
+        sk.name_zh,
+        tuple(sk.descriptors_zh or ()),
+        sk.module_record.layer if sk.module_record is not None else "",
+    )
+
+
+def post_view(p: Post) -> PostView:
+    """A post's targets in the order of its rubric's skills."""
+    live = [t for t in p.targets if not t.skill.deleted]
+    live.sort(key=lambda t: (t.skill.position, t.skill.code))
+    return PostView(
+        p.uid,
+        p.name,
+        p.rubric.uid,
+        tuple(TargetView(t.skill.uid, t.skill.code, t.target) for t in live),
+        p.name_zh,
+        p.description,
     )
 
 
@@ -77,21 +145,20 @@ def _view(r: Rubric) -> RubricView:
         r.version,
         r.description,
         r.withdrawn,
-        tuple(LevelView(lv.level, lv.label, lv.description) for lv in r.levels),
+        tuple(
+            LevelView(lv.level, lv.label, lv.description, lv.label_zh, lv.description_zh)
+            for lv in r.levels
+        ),
         tuple(_skill_view(sk) for sk in r.skills if not sk.deleted),
+        r.name_zh,
+        r.programme.name if r.programme is not None else "",
+        tuple(
+            ModuleView(m.uid, m.name, m.layer, m.name_zh, m.builds_on.name if m.builds_on else "")
+            for m in r.modules
+            if not m.deleted
+        ),
+        tuple(post_view(p) for p in r.posts if not p.deleted),
     )
-
-
-def _check_levels(levels: list[LevelView]) -> None:
-    if len(levels) < 2:
-        raise UserError(user_text("Rubrics", "A rubric needs at least two levels"))
-    numbers = [lv.level for lv in levels]
-    if sorted(numbers) != list(range(1, len(levels) + 1)):
-        raise UserError(
-            user_text("Rubrics", "Rubric levels must be numbered 1, 2, 3 … without gaps")
-        )
-    for lv in levels:
-        required(lv.label, user_text("Rubrics", "Label of level {level}").format(level=lv.level))
 
 
 def _skill_fields(spec: dict[str, object], max_level: int) -> dict[str, object]:
@@ -121,51 +188,42 @@ def create_rubric(
     description: str = "",
     version: int | None = None,
 ) -> RubricView:
-    """A new rubric, or a new version of one with the same name (the next number by default)."""
-    name = required(name, user_text("Rubrics", "Rubric name"))
-    _check_levels(levels)
-    with store.write() as s:
-        latest = s.scalar(select(func.max(Rubric.version)).where(Rubric.name == name))
-        number = version if version is not None else (latest or 0) + 1
-        if s.scalar(select(Rubric.id).where(Rubric.name == name, Rubric.version == number)):
-            raise Conflict(
-                user_text("Rubrics", "Rubric {name!r} version {version} already exists").format(
-                    name=name, version=number
-                )
+    """A new rubric, or a new version of one with the same name (the next number by default).
+
+    Its skills' modules become modules of a layer (core/rubric_layers.py); a rubric with
+    declared layers and posts comes through ``create_version`` directly.
+    """
+    from .rubric_layers import LevelSpec, RubricSpec, SkillSpec, create_version
+
+    specs = []
+    for given in skills or []:
+        values = _skill_fields(given, len(levels))
+        specs.append(
+            SkillSpec(
+                str(values["code"]),
+                str(values["name"]),
+                str(values["module"]),
+                str(values["area"]),
+                clean(given.get("name_zh")),
+                tuple(values["descriptors"]),  # type: ignore[arg-type]
+                tuple(clean(d) for d in given.get("descriptors_zh") or ()),  # type: ignore[attr-defined]
             )
-        rubric = Rubric(
-            name=name,
-            version=number,
-            description=clean(description),
-            levels=[
-                RubricLevel(
-                    level=lv.level, label=clean(lv.label), description=clean(lv.description)
-                )
-                for lv in levels
-            ],
         )
-        add(store, s, rubric)
-        codes: set[str] = set()
-        for position, spec in enumerate(skills or []):
-            values = _skill_fields(spec, len(levels))
-            if values["code"] in codes:
-                raise UserError(
-                    user_text("Rubrics", "Skill code {code} appears twice").format(
-                        code=values["code"]
-                    )
-                )
-            codes.add(str(values["code"]))
-            add(store, s, Skill(rubric=rubric, position=position, **values))
-        uid = rubric.uid
-    return get_rubric(store, uid)
+    spec = RubricSpec(
+        required(name, user_text("Rubrics", "Rubric name")),
+        tuple(
+            LevelSpec(lv.level, lv.label, lv.description, lv.label_zh, lv.description_zh)
+            for lv in levels
+        ),
+        skills=tuple(specs),
+        description=description,
+        version=version,
+    )
+    return get_rubric(store, create_version(store, spec))
 
 
 def _load(s: Session, uid: str) -> Rubric:
-    rubric = s.scalar(
-        select(Rubric)
-        .where(Rubric.uid == uid)
-        .options(selectinload(Rubric.levels), selectinload(Rubric.skills))
-    )
+    rubric = s.scalar(select(Rubric).where(Rubric.uid == uid).options(*RUBRIC_PARTS))
     if rubric is None or rubric.deleted:
         raise NotFound(user_text("Rubrics", "No rubric with id {uid}").format(uid=uid))
     return rubric
@@ -183,7 +241,7 @@ def list_rubrics(
         query = (
             select(Rubric)
             .where(Rubric.deleted.is_(False))
-            .options(selectinload(Rubric.levels), selectinload(Rubric.skills))
+            .options(*RUBRIC_PARTS)
             .order_by(Rubric.name, Rubric.version.desc())
         )
         if not include_withdrawn:
@@ -194,8 +252,8 @@ def list_rubrics(
         rows = [
             r
             for r in rows
-            if needle in folded(r.name)
-            or any(needle in folded(f"{k.code} {k.name}") for k in r.skills)
+            if needle in folded(f"{r.name} {r.name_zh}")
+            or any(needle in folded(f"{k.code} {k.name} {k.name_zh}") for k in r.skills)
         ]
     return rows
 
@@ -207,14 +265,26 @@ def current_rubric(store: Store) -> RubricView | None:
 
 
 def update_rubric(
-    store: Store, uid: str, *, name: str | None = None, description: str | None = None
+    store: Store,
+    uid: str,
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    programme: str | None = None,
 ) -> RubricView:
+    """Change a rubric version's name, description or programme (``""``: shared by all)."""
     fields: dict[str, object] = {}
     if name is not None:
         fields["name"] = required(name, user_text("Rubrics", "Rubric name"))
     if description is not None:
         fields["description"] = clean(description)
     with store.write() as s:
+        if programme is not None:
+            from .rubric_layers import programme_named
+
+            fields["programme_id"] = (
+                programme_named(s, clean(programme)).id if clean(programme) else None
+            )
         change(store, s, find(s, Rubric, uid, "rubric"), fields)
     return get_rubric(store, uid)
 
@@ -242,7 +312,27 @@ def add_skill(store: Store, rubric_uid: str, spec: dict[str, object]) -> SkillVi
                 )
             )
         position = max((sk.position for sk in rubric.skills), default=-1) + 1
-        return _skill_view(add(store, s, Skill(rubric=rubric, position=position, **values)))
+        # The module first: making a new one flushes, and the skill is not in the session yet.
+        module = _module_record(store, s, rubric, str(values["module"]))
+        skill = Skill(rubric=rubric, position=position, module_record=module, **values)
+        return _skill_view(add(store, s, skill))
+
+
+def _module_record(store: Store, s: Session, rubric: Rubric, name: str) -> RubricModule | None:
+    """The rubric's module of that name, made in its guessed layer when it is new."""
+    if not name:
+        return None
+    found = next((m for m in rubric.modules if m.name == name and not m.deleted), None)
+    if found is None:
+        from .rubric_layers import guessed_layer
+
+        position = max((m.position for m in rubric.modules), default=-1) + 1
+        found = add(
+            store,
+            s,
+            RubricModule(rubric=rubric, name=name, layer=guessed_layer(name), position=position),
+        )
+    return found
 
 
 def update_skill(store: Store, uid: str, **fields: object) -> SkillView:
@@ -258,6 +348,8 @@ def update_skill(store: Store, uid: str, **fields: object) -> SkillView:
         }
         values = _skill_fields(merged, len(skill.rubric.levels))
         change(store, s, skill, {k: values[k] for k in fields})
+        if "module" in fields:
+            skill.module_record = _module_record(store, s, skill.rubric, str(values["module"]))
         return _skill_view(skill)
 
 
@@ -268,12 +360,16 @@ def withdraw_skill(store: Store, uid: str) -> SkillView:
         return _skill_view(skill)
 
 
-def load_rubric_file(store: Store, path: Path) -> RubricView:
-    """Create a rubric from one of the JSON files shipped in ``resources/rubrics``."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    levels = [
-        LevelView(int(lv["level"]), lv["label"], lv.get("description", "")) for lv in data["levels"]
-    ]
-    return create_rubric(
-        store, data["name"], levels, data.get("skills", []), description=data.get("description", "")
-    )
+def load_rubric_file(store: Store, path: Path, *, programme: str = "") -> RubricView:
+    """Create a rubric from a JSON rubric file (core/rubric_files.py), such as those shipped
+    in ``resources/rubrics``; ``programme`` names the programme it belongs to, if the file
+    does not."""
+    from dataclasses import replace
+
+    from .rubric_files import read_rubric_file
+    from .rubric_layers import create_version
+
+    spec = read_rubric_file(path)
+    if programme:
+        spec = replace(spec, programme=programme)
+    return get_rubric(store, create_version(store, spec))

@@ -132,6 +132,7 @@ CHINESE = {
     "Area": "领域",
     "Rubric UID": "标准唯一标识",
     "Level Labels": "等级名称",
+    "Skill (zh)": "技能（中文）",
     "Place": "场所",
     "Label": "说明",
     "Key": "项目名",
@@ -148,4 +149,13 @@ def level_number(header: object) -> int | None:
     for prefix in ("level", "等级", "级别", ""):
         if key.startswith(prefix) and key[len(prefix) :].isdigit():
             return int(key[len(prefix) :])
+    return None
+
+
+def chinese_level(header: object) -> int | None:
+    """``Level 3 (zh)`` or ``等级3（中文）`` heads the Chinese descriptor column of level 3."""
+    key = header_key(header)
+    for mark in ("zh", "中文"):
+        if key.endswith(mark):
+            return level_number(key[: -len(mark)])
     return None

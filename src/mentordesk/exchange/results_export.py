@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..core.errors import UserError
-from ..core.export_columns import COLUMNS, SKILL_COLUMNS, SKILL_TAIL
+from ..core.export_columns import COLUMNS, skill_headers
 from ..core.export_rows import ExportRows, SheetRows
 from ..core.export_scope import ExportScope
 from ..core.private_files import replace_whole
@@ -49,6 +49,8 @@ def _shown(headers: tuple[str, ...], chinese: bool) -> list[str]:
     for h in headers:
         if h.startswith("Level ") and h[6:].isdigit():
             out.append(f"等级{h[6:]}")
+        elif h.startswith("Level ") and h.endswith(" (zh)") and h[6:-5].isdigit():
+            out.append(f"等级{h[6:-5]}（中文）")
         else:
             out.append(CHINESE.get(h, h))
     return out
@@ -116,7 +118,7 @@ def _write(
             ("Assessments", COLUMNS["Assessments"], source.assessments),
             (
                 "Skills",
-                SKILL_COLUMNS + tuple(f"Level {n}" for n in range(1, levels + 1)) + SKILL_TAIL,
+                skill_headers(levels),
                 lambda: source.skills(levels),
             ),
             ("Calendar", COLUMNS["Calendar"], source.calendar),

@@ -15,7 +15,7 @@ from ..core.merge_records import Incoming, IncomingSheet, MergeSource
 from ..core.record_values import iso_day
 from ..core.wording import Text, user_text
 from .cell_values import cell_text, header_key, identifier_text
-from .headers import ATTENDANCE_WORDS, ENGLISH_BY_KEY, PLACE_WORDS, level_number
+from .headers import ATTENDANCE_WORDS, ENGLISH_BY_KEY, PLACE_WORDS, chinese_level, level_number
 from .results_export import FORMAT, VERSION
 from .workbook_reading import WorkbookError, at, sheet_rows, where
 
@@ -256,8 +256,11 @@ def _header(
     for i, value in enumerate(first):
         english = ENGLISH_BY_KEY.get(header_key(value))
         level = level_number(value) if kind == "Skills" else None
+        chinese = chinese_level(value) if kind == "Skills" else None
         if level is not None:
             columns[i] = f"{LEVEL_MARK}{level}"
+        elif chinese:
+            columns[i] = f"{LEVEL_MARK}zh {chinese}"
         elif english is not None and english not in columns.values():
             columns[i] = english
             titles[english] = cell_text(value)
@@ -287,7 +290,16 @@ def _rows(
         parsers.update({i: _day for i, h in columns.items() if h in TIMES})
         parsers.update({i: _place for i, h in columns.items() if h == "Place"})
     mark = len(LEVEL_MARK)
-    levels = sorted((int(h[mark:]), i) for i, h in columns.items() if h.startswith(LEVEL_MARK))
+    levels = sorted(
+        (int(h[mark:]), i)
+        for i, h in columns.items()
+        if h.startswith(LEVEL_MARK) and h[mark:].isdigit()
+    )
+    # Chinese descriptors (Level N (zh)), when the sheet has them: a sheet without them
+    # leaves the Chinese texts as they are.
+    chinese = sorted(
+        (int(h[mark + 3 :]), i) for i, h in columns.items() if h.startswith(f"{LEVEL_MARK}zh ")
+    )
     defaults = COLUMNS.get(kind) or SKILL_COLUMNS + SKILL_TAIL
     typed = DATES | INSTANTS | TIMES | INTEGERS | NUMBERS
     # Worked out once a sheet, copied for each row.
@@ -311,6 +323,11 @@ def _rows(
             descriptors = [cell_text(raw[i]) if i < len(raw) else "" for _, i in levels]
             while descriptors and not descriptors[-1]:
                 descriptors.pop()
+            if chinese:
+                texts = [cell_text(raw[i]) if i < len(raw) else "" for _, i in chinese]
+                while texts and not texts[-1]:
+                    texts.pop()
+                values["Descriptors (zh)"] = texts
             labels = values.get("Level Labels") or ""
             values.update(
                 {

@@ -9,7 +9,7 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from ..core.rubric_import import SkillRow, SkillSheet
 from ..core.wording import user_text
 from .cell_values import cell_text, header_key
-from .headers import level_number
+from .headers import chinese_level, level_number
 from .workbook_reading import ReadWorkbook, WorkbookError, at, sheet_rows, shown_sheets, where
 
 SKILL_KEYS = {
@@ -20,6 +20,7 @@ SKILL_KEYS = {
         "name": ("Skill", "Name", "技能", "技能名称"),
         "module": ("Module", "模块"),
         "rubric": ("Rubric", "评价标准"),
+        "name_zh": ("Skill (zh)", "技能（中文）", "Name (zh)", "技能中文名称"),
     }.items()
     for h in names
 }
@@ -30,16 +31,28 @@ def skills_sheet(wb: ReadWorkbook) -> ReadOnlyWorksheet | None:
     return next((ws for ws in shown_sheets(wb) if header_key(ws.title) in ("skills", "技能")), None)
 
 
+def _by_level(texts: dict[int, str], columns: dict[int, int], count: int) -> tuple[str, ...]:
+    """The descriptors of levels 1 … count from their columns, trailing empty ones left off."""
+    descriptors = [""] * count
+    for i, level in columns.items():
+        if level <= count:
+            descriptors[level - 1] = texts.get(i, "")
+    while descriptors and not descriptors[-1]:
+        descriptors.pop()
+    return tuple(descriptors)
+
+
 def read_skills(path: Path, ws: ReadOnlyWorksheet) -> SkillSheet:
     header_row = 0
     columns: dict[int, str] = {}
     levels: dict[int, int] = {}
+    chinese: dict[int, int] = {}
     ignored: list[str] = []
     rows = sheet_rows(path, ws, MAX_SKILL_ROWS)
     for number, values in rows:
         if number > 10:
             break
-        columns, levels, ignored = {}, {}, []
+        columns, levels, chinese, ignored = {}, {}, {}, []
         for i, value in enumerate(values):
             field = SKILL_KEYS.get(header_key(value))
             level = level_number(value)
@@ -47,6 +60,8 @@ def read_skills(path: Path, ws: ReadOnlyWorksheet) -> SkillSheet:
                 columns[i] = field
             elif level is not None:
                 levels[i] = level
+            elif chinese_level(value) is not None:
+                chinese[i] = chinese_level(value) or 0
             elif cell_text(value):
                 ignored.append(cell_text(value))
         if len(columns) + len(levels) >= 2 and "code" in columns.values():
@@ -93,11 +108,6 @@ def read_skills(path: Path, ws: ReadOnlyWorksheet) -> SkillSheet:
             continue
         cells = {f: texts.get(i, "") for i, f in columns.items()}
         rubric_name = rubric_name or cells.get("rubric", "")
-        descriptors = [""] * len(numbers)
-        for i, level in levels.items():
-            descriptors[level - 1] = texts.get(i, "")
-        while descriptors and not descriptors[-1]:
-            descriptors.pop()
         out.append(
             SkillRow(
                 number,
@@ -105,7 +115,9 @@ def read_skills(path: Path, ws: ReadOnlyWorksheet) -> SkillSheet:
                 cells.get("area", ""),
                 cells.get("name", ""),
                 cells.get("module", ""),
-                tuple(descriptors),
+                _by_level(texts, levels, len(numbers)),
+                cells.get("name_zh", ""),
+                _by_level(texts, {i: n for i, n in chinese.items() if n}, len(numbers)),
             )
         )
     return SkillSheet(

@@ -29,7 +29,7 @@ from .records import (
     SkillRatingLatest,
     WorkshopSession,
 )
-from .rubric import Rubric, RubricLevel, Skill
+from .rubric import LAYERS, Post, PostSkill, Rubric, RubricLevel, RubricModule, Skill
 from .setting import Setting
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "ATTENDANCE_STATUSES",
     "DAY_OFF_KINDS",
     "DEFAULT_RESULTS",
+    "LAYERS",
     "NOTE_CATEGORIES",
     "PLACES",
     "PROGRAMME_KINDS",
@@ -53,9 +54,12 @@ __all__ = [
     "DayOff",
     "Leave",
     "Note",
+    "Post",
+    "PostSkill",
     "Programme",
     "Rubric",
     "RubricLevel",
+    "RubricModule",
     "Setting",
     "Skill",
     "SkillRating",
