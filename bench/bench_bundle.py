@@ -49,7 +49,7 @@ def _signed_cohort(folder: Path, size: int):
 
 
 def run(dataset: Path | None, quick: bool) -> list[Figure]:
-    from mentordesk.core.export_rows import ExportScope
+    from mentordesk.core.export_scope import ExportScope
     from mentordesk.core.signed_documents import documents_in_scope
     from mentordesk.core.store import Store
     from mentordesk.exchange.bundle_export import export_bundle

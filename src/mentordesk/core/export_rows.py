@@ -15,12 +15,6 @@ from sqlalchemy.orm import Session, aliased
 
 from .expected import expectations, planned_hours
 from .export_calendar import calendar_query
-
-# Re-exported for exchange/results_import.py, which still reads the columns from here.
-from .export_columns import COLUMNS as COLUMNS
-from .export_columns import ROUND_TRIP as ROUND_TRIP
-from .export_columns import SKILL_COLUMNS as SKILL_COLUMNS
-from .export_columns import SKILL_TAIL as SKILL_TAIL
 from .export_scope import ExportScope, ScopeConditions
 from .models import (
     Assessment,

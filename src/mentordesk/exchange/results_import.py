@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import UserError
-from ..core.export_rows import COLUMNS, ROUND_TRIP, SKILL_COLUMNS, SKILL_TAIL
+from ..core.export_columns import COLUMNS, ROUND_TRIP, SKILL_COLUMNS, SKILL_TAIL
 from ..core.merge_records import Incoming, IncomingSheet, MergeSource
 from ..core.record_values import iso_day
 from ..core.wording import Text, user_text

@@ -133,7 +133,7 @@ def roster(rows: list[list[object]], head: list[object] | None = None, prolog: s
 
 
 def _results(rows: dict[str, list[list[object]]], version: str = "1") -> bytes:
-    from mentordesk.core.export_rows import COLUMNS
+    from mentordesk.core.export_columns import COLUMNS
 
     now = datetime(2026, 11, 20, 12, tzinfo=UTC).isoformat()
     about = [
@@ -153,7 +153,7 @@ def _results(rows: dict[str, list[list[object]]], version: str = "1") -> bytes:
 
 def _record(sheet: str, **values: object) -> list[object]:
     """One row of a results sheet by header (``Trainee_ID`` for "Trainee ID"); others empty."""
-    from mentordesk.core.export_rows import COLUMNS
+    from mentordesk.core.export_columns import COLUMNS
 
     given = {k.replace("_", " "): v for k, v in values.items()}
     return [given.get(h) for h in COLUMNS[sheet]]
