@@ -20,6 +20,7 @@ import pytest
 
 from mentordesk.cli import main
 from mentordesk.core import assessments as A
+from mentordesk.core.assessment_signing import countersign_comments
 from mentordesk.core.database import backup_sqlite
 from mentordesk.core.store import Store
 from mentordesk.core.trainees import list_trainees
@@ -105,7 +106,7 @@ def test_round_trip_between_two_stores(demo_store, tmp_path, capsys, monkeypatch
     code, said, err = _run(capsys, "import", str(back), "--db", a_db)
     assert code == 0, err
     assert "sheets/" in said and "new" in said
-    comments = A.countersign_comments(demo_store, view.uid)
+    comments = countersign_comments(demo_store, view.uid)
     assert comments[-1]["comment"] == COMMENT and comments[-1]["result"] == "pass"
     docs = A.documents(demo_store, view.uid)
     assert [d.kind for d in docs] == ["signed", "countersigned"]
