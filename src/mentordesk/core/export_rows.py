@@ -105,6 +105,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "Rater",
         "Evidence",
         "Session UID",
+        # Revision 2 (additive): whose view the rating is.
+        "Rater Role",
     ),
     "Notes": (
         *TRAVEL,
@@ -383,6 +385,7 @@ class ExportRows:
                 func.coalesce(rater.name, ""),
                 SkillRating.evidence,
                 func.coalesce(sess.uid, ""),
+                SkillRating.rater_role,
             )
             .join(Trainee, Trainee.id == SkillRating.trainee_id)
             .join(Skill, Skill.id == SkillRating.skill_id)
