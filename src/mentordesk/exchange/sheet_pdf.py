@@ -392,15 +392,20 @@ def render_sheet(
     stamp: MentorStamp | None = None,
     *,
     language: str = "both",
+    trainee_stamp: MentorStamp | None = None,
 ) -> RenderedSheet:
-    """The sheet of one assessment version; ``stamp`` fills the mentor's box when signing;
-    the form's own words in ``language`` (``sheet_language.LANGUAGES``)."""
+    """The sheet of one assessment version; ``stamp`` fills the mentor's box when signing,
+    ``trainee_stamp`` the trainee's box (an acknowledgement given on the device); the form's
+    own words in ``language`` (``sheet_language.LANGUAGES``)."""
     with speaking(language):
-        return _render(view, results, stamp)
+        return _render(view, results, stamp, trainee_stamp)
 
 
 def _render(
-    view: AssessmentView, results: list[str] | None, stamp: MentorStamp | None
+    view: AssessmentView,
+    results: list[str] | None,
+    stamp: MentorStamp | None,
+    trainee_stamp: MentorStamp | None = None,
 ) -> RenderedSheet:
     summary = view.summary or {}
     placed: dict = {}
@@ -450,7 +455,7 @@ def _render(
                 _p("4  " + say("Mentor's assessment", "导师评价"), "section"),
                 _comments(view, list(results or [])),
                 _p("5  " + say("Signatures", "签字"), "section"),
-                SignatureBoxes(stamp, placed),
+                SignatureBoxes(stamp, placed, trainee_stamp),
             ]
         )
     )

@@ -34,6 +34,7 @@ from ..core.store import Store
 from ..core.text import clean, folded
 from ..core.time_and_hours import local_date
 from ..core.wording import user_text
+from .acknowledgement_stamp import acknowledgement_stamp
 from .sheet_page import MentorStamp, countersignature_stamp
 from .sheet_pdf import RenderedSheet, render_sheet
 from .signer_certificate import check_certificate
@@ -355,7 +356,13 @@ def sign_assessment(
         )
     now = datetime.now(UTC)
     pdf = signed_pdf(
-        view, assessments.result_choices(store), signer, drawing_png, now, language=language
+        view,
+        assessments.result_choices(store),
+        signer,
+        drawing_png,
+        now,
+        language=language,
+        trainee_stamp=acknowledgement_stamp(store, uid),
     )
     return assessments.mark_signed(store, signed_record(view, pdf, signer, now))
 
@@ -368,9 +375,11 @@ def signed_pdf(
     now: datetime,
     *,
     language: str = "both",
+    trainee_stamp: MentorStamp | None = None,
 ) -> bytes:
     stamp = MentorStamp(signer.name, local_date(now), drawing_png)
-    return sign_sheet(render_sheet(view, results, stamp, language=language), signer)
+    sheet = render_sheet(view, results, stamp, language=language, trainee_stamp=trainee_stamp)
+    return sign_sheet(sheet, signer)
 
 
 def countersign_assessment(

@@ -4,7 +4,9 @@ Schools judge a placement from several sources: the enterprise mentor or supervi
 teacher, the trainee's own view and their peers'. Every rating now says whose view it is
 (``rater_role``); a rating already there becomes the role of the staff member who made it when
 that is a rater role, else ``mentor``. A programme may weigh the roles into a composite grade
-(``rating_weights``, "mentor=50,teacher=30,self=20"; empty for none).
+(``rating_weights``, "mentor=50,teacher=30,self=20"; empty for none). A draft assessment may
+hold the trainee's acknowledgement made on the device (name, drawn signature, when, which
+device), stamped into the trainee box when the mentor signs.
 
 ``skill_rating_latest`` (migration 0005) stays the assessors' view (mentor and supervisor)
 that the Summary and readiness read: a self, peer or teacher rating never takes the place of
@@ -20,6 +22,8 @@ from types import ModuleType
 
 import sqlalchemy as sa
 from alembic import op
+
+import mentordesk.core.models.base
 
 revision = "0011"
 down_revision = "0010"
@@ -169,6 +173,15 @@ def _revision_0005() -> ModuleType:
     return module
 
 
+def _acknowledgement_columns() -> list[sa.Column]:
+    return [
+        sa.Column("acknowledged_by", sa.String(length=200), nullable=False, server_default=""),
+        sa.Column("acknowledged_at", mentordesk.core.models.base.UTCDateTime(), nullable=True),
+        sa.Column("acknowledged_device", sa.String(length=200), nullable=False, server_default=""),
+        sa.Column("acknowledgement_png", sa.LargeBinary(), nullable=True),
+    ]
+
+
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     roles = ", ".join(f"'{r}'" for r in RATER_ROLES)
@@ -189,6 +202,8 @@ def upgrade() -> None:
         "programme",
         sa.Column("rating_weights", sa.String(length=200), nullable=False, server_default=""),
     )
+    for column in _acknowledgement_columns():
+        op.add_column("assessment", column)
     _drop_triggers(dialect)
     if dialect == "sqlite":
         _sqlite_triggers()
@@ -200,6 +215,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     dialect = op.get_bind().dialect.name
     _drop_triggers(dialect)
+    for column in _acknowledgement_columns():
+        op.drop_column("assessment", column.name)
     op.drop_column("programme", "rating_weights")
     op.drop_column("skill_rating", "rater_role")
     older = _revision_0005()
