@@ -29,18 +29,14 @@ from ..exchange.sheet_batch import BatchResult, plan_batch, sheet_filename, writ
 from ..exchange.sheet_pdf import render_sheet
 from ..exchange.signing import HeldKeySigner, attach_countersigned, sign_assessment
 from .area import FormArea
-from .assessment_dialogs import (
-    IdentityDialog,
-    PeriodDialog,
-    SignaturePadDialog,
-    ask_passphrase,
-)
+from .assessment_dialogs import IdentityDialog, PeriodDialog, SignaturePadDialog, ask_passphrase
 from .assessment_list import AssessmentList
 from .assessment_summary_text import detail_heading, empty_list_hint, summary_html
 from .forms import child
 from .localised import localised
 from .note_category_names import note_category_names
 from .operations import Changes, CollectionOp, DatabaseWorker
+from .pass_to_trainee import install_pass_button
 from .sheet_batch_text import batch_outcome, batch_question, confirm_other_mentor
 from .sheet_preview import PreviewPane
 from .translation import current_language
@@ -117,6 +113,7 @@ class AssessmentsArea(FormArea):
         self.sign_button.clicked.connect(self.sign)
         self.amend_button.clicked.connect(self.amend)
         self.attach_button.clicked.connect(self.attach_countersigned)
+        self.pass_button = install_pass_button(self)  # beside Sign; enabled with it
         splitter = child(f, QSplitter, "splitter")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -169,6 +166,7 @@ class AssessmentsArea(FormArea):
             widget.setReadOnly(not editable)
         for widget in (self.result_combo, self.save_button, self.refresh_button, self.sign_button):
             widget.setEnabled(editable)
+        self.pass_button.setEnabled(editable)
         self.amend_button.setEnabled(view is not None and view.state == "signed")
         self.attach_button.setEnabled(view is not None and view.state == "signed")
         preview = self.preview
