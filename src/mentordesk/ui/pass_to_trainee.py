@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -38,7 +38,8 @@ from .signature_pad import SignaturePad
 if TYPE_CHECKING:
     from .assessments_view import AssessmentsArea
 
-PAGE_DPI = 96.0
+# An A4 page's width in inches: the pages are drawn to the width the reader has.
+A4_WIDTH_IN = 8.27
 
 
 class PassToTraineeWindow(QWidget):
@@ -70,14 +71,17 @@ class PassToTraineeWindow(QWidget):
         outer.setContentsMargins(24, 16, 24, 16)
         self.scroll = QScrollArea(objectName="sheetScroll")
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll.setWidget(self.pages)
-        outer.addWidget(self.scroll, 3)
+        outer.addWidget(self.scroll, 2)
         side = QVBoxLayout()
-        outer.addLayout(side, 2)
+        outer.addLayout(side, 1)
+        self._pdf: bytes | None = None
+        self._drawn_at = 0
         title = QLabel(self.tr("Your assessment sheet"), objectName="titleLabel")
         title.setStyleSheet("font-size: 18pt; font-weight: bold;")
         side.addWidget(title)
@@ -122,11 +126,28 @@ class PassToTraineeWindow(QWidget):
         ).run(worker, self)
 
     def _show_pages(self, pdf: bytes) -> None:
-        for pixmap in page_pixmaps(pdf, PAGE_DPI):
+        self._pdf = pdf
+        self._draw_pages()
+
+    def _draw_pages(self) -> None:
+        """The pages as wide as the reading pane, so nothing is cut off at the side."""
+        width = self.scroll.viewport().width() - 40
+        if self._pdf is None or width <= 0 or abs(width - self._drawn_at) < 8:
+            return
+        self._drawn_at = width
+        while self.pages_layout.count():
+            item = self.pages_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        for pixmap in page_pixmaps(self._pdf, width / A4_WIDTH_IN):
             page = QLabel()
             page.setPixmap(pixmap)
             page.setFrameShape(QFrame.Shape.Box)
             self.pages_layout.addWidget(page)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._draw_pages()
 
     def _say(self, text: str, ok: bool = False) -> None:
         self.message.setStyleSheet("color: #1b5e20;" if ok else "color: #b00020;")

@@ -163,7 +163,6 @@ class SelfAssessmentWindow(QWidget):
                 lambda _i, r=row, c=combo: self._picked(r, c.currentData())
             )
             self.table.setCellWidget(row, 1, combo)
-        self.table.resizeRowsToContents()
 
     def _picked(self, row: int, level: int | None) -> None:
         if self.grid is None or level is None:

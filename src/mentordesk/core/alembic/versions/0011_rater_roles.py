@@ -19,6 +19,7 @@ Revises: 0010
 import importlib.util
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -173,7 +174,7 @@ def _revision_0005() -> ModuleType:
     return module
 
 
-def _acknowledgement_columns() -> list[sa.Column]:
+def _acknowledgement_columns() -> list[sa.Column[Any]]:
     return [
         sa.Column("acknowledged_by", sa.String(length=200), nullable=False, server_default=""),
         sa.Column("acknowledged_at", mentordesk.core.models.base.UTCDateTime(), nullable=True),
