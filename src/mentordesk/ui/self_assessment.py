@@ -34,7 +34,9 @@ from ..core import ratings
 from ..core.errors import UserError
 from ..core.hand_back import HandBackLock
 from ..core.rating_grid import RatingGrid
+from ..core.rubric_text import descriptors_in, in_language
 from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
+from .translation import current_language
 
 ROLE = "self"
 
@@ -100,6 +102,8 @@ class SelfAssessmentWindow(QWidget):
         self.trainee_uid = trainee_uid
         self.lock = lock
         self.grid: RatingGrid | None = None
+        # The rubric's own texts in the interface language (the trainee's, as set on this PC).
+        self.language = current_language()
         self._ask_pin = ask_pin or self._pin_dialog
         self._open = False
         self.setWindowTitle(self.tr("Self-assessment — %1").replace("%1", trainee_name))
@@ -151,14 +155,16 @@ class SelfAssessmentWindow(QWidget):
         self.grid = grid
         self.table.setRowCount(len(grid.skills))
         for row, skill in enumerate(grid.skills):
-            self.table.setItem(row, 0, QTableWidgetItem(f"{skill.code}  {skill.name}"))
+            name = in_language(skill.name, skill.name_zh, self.language)
+            self.table.setItem(row, 0, QTableWidgetItem(f"{skill.code}  {name}"))
             combo = QComboBox(objectName=f"level_{skill.code}")
             combo.addItem(self.tr("Not rated"), None)
             for lv in grid.levels:
-                combo.addItem(f"{lv.level} · {lv.label}", lv.level)
+                label = in_language(lv.label, lv.label_zh, self.language)
+                combo.addItem(f"{lv.level} · {label}", lv.level)
             cell = grid.cell(self.trainee_uid, skill.uid)
             combo.setCurrentIndex(max(combo.findData(cell.level), 0))
-            self.table.setItem(row, 2, QTableWidgetItem(skill.descriptor(cell.level or 0)))
+            self.table.setItem(row, 2, QTableWidgetItem(self._meaning(row, cell.level)))
             combo.currentIndexChanged.connect(
                 lambda _i, r=row, c=combo: self._picked(r, c.currentData())
             )
@@ -168,7 +174,7 @@ class SelfAssessmentWindow(QWidget):
         if self.grid is None or level is None:
             return
         skill = self.grid.skills[row]
-        self.table.setItem(row, 2, QTableWidgetItem(skill.descriptor(level)))
+        self.table.setItem(row, 2, QTableWidgetItem(self._meaning(row, level)))
         CollectionOp(
             ratings.rate,
             self.trainee_uid,
@@ -177,6 +183,12 @@ class SelfAssessmentWindow(QWidget):
             role=ROLE,
             changes=Changes(ratings=frozenset({self.trainee_uid})),
         ).success(lambda _view: self._say("")).failure(self._say).run(self.worker, self)
+
+    def _meaning(self, row: int, level: int | None) -> str:
+        assert self.grid is not None
+        skill = self.grid.skills[row]
+        texts = descriptors_in(skill.descriptors, skill.descriptors_zh, self.language)
+        return texts[level - 1] if level and 0 < level <= len(texts) else ""
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
