@@ -58,6 +58,9 @@ def test_a_self_rating_never_overwrites_the_mentors_latest(demo_store):
     history = next(h for h in trainee_record(demo_store, t).skills if h.skill_uid == sk)
     assert history.sources["mentor"] == 2 and history.sources["self"] == 5
     assert history.sources["peer"] == 4 and history.latest == 2
+    # The history the charts draw stays the assessors'; the other sources sit beside it.
+    assert {p.role for p in history.points} == {"mentor"}
+    assert {p.role for p in history.others} == {"self", "peer"}
 
 
 def test_each_roles_grid_shows_only_that_roles_ratings(demo_store):

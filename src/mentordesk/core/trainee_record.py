@@ -62,20 +62,22 @@ class SkillHistory:
     code: str
     name: str
     module: str
+    # The assessors' (mentor, supervisor) ratings: the history the Summary and charts show.
     points: tuple[RatingPoint, ...]
-    # The programme's composite weights per role (empty: no composite).
+    # The composite weights per role of the trainee's programme (empty: no composite).
     weights: tuple[tuple[str, int], ...] = ()
+    # The other sources' ratings (teacher, self, peer), shown beside the history, never in it.
+    others: tuple[RatingPoint, ...] = ()
 
     @property
     def latest(self) -> int | None:
-        """The assessors' (mentor, supervisor) latest level, as the Summary counts it."""
-        assessed = [p for p in self.points if p.role in ASSESSOR_ROLES]
-        return assessed[-1].level if assessed else None
+        return self.points[-1].level if self.points else None
 
     @property
     def sources(self) -> dict[str, int]:
         """Each role's latest level, side by side, in the order of RATER_ROLES."""
-        latest = {p.role: p.level for p in self.points}
+        # Oldest first within each: the last of a role is its latest.
+        latest = {p.role: p.level for p in (*self.points, *self.others)}
         return {role: latest[role] for role in RATER_ROLES if role in latest}
 
     @property
@@ -163,11 +165,25 @@ def trainee_record(
         period = {"tid": tid, "start": start or date.min, "end": end or date.max}
         attendance = tuple(map(AttendanceEntry._make, rows.execute(_ATTENDANCE, period).all()))
         histories: dict[int, list[RatingPoint]] = {}
+        others: dict[int, list[RatingPoint]] = {}
         for skill_id, *point in rows.execute(_RATINGS, period).all():
-            histories.setdefault(skill_id, []).append(RatingPoint._make(point))
+            p = RatingPoint._make(point)
+            histories.setdefault(skill_id, [])
+            if p.role in ASSESSOR_ROLES:
+                histories[skill_id].append(p)
+            else:
+                others.setdefault(skill_id, []).append(p)
         weights = tuple(trainee_weights(s, tid).items())
         skill_histories = tuple(
-            SkillHistory(uid, code, name, module, tuple(histories[skill_id]), weights)
+            SkillHistory(
+                uid,
+                code,
+                name,
+                module,
+                tuple(histories[skill_id]),
+                weights,
+                tuple(others.get(skill_id, ())),
+            )
             for skill_id, uid, code, name, module in rows.execute(
                 select(Skill.id, Skill.uid, Skill.code, Skill.name, Skill.module)
                 .where(Skill.id.in_(histories))
