@@ -186,3 +186,22 @@ def test_ratings_sheet_ends_with_rater_role_and_import_reads_it(demo_store, tmp_
             assert set(s.scalars(select(SkillRating.rater_role))) == {"mentor"}
     finally:
         third.close()
+
+
+def test_the_summary_and_the_sheet_count_only_the_assessors_levels(demo_store):
+    from mentordesk.core.assessment_summary import compute_summary
+    from mentordesk.core.summary import period_figures
+
+    t, sk = _subject(demo_store)
+    day, later = date(2026, 11, 10), date(2026, 11, 12)
+    ratings.rate(demo_store, t, sk, 1, rated_on=day)
+    ratings.rate(demo_store, t, sk, 5, rated_on=day, role="self")
+    # A later assessor rating makes the Summary look the period's level up in the ratings.
+    ratings.rate(demo_store, t, sk, 2, rated_on=later)
+    with demo_store.read() as s:
+        trainee = s.scalar(select(Trainee).where(Trainee.uid == t))
+        figures = period_figures(s, [trainee.id], day, day)[trainee.id]
+        assert figures.skills_rated == 1 and figures.mean_level == 1
+        summary = compute_summary(s, trainee, day, day)
+    levels = {row["code"]: row["level"] for row in summary["skills"]}
+    assert list(levels.values()) == [1]

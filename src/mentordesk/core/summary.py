@@ -22,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from .models import (
+    ASSESSOR_ROLES,
     Assessment,
     Attendance,
     AttendanceMonth,
@@ -289,6 +290,7 @@ def _latest_level_totals(everyone: bool) -> Select[int, int, int]:
             SkillRating.skill_id == kept.skill_id,
             SkillRating.deleted.is_(False),
             SkillRating.rated_on.between(bindparam("start"), bindparam("end")),
+            SkillRating.rater_role.in_(ASSESSOR_ROLES),  # as the kept table counts (0011)
         )
         .order_by(SkillRating.rated_on.desc(), SkillRating.id.desc())
         .limit(1)
