@@ -119,3 +119,29 @@ def test_the_hand_over_dialog_says_what_is_wrong_with_the_pin(qtbot):
 def test_only_the_self_assessment_window_takes_input(mode):
     window, _main, _worker, _uid = mode
     assert QApplication.activeModalWidget() in (window, None)
+
+
+def test_the_trainees_area_offers_self_assessment_for_the_selected_trainee(
+    qtbot, demo_store, make_worker, monkeypatch
+):
+    from PySide6.QtWidgets import QPushButton
+
+    from mentordesk.ui import self_assessment
+    from mentordesk.ui.trainees_view import TraineesArea
+
+    area = TraineesArea(make_worker(demo_store))
+    qtbot.addWidget(area)
+    area.show()
+    settled(area.worker)
+    button = area.findChild(QPushButton, "selfAssessButton")
+    assert button is area.self_button and not button.isEnabled()
+    area.table.selectRow(0)
+    assert button.isEnabled()
+    asked = []
+    monkeypatch.setattr(
+        self_assessment,
+        "start_self_assessment",
+        lambda worker, uid, name, window: asked.append((uid, name)),
+    )
+    button.click()
+    assert asked and asked[0][0] == area.selected().uid
