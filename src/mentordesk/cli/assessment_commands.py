@@ -16,6 +16,7 @@ from ..core.drawn_signature import drawn_signature
 from ..core.errors import UserError
 from ..core.private_files import write_whole
 from ..core.store import Store
+from ..exchange.acknowledgement_stamp import acknowledge_with_file
 from . import date_argument
 from .capture_commands import _trainee_uid
 from .sheet_commands import _load_signer
@@ -128,6 +129,19 @@ def _amend(args: argparse.Namespace) -> int:
     return _run(args, work)
 
 
+def _acknowledge(args: argparse.Namespace) -> int:
+    def work(store: Store) -> int:
+        view = _live(store, args, draft=False)
+        ack = acknowledge_with_file(store, view.uid, args.name, args.signature_png)
+        print(
+            f"{view.trainee_id}  {view.trainee_name}: acknowledged by {ack.name}"
+            f" on {ack.at:%Y-%m-%d %H:%M} UTC at {ack.device}; stamped when the mentor signs"
+        )
+        return 0
+
+    return _run(args, work)
+
+
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     period = argparse.ArgumentParser(add_help=False)
     period.add_argument("--from", type=date_argument, metavar="YYYY-MM-DD")
@@ -155,6 +169,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     c.add_argument("--passphrase-file", metavar="FILE")
     c.add_argument("--out", metavar="FILE.pdf", help="also write the signed sheet here")
     c.set_defaults(func=_sign)
+
+    c = asub.add_parser(
+        "acknowledge",
+        parents=[common, period],
+        help="the trainee's acknowledgement of the draft: name and drawn signature (no key)",
+        allow_abbrev=False,
+    )
+    c.add_argument("trainee", metavar="TRAINEE")
+    c.add_argument("--name", required=True, help="the trainee's name as they give it")
+    c.add_argument("--signature-png", required=True, metavar="FILE", type=Path)
+    c.set_defaults(func=_acknowledge)
 
     c = asub.add_parser("amend", parents=[common, period], help="new draft version of a signed one")
     c.add_argument("trainee", metavar="TRAINEE")

@@ -195,6 +195,7 @@ def _rate(args: argparse.Namespace) -> int:
             rated_on=args.date,
             evidence=args.evidence,
             session_uid=args.session,
+            role=args.role,
         )
         print(f"{args.skill}: level {view.level} on {view.rated_on}")
         return 0
@@ -239,6 +240,12 @@ def _record(args: argparse.Namespace) -> int:
         for h in r.skills:
             levels = " ".join(str(p.level) for p in h.points)
             print(f"  {h.code:<6} {h.name[:40]:<40} {levels}")
+            # Each source's latest side by side; a composite only with its parts.
+            sources = "  ".join(f"{role} {level}" for role, level in h.sources.items())
+            if len(h.sources) > 1 or h.weights:
+                print(f"         {sources}")
+            if h.composite is not None:
+                print(f"         composite: {h.composite.describe()}")
         for n in r.notes:
             print(f"  [{n.category}] {moment_text(n.written_at)} {n.text}")
         return 0
@@ -289,6 +296,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--session", help="session id (its date is the rating's date)")
     p.add_argument("--date", type=date_argument, help="default: the session's date, else today")
     p.add_argument("--evidence", help="what was seen (default: kept when correcting)")
+    p.add_argument(
+        "--role",
+        help="whose view: mentor, supervisor, teacher, self, peer (default: your own role)",
+    )
     p.set_defaults(func=_rate)
 
     p = sub.add_parser("note", parents=[common], help="add a note about a trainee")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..core import programmes, staff
+from ..core import programmes, rater_roles, staff
 from ..core.errors import UserError
 from ..core.store import Store
 from ..core.text import for_terminal
@@ -55,7 +55,14 @@ def _programme(args: argparse.Namespace) -> int:
         else:
             if args.rename:
                 fields["name"] = args.rename
-            p = programmes.update_programme(store, _programme_uid(store, args.name), **fields)
+            uid = _programme_uid(store, args.name)
+            if args.weights is not None:
+                # Checked before anything else changes: refused weights change nothing.
+                rater_roles.parse_weights(args.weights)
+            p = programmes.update_programme(store, uid, **fields)
+            if args.weights is not None:
+                weights = rater_roles.set_programme_weights(store, uid, args.weights)
+                print(f"composite weights: {rater_roles.format_weights(weights) or 'none'}")
         print(_line(p.name, p.kind, p.school, p.enterprise))
         return 0
     finally:
@@ -121,6 +128,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         p.add_argument("name", help="programme name" + (" or id" if action == "edit" else ""))
         if action == "edit":
             p.add_argument("--rename", help="new name")
+            p.add_argument(
+                "--weights",
+                help="composite grade per rater role, summing to 100: mentor=50,teacher=30,self=20"
+                ' ("" for none)',
+            )
         p.add_argument(
             "--kind", help="order_class, commissioned, … or its Chinese name (订单班, 委托培养, …)"
         )

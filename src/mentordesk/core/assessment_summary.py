@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from .expected import Expectation, expectations, planned_hours
 from .models import (
+    ASSESSOR_ROLES,
     NOTE_CATEGORIES,
     Note,
     Rubric,
@@ -33,11 +34,13 @@ def _day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
 def _latest_levels(
     s: Session, trainee_id: int, start: date | None, end: date
 ) -> dict[int, SkillRating]:
-    """Each skill's latest rating in [start, end] (any time before ``end`` when start is None)."""
+    """Each skill's latest assessor rating in [start, end] (any time before ``end`` when start is
+    None): the sheet's levels are the mentor's and supervisor's, never a self or peer view."""
     query = select(SkillRating).where(
         SkillRating.trainee_id == trainee_id,
         SkillRating.deleted.is_(False),
         SkillRating.rated_on <= end,
+        SkillRating.rater_role.in_(ASSESSOR_ROLES),
     )
     if start is not None:
         query = query.where(SkillRating.rated_on >= start)

@@ -79,6 +79,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "Rater",
         "Evidence",
         "Session UID",
+        # Revision 2 (additive): whose view the rating is.
+        "Rater Role",
     ),
     "Notes": (
         *TRAVEL,

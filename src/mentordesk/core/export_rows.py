@@ -208,6 +208,7 @@ class ExportRows:
                 func.coalesce(rater.name, ""),
                 SkillRating.evidence,
                 func.coalesce(sess.uid, ""),
+                SkillRating.rater_role,
             )
             .join(Trainee, Trainee.id == SkillRating.trainee_id)
             .join(Skill, Skill.id == SkillRating.skill_id)

@@ -4,8 +4,8 @@ The Summary takes mean levels from ``skill_rating_latest`` for every period that
 after the newest rating, so a table that no longer matches the ratings would give wrong levels
 without any sign. Only a program writing ratings with the triggers switched off (a bulk tool, a
 copy restored from elsewhere) could make it so: ``check`` proves the table still equals the
-ratings, and ``rebuild`` recomputes it. The latest is the rating not deleted with the greatest
-date, then the greatest id, as in the triggers.
+ratings, and ``rebuild`` recomputes it. The latest is the assessor (mentor or supervisor) rating
+not deleted with the greatest date, then the greatest id, as in the triggers.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import Select, delete, except_, func, insert, select, text, union
 from sqlalchemy.orm import Session, aliased
 
-from .models import SkillRating, SkillRatingLatest
+from .models import ASSESSOR_ROLES, SkillRating, SkillRatingLatest
 from .wording import user_text
 
 _COLUMNS = ("trainee_id", "skill_id", "rated_on", "level", "rating_id")
@@ -23,7 +23,8 @@ _COLUMNS = ("trainee_id", "skill_id", "rated_on", "level", "rating_id")
 
 def _from_ratings(session: Session) -> Select[int, int, date, int, int]:
     """Each pair's latest rating, worked out from the ratings as the migration fills the table."""
-    live = SkillRating.deleted.is_(False)
+    # Only the assessors' ratings count (migration 0011): another source never takes their place.
+    live = SkillRating.deleted.is_(False) & SkillRating.rater_role.in_(ASSESSOR_ROLES)
     if session.get_bind().dialect.name == "postgresql":
         # Imported here: a SQLite store never loads the PostgreSQL dialect.
         from sqlalchemy.dialects.postgresql import distinct_on

@@ -107,6 +107,7 @@ _FIELD_LABELS = {
     "trainee_id": "Trainee",
     "recorded_by_id": "Recorded By",
     "rater_id": "Rater",
+    "rater_role": "Rater Role",
     "author_id": "Author",
     "skill_id": "Skill",
     "rubric_id": "Rubric",

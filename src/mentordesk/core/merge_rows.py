@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from . import record_values
 from .capture_views import session_hours
 from .changes import KINDS
+from .errors import UserError
 from .merge_records import CohortName, Incoming, Rejected, StaffName, to_ms
 from .models import (
     Attendance,
@@ -27,6 +28,7 @@ from .models import (
     WorkshopSession,
     new_uid,
 )
+from .rater_roles import rater_role
 from .wording import user_text
 
 if TYPE_CHECKING:
@@ -221,8 +223,19 @@ def rating(m: Merger, r: Incoming, local: SkillRating | None, label: str) -> Non
         "rater_id": StaffName(v["Rater"]),
         "evidence": _text(m, "Evidence", v["Evidence"]),
         "session_id": m.by_uid(WorkshopSession, v["Session UID"], SESSION, False),
+        # A workbook from before rater roles has no such column: its ratings are the mentor's.
+        "rater_role": _role(v.get("Rater Role")),
     }
     m.merge(r, SkillRating, local, values, label)
+
+
+def _role(text: object) -> str:
+    try:
+        return rater_role(text or "mentor")
+    except UserError as exc:
+        raise Rejected(
+            user_text("Merge", "column Rater Role: {problem}").format(problem=str(exc))
+        ) from exc
 
 
 def note(m: Merger, r: Incoming, local: Note | None, label: str) -> None:

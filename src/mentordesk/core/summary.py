@@ -10,7 +10,7 @@ from typing import NamedTuple
 from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
-from .models import Assessment, Note, SkillRating, SkillRatingLatest
+from .models import ASSESSOR_ROLES, Assessment, Note, SkillRating, SkillRatingLatest
 from .period_attendance import (
     COUNTED,
     Attended,
@@ -64,6 +64,7 @@ def _latest_level_totals(everyone: bool) -> Select[int, int, int]:
             SkillRating.skill_id == kept.skill_id,
             SkillRating.deleted.is_(False),
             SkillRating.rated_on.between(bindparam("start"), bindparam("end")),
+            SkillRating.rater_role.in_(ASSESSOR_ROLES),  # as the kept table counts (0011)
         )
         .order_by(SkillRating.rated_on.desc(), SkillRating.id.desc())
         .limit(1)

@@ -16,8 +16,17 @@ from .expected import (
     planned_hours,
     unrecorded_sessions,
 )
-from .models import Attendance, Skill, SkillRating, Trainee, WorkshopSession
+from .models import (
+    ASSESSOR_ROLES,
+    RATER_ROLES,
+    Attendance,
+    Skill,
+    SkillRating,
+    Trainee,
+    WorkshopSession,
+)
 from .notes import NoteView, trainee_notes
+from .rater_roles import Composite, composite, trainee_weights
 from .store import Store
 from .summary import PeriodFigures, period_figures
 from .trainees import TraineeView, find_trainee
@@ -44,6 +53,7 @@ class RatingPoint(NamedTuple):
     rated_on: date
     level: int
     evidence: str
+    role: str = "mentor"
 
 
 @dataclass(frozen=True)
@@ -52,11 +62,28 @@ class SkillHistory:
     code: str
     name: str
     module: str
+    # The assessors' (mentor, supervisor) ratings: the history the Summary and charts show.
     points: tuple[RatingPoint, ...]
+    # The composite weights per role of the trainee's programme (empty: no composite).
+    weights: tuple[tuple[str, int], ...] = ()
+    # The other sources' ratings (teacher, self, peer), shown beside the history, never in it.
+    others: tuple[RatingPoint, ...] = ()
 
     @property
     def latest(self) -> int | None:
         return self.points[-1].level if self.points else None
+
+    @property
+    def sources(self) -> dict[str, int]:
+        """Each role's latest level, side by side, in the order of RATER_ROLES."""
+        # Oldest first within each: the last of a role is its latest.
+        latest = {p.role: p.level for p in (*self.points, *self.others)}
+        return {role: latest[role] for role in RATER_ROLES if role in latest}
+
+    @property
+    def composite(self) -> Composite | None:
+        """The weighted grade with its parts; None when the programme weighs no roles."""
+        return composite(self.sources, dict(self.weights))
 
 
 @dataclass(frozen=True)
@@ -109,7 +136,13 @@ _ATTENDANCE = (
     .order_by(WorkshopSession.held_on.desc(), WorkshopSession.start_time.desc())
 )
 _RATINGS = (
-    select(SkillRating.skill_id, SkillRating.rated_on, SkillRating.level, SkillRating.evidence)
+    select(
+        SkillRating.skill_id,
+        SkillRating.rated_on,
+        SkillRating.level,
+        SkillRating.evidence,
+        SkillRating.rater_role,
+    )
     .where(
         SkillRating.trainee_id == bindparam("tid"),
         SkillRating.deleted.is_(False),
@@ -132,10 +165,25 @@ def trainee_record(
         period = {"tid": tid, "start": start or date.min, "end": end or date.max}
         attendance = tuple(map(AttendanceEntry._make, rows.execute(_ATTENDANCE, period).all()))
         histories: dict[int, list[RatingPoint]] = {}
+        others: dict[int, list[RatingPoint]] = {}
         for skill_id, *point in rows.execute(_RATINGS, period).all():
-            histories.setdefault(skill_id, []).append(RatingPoint._make(point))
+            p = RatingPoint._make(point)
+            histories.setdefault(skill_id, [])
+            if p.role in ASSESSOR_ROLES:
+                histories[skill_id].append(p)
+            else:
+                others.setdefault(skill_id, []).append(p)
+        weights = tuple(trainee_weights(s, tid).items())
         skill_histories = tuple(
-            SkillHistory(uid, code, name, module, tuple(histories[skill_id]))
+            SkillHistory(
+                uid,
+                code,
+                name,
+                module,
+                tuple(histories[skill_id]),
+                weights,
+                tuple(others.get(skill_id, ())),
+            )
             for skill_id, uid, code, name, module in rows.execute(
                 select(Skill.id, Skill.uid, Skill.code, Skill.name, Skill.module)
                 .where(Skill.id.in_(histories))

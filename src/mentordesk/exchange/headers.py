@@ -113,6 +113,7 @@ CHINESE = {
     "Level": "等级",
     "Rated On": "评定日期",
     "Rater": "评定人",
+    "Rater Role": "评定人角色",
     "Evidence": "依据",
     "Written At": "记录时间",
     "Category": "类别",

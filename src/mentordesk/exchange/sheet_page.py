@@ -71,9 +71,13 @@ class MentorStamp:
 class SignatureBoxes(Flowable):
     """Three boxes side by side; records where each landed for the signature fields."""
 
-    def __init__(self, stamp: MentorStamp | None, placed: BoxPlaces) -> None:
+    def __init__(
+        self, stamp: MentorStamp | None, placed: BoxPlaces, trainee: MentorStamp | None = None
+    ) -> None:
         super().__init__()
         self.stamp = stamp
+        # The trainee's acknowledgement given on the device, drawn like the mentor's stamp.
+        self.trainee = trainee
         self.placed = placed
         self.width = BODY_W
         self.height = 34 * mm
@@ -100,12 +104,12 @@ class SignatureBoxes(Flowable):
             bx, by = c.absolutePosition(x + w, self.height - 5.5 * mm)
             self.placed[name] = (c.getPageNumber() - 1, (ax, ay, bx, by))
             if name == "mentor" and self.stamp is not None:
-                self._stamp(x, w)
+                self._stamp(x, w, self.stamp)
+            if name == "trainee" and self.trainee is not None:
+                self._stamp(x, w, self.trainee)
 
-    def _stamp(self, x: float, w: float) -> None:
+    def _stamp(self, x: float, w: float, s: MentorStamp) -> None:
         c = self.canv
-        s = self.stamp
-        assert s is not None
         if s.drawing_png:
             image = ImageReader(io.BytesIO(s.drawing_png))
             c.drawImage(

@@ -56,13 +56,15 @@ def render_sheet(
     *,
     language: str = "both",
     created: datetime | None = None,
+    trainee_stamp: MentorStamp | None = None,
 ) -> RenderedSheet:
-    """The sheet of one assessment version; ``stamp`` fills the mentor's box when signing;
-    the form's own words in ``language`` (``sheet_language.LANGUAGES``). ``created`` is the
+    """The sheet of one assessment version; ``stamp`` fills the mentor's box when signing,
+    ``trainee_stamp`` the trainee's box (an acknowledgement given on the device); the form's
+    own words in ``language`` (``sheet_language.LANGUAGES``). ``created`` is the
     document's creation time (the signing time when signing; now by default). A draft
     rendered without a stamp says DRAFT across every page."""
     with speaking(language):
-        return _render(view, results, stamp, created or datetime.now(UTC))
+        return _render(view, results, stamp, created or datetime.now(UTC), trainee_stamp)
 
 
 def _title_lines() -> list[Flowable]:
@@ -75,6 +77,7 @@ def _render(
     results: list[str] | None,
     stamp: MentorStamp | None,
     created: datetime,
+    trainee_stamp: MentorStamp | None = None,
 ) -> RenderedSheet:
     summary: dict[str, Any] = dict(view.summary or {})
     placed: dict[str, tuple[int, Box]] = {}
@@ -122,7 +125,7 @@ def _render(
         [
             closing_table(view, list(results or [])),
             para("5  " + say("Signatures", "签字"), "section"),
-            SignatureBoxes(stamp, placed),
+            SignatureBoxes(stamp, placed, trainee_stamp),
         ]
     )
     story.append(KeepTogether([heading, comments_table(view), signing]))

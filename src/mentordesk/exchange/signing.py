@@ -25,6 +25,7 @@ from ..core.store import Store
 from ..core.text import clean, folded
 from ..core.time_and_hours import local_date
 from ..core.wording import user_text
+from .acknowledgement_stamp import acknowledgement_stamp
 from .pades_signer import HeldKeySigner
 from .sheet_fields import (
     COUNTERSIGNERS,
@@ -195,7 +196,13 @@ def sign_assessment(
         )
     now = datetime.now(UTC)
     pdf = signed_pdf(
-        view, assessments.result_choices(store), signer, drawing_png, now, language=language
+        view,
+        assessments.result_choices(store),
+        signer,
+        drawing_png,
+        now,
+        language=language,
+        trainee_stamp=acknowledgement_stamp(store, uid),
     )
     return assessment_signing.mark_signed(store, signed_record(view, pdf, signer, now))
 
@@ -208,9 +215,12 @@ def signed_pdf(
     now: datetime,
     *,
     language: str = "both",
+    trainee_stamp: MentorStamp | None = None,
 ) -> bytes:
     stamp = MentorStamp(signer.name, local_date(now), drawing_png)
-    sheet = render_sheet(view, results, stamp, language=language, created=now)
+    sheet = render_sheet(
+        view, results, stamp, language=language, created=now, trainee_stamp=trainee_stamp
+    )
     return sign_sheet(sheet, signer)
 
 

@@ -36,6 +36,7 @@ from .assessment_summary_text import detail_heading, empty_list_hint, summary_ht
 from .forms import child
 from .note_category_names import note_category_names
 from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
+from .pass_to_trainee import install_pass_button
 from .sheet_actions import SheetActions
 from .sheet_preview import PreviewPane
 from .translation import current_language
@@ -115,6 +116,7 @@ class AssessmentsArea(SheetActions, FormArea):
         self.sign_button.clicked.connect(self.sign)
         self.amend_button.clicked.connect(self.amend)
         self.attach_button.clicked.connect(self.attach_countersigned)
+        self.pass_button = install_pass_button(self)  # beside Sign; enabled with it
         splitter = child(f, QSplitter, "splitter")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -189,6 +191,7 @@ class AssessmentsArea(SheetActions, FormArea):
             widget.setReadOnly(not editable)
         for widget in (self.result_combo, self.save_button, self.refresh_button, self.sign_button):
             widget.setEnabled(editable)
+        self.pass_button.setEnabled(editable)
         self.amend_button.setEnabled(view is not None and view.state == "signed")
         self.attach_button.setEnabled(view is not None and view.state == "signed")
         preview = self.preview

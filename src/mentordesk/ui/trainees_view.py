@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -96,6 +97,12 @@ class TraineesArea(FormArea):
         self.add_button.clicked.connect(self.new_trainee)
         self.open_button.clicked.connect(self.open_record)
         self.withdraw_button.clicked.connect(self.withdraw)
+        # Beside "Open record": the PC handed to the selected trainee to rate themselves.
+        self.self_button = QPushButton(self.tr("Self-assessment…"), objectName="selfAssessButton")
+        actions = child(f, QHBoxLayout, "actionLayout")  # type: ignore[type-var]
+        actions.insertWidget(actions.indexOf(self.open_button) + 1, self.self_button)
+        self.self_button.clicked.connect(self.open_self_assessment)
+        self.self_mode = None
         splitter = child(f, QSplitter, "splitter")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -182,6 +189,7 @@ class TraineesArea(FormArea):
     def _update_buttons(self) -> None:
         row = self.selected()
         self.open_button.setEnabled(row is not None)
+        self.self_button.setEnabled(row is not None and row.status == "active")
         self.withdraw_button.setEnabled(row is not None and row.status == "active")
 
     def _fill_editor(self) -> None:
@@ -265,6 +273,14 @@ class TraineesArea(FormArea):
         from .trainee_record_view import open_trainee_record
 
         open_trainee_record(self.worker, row.uid, self)
+
+    def open_self_assessment(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        from .self_assessment import start_self_assessment
+
+        self.self_mode = start_self_assessment(self.worker, row.uid, row.name, self.window())
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_F and event.modifiers() & Qt.KeyboardModifier.ControlModifier:

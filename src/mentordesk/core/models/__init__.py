@@ -21,7 +21,9 @@ from .people import (
     Trainee,
 )
 from .records import (
+    ASSESSOR_ROLES,
     ATTENDANCE_STATUSES,
+    RATER_ROLES,
     Attendance,
     AttendanceMonth,
     Note,
@@ -34,6 +36,7 @@ from .setting import Setting
 
 __all__ = [
     "ASSESSMENT_STATES",
+    "ASSESSOR_ROLES",
     "ATTENDANCE_STATUSES",
     "DAY_OFF_KINDS",
     "DEFAULT_RESULTS",
@@ -41,6 +44,7 @@ __all__ = [
     "NOTE_CATEGORIES",
     "PLACES",
     "PROGRAMME_KINDS",
+    "RATER_ROLES",
     "STAFF_ROLES",
     "TRAINEE_STATUSES",
     "Assessment",

@@ -33,6 +33,12 @@ class Assessment(Travelling, Base):
     signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     signed_by: Mapped[str] = mapped_column(String(200), default="")
     document_sha256: Mapped[str] = mapped_column(String(64), default="")
+    # The trainee's acknowledgement on the device (migration 0011): name, drawing, when, where.
+    # Stamped into the trainee box when the mentor signs, so their signature covers it.
+    acknowledged_by: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    acknowledged_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    acknowledged_device: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    acknowledgement_png: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     trainee: Mapped[Trainee] = relationship()
     mentor: Mapped[Staff | None] = relationship()

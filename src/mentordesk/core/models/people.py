@@ -53,6 +53,8 @@ class Programme(Travelling, Base):
     end_date: Mapped[date | None] = mapped_column(Date)
     description: Mapped[str] = mapped_column(Text, default="")
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # A composite grade's weight per rater role, "mentor=50,teacher=30,self=20"; empty for none.
+    rating_weights: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     cohorts: Mapped[list["Cohort"]] = relationship(back_populates="programme")
 

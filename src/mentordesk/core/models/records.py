@@ -22,6 +22,10 @@ from .people import Cohort, Staff, Trainee
 from .rubric import Skill
 
 ATTENDANCE_STATUSES = ("present", "late", "left_early", "absent", "excused")
+# Whose view a rating is. The assessors' ratings make the latest level the Summary and readiness
+# read (skill_rating_latest); the other sources are shown beside it, never in its place.
+RATER_ROLES = ("mentor", "supervisor", "teacher", "self", "peer")
+ASSESSOR_ROLES = ("mentor", "supervisor")
 
 
 class WorkshopSession(Travelling, Base):
@@ -122,6 +126,7 @@ class SkillRating(Travelling, Base):
     rater_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"))
     evidence: Mapped[str] = mapped_column(Text, default="")
     session_id: Mapped[int | None] = mapped_column(ForeignKey("workshop_session.id"), index=True)
+    rater_role: Mapped[str] = mapped_column(String(16), default="mentor", server_default="mentor")
 
     trainee: Mapped[Trainee] = relationship()
     skill: Mapped[Skill] = relationship()
@@ -129,7 +134,8 @@ class SkillRating(Travelling, Base):
 
 
 class SkillRatingLatest(Base):
-    """Each trainee's latest rating of each skill, kept by database triggers (migration 0005).
+    """Each trainee's latest assessor rating of each skill, kept by database triggers
+    (migrations 0005 and 0011: only mentor and supervisor ratings count).
 
     The latest is the rating not deleted with the greatest date, then the greatest id: the
     order the Summary uses. Derived from skill_rating; it never travels and the application
