@@ -65,7 +65,9 @@ def feedback_record(s: Session, cohort: Cohort, start: date | None, end: date | 
     return s.scalars(query.order_by(SchoolFeedback.id)).first()
 
 
-def feedback_view(cohort: str, start: date | None, end: date | None, r: SchoolFeedback | None) -> FeedbackView:
+def feedback_view(
+    cohort: str, start: date | None, end: date | None, r: SchoolFeedback | None
+) -> FeedbackView:
     if r is None:
         return FeedbackView("", cohort, start, end, "", "", "", "", None, None)
     return FeedbackView(

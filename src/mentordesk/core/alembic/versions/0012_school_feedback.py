@@ -38,9 +38,7 @@ def upgrade() -> None:
             ["cohort_id"], ["cohort.id"], name=op.f("fk_school_feedback_cohort_id_cohort")
         ),
     )
-    op.create_index(
-        "ix_school_feedback_cohort", "school_feedback", ["cohort_id", "period_start"]
-    )
+    op.create_index("ix_school_feedback_cohort", "school_feedback", ["cohort_id", "period_start"])
 
 
 def downgrade() -> None:
