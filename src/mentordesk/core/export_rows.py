@@ -17,6 +17,8 @@ from .errors import NotFound
 from .expected import expectations, planned_hours
 from .export_calendar import COLUMNS as CALENDAR_COLUMNS
 from .export_calendar import calendar_query
+from .export_feedback import COLUMNS as FEEDBACK_COLUMNS
+from .export_feedback import feedback_query
 from .models import (
     Assessment,
     Attendance,
@@ -137,6 +139,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     # Revision 2: after About, so that the first nine sheets keep their places.
     "Calendar": CALENDAR_COLUMNS,
+    "Feedback": FEEDBACK_COLUMNS,
 }
 # The Skills sheet adds one column per level after these, headed Level 1 … Level N.
 SKILL_COLUMNS = ("Rubric", "Rubric Version", "Code", "Area", "Skill", "Module")
@@ -150,7 +153,16 @@ def skill_headers(n: int) -> tuple[str, ...]:
     return SKILL_COLUMNS + tuple(f"Level {k}" for k in levels) + SKILL_TAIL + chinese
 
 
-ROUND_TRIP = ("Trainees", "Sessions", "Attendance", "Ratings", "Notes", "Assessments", "Calendar")
+ROUND_TRIP = (
+    "Trainees",
+    "Sessions",
+    "Attendance",
+    "Ratings",
+    "Notes",
+    "Assessments",
+    "Calendar",
+    "Feedback",
+)
 BATCH = 5000
 
 
@@ -459,6 +471,9 @@ class ExportRows:
 
     def calendar(self) -> Rows:
         return self._stream(calendar_query(self.cohort_id, self.scope.start, self.scope.end))
+
+    def feedback(self) -> Rows:
+        return self._stream(feedback_query(self.cohort_id, self.scope.start, self.scope.end))
 
     def level_count(self) -> int:
         counts = self.s.scalars(

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import merge_assessments, merge_calendar, merge_rows
+from . import merge_assessments, merge_calendar, merge_feedback, merge_rows
 from .changes import KINDS, add
 from .errors import UserError
 from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
@@ -41,6 +41,7 @@ from .models import (
     DayOff,
     Note,
     Programme,
+    SchoolFeedback,
     Skill,
     SkillRating,
     Staff,
@@ -63,6 +64,7 @@ SHEET_NAMES = {
     "Notes": user_text("Merge", "Notes"),
     "Assessments": user_text("Merge", "Assessments"),
     "Calendar": user_text("Merge", "Calendar"),
+    "Feedback": user_text("Merge", "Feedback"),
 }
 MODELS: dict[str, type[Travelling]] = {
     "Skills": Skill,
@@ -73,6 +75,7 @@ MODELS: dict[str, type[Travelling]] = {
     "Notes": Note,
     "Assessments": Assessment,
     "Calendar": CalendarBlock,
+    "Feedback": SchoolFeedback,
 }
 HANDLERS = {
     "Skills": merge_rows.skill,
@@ -83,6 +86,7 @@ HANDLERS = {
     "Notes": merge_rows.note,
     "Assessments": merge_assessments.assessment,
     "Calendar": merge_calendar.calendar,
+    "Feedback": merge_feedback.feedback,
 }
 # The longest name a reference may hold: the columns of the records it may create.
 NAME_LIMITS = {

@@ -171,7 +171,7 @@ def _gaps(modules: tuple[ModuleGaps, ...]) -> list[Flowable]:
                     "本时段内已评技能均已达到目标等级。",
                 ),
                 "quiet",
-            )  # fmt: skip
+            )
         )
         return out
     head = [say(e, c, "\n") for e, c in (("Module", "模块"), ("Skill", "技能"),
@@ -202,7 +202,7 @@ def _gaps(modules: tuple[ModuleGaps, ...]) -> list[Flowable]:
                 "\n",
             ),
             "small",
-        )  # fmt: skip
+        )
     )
     return out
 
@@ -230,7 +230,7 @@ def _attendance(report: FeedbackReport) -> list[Flowable]:
                 "\n",
             ),
             "small",
-        ),  # fmt: skip
+        ),
     ]
 
 
@@ -256,7 +256,7 @@ def _notes(digests: tuple[NoteDigest, ...]) -> list[Flowable]:
                 _p(say(*CATEGORIES.get(d.category, (d.category, d.category)), "\n"), "cell"),
                 str(d.count),
                 _p(recent, "cell"),
-            ]  # fmt: skip
+            ]
         )
     out.append(_table(rows, [28 * mm, 14 * mm, BODY_W - 42 * mm]))
     return out

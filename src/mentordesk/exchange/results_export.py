@@ -41,12 +41,12 @@ ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 # First characters worth a closer look: the risky ones, and "#" of "#N/A" and other error codes.
 RISKY_FIRST = frozenset("=+-@\t\r#")
-INSTANTS = {"Updated At", "Written At", "Signed At", "Signed On"}
+INSTANTS = {"Updated At", "Written At", "Signed At", "Signed On", "Replied At"}
 NUMBER_FORMATS = {"Attendance Rate": "0.0%", "Mean Level": "0.00"}
 WIDE = {"Name", "Note", "Text", "Evidence", "Comment", "Strengths", "Improvements", "Skill"}
-WIDE |= {"Level Labels", "Task", "Location", "Cohort", "Programme"}
+WIDE |= {"Level Labels", "Task", "Location", "Cohort", "Programme", "Suggestions", "School Reply"}
 # Sheets of revision 2 come after About, so that the first nine keep their places.
-AFTER_ABOUT = ("Calendar",)
+AFTER_ABOUT = ("Calendar", "Feedback")
 
 
 def excel_instant(value: datetime | None) -> datetime | None:
@@ -344,6 +344,7 @@ def _write(
                 lambda: source.skills(levels),
             ),
             ("Calendar", COLUMNS["Calendar"], source.calendar),
+            ("Feedback", COLUMNS["Feedback"], source.feedback),
         ]
         sources = [(name, headers, produce()) for name, headers, produce in sheets]
         sizes = [len(rows) for _, _, rows in sources]
