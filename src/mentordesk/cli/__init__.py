@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "people_commands",
     "assessment_commands",
     "rubric_commands",
+    "feedback_commands",
 )
 
 
