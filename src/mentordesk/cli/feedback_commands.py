@@ -15,6 +15,7 @@ import argparse
 from pathlib import Path
 
 from ..core.errors import UserError
+from ..core.feedback import FeedbackView
 from ..core.store import Store
 from ..core.wording import user_text
 from . import date_argument
@@ -99,7 +100,7 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _show(view) -> None:  # type: ignore[no-untyped-def]
+def _show(view: FeedbackView) -> None:
     period = f"{view.start or '…'} – {view.end or '…'}"
     print(f"{view.cohort}  {period}")
     print(user_text("Feedback", "Suggestions ({who}):").format(who=view.written_by or "—"))

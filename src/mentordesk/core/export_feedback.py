@@ -30,7 +30,7 @@ COLUMNS = (
 
 def feedback_query(
     cohort_id: int | None, start: date | None, end: date | None
-) -> Select[tuple[Any, ...]]:
+) -> Select[*tuple[Any, ...]]:
     query = select(
         SchoolFeedback.uid,
         SchoolFeedback.updated_at,

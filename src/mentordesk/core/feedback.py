@@ -53,7 +53,10 @@ def check_feedback_period(start: date | None, end: date | None) -> None:
         )
 
 
-def feedback_record(s: Session, cohort: Cohort, start: date | None, end: date | None):  # type: ignore[no-untyped-def]
+def feedback_record(
+    s: Session, cohort: Cohort, start: date | None, end: date | None
+) -> SchoolFeedback | None:
+    """The record of the cohort and period (not deleted), if there is one."""
     query = select(SchoolFeedback).where(
         SchoolFeedback.cohort_id == cohort.id,
         SchoolFeedback.deleted.is_(False),

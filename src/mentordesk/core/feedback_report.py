@@ -112,7 +112,9 @@ class FeedbackReport:
     feedback: FeedbackView
 
 
-def _period(s: Session, cohort: Cohort, start: date | None, end: date | None, today: date):
+def _period(
+    s: Session, cohort: Cohort, start: date | None, end: date | None, today: date
+) -> tuple[date, date]:
     """The period asked for; an open start is the cohort's first day (or first session), an
     open end today."""
     if start is None:

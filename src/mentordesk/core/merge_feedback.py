@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from .merge import Merger
 
 
-def _same_period(m: Merger, cohort: str, start: date | None, end: date | None):  # type: ignore[no-untyped-def]
+def _same_period(
+    m: Merger, cohort: str, start: date | None, end: date | None
+) -> SchoolFeedback | None:
     m.s.flush()
     query = (
         select(SchoolFeedback)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -82,9 +83,9 @@ def _period(report: FeedbackReport) -> str:
     return f"{report.start:%Y-%m-%d} – {report.end:%Y-%m-%d}"
 
 
-def _table(rows: list[list], widths: list[float], head: bool = True) -> Table:
+def _table(rows: list[list[Any]], widths: list[float], head: bool = True) -> Table:
     table = Table(rows, colWidths=widths, repeatRows=1 if head else 0, hAlign="LEFT")
-    style = [
+    style: list[Any] = [
         ("FONTNAME", (0, 0), (-1, -1), font_name()),
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -177,7 +178,7 @@ def _gaps(modules: tuple[ModuleGaps, ...]) -> list[Flowable]:
     head = [say(e, c, "\n") for e, c in (("Module", "模块"), ("Skill", "技能"),
             ("Target", "目标"), ("Mean level", "平均等级"), ("Below target", "未达标人数"),
             ("Mean gap", "平均差距"))]  # fmt: skip
-    rows: list[list] = [[_p(h, "cell") for h in head]]
+    rows: list[list[Any]] = [[_p(h, "cell") for h in head]]
     for module in modules:
         for n, gap in enumerate(module.skills):
             rows.append(
@@ -246,7 +247,7 @@ def _notes(digests: tuple[NoteDigest, ...]) -> list[Flowable]:
         return out
     head = [say("Category", "类别", "\n"), say("Notes", "条数", "\n"),
             say("Most recent", "最近记录", "\n")]  # fmt: skip
-    rows: list[list] = [[_p(h, "cell") for h in head]]
+    rows: list[list[Any]] = [[_p(h, "cell") for h in head]]
     for d in digests:
         recent = "\n".join(
             f"{n.written_at:%Y-%m-%d} {n.trainee}: {_quote(n.text)}" for n in d.recent
