@@ -98,6 +98,7 @@ class TraineesArea(FormArea):
         self.add_button.clicked.connect(self.new_trainee)
         self.open_button.clicked.connect(self.open_record)
         self.withdraw_button.clicked.connect(self.withdraw)
+        child(f, QPushButton, "feedbackButton").clicked.connect(self.open_feedback)
         splitter = child(f, QSplitter, "splitter")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -259,6 +260,15 @@ class TraineesArea(FormArea):
         CollectionOp(trainees.withdraw_trainee, row.uid, changes=Changes(trainees=True)).success(
             lambda _view: self.reload()
         ).failure(self._say).run(self.worker, self)
+
+    def open_feedback(self) -> None:
+        """The feedback to the school of the cohort shown (or the first one)."""
+        # Imported here: the report's PDF code stays out of the window's start-up.
+        from .feedback_dialog import FeedbackDialog
+
+        names = [self.cohort_filter.itemData(i) for i in range(1, self.cohort_filter.count())]
+        cohort = self.cohort_filter.currentData() or ""
+        FeedbackDialog(self.worker, names, cohort, self).exec()
 
     def open_record(self) -> None:
         row = self.selected()
