@@ -68,6 +68,7 @@ class FeedbackDialog(QDialog):
         period.addWidget(self.start)
         period.addWidget(QLabel("–", self))
         period.addWidget(self.end)
+        period.addStretch(1)
         top = QFormLayout()
         top.addRow(self.tr("Cohort"), self.cohort)
         top.addRow(self.tr("Period (— = open)"), period)
