@@ -191,7 +191,7 @@ def _gaps(modules: tuple[ModuleGaps, ...]) -> list[Flowable]:
                     f"{gap.mean_gap:.1f}",
                 ]
             )
-    widths = [30 * mm, BODY_W - 30 * mm - 4 * 20 * mm, *(20 * mm,) * 4]
+    widths = [30 * mm, BODY_W - 30 * mm - 4 * 22 * mm, *(22 * mm,) * 4]
     out.append(_table(rows, widths))
     out.append(
         _p(
