@@ -219,3 +219,34 @@ def test_a_feedback_row_ending_before_it_starts_is_rejected(
     assert "Feedback" in text and "Period End" in text and "before" in text
     with store_b.read() as s:
         assert s.scalar(select(func.count(SchoolFeedback.id))) == 0
+
+
+def test_newer_suggestions_without_the_reply_do_not_clear_it(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    from mentordesk.core.database import backup_sqlite
+
+    write_suggestions(demo_store, COHORT, "First words.", START, END)
+    school_db = tmp_path / "school.db"
+    backup_sqlite(demo_store.path, school_db)
+    # The teacher answers on the plant's PC; the school's copy, which never saw the answer,
+    # changes the suggestions later and sends them.
+    write_reply(demo_store, COHORT, "Answered here.", START, END, replied_by="王老师")
+    school = Store.open(school_db)
+    try:
+        write_suggestions(school, COHORT, "Better words.", START, END)
+        path = export_results(school, tmp_path / "school.xlsx", ExportScope(cohort=COHORT)).path
+    finally:
+        school.close()
+    prepare_import(path).apply(demo_store)
+    here = feedback_for(demo_store, COHORT, START, END)
+    assert (here.suggestions, here.reply, here.replied_by) == (
+        "Better words.",
+        "Answered here.",
+        "王老师",
+    )
+    # Marked as changed here: the merged record is newer than what the school sent.
+    (row,) = _feedback_rows(
+        export_results(demo_store, tmp_path / "back.xlsx", ExportScope(cohort=COHORT)).path
+    )
+    assert row["School Reply"] == "Answered here."

@@ -6,6 +6,7 @@ everywhere. The reply is the school's own field, though: a reply that arrives wi
 ``Updated At`` (typed into the sheet at the school, or answered there while the mentor here
 edited the suggestions) is still taken when there is none here or its ``Replied At`` is newer,
 and the record is then stamped as changed here, so that both sides end up with both texts.
+Likewise a newer row without a reply never clears the reply recorded here.
 """
 
 from __future__ import annotations
@@ -72,7 +73,14 @@ def feedback(m: Merger, r: Incoming, local: SchoolFeedback | None, label: str) -
         "replied_at": v["Replied At"],
     }
     if local is None or to_ms(r.updated_at) > to_ms(local.updated_at) or r.deleted:
+        # A newer row that never saw the reply recorded here does not clear it; the record
+        # then counts as changed here, so the reply travels back with the newer words.
+        kept = local is not None and not r.deleted and not reply and bool(local.reply)
+        if kept and local is not None:
+            values |= {k: getattr(local, k) for k in ("reply", "replied_by", "replied_at")}
         m.merge(r, SchoolFeedback, local, values, label)
+        if kept and local is not None:
+            m.store.stamp(local)
         return
     if reply and reply != local.reply and _reply_newer(r, local):
         m.check(SchoolFeedback, values)
