@@ -13,12 +13,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import Select, false, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
+from . import export_feedback
 from .errors import NotFound
 from .expected import expectations, planned_hours
 from .export_calendar import COLUMNS as CALENDAR_COLUMNS
 from .export_calendar import calendar_query
-from .export_feedback import COLUMNS as FEEDBACK_COLUMNS
-from .export_feedback import feedback_query
 from .models import (
     Assessment,
     Attendance,
@@ -139,7 +138,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     # Revision 2: after About, so that the first nine sheets keep their places.
     "Calendar": CALENDAR_COLUMNS,
-    "Feedback": FEEDBACK_COLUMNS,
+    "Feedback": export_feedback.COLUMNS,
 }
 # The Skills sheet adds one column per level after these, headed Level 1 … Level N.
 SKILL_COLUMNS = ("Rubric", "Rubric Version", "Code", "Area", "Skill", "Module")
@@ -153,16 +152,7 @@ def skill_headers(n: int) -> tuple[str, ...]:
     return SKILL_COLUMNS + tuple(f"Level {k}" for k in levels) + SKILL_TAIL + chinese
 
 
-ROUND_TRIP = (
-    "Trainees",
-    "Sessions",
-    "Attendance",
-    "Ratings",
-    "Notes",
-    "Assessments",
-    "Calendar",
-    "Feedback",
-)
+ROUND_TRIP = tuple(sheet for sheet in COLUMNS if sheet != "Summary")  # in merge order
 BATCH = 5000
 
 
@@ -473,7 +463,8 @@ class ExportRows:
         return self._stream(calendar_query(self.cohort_id, self.scope.start, self.scope.end))
 
     def feedback(self) -> Rows:
-        return self._stream(feedback_query(self.cohort_id, self.scope.start, self.scope.end))
+        query = export_feedback.feedback_query(self.cohort_id, self.scope.start, self.scope.end)
+        return self._stream(query)
 
     def level_count(self) -> int:
         counts = self.s.scalars(
