@@ -92,7 +92,7 @@ def test_calendar_comes_after_about_and_the_first_nine_keep_their_places(planned
     path = export_results(planned, tmp_path / "a.xlsx").path
     wb = load_workbook(path, read_only=True)
     try:
-        assert wb.sheetnames == [*FIRST_NINE, "Calendar"]
+        assert wb.sheetnames == [*FIRST_NINE, "Calendar", "Feedback"]
         about = dict(wb["About"].iter_rows(min_row=2, values_only=True))
     finally:
         wb.close()
@@ -286,7 +286,8 @@ def test_a_long_calendar_continues_after_about_and_about_counts_every_part(plann
         wb.close()
     # (The limit is lowered so far that About itself continues too.)
     assert names[:8] == FIRST_NINE[:8] and names[8] == "About"
-    assert [n for n in names if n.startswith("Calendar")] == names[-3:]
-    assert names[-3:] == ["Calendar", "Calendar 2", "Calendar 3"]
+    # The Feedback sheet (empty here) follows the Calendar's parts.
+    assert [n for n in names if n.startswith("Calendar")] == names[-4:-1]
+    assert names[-4:] == ["Calendar", "Calendar 2", "Calendar 3", "Feedback"]
     assert [about[f"rows {n}"] for n in ("Calendar", "Calendar 2", "Calendar 3")] == [3, 3, 2]
     assert result.rows["Calendar 3"] == 2

@@ -33,6 +33,7 @@ SHEETS = [
     "About",
     # Revision 2: after About, so that the first nine keep their places.
     "Calendar",
+    "Feedback",
 ]
 
 

@@ -69,7 +69,7 @@ def test_export_with_scope_and_chinese_headers(tmp_path, capsys):
     assert "Exported to" in out and "42 Summary" in out
 
     wb = load_workbook(target, read_only=True)
-    assert wb.sheetnames[0] == "Summary" and wb.sheetnames[-2:] == ["About", "Calendar"]
+    assert wb.sheetnames[0] == "Summary" and wb.sheetnames[-3:] == ["About", "Calendar", "Feedback"]
     assert next(wb["Trainees"].iter_rows(max_row=1, values_only=True))[3] == "学号"
 
 

@@ -6,6 +6,7 @@ The contract shared by the export (``core/export_rows.py`` selects the rows,
 
 from __future__ import annotations
 
+from . import export_feedback
 from .export_calendar import COLUMNS as CALENDAR_COLUMNS
 
 TRAVEL = ("UID", "Updated At", "Deleted")
@@ -113,11 +114,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     # Revision 2: after About, so that the first nine sheets keep their places.
     "Calendar": CALENDAR_COLUMNS,
+    "Feedback": export_feedback.COLUMNS,
 }
 # The Skills sheet adds one column per level after these, headed Level 1 … Level N.
 SKILL_COLUMNS = ("Rubric", "Rubric Version", "Code", "Area", "Skill", "Module")
 SKILL_TAIL = ("Level Labels", "UID", "Rubric UID", "Updated At")
-ROUND_TRIP = ("Trainees", "Sessions", "Attendance", "Ratings", "Notes", "Assessments", "Calendar")
+ROUND_TRIP = tuple(sheet for sheet in COLUMNS if sheet != "Summary")  # in merge order
 
 
 def skill_headers(n: int) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from sqlalchemy import Select, SQLColumnExpression, false, func, select
 from sqlalchemy.orm import Session, aliased
 
+from . import export_feedback
 from .expected import expectations, planned_hours
 from .export_calendar import calendar_query
 from .export_scope import ExportScope, ScopeConditions
@@ -285,6 +286,10 @@ class ExportRows:
 
     def calendar(self) -> Rows:
         return self._stream(calendar_query(self.cohort_id, self.scope.start, self.scope.end))
+
+    def feedback(self) -> Rows:
+        query = export_feedback.feedback_query(self.cohort_id, self.scope.start, self.scope.end)
+        return self._stream(query)
 
     def level_count(self) -> int:
         counts = self.s.scalars(

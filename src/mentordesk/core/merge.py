@@ -17,7 +17,7 @@ from typing import Any, overload
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import merge_assessments, merge_calendar, merge_documents, merge_rows
+from . import merge_assessments, merge_calendar, merge_documents, merge_feedback, merge_rows
 from .changes import KINDS, add
 from .errors import UserError
 from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
@@ -41,6 +41,7 @@ from .models import (
     DayOff,
     Note,
     Programme,
+    SchoolFeedback,
     Skill,
     SkillRating,
     Staff,
@@ -63,6 +64,7 @@ SHEET_NAMES = {
     "Notes": user_text("Merge", "Notes"),
     "Assessments": user_text("Merge", "Assessments"),
     "Calendar": user_text("Merge", "Calendar"),
+    "Feedback": user_text("Merge", "Feedback"),
 }
 MODELS: dict[str, type[Travelling]] = {
     "Skills": Skill,
@@ -73,6 +75,7 @@ MODELS: dict[str, type[Travelling]] = {
     "Notes": Note,
     "Assessments": Assessment,
     "Calendar": CalendarBlock,
+    "Feedback": SchoolFeedback,
 }
 # A sheet's row handler: the merger, the row, the local record of its UID (or None), its label.
 Handler = Callable[["Merger", Incoming, Any, str], None]
@@ -85,6 +88,7 @@ HANDLERS: dict[str, Handler] = {
     "Notes": merge_rows.note,
     "Assessments": merge_assessments.assessment,
     "Calendar": merge_calendar.calendar,
+    "Feedback": merge_feedback.feedback,
 }
 
 

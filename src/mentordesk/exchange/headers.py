@@ -136,6 +136,11 @@ CHINESE = {
     "Skill (zh)": "技能（中文）",
     "Place": "场所",
     "Label": "说明",
+    "Suggestions": "建议",
+    "Written By": "填写人",
+    "School Reply": "学校回复",
+    "Replied By": "回复人",
+    "Replied At": "回复时间",
     "Key": "项目名",
     "Value": "值",
 }

@@ -29,7 +29,7 @@ REVISION = 2
 # Excel's limit is 1,048,576 rows; row 1 is the header.
 MAX_RECORDS = 1_048_575
 # Sheets of revision 2 come after About, so that the first nine keep their places.
-AFTER_ABOUT = ("Calendar",)
+AFTER_ABOUT = ("Calendar", "Feedback")
 
 
 @dataclass
@@ -122,6 +122,7 @@ def _write(
                 lambda: source.skills(levels),
             ),
             ("Calendar", COLUMNS["Calendar"], source.calendar),
+            ("Feedback", COLUMNS["Feedback"], source.feedback),
         ]
         sources = [(name, headers, produce()) for name, headers, produce in sheets]
         sizes = [len(rows) for _, _, rows in sources]

@@ -28,11 +28,12 @@ REQUIRED = {
     "Assessments": ("Trainee ID", "Period Start", "Period End"),
     "Skills": ("Rubric", "Code", "Skill"),
     "Calendar": ("Start", "End", "Place"),
+    "Feedback": ("Cohort",),
 }
 FREE_TEXT = {"Note", "Text", "Evidence", "Comment", "Strengths", "Improvements"}
-FREE_TEXT |= {"Amendment Reason", "Task", "Location", "Label"}
+FREE_TEXT |= {"Amendment Reason", "Task", "Location", "Label", "Suggestions", "School Reply"}
 DATES = {"Date", "Rated On", "Period Start", "Period End", "Enrolled On", "Left On"}
-INSTANTS = {"Updated At", "Written At", "Signed At"}
+INSTANTS = {"Updated At", "Written At", "Signed At", "Replied At"}
 TIMES = {"Start", "End"}
 INTEGERS = {"Minutes Late", "Level", "Version", "Rubric Version"}
 NUMBERS = {"Hours", "Planned Hours"}

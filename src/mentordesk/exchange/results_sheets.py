@@ -31,10 +31,10 @@ ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
 # First characters worth a closer look: the risky ones, and "#" of "#N/A" and other error codes.
 RISKY_FIRST = frozenset("=+-@\t\r#")
-INSTANTS = {"Updated At", "Written At", "Signed At", "Signed On"}
+INSTANTS = {"Updated At", "Written At", "Signed At", "Signed On", "Replied At"}
 NUMBER_FORMATS = {"Attendance Rate": "0.0%", "Mean Level": "0.00"}
 WIDE = {"Name", "Note", "Text", "Evidence", "Comment", "Strengths", "Improvements", "Skill"}
-WIDE |= {"Level Labels", "Task", "Location", "Cohort", "Programme"}
+WIDE |= {"Level Labels", "Task", "Location", "Cohort", "Programme", "Suggestions", "School Reply"}
 # XlsxWriter's cell writers: (row, column, value[, format]) -> 0, or -2 for text too long.
 WriteCell = Callable[..., int]
 

@@ -103,6 +103,7 @@ class TraineesArea(FormArea):
         actions.insertWidget(actions.indexOf(self.open_button) + 1, self.self_button)
         self.self_button.clicked.connect(self.open_self_assessment)
         self.self_mode = None
+        child(f, QPushButton, "feedbackButton").clicked.connect(self.open_feedback)
         splitter = child(f, QSplitter, "splitter")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -265,6 +266,15 @@ class TraineesArea(FormArea):
         CollectionOp(trainees.withdraw_trainee, row.uid, changes=Changes(trainees=True)).success(
             lambda _view: self.reload()
         ).failure(self._say).run(self.worker, self)
+
+    def open_feedback(self) -> None:
+        """The feedback to the school of the cohort shown (or the first one)."""
+        # Imported here: the report's PDF code stays out of the window's start-up.
+        from .feedback_dialog import FeedbackDialog
+
+        names = [self.cohort_filter.itemData(i) for i in range(1, self.cohort_filter.count())]
+        cohort = self.cohort_filter.currentData() or ""
+        FeedbackDialog(self.worker, names, cohort, self).exec()
 
     def open_record(self) -> None:
         row = self.selected()

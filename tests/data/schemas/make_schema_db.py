@@ -21,6 +21,7 @@ from mentordesk.core.assessment_signing import Signed, mark_signed
 from mentordesk.core.assessments import create_draft, update_draft
 from mentordesk.core.database import alembic_config, make_engine, to_url
 from mentordesk.core.demo import load_demo
+from mentordesk.core.feedback import write_reply, write_suggestions
 from mentordesk.core.store import Store
 from mentordesk.core.trainees import list_trainees
 
@@ -45,12 +46,21 @@ def add_assessments(store: Store) -> None:
     mark_signed(store, Signed(draft.uid, pdf, "Zhang Wei 张伟", signed_at, None))
 
 
+def add_feedback(store: Store) -> None:
+    """Feedback to the school with its reply (from 0012 on; older revisions have no table)."""
+    period = (date(2026, 10, 1), date(2026, 11, 20))
+    cohort = "2025 Rolling Order Class"
+    write_suggestions(store, cohort, "Teach crane signalling before the plant block.", *period)
+    write_reply(store, cohort, "同意，下学期提前安排。", *period, replied_by="王老师")
+
+
 def make(revision: str, out: Path) -> dict[str, int]:
     with tempfile.TemporaryDirectory() as tmp:
         demo = Path(tmp) / "demo.db"
         store = Store.open(demo)
         load_demo(store, today=date(2026, 11, 20), seed=1)
         add_assessments(store)
+        add_feedback(store)
         store.close()
 
         partial = out.with_name(out.name + ".part")

@@ -11,6 +11,7 @@ from .assessment import ASSESSMENT_STATES, DEFAULT_RESULTS, Assessment, Assessme
 from .audit import AuditEvent
 from .base import Base, Travelling, UTCDateTime, new_uid, utcnow
 from .calendar import DAY_OFF_KINDS, PLACES, CalendarBlock, DayOff, Leave, WeekSlot
+from .feedback import SchoolFeedback
 from .people import (
     PROGRAMME_KINDS,
     STAFF_ROLES,
@@ -64,6 +65,7 @@ __all__ = [
     "Rubric",
     "RubricLevel",
     "RubricModule",
+    "SchoolFeedback",
     "Setting",
     "Skill",
     "SkillRating",
