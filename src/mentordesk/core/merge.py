@@ -33,17 +33,13 @@ from .merge_records import (
     row_label,
     to_ms,
 )
+from .merge_sheets import MODELS, SHEET_NAMES
 from .models import (
-    Assessment,
     Attendance,
-    CalendarBlock,
     Cohort,
     DayOff,
-    Note,
     Programme,
-    SchoolFeedback,
     Skill,
-    SkillRating,
     Staff,
     Trainee,
     Travelling,
@@ -54,29 +50,6 @@ from .store import Store
 from .wording import message_of, user_text
 
 CHUNK = 1000
-# The sheets as the progress dialog names them.
-SHEET_NAMES = {
-    "Skills": user_text("Merge", "Skills"),
-    "Trainees": user_text("Merge", "Trainees"),
-    "Sessions": user_text("Merge", "Sessions"),
-    "Attendance": user_text("Merge", "Attendance"),
-    "Ratings": user_text("Merge", "Ratings"),
-    "Notes": user_text("Merge", "Notes"),
-    "Assessments": user_text("Merge", "Assessments"),
-    "Calendar": user_text("Merge", "Calendar"),
-    "Feedback": user_text("Merge", "Feedback"),
-}
-MODELS: dict[str, type[Travelling]] = {
-    "Skills": Skill,
-    "Trainees": Trainee,
-    "Sessions": WorkshopSession,
-    "Attendance": Attendance,
-    "Ratings": SkillRating,
-    "Notes": Note,
-    "Assessments": Assessment,
-    "Calendar": CalendarBlock,
-    "Feedback": SchoolFeedback,
-}
 # A sheet's row handler: the merger, the row, the local record of its UID (or None), its label.
 Handler = Callable[["Merger", Incoming, Any, str], None]
 HANDLERS: dict[str, Handler] = {
