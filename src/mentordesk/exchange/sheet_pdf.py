@@ -24,8 +24,8 @@ from .sheet_against_plan import against_plan
 from .sheet_archive import PRODUCER, ArchiveInfo
 from .sheet_chart import skill_chart
 from .sheet_language import recorded, say, sheet_language, speaking
-from .sheet_readiness import readiness_flowables
 from .sheet_page import FOOTER_H, MARGIN, MentorStamp, SignatureBoxes, numbered_canvas
+from .sheet_readiness import readiness_flowables
 from .sheet_tables import (
     attendance_table,
     closing_table,
