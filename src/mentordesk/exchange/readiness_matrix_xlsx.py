@@ -18,11 +18,7 @@ from xlsxwriter.worksheet import Worksheet
 from ..core.private_files import replace_whole
 from ..core.readiness import ReadinessMatrix
 from .sheet_language import say, speaking
-from .sheet_readiness import GAP_COLOURS, UNRATED_COLOUR
-
-
-def _hex(colour: object) -> str:
-    return "#" + str(colour.hexval())[2:]
+from .sheet_readiness import GAP_HEX, UNRATED_HEX
 
 
 def _head(ws: Worksheet, m: ReadinessMatrix, bold: Format, last: str) -> None:
@@ -42,8 +38,8 @@ def write_matrix_xlsx(matrix: ReadinessMatrix, target: Path, language: str = "en
     with speaking(language), replace_whole(target) as tmp:
         wb = Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False})
         bold = wb.add_format({"bold": True, "bg_color": "#dcdcdc", "text_wrap": True})
-        shade = [wb.add_format({"bg_color": _hex(c), "align": "center"}) for c in GAP_COLOURS]
-        unrated = wb.add_format({"bg_color": _hex(UNRATED_COLOUR)})
+        shade = [wb.add_format({"bg_color": c, "align": "center"}) for c in GAP_HEX]
+        unrated = wb.add_format({"bg_color": UNRATED_HEX})
         gaps = wb.add_worksheet("Gaps")
         levels = wb.add_worksheet("Levels")
         _head(gaps, matrix, bold, say("At target", "达标数"))

@@ -20,13 +20,11 @@ from .sheet_page import BODY_W, GREY
 from .sheet_tables import Summary, fit, frame_style, para
 
 # A gap's cell: pale where the trainee is close, stronger the further below target.
-GAP_COLOURS = (
-    colors.HexColor("#dff0d8"),
-    colors.HexColor("#fcf3cf"),
-    colors.HexColor("#f9d9b0"),
-    colors.HexColor("#f2b8b0"),
-)
-UNRATED_COLOUR = colors.HexColor("#eeeeee")
+# The same shades in the exported workbook (readiness_matrix_xlsx), hence kept as hex.
+GAP_HEX = ("#dff0d8", "#fcf3cf", "#f9d9b0", "#f2b8b0")
+UNRATED_HEX = "#eeeeee"
+GAP_COLOURS = tuple(colors.HexColor(h) for h in GAP_HEX)
+UNRATED_COLOUR = colors.HexColor(UNRATED_HEX)
 
 
 def gap_colour(gap: int | None) -> colors.Color:
