@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from .sheet_language import recorded, say
 from .sheet_page import BODY_W, GREY
@@ -110,8 +110,12 @@ def readiness_flowables(summary: Summary) -> list[Flowable]:
     heading.keepWithNext = True
     out: list[Flowable] = [heading]
     max_level = int(summary.get("max_level") or 5)
-    for post in posts:
+    for n, post in enumerate(posts):
         sentence = para(readiness_sentence(post), "base")
         sentence.keepWithNext = True
+        if n:
+            gap = Spacer(1, 2.5 * mm)
+            gap.keepWithNext = True
+            out.append(gap)
         out += [sentence, _post_table(post, max_level)]
     return out
