@@ -20,7 +20,9 @@ from mentordesk.core.rubric_layers import (
 from mentordesk.core.rubrics import get_rubric
 from mentordesk.core.store import Store
 from mentordesk.core.trainees import create_trainee
+from mentordesk.exchange import signing_identity as I
 from mentordesk.exchange.sheet_pdf import render_sheet
+from mentordesk.exchange.signing import HeldKeySigner, sign_assessment
 
 START, END = date(2026, 3, 1), date(2026, 3, 31)
 SKILLS = (
@@ -95,17 +97,35 @@ def test_no_readiness_section_without_posts(store: Store, tmp_path: Path) -> Non
     assert "Job readiness" not in text and "岗位胜任" not in text
 
 
-def test_the_sheets_readiness_is_frozen_with_the_assessment(store: Store, tmp_path: Path) -> None:
-    view = _rated(store)
-    frozen = view.summary["readiness"]
+def _rate_r02_to_target(store: Store) -> None:
     trainee = store_trainee_uid(store)
     skill = next(sk.uid for sk in get_rubric(store, _rubric_uid(store)).skills if sk.code == "R-02")
     rate(store, trainee, skill, 4, rated_on=date(2026, 3, 20))
+
+
+def test_a_signed_sheets_readiness_does_not_change_after_a_new_rating(
+    store: Store, tmp_path: Path
+) -> None:
+    I.create_identity("Chen Hong 陈红", "correct horse battery", folder=tmp_path / "id")
+    signer = HeldKeySigner(I.load_identity("correct horse battery", tmp_path / "id"))
+    view = A.update_draft(store, _rated(store).uid, result="pass")
+    signed = sign_assessment(store, view.uid, signer, None, language="en")
+    assert signed.state == "signed"
+    _rate_r02_to_target(store)
     again = A.get_assessment(store, view.uid)
-    assert again.summary["readiness"] == frozen
-    text = _text(render_sheet(again, language="en").pdf, tmp_path)
-    assert "below: R-02 by 2" in text
-    # A draft refreshed from the records as they are now does see the new rating.
+    assert again.summary["readiness"] == view.summary["readiness"]
+    assert "below: R-02 by 2" in _text(render_sheet(again, language="en").pdf, tmp_path)
+    pdf = A.latest_document(store, view.uid)
+    assert pdf is not None and "below: R-02 by 2" in _text(pdf, tmp_path)
+
+
+def test_a_draft_refreshed_sees_the_new_rating(store: Store, tmp_path: Path) -> None:
+    view = _rated(store)
+    _rate_r02_to_target(store)
+    # Until refreshed, the draft shows what it froze.
+    assert "below: R-02 by 2" in _text(
+        render_sheet(A.get_assessment(store, view.uid), language="en").pdf, tmp_path
+    )
     fresh = A.refresh_summary(store, view.uid)
     assert "below" not in _text(render_sheet(fresh, language="en").pdf, tmp_path)
 
