@@ -187,6 +187,8 @@ def _readiness(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         if args.trainee:
+            if args.out:
+                raise UserError("--out prints a cohort's matrix: give --cohort, not a trainee")
             uid = _trainee_uid(store, args.trainee)
             posts = [get_post(store, args.post)] if args.post else posts_for_trainee(store, uid)
             if not posts:
@@ -196,12 +198,36 @@ def _readiness(args: argparse.Namespace) -> int:
                 print(_line(r.trainee, str(r.sentence())))
             return 0
         posts = [get_post(store, args.post)] if args.post else _cohort_posts(store, args.cohort)
+        if args.out:
+            return _write_matrix(store, args, posts)
         for p in posts:
             for line in _matrix_lines(cohort_matrix(store, args.cohort, p.uid, args.lang)):
                 print(line)
         return 0
     finally:
         store.close()
+
+
+def _write_matrix(store: Store, args: argparse.Namespace, posts: list[PostView]) -> int:
+    """The cohort's matrix of one post printed (.pdf) or exported (.xlsx) to ``--out``."""
+    from ..exchange.readiness_matrix_pdf import write_matrix_pdf
+    from ..exchange.readiness_matrix_xlsx import write_matrix_xlsx
+
+    out = Path(args.out)
+    kind = out.suffix.lower()
+    if kind not in (".pdf", ".xlsx"):
+        raise UserError(f"{out}: the matrix is written as .pdf (to print) or .xlsx (to export)")
+    if len(posts) != 1:
+        names = ", ".join(p.name for p in posts)
+        raise UserError(f"The cohort trains for {len(posts)} posts ({names}): give --post")
+    matrix = cohort_matrix(store, args.cohort, posts[0].uid, args.lang)
+    language = "zh_CN" if args.lang == "zh" else "en"
+    if kind == ".pdf":
+        write_matrix_pdf(matrix, out, language)
+    else:
+        write_matrix_xlsx(matrix, out, language)
+    print(f"Wrote {out}: {len(matrix.rows)} trainees × {len(matrix.columns)} skills")
+    return 0
 
 
 def _cohort_posts(store: Store, cohort: str) -> list[PostView]:
@@ -249,4 +275,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("trainee", nargs="?", help="trainee ID, name or id")
     p.add_argument("--cohort", help="a cohort's matrix instead: trainees × the post's skills")
     p.add_argument("--post", help="this post only (name or id)")
+    p.add_argument(
+        "--out", help="with --cohort: print the matrix to FILE.pdf or export it to FILE.xlsx"
+    )
     p.set_defaults(func=_readiness)

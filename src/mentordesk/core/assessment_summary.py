@@ -20,6 +20,7 @@ from .models import (
     Staff,
     Trainee,
 )
+from .readiness_snapshot import frozen_readiness
 from .summary import period_figures
 from .time_and_hours import local_date
 
@@ -92,26 +93,34 @@ def compute_summary(s: Session, trainee: Trainee, start: date, end: date) -> dic
         for sk in s.scalars(
             select(Skill)
             .where(Skill.id.in_(list(now)))
-            .options(selectinload(Skill.rubric).selectinload(Rubric.levels))
+            .options(
+                selectinload(Skill.rubric).selectinload(Rubric.levels),
+                selectinload(Skill.module_record),
+            )
         )
     }
     skills = []
     max_level = 0
-    rubric_name = ""
+    rubric_name = rubric_zh = ""
     for skill_id, rating in now.items():
         sk = skills_by_id[skill_id]
         labels = {lv.level: lv.label for lv in sk.rubric.levels}
+        labels_zh = {lv.level: lv.label_zh for lv in sk.rubric.levels}
         max_level = max(max_level, max(labels, default=0))
-        rubric_name = rubric_name or sk.rubric.name
+        if not rubric_name:
+            rubric_name, rubric_zh = sk.rubric.name, sk.rubric.name_zh
         previous = before[skill_id].level if skill_id in before else None
         skills.append(
             {
                 "code": sk.code,
                 "name": sk.name,
+                "name_zh": sk.name_zh,
                 "module": sk.module,
+                "module_zh": sk.module_record.name_zh if sk.module_record else "",
                 "position": sk.position,
                 "level": rating.level,
                 "label": labels.get(rating.level, ""),
+                "label_zh": labels_zh.get(rating.level, ""),
                 "rated_on": rating.rated_on.isoformat(),
                 "previous": previous,
                 "change": rating.level - previous if previous is not None else None,
@@ -143,8 +152,15 @@ def compute_summary(s: Session, trainee: Trainee, start: date, end: date) -> dic
     return {
         "attendance": attendance,
         "rubric": rubric_name,
+        "rubric_zh": rubric_zh,
         "max_level": max_level,
         "skills": skills,
         "mean_level": round(fig.mean_level, 2) if fig.mean_level is not None else None,
         "notes": ordered,
+        # Each post's targets against the latest levels by the period's end, frozen as well.
+        "readiness": frozen_readiness(
+            s,
+            trainee,
+            {k: r.level for k, r in _latest_levels(s, trainee.id, None, end).items()},
+        ),
     }

@@ -59,3 +59,17 @@ def say(english: str, chinese: str, between: str = " ") -> str:
     if current == "zh_CN":
         return chinese
     return f"{english}{between}{chinese}"
+
+
+def recorded(english: str, chinese: str, between: str = " ") -> str:
+    """A recorded text kept in two languages (a rubric's skill, module, level or post name) in
+    the sheet's language, falling back to the other; on a bilingual sheet both, English first
+    as the form's own words, once when they are the same."""
+    current = _drawing.get()
+    if current == "en":
+        return english or chinese
+    if current == "zh_CN":
+        return chinese or english
+    if english and chinese and english != chinese:
+        return f"{english}{between}{chinese}"
+    return english or chinese

@@ -23,8 +23,9 @@ from ..core.assessment_views import AssessmentView
 from .sheet_against_plan import against_plan
 from .sheet_archive import PRODUCER, ArchiveInfo
 from .sheet_chart import skill_chart
-from .sheet_language import say, sheet_language, speaking
+from .sheet_language import recorded, say, sheet_language, speaking
 from .sheet_page import FOOTER_H, MARGIN, MentorStamp, SignatureBoxes, numbered_canvas
+from .sheet_readiness import readiness_flowables
 from .sheet_tables import (
     attendance_table,
     closing_table,
@@ -109,11 +110,13 @@ def _render(
         para("2  " + say("Practical skills", "实操技能"), "section"),
     ]
     if summary.get("rubric"):
-        story.append(para(say("Rubric", "评价标准") + f": {summary['rubric']}", "label"))
+        rubric = recorded(summary["rubric"], summary.get("rubric_zh", ""))
+        story.append(para(say("Rubric", "评价标准") + f": {rubric}", "label"))
     story.append(skills_table(summary))
     chart = skill_chart(summary)
     if chart is not None:
         story += [Spacer(1, 2 * mm), KeepTogether([chart])]
+    story += readiness_flowables(summary)
     story.append(para("3  " + say("Observations", "观察记录摘要"), "section"))
     story += notes_flowables(summary)
     # The mentor's assessment and the signatures go on one page when they fit on one. When

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ..core.assessment_views import AssessmentView
 from ..core.time_and_hours import hours_text, hours_text_chinese
-from .sheet_language import say
+from .sheet_language import recorded, say
 from .sheet_page import BODY_W, GREY, MID, font_name
 
 # A summary as the assessment keeps it (JSON): read by key, each value checked where used.
@@ -95,7 +95,7 @@ def _latin(style: str) -> ParagraphStyle:
     return ParagraphStyle(f"{style}-latin", parent=base, wordWrap=None)
 
 
-def _frame_style(extra: list[tuple[Any, ...]] | None = None) -> TableStyle:
+def frame_style(extra: list[tuple[Any, ...]] | None = None) -> TableStyle:
     return TableStyle(
         [
             ("FONTNAME", (0, 0), (-1, -1), font_name()),
@@ -134,7 +134,7 @@ def identity_table(v: AssessmentView) -> Table:
     ]
     t = Table(rows, colWidths=widths)
     t.setStyle(
-        _frame_style([("BACKGROUND", (0, 0), (0, -1), GREY), ("BACKGROUND", (2, 0), (2, -1), GREY)])
+        frame_style([("BACKGROUND", (0, 0), (0, -1), GREY), ("BACKGROUND", (2, 0), (2, -1), GREY)])
     )
     return t
 
@@ -165,7 +165,7 @@ def attendance_table(summary: Summary) -> Table:
     ]
     t = Table([head, [str(x) for x in values]], colWidths=[BODY_W / 8] * 8)
     t.setStyle(
-        _frame_style(
+        frame_style(
             [
                 ("BACKGROUND", (0, 0), (-1, 0), GREY),
                 ("ALIGN", (0, 0), (-1, -1), "CENTER"),
@@ -209,10 +209,10 @@ def skills_table(summary: Summary) -> Table:
         rows.append(
             [
                 sk["code"],
-                fit(sk["name"], widths[1]),
-                fit(sk.get("module", ""), widths[2]),
+                fit(recorded(sk["name"], sk.get("name_zh", "")), widths[1]),
+                fit(recorded(sk.get("module", ""), sk.get("module_zh", ""), "\n"), widths[2]),
                 f"{sk['level']} / {max_level}",
-                fit(sk.get("label", ""), widths[4]),
+                fit(recorded(sk.get("label", ""), sk.get("label_zh", ""), "\n"), widths[4]),
                 _change(sk),
             ]
         )
@@ -222,7 +222,7 @@ def skills_table(summary: Summary) -> Table:
         )
     t = Table(rows, colWidths=widths, repeatRows=1)
     t.setStyle(
-        _frame_style(
+        frame_style(
             [
                 ("BACKGROUND", (0, 0), (-1, 0), GREY),
                 ("FONTSIZE", (0, 0), (-1, 0), 7.5),
@@ -274,7 +274,7 @@ def notes_flowables(summary: Summary) -> list[Flowable]:
 def _frame(rows: list[list[Any]], split: int) -> Table:
     t = Table(rows, colWidths=[34 * mm, BODY_W - 34 * mm], splitInRow=split)
     t.setStyle(
-        _frame_style([("BACKGROUND", (0, 0), (0, -1), GREY), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+        frame_style([("BACKGROUND", (0, 0), (0, -1), GREY), ("VALIGN", (0, 0), (-1, -1), "TOP")])
     )
     return t
 
