@@ -140,3 +140,48 @@ def test_a_programme_without_a_rubric_says_so(qtbot, make_worker, store) -> None
     programmes.create_programme(store, "Bare", start_date=date(2026, 9, 1))
     area = _area(qtbot, make_worker, store)
     assert "no rubric yet" in area.rubric.title.text()
+
+
+def test_the_trainee_record_says_readiness_for_a_post(qtbot, make_worker, demo_store) -> None:
+    from mentordesk.core import trainees
+    from mentordesk.core.readiness import trainee_readiness
+    from mentordesk.ui.trainee_record_view import TraineeRecordDialog
+
+    row = next(r for r in trainees.list_trainees(demo_store, "") if r.cohort)
+    worker = make_worker(demo_store)
+    dialog = TraineeRecordDialog(worker, row.uid)
+    qtbot.addWidget(dialog)
+    settled(worker)
+    panel = dialog.readiness
+    assert panel.post_combo.count() >= 1
+    expected = trainee_readiness(demo_store, row.uid, panel.post_combo.currentData())
+    assert panel.sentence.text() == str(expected.sentence())
+    assert panel.sentence.text().startswith("ready for ")
+    assert panel.chart is not None and panel.chart.readiness.skills == expected.skills
+
+
+def test_the_cohort_matrix_colours_and_writes_the_gaps(qtbot, make_worker, demo_store) -> None:
+    from mentordesk.core.readiness import cohort_matrix
+
+    area = _area(qtbot, make_worker, demo_store)
+    pane = area.matrix
+    assert pane.matrix is not None
+    matrix = cohort_matrix(
+        demo_store, pane.cohort_combo.currentData(), pane.post_combo.currentData()
+    )
+    assert pane.table.rowCount() == len(matrix.rows) > 0
+    for r, row in enumerate(matrix.rows):
+        for n, (level, gap) in enumerate(zip(row.levels, row.gaps, strict=True), start=2):
+            cell = pane.table.item(r, n)
+            if gap:
+                assert cell.text() == f"{level} (−{gap})"
+            elif level is None:
+                assert cell.text() == "—"
+            else:
+                assert cell.text() == str(level)
+    colours = {
+        pane.table.item(r, n).background().color().name()
+        for r in range(pane.table.rowCount())
+        for n in range(2, pane.table.columnCount())
+    }
+    assert len(colours) >= 2

@@ -33,6 +33,7 @@ from .programme_dialogs import (
     kind_names,
     role_names,
 )
+from .readiness_panel import CohortReadinessPane
 from .rubric_pane import RubricPane
 
 
@@ -88,6 +89,8 @@ class ProgrammesArea(FormArea):
         self.tabs = child(self.form, QTabWidget, "tabs")
         self.tabs.addTab(self._programmes_tab(), self.tr("Programmes"))
         self.tabs.addTab(self._staff_tab(), self.tr("Staff"))
+        self.matrix = CohortReadinessPane(worker, self)
+        self.tabs.addTab(self.matrix, self.tr("Cohort readiness"))
         worker.changes.subscribe(self, self._records_changed)
         self.refresh()
 
@@ -181,6 +184,9 @@ class ProgrammesArea(FormArea):
     def _records_changed(self, changes: Changes) -> None:
         if changes.touches_trainees() or changes.settings:
             self.refresh()
+            self.matrix.refresh()
+        elif changes.ratings:
+            self.matrix.reload()
 
     def _show_programmes(self, rows: list[ProgrammeRow]) -> None:
         chosen = self.selected()
