@@ -69,6 +69,15 @@ class TraineeReadinessPanel(QWidget):
         layout.addWidget(self.sentence)
         self.chart_holder = QVBoxLayout()
         layout.addLayout(self.chart_holder)
+        self.legend = QLabel(
+            self.tr(
+                "Grey: target level · coloured: latest level (green at target, orange below)"
+                " · ?: not yet rated"
+            )
+        )
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #546e7a;")
+        layout.addWidget(self.legend)
         layout.addStretch(1)
         self.chart: ReadinessChart | None = None
         self.post_combo.currentIndexChanged.connect(lambda _n: self.reload())

@@ -116,8 +116,12 @@ class RubricPane(QWidget):
                             label = labels.get(level, str(level))
                             QTreeWidgetItem(skill, [f"{level} · {label}", text]).setToolTip(1, text)
             top.setExpanded(True)
+            # Down to the skills' descriptors: what the rubric says is the point of the view.
             for n in range(top.childCount()):
-                top.child(n).setExpanded(True)
+                module = top.child(n)
+                module.setExpanded(True)
+                for k in range(module.childCount()):
+                    module.child(k).setExpanded(True)
         self.skills.resizeColumnToContents(0)
         names = {sk.code: sk.name for sk in rubric.skills}
         for post in rubric.posts:
