@@ -130,6 +130,8 @@ def _date_edit(value: object) -> tuple[QCheckBox, QDateEdit]:
     check = QCheckBox()
     edit = QDateEdit()
     edit.setCalendarPopup(True)
+    # The order the list shows dates in, never a two-digit year.
+    edit.setDisplayFormat("yyyy-MM-dd")
     edit.setDate(QDate(value) if value else QDate.currentDate())  # type: ignore[call-overload]
     check.setChecked(value is not None)
     edit.setEnabled(value is not None)

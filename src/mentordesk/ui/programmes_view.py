@@ -221,7 +221,7 @@ class ProgrammesArea(FormArea):
         _fill(
             self.staff_table,
             [
-                [m.name, roles.get(m.role, m.role), m.organisation, ", ".join(m.cohorts)]
+                [m.name, roles.get(m.role, m.role), m.organisation, ", ".join(m.cohorts) or "—"]
                 for m in self.staff
             ],
         )

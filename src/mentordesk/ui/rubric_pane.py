@@ -88,7 +88,7 @@ class RubricPane(QWidget):
             )
             return
         self.title.setText(
-            self.tr("Rubric %1, version %2")
+            self.tr("Rubric: %1 · version %2")
             .replace("%1", rubric.name)
             .replace("%2", str(rubric.version))
         )
