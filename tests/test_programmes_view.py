@@ -185,3 +185,35 @@ def test_the_cohort_matrix_colours_and_writes_the_gaps(qtbot, make_worker, demo_
         for n in range(2, pane.table.columnCount())
     }
     assert len(colours) >= 2
+
+
+def test_the_matrix_is_exported_with_its_gaps(qtbot, make_worker, demo_store, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    area = _area(qtbot, make_worker, demo_store)
+    pane = area.matrix
+    target = tmp_path / "matrix.xlsx"
+    pane.ask_path = lambda: str(target)  # type: ignore[method-assign]
+    pane.export_button.click()
+    settled(area.worker)
+    assert "Saved" in pane.summary.text()
+    sheet = load_workbook(target).active
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    assert len(rows) == pane.table.rowCount()
+    shown = [pane.table.item(0, n).text() for n in range(2, pane.table.columnCount())]
+    assert list(rows[0][3:]) == shown
+    red = [c.fill.fgColor.rgb for c in sheet[3][3:] if "−" in str(c.value)]
+    assert red and all(rgb.endswith(("FFE0B2", "FFCDD2")) for rgb in red)
+
+
+def test_a_matrix_export_to_another_format_is_refused(
+    qtbot, make_worker, demo_store, tmp_path
+) -> None:
+    area = _area(qtbot, make_worker, demo_store)
+    out = tmp_path / "out"
+    out.mkdir()
+    area.matrix.ask_path = lambda: str(out / "matrix.csv")  # type: ignore[method-assign]
+    area.matrix.export_button.click()
+    settled(area.worker)
+    assert "must be saved as .xlsx" in area.matrix.summary.text()
+    assert list(out.iterdir()) == []

@@ -195,6 +195,16 @@ def _readiness(args: argparse.Namespace) -> int:
                 r = trainee_readiness(store, uid, p.uid, args.lang)
                 print(_line(r.trainee, str(r.sentence())))
             return 0
+        if args.xlsx:
+            if not args.cohort or not args.post:
+                raise UserError("--xlsx writes one cohort's matrix for one post: give --post")
+            from ..exchange.readiness_export import export_readiness
+
+            matrix = export_readiness(
+                store, args.cohort, get_post(store, args.post).uid, Path(args.xlsx), args.lang
+            )
+            print(_line(args.xlsx, f"{len(matrix.rows)} trainees"))
+            return 0
         posts = [get_post(store, args.post)] if args.post else _cohort_posts(store, args.cohort)
         for p in posts:
             for line in _matrix_lines(cohort_matrix(store, args.cohort, p.uid, args.lang)):
@@ -249,4 +259,5 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("trainee", nargs="?", help="trainee ID, name or id")
     p.add_argument("--cohort", help="a cohort's matrix instead: trainees × the post's skills")
     p.add_argument("--post", help="this post only (name or id)")
+    p.add_argument("--xlsx", metavar="FILE", help="write the cohort's matrix to a workbook")
     p.set_defaults(func=_readiness)

@@ -3,14 +3,18 @@ chart, on the trainee record), and a cohort's trainees × a post's skills colour
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -36,6 +40,14 @@ def _posts_in(posts: list[PostView], language: str) -> list[PostView]:
 def trainee_posts(store: Store, trainee_uid: str, language: str) -> list[PostView]:
     """The posts of the trainee's programme, named in ``language``."""
     return _posts_in(posts_for_trainee(store, trainee_uid), language)
+
+
+def export_matrix(store: Store, cohort: str, post_uid: str, path: str, language: str) -> str:
+    """Write the matrix to ``path`` (on the worker: the workbook library loads only here)."""
+    from ..exchange.readiness_export import export_readiness
+
+    export_readiness(store, cohort, post_uid, Path(path), language)
+    return path
 
 
 def matrix_choices(store: Store, language: str) -> tuple[list[str], list[PostView]]:
@@ -137,6 +149,10 @@ class CohortReadinessPane(QWidget):
         line.addWidget(QLabel(self.tr("Post")))
         line.addWidget(self.post_combo)
         line.addStretch(1)
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.setObjectName("matrixExportButton")
+        self.export_button.clicked.connect(self.export)
+        line.addWidget(self.export_button)
         layout.addLayout(line)
         self.summary = QLabel()
         self.summary.setObjectName("matrixSummary")
@@ -178,6 +194,21 @@ class CohortReadinessPane(QWidget):
         QueryOp(cohort_matrix, cohort, post, current_language()).success(self._show).failure(
             self.summary.setText
         ).run(self.worker, self)
+
+    def ask_path(self) -> str:
+        """Where to save the workbook ("" when the user cancels; tests answer it)."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export readiness"), "readiness.xlsx", self.tr("Workbooks (*.xlsx)")
+        )
+        return path
+
+    def export(self) -> None:
+        cohort, post = self.cohort_combo.currentData(), self.post_combo.currentData()
+        path = self.ask_path() if cohort and post else ""
+        if path:
+            QueryOp(export_matrix, cohort, post, path, current_language()).success(
+                lambda saved: self.summary.setText(self.tr("Saved %1").replace("%1", saved))
+            ).failure(self.summary.setText).run(self.worker, self)
 
     def _show(self, matrix: ReadinessMatrix) -> None:
         self.matrix = matrix
