@@ -41,3 +41,19 @@ def test_the_cli_refuses_a_matrix_file_without_a_post(_demo_template: Path, tmp_
     target = tmp_path / "matrix.xlsx"
     assert main(["readiness", "--db", str(db), "--cohort", COHORT, "--xlsx", str(target)]) == 1
     assert not target.exists()
+
+
+def test_a_chinese_matrix_file_has_chinese_headers(_demo_template: Path, tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    backup_sqlite(_demo_template, db)
+    target = tmp_path / "matrix.xlsx"
+    argv = ["readiness", "--db", str(db), "--cohort", COHORT, "--post", "轧钢工", "--lang", "zh"]
+    assert main([*argv, "--xlsx", str(target)]) == 0
+    sheet = load_workbook(target).active
+    assert sheet.title == "岗位胜任度"
+    assert next(sheet.iter_rows(min_row=2, max_row=2, values_only=True))[:3] == (
+        "学号",
+        "学员",
+        "达标",
+    )
+    assert "轧钢工" in sheet["A1"].value

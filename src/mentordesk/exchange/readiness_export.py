@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from ..core.errors import UserError
 from ..core.private_files import replace_whole
 from ..core.readiness import ReadinessMatrix, cohort_matrix
+from ..core.rubric_text import chinese
 from ..core.store import Store
 from ..core.wording import user_text
 
@@ -37,30 +38,33 @@ def cell_text(level: int | None, gap: int | None) -> str:
     return f"{level} (−{gap})" if gap else str(level)
 
 
-def write_matrix(matrix: ReadinessMatrix, path: Path) -> None:
+# The workbook's own words, (English, Chinese): like the sheet's form labels, they follow the
+# language asked for, whatever the interface language of whoever runs the export.
+WORDS = {
+    "sheet": ("Readiness", "岗位胜任度"),
+    "title": ("{cohort} — ready for {post}", "{cohort} — 胜任 {post}"),
+    "id": ("Trainee ID", "学号"),
+    "name": ("Trainee", "学员"),
+    "met": ("At target", "达标"),
+    "skill": ("{code} {name} (target {target})", "{code} {name}（目标 {target}）"),
+}
+
+
+def _word(key: str, language: str) -> str:
+    english, chinese_text = WORDS[key]
+    return chinese_text if chinese(language) else english
+
+
+def write_matrix(matrix: ReadinessMatrix, path: Path, language: str = "en") -> None:
     book = Workbook()
     sheet = book.active
-    sheet.title = user_text("Readiness", "Readiness")[:31]
-    sheet.append(
-        [
-            str(
-                user_text("Readiness", "{cohort} — ready for {post}").format(
-                    cohort=matrix.cohort, post=matrix.post
-                )
-            )
-        ]
-    )
+    sheet.title = _word("sheet", language)
+    sheet.append([_word("title", language).format(cohort=matrix.cohort, post=matrix.post)])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append(
-        [
-            str(user_text("Readiness", "Trainee ID")),
-            str(user_text("Readiness", "Trainee")),
-            str(user_text("Readiness", "At target")),
-        ]
+        [_word("id", language), _word("name", language), _word("met", language)]
         + [
-            str(user_text("Readiness", "{code} {name} (target {target})")).format(
-                code=c.code, name=c.name, target=c.target
-            )
+            _word("skill", language).format(code=c.code, name=c.name, target=c.target)
             for c in matrix.columns
         ]
     )
@@ -100,5 +104,5 @@ def export_readiness(
             )
         )
     matrix = cohort_matrix(store, cohort, post_uid, language)
-    write_matrix(matrix, path)
+    write_matrix(matrix, path, language)
     return matrix
