@@ -28,7 +28,15 @@ def test_navigation_offers_the_five_areas(qtbot, demo_store, make_worker):
     window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles == ["Today", "Trainees", "Assessments", "Calendar", "Sync", "Settings"]
+    assert titles == [
+        "Today",
+        "Trainees",
+        "Assessments",
+        "Calendar",
+        "Programmes",
+        "Sync",
+        "Settings",
+    ]
     window.show()
     window.activateWindow()
     for _ in range(10):

@@ -210,22 +210,13 @@ def _readiness(args: argparse.Namespace) -> int:
 
 def _write_matrix(store: Store, args: argparse.Namespace, posts: list[PostView]) -> int:
     """The cohort's matrix of one post printed (.pdf) or exported (.xlsx) to ``--out``."""
-    from ..exchange.readiness_matrix_pdf import write_matrix_pdf
-    from ..exchange.readiness_matrix_xlsx import write_matrix_xlsx
+    from ..exchange.readiness_matrix import write_readiness_matrix
 
-    out = Path(args.out)
-    kind = out.suffix.lower()
-    if kind not in (".pdf", ".xlsx"):
-        raise UserError(f"{out}: the matrix is written as .pdf (to print) or .xlsx (to export)")
     if len(posts) != 1:
         names = ", ".join(p.name for p in posts)
         raise UserError(f"The cohort trains for {len(posts)} posts ({names}): give --post")
-    matrix = cohort_matrix(store, args.cohort, posts[0].uid, args.lang)
-    language = "zh_CN" if args.lang == "zh" else "en"
-    if kind == ".pdf":
-        write_matrix_pdf(matrix, out, language)
-    else:
-        write_matrix_xlsx(matrix, out, language)
+    out = Path(args.out)
+    matrix = write_readiness_matrix(store, args.cohort, posts[0].uid, out, args.lang)
     print(f"Wrote {out}: {len(matrix.rows)} trainees × {len(matrix.columns)} skills")
     return 0
 

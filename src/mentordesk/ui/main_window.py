@@ -32,6 +32,7 @@ AREAS = (
     ("trainees", "trainees_view", "TraineesArea"),
     ("assessments", "assessments_view", "AssessmentsArea"),
     ("calendar", "calendar_view", "CalendarArea"),
+    ("programmes", "programmes_view", "ProgrammesArea"),
     ("sync", "sync_view", "SyncArea"),
     ("settings", "settings_view", "SettingsArea"),
 )
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
             "trainees": self.tr("Trainees"),
             "assessments": self.tr("Assessments"),
             "calendar": self.tr("Calendar"),
+            "programmes": self.tr("Programmes"),
             "sync": self.tr("Sync"),
             "settings": self.tr("Settings"),
         }

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ from .localised import localised
 from .note_category_names import note_category_names
 from .notes_panel import notes_html
 from .operations import Changes, DatabaseWorker, QueryOp
+from .readiness_panel import TraineeReadinessPanel
 from .record_figures import expectation_text
 from .window_geometry import fitting_size
 
@@ -60,6 +62,8 @@ class TraineeRecordDialog(QDialog):
         self.skills_container = child(f, QWidget, "skillsContainer")
         self.notes_list = child(f, QTextBrowser, "notesList")
         child(f, QDialogButtonBox, "buttonBox").rejected.connect(self.reject)
+        self.readiness = TraineeReadinessPanel(worker, trainee_uid, self)
+        child(f, QTabWidget, "recordTabs").addTab(self.readiness, self.tr("Readiness"))
 
         self.attendance_model = AttendanceHistoryModel(self)
         self.attendance_table.setModel(self.attendance_model)
@@ -100,6 +104,7 @@ class TraineeRecordDialog(QDialog):
     def _rubric_arrived(self, rubric: RubricView | None) -> None:
         if rubric is not None:
             self.max_level = rubric.max_level
+            self.readiness.max_level = rubric.max_level
             self.level_labels = {lv.level: lv.label for lv in rubric.levels}
 
     def _records_changed(self, changes: Changes) -> None:
@@ -112,6 +117,7 @@ class TraineeRecordDialog(QDialog):
             or changes.touches_trainees()
         ):
             self.reload()
+        self.readiness.records_changed(changes)
 
     # -- period -----------------------------------------------------------------------------
 
