@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Acknowledgement</name>
+    <message>
+        <source>Type or pick the trainee&apos;s name</source>
+        <translation>请输入或选择学员姓名</translation>
+    </message>
+    <message>
+        <source>The name is too long ({limit} characters at most)</source>
+        <translation>姓名过长（最多 {limit} 个字符）</translation>
+    </message>
+    <message>
+        <source>The trainee&apos;s signature must be a drawn PNG image</source>
+        <translation>学员签名必须是手写签名的 PNG 图片</translation>
+    </message>
+    <message>
+        <source>The signature image is too large (2 MB at most)</source>
+        <translation>签名图片过大（最多 2 MB）</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read the signature image ({reason})</source>
+        <translation>{file}：无法读取签名图片（{reason}）</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Updating your records for this version of MentorDesk…
@@ -509,10 +532,6 @@ Switch to that window.</source>
         <source>%1 marked present.</source>
         <translation>已将 %1 记为出勤。</translation>
     </message>
-    <message>
-        <source>Unmarked</source>
-        <translation>未记录</translation>
-    </message>
 </context>
 <context>
     <name>Backup</name>
@@ -575,6 +594,232 @@ Switch to that window.</source>
     <message>
         <source>schema {schema} is not this version&apos;s {head}</source>
         <translation>架构版本 {schema} 与本版本的 {head} 不一致</translation>
+    </message>
+</context>
+<context>
+    <name>BlockDialog</name>
+    <message>
+        <source>Edit block</source>
+        <translation>编辑时段</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>起始(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>结束(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>地点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Planned &amp;hours</source>
+        <translation>计划学时(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>Bundle</name>
+    <message>
+        <source>not a results workbook (no About sheet)</source>
+        <translation>不是结果工作簿（没有 About 工作表）</translation>
+    </message>
+    <message>
+        <source>altered: its SHA-256 is not the one in the manifest</source>
+        <translation>已被改动：其 SHA-256 与清单中的不符</translation>
+    </message>
+    <message>
+        <source>{bundle}: {problem}; nothing was imported</source>
+        <translation>{bundle}：{problem}；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>is a folder, not a bundle</source>
+        <translation>是文件夹，不是数据包</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB, larger than any bundle (limit {limit} MB)</source>
+        <translation>文件大小为 {size} MB，超过任何数据包的大小（上限 {limit} MB）</translation>
+    </message>
+    <message>
+        <source>not a bundle (the file is not a zip)</source>
+        <translation>不是数据包（文件不是 zip 压缩包）</translation>
+    </message>
+    <message>
+        <source>{bundle}: the zip is damaged or truncated ({error}); nothing was imported</source>
+        <translation>{bundle}：zip 文件已损坏或不完整（{error}）；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>{bundle}: cannot be read ({error}); nothing was imported</source>
+        <translation>{bundle}：无法读取（{error}）；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>damaged ({error})</source>
+        <translation>已损坏（{error}）</translation>
+    </message>
+    <message>
+        <source>unsafe name: {why}</source>
+        <translation>不安全的名称：{why}</translation>
+    </message>
+    <message>
+        <source>the bundle holds this name twice</source>
+        <translation>数据包中此名称出现两次</translation>
+    </message>
+    <message>
+        <source>a symbolic link, not a file</source>
+        <translation>是符号链接，不是文件</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>已加密</translation>
+    </message>
+    <message>
+        <source>unpacks to {unpacked} MB from {packed} KB — a zip bomb, not a bundle</source>
+        <translation>由 {packed} KB 解压为 {unpacked} MB——是压缩炸弹，不是数据包</translation>
+    </message>
+    <message>
+        <source>{bundle}: unpacks to {size} MB, far larger than any bundle; nothing was imported</source>
+        <translation>{bundle}：解压后为 {size} MB，远大于任何数据包；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>missing: this zip is not a bundle</source>
+        <translation>缺失：此 zip 文件不是数据包</translation>
+    </message>
+    <message>
+        <source>far larger than any manifest</source>
+        <translation>远大于任何清单</translation>
+    </message>
+    <message>
+        <source>extra: not listed in the manifest</source>
+        <translation>多余：清单中未列出</translation>
+    </message>
+    <message>
+        <source>missing: listed in the manifest, not in the bundle</source>
+        <translation>缺失：清单中列出，但数据包中没有</translation>
+    </message>
+    <message>
+        <source>{size:,} bytes, far larger than any signed sheet</source>
+        <translation>{size:,} 字节，远大于任何已签署的考核表</translation>
+    </message>
+    <message>
+        <source>altered: {size:,} bytes, the manifest says {listed:,}</source>
+        <translation>已被改动：{size:,} 字节，清单中为 {listed:,}</translation>
+    </message>
+    <message>
+        <source>{bundle}: its sheets come to {size} MB, far more than any bundle holds; nothing was imported</source>
+        <translation>{bundle}：其中考核表共 {size} MB，远超任何数据包的容量；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>{bundle}, member {member}: {problem}; nothing was imported</source>
+        <translation>{bundle}，成员 {member}：{problem}；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>an absolute path</source>
+        <translation>绝对路径</translation>
+    </message>
+    <message>
+        <source>a backslash in the name</source>
+        <translation>名称中含反斜杠</translation>
+    </message>
+    <message>
+        <source>a control character in the name</source>
+        <translation>名称中含控制字符</translation>
+    </message>
+    <message>
+        <source>a path that climbs out of the bundle</source>
+        <translation>路径会跳出数据包</translation>
+    </message>
+    <message>
+        <source>not readable JSON ({error})</source>
+        <translation>不是可读取的 JSON（{error}）</translation>
+    </message>
+    <message>
+        <source>not a MentorDesk bundle manifest (format {format!r})</source>
+        <translation>不是 MentorDesk 数据包清单（格式应为 {format!r}）</translation>
+    </message>
+    <message>
+        <source>the version is missing</source>
+        <translation>缺少版本号</translation>
+    </message>
+    <message>
+        <source>bundle format version {version} is newer than this MentorDesk reads ({known}); update MentorDesk</source>
+        <translation>数据包格式版本 {version} 比本 MentorDesk 能读取的版本（{known}）新；请更新 MentorDesk</translation>
+    </message>
+    <message>
+        <source>the list of files is missing</source>
+        <translation>缺少文件列表</translation>
+    </message>
+    <message>
+        <source>file {path} is listed twice</source>
+        <translation>文件 {path} 被列出两次</translation>
+    </message>
+    <message>
+        <source>it must list one results workbook, not {count}</source>
+        <translation>清单必须列出一个结果工作簿，而不是 {count} 个</translation>
+    </message>
+    <message>
+        <source>file {n}: {problem}</source>
+        <translation>第 {n} 个文件：{problem}</translation>
+    </message>
+    <message>
+        <source>not an entry with a path, size and SHA-256</source>
+        <translation>不是包含路径、大小和 SHA-256 的条目</translation>
+    </message>
+    <message>
+        <source>unsafe path {path!r} ({why})</source>
+        <translation>不安全的路径 {path!r}（{why}）</translation>
+    </message>
+    <message>
+        <source>unknown kind {kind!r}</source>
+        <translation>未知类型 {kind!r}</translation>
+    </message>
+    <message>
+        <source>the size of {path} is not a number</source>
+        <translation>{path} 的大小不是数字</translation>
+    </message>
+    <message>
+        <source>the SHA-256 of {path} is not 64 hex digits</source>
+        <translation>{path} 的 SHA-256 不是 64 位十六进制数</translation>
+    </message>
+    <message>
+        <source>the workbook {path} must be an .xlsx at the top</source>
+        <translation>工作簿 {path} 必须是位于顶层的 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>{path} names no assessment UID</source>
+        <translation>{path} 未指明考核唯一标识</translation>
+    </message>
+    <message>
+        <source>{path} has no revision number</source>
+        <translation>{path} 没有修订号</translation>
+    </message>
+    <message>
+        <source>the sheet {path} must be a .pdf under {folder}</source>
+        <translation>考核表 {path} 必须是 {folder} 下的 .pdf 文件</translation>
+    </message>
+    <message>
+        <source>the sheet is of assessment {named}, the manifest says {uid}</source>
+        <translation>考核表属于考核 {named}，清单中为 {uid}</translation>
+    </message>
+    <message>
+        <source>the first sheet of assessment {uid} must be the signed one</source>
+        <translation>考核 {uid} 的第一份考核表必须是已签署的那份</translation>
+    </message>
+    <message>
+        <source>revision {revision} does not extend the sheet before it as a countersignature does</source>
+        <translation>修订 {revision} 不是像会签那样在前一份考核表上增量追加的</translation>
+    </message>
+    <message>
+        <source>the sheet carries no signature</source>
+        <translation>考核表没有签名</translation>
+    </message>
+    <message>
+        <source>the signature {field} by {signer} does not verify ({problem})</source>
+        <translation>{signer} 的签名 {field} 未通过验证（{problem}）</translation>
     </message>
 </context>
 <context>
@@ -697,6 +942,271 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>CalendarArea</name>
+    <message>
+        <source>school</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>plant</source>
+        <translation>工厂</translation>
+    </message>
+    <message>
+        <source>holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>closure</source>
+        <translation>停产</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Planned hours</source>
+        <translation>计划学时</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>Holiday, every cohort</source>
+        <translation>节假日（所有班级）</translation>
+    </message>
+    <message>
+        <source>Closure, this cohort</source>
+        <translation>停产（仅本班级）</translation>
+    </message>
+    <message>
+        <source>%1 school · %2 plant · ◆ a holiday or closure that week · the framed column is this week. Point at a week for its dates and planned hours.</source>
+        <translation>%1 学校 · %2 工厂 · ◆ 该周有节假日或停产 · 带框的列是本周。鼠标指向某周可查看日期和计划学时。</translation>
+    </message>
+    <message>
+        <source>every cohort</source>
+        <translation>所有班级</translation>
+    </message>
+    <message>
+        <source>%1 blocks from %2 to %3, %4 planned practice hours.</source>
+        <translation>共 %1 个时段，%2 至 %3，计划实践 %4 学时。</translation>
+    </message>
+    <message>
+        <source>No plan yet for %1: press New plan… to lay out its school and plant weeks</source>
+        <translation>%1 还没有培养计划：请按“新建计划…”安排学校周和工厂周</translation>
+    </message>
+    <message>
+        <source>Plan saved.</source>
+        <translation>计划已保存。</translation>
+    </message>
+    <message>
+        <source>Block saved.</source>
+        <translation>时段已保存。</translation>
+    </message>
+    <message>
+        <source>Delete block</source>
+        <translation>删除时段</translation>
+    </message>
+    <message>
+        <source>Delete the %1 block from %2 to %3? Sessions already made stay until you generate the plan&apos;s sessions again.</source>
+        <translation>删除 %2 至 %3 的%1时段？已生成的课次会保留，直到您再次按计划生成课次。</translation>
+    </message>
+    <message>
+        <source>Block deleted.</source>
+        <translation>时段已删除。</translation>
+    </message>
+    <message>
+        <source>Day off added.</source>
+        <translation>已添加休息日。</translation>
+    </message>
+    <message>
+        <source>That day is already off.</source>
+        <translation>该日已是休息日。</translation>
+    </message>
+    <message>
+        <source>Day off removed.</source>
+        <translation>已删除休息日。</translation>
+    </message>
+    <message>
+        <source>Training calendar</source>
+        <translation>培养日历</translation>
+    </message>
+    <message>
+        <source>This &amp;week</source>
+        <translation>本周(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>新建计划(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>No cohorts yet. Import a roster in Sync, or give trainees a cohort in Trainees; then lay out each cohort&apos;s plan here.</source>
+        <translation>还没有班级。请在“同步”中导入名册，或在“学员”中为学员指定班级；然后在这里为每个班级制定计划。</translation>
+    </message>
+    <message>
+        <source>&amp;Blocks</source>
+        <translation>时段(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Add block…</source>
+        <translation>添加时段(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit block…</source>
+        <translation>编辑时段(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete block…</source>
+        <translation>删除时段(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Holidays and closures</source>
+        <translation>节假日与停产(&amp;H)</translation>
+    </message>
+    <message>
+        <source>What it is, e.g. National Day</source>
+        <translation>说明，例如：国庆节</translation>
+    </message>
+    <message>
+        <source>Add da&amp;y off</source>
+        <translation>添加休息日(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Planned sessions</source>
+        <translation>计划课次(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Week template</source>
+        <translation>每周模板</translation>
+    </message>
+    <message>
+        <source>From – to</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>&amp;Workshop</source>
+        <translation>车间(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Mentor</source>
+        <translation>导师(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Topic</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save template and pre&amp;view</source>
+        <translation>保存模板并预览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate sessions</source>
+        <translation>生成课次(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel session</source>
+        <translation>取消课次(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Re&amp;instate</source>
+        <translation>恢复(&amp;I)</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDialogs</name>
+    <message>
+        <source>Plant</source>
+        <translation>工厂</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarWeekModel</name>
+    <message>
+        <source>S</source>
+        <translation>校</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>厂</translation>
+    </message>
+    <message>
+        <source>school</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>plant</source>
+        <translation>工厂</translation>
+    </message>
+    <message>
+        <source>holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>closure</source>
+        <translation>停产</translation>
+    </message>
+    <message>
+        <source>%1 · week of %2</source>
+        <translation>%1 · %2 这一周</translation>
+    </message>
+    <message>
+        <source>No block planned this week</source>
+        <translation>本周没有计划时段</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3</source>
+        <translation>%1：%2 至 %3</translation>
+    </message>
+    <message>
+        <source>, %1 planned hours</source>
+        <translation>，计划 %1 学时</translation>
+    </message>
+    <message>
+        <source>W%1</source>
+        <translation>第%1周</translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation>%1 这一周</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+</context>
+<context>
     <name>Certificate</name>
     <message>
         <source>the certificate expired on {date}</source>
@@ -717,6 +1227,63 @@ Switch to that window.</source>
     <message>
         <source>the certificate is not meant for signing documents (its extended key usage allows other purposes only)</source>
         <translation>该证书不能用于签署文档（其扩展密钥用法只允许其他用途）</translation>
+    </message>
+</context>
+<context>
+    <name>CohortReadinessPane</name>
+    <message>
+        <source>Cohort</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Choose a cohort and a post.</source>
+        <translation>请选择班级和岗位。</translation>
+    </message>
+    <message>
+        <source>Export readiness</source>
+        <translation>导出岗位胜任度</translation>
+    </message>
+    <message>
+        <source>Workbooks (*.xlsx);;PDF to print (*.pdf)</source>
+        <translation>工作簿 (*.xlsx);;打印用 PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>At target</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <source>%1
+target %2</source>
+        <translation>%1
+目标 %2</translation>
+    </message>
+    <message>
+        <source>%1 (−%2)</source>
+        <translation>%1 (−%2)</translation>
+    </message>
+    <message>
+        <source>%1 trainees; %2 ready for %3.</source>
+        <translation>共 %1 名学员；%2 名可胜任 %3。</translation>
+    </message>
+    <message>
+        <source>No trainee in this cohort.</source>
+        <translation>该班级没有学员。</translation>
     </message>
 </context>
 <context>
@@ -855,6 +1422,124 @@ Switch to that window.</source>
     <message>
         <source>Saving the workbook</source>
         <translation>正在保存工作簿</translation>
+    </message>
+    <message>
+        <source>{file}: a bundle must be saved as .zip</source>
+        <translation>{file}：数据包必须保存为 .zip 文件</translation>
+    </message>
+    <message>
+        <source>Signed sheets: {count:,}</source>
+        <translation>已签署考核表：{count:,}</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>The period&apos;s end ({end}) is before its start ({start})</source>
+        <translation>时段的结束日期（{end}）早于开始日期（{start}）</translation>
+    </message>
+    <message>
+        <source>The suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>The school&apos;s reply</source>
+        <translation>学校的回复</translation>
+    </message>
+    <message>
+        <source>Who replied</source>
+        <translation>回复人</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>Feedback to the school</source>
+        <translation>对学校的反馈</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Period (— = open)</source>
+        <translation>时段（— 表示不限）</translation>
+    </message>
+    <message>
+        <source>What should the school teach differently, and why?</source>
+        <translation>学校在教学上应做哪些调整？原因是什么？</translation>
+    </message>
+    <message>
+        <source>Save suggestions</source>
+        <translation>保存建议</translation>
+    </message>
+    <message>
+        <source>The mentor&apos;s suggestions</source>
+        <translation>企业导师的建议</translation>
+    </message>
+    <message>
+        <source>The school&apos;s answer, typed by its teacher</source>
+        <translation>学校的答复（由学校教师填写）</translation>
+    </message>
+    <message>
+        <source>Teacher&apos;s name</source>
+        <translation>教师姓名</translation>
+    </message>
+    <message>
+        <source>Save reply</source>
+        <translation>保存回复</translation>
+    </message>
+    <message>
+        <source>The school&apos;s reply</source>
+        <translation>学校回复</translation>
+    </message>
+    <message>
+        <source>English and Chinese</source>
+        <translation>中英文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Save report as PDF…</source>
+        <translation>将报告保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Written by %1</source>
+        <translation>填写人：%1</translation>
+    </message>
+    <message>
+        <source>Replied on %1</source>
+        <translation>回复于 %1</translation>
+    </message>
+    <message>
+        <source>No reply yet</source>
+        <translation>尚无回复</translation>
+    </message>
+    <message>
+        <source>Suggestions saved.</source>
+        <translation>建议已保存。</translation>
+    </message>
+    <message>
+        <source>Reply saved.</source>
+        <translation>回复已保存。</translation>
+    </message>
+    <message>
+        <source>Save the feedback report</source>
+        <translation>保存反馈报告</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved: %1 (%2 pages)</source>
+        <translation>报告已保存：%1（共 %2 页）</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1769,36 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>HandBack</name>
+    <message>
+        <source>The PIN must be {low} to {high} digits</source>
+        <translation>PIN 必须是 {low} 到 {high} 位数字</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: type the same PIN twice</source>
+        <translation>两次输入的 PIN 不一致：请输入相同的 PIN 两次</translation>
+    </message>
+</context>
+<context>
+    <name>HandOverDialog</name>
+    <message>
+        <source>Hand over for self-assessment</source>
+        <translation>交给学员自评</translation>
+    </message>
+    <message>
+        <source>%1 will see only their own skills and rate them. Choose a PIN: it is needed to leave self-assessment.</source>
+        <translation>%1 只能看到并评定自己的技能。请设置一个 PIN：退出自评时需要输入。</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>再次输入 PIN</translation>
+    </message>
+</context>
+<context>
     <name>Hours</name>
     <message>
         <source>{hours} h</source>
@@ -1167,6 +1882,14 @@ Switch to that window.</source>
         <translation>考核</translation>
     </message>
     <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation>培养项目</translation>
+    </message>
+    <message>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -1226,6 +1949,10 @@ Switch to that window.</source>
         <translation>日历</translation>
     </message>
     <message>
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
         <source>no trainee with Trainee ID {id} here or in the Trainees sheet</source>
         <translation>本机和 Trainees 工作表中都没有学号为 {id} 的学员</translation>
     </message>
@@ -1276,6 +2003,10 @@ Switch to that window.</source>
     <message>
         <source>Level and Rated On must not be empty</source>
         <translation>等级（Level）和评定日期（Rated On）不能为空</translation>
+    </message>
+    <message>
+        <source>column Rater Role: {problem}</source>
+        <translation>评定人角色列：{problem}</translation>
     </message>
     <message>
         <source>Written At is empty</source>
@@ -1344,6 +2075,60 @@ Switch to that window.</source>
     <message>
         <source>column {column}: a {place} plans no hours</source>
         <translation>{column} 列：{place} 不计划学时</translation>
+    </message>
+    <message>
+        <source>assessment {uid} is neither here nor in this bundle&apos;s workbook</source>
+        <translation>考核 {uid} 既不在本机，也不在此数据包的工作簿中</translation>
+    </message>
+    <message>
+        <source>assessment {uid} is not signed here; its sheet was not kept</source>
+        <translation>考核 {uid} 在本机未签署；其考核表未保存</translation>
+    </message>
+    <message>
+        <source>this countersigned sheet does not extend the sheet held here for assessment {uid} (it was countersigned on another copy); it was not kept</source>
+        <translation>此会签考核表不是在本机所存考核 {uid} 的考核表上追加的（是在另一份副本上会签的）；未保存</translation>
+    </message>
+    <message>
+        <source>column {column}: {end} is before the period&apos;s start {start}</source>
+        <translation>列 {column}：{end} 早于时段的开始日期 {start}</translation>
+    </message>
+</context>
+<context>
+    <name>MissingMarksModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>课次</translation>
+    </message>
+    <message>
+        <source>Unrecorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>%1 of %2 unrecorded</source>
+        <translation>%2 人中 %1 人未记录</translation>
+    </message>
+</context>
+<context>
+    <name>MissingMarksPanel</name>
+    <message>
+        <source>Looking for missing marks…</source>
+        <translation>正在查找漏记的考勤…</translation>
+    </message>
+    <message>
+        <source>Nothing is missing: every trainee expected at a session of the last %1 days has a mark.</source>
+        <translation>没有漏记：最近 %1 天各课次的应到学员都已记录考勤。</translation>
+    </message>
+    <message>
+        <source>%1 sessions of the last %2 days have expected trainees without a mark (%3 marks in all). Arrow keys choose, Enter opens the session at the first of them.</source>
+        <translation>最近 %2 天有 %1 个课次存在未记录考勤的应到学员（共 %3 条）。用方向键选择，按 Enter 打开该课次并定位到第一位未记录的学员。</translation>
     </message>
 </context>
 <context>
@@ -1494,6 +2279,61 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>PassToTraineeWindow</name>
+    <message>
+        <source>Assessment sheet for %1</source>
+        <translation>%1 的考核表</translation>
+    </message>
+    <message>
+        <source>Your assessment sheet</source>
+        <translation>你的考核表</translation>
+    </message>
+    <message>
+        <source>Read the sheet. If you have read it, give your name and sign in the box: your signature goes into the trainee box, and your mentor&apos;s signature covers it.</source>
+        <translation>请阅读考核表。阅读后请填写姓名并在框内签名：你的签名将放入学员签字栏，导师的签名会覆盖并保护它。</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>你的姓名</translation>
+    </message>
+    <message>
+        <source>Your signature</source>
+        <translation>你的签名</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>I have read this sheet</source>
+        <translation>我已阅读本表</translation>
+    </message>
+    <message>
+        <source>Hand back to mentor…</source>
+        <translation>交还导师…</translation>
+    </message>
+    <message>
+        <source>Sign in the box first.</source>
+        <translation>请先在框内签名。</translation>
+    </message>
+    <message>
+        <source>Thank you. Please hand the PC back to your mentor.</source>
+        <translation>谢谢。请把电脑交还给导师。</translation>
+    </message>
+    <message>
+        <source>Hand back to mentor</source>
+        <translation>交还导师</translation>
+    </message>
+    <message>
+        <source>Mentor&apos;s PIN:</source>
+        <translation>导师 PIN：</translation>
+    </message>
+    <message>
+        <source>That is not the mentor&apos;s PIN.</source>
+        <translation>PIN 不正确。</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePrompt</name>
     <message>
         <source>Passphrase</source>
@@ -1544,6 +2384,191 @@ Switch to that window.</source>
     <message>
         <source>The period starts on {start}, after it ends on {end}</source>
         <translation>时段的开始日期 {start} 晚于结束日期 {end}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>New plan</source>
+        <translation>新建计划</translation>
+    </message>
+    <message>
+        <source>&amp;Cohort</source>
+        <translation>班级(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Alternation</source>
+        <translation>工学交替(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Every &amp;weekday in the plant</source>
+        <translation>每个工作日在工厂(&amp;W)</translation>
+    </message>
+    <message>
+        <source>One &amp;block</source>
+        <translation>单个时段(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Weeks at &amp;school</source>
+        <translation>在学校周数(&amp;S)</translation>
+    </message>
+    <message>
+        <source>then weeks in the p&amp;lant</source>
+        <translation>然后在工厂周数(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The two repeat from the first day to the last.</source>
+        <translation>两者从起始日到结束日循环交替。</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>地点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>起始(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>结束(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Planned &amp;hours of the block</source>
+        <translation>该时段计划学时(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Planned &amp;hours per plant day</source>
+        <translation>每个在厂日计划学时(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>PlannedSessionsPanel</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>车间</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>导师</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>手动新建</translation>
+    </message>
+    <message>
+        <source>Sessions from %1 on:</source>
+        <translation>%1 起的课次：</translation>
+    </message>
+    <message>
+        <source>No session from %1 on. Fill in the week template, preview, then generate.</source>
+        <translation>%1 起没有课次。请填写每周模板，预览后再生成。</translation>
+    </message>
+    <message>
+        <source>(no mentor)</source>
+        <translation>（无导师）</translation>
+    </message>
+    <message>
+        <source>The template changed: preview again before generating.</source>
+        <translation>模板已更改：生成前请重新预览。</translation>
+    </message>
+    <message>
+        <source>Generating would add %1 sessions, take away %2 and keep %3.</source>
+        <translation>生成将新增 %1 个课次，移除 %2 个，保留 %3 个。</translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation>新增：%1</translation>
+    </message>
+    <message>
+        <source>Taken away: %1</source>
+        <translation>移除：%1</translation>
+    </message>
+    <message>
+        <source>Week template saved; nothing else has changed yet.</source>
+        <translation>每周模板已保存；其他内容尚未更改。</translation>
+    </message>
+    <message>
+        <source>%1 sessions added, %2 taken away.</source>
+        <translation>已新增 %1 个课次，移除 %2 个。</translation>
+    </message>
+    <message>
+        <source>Session of %1 cancelled.</source>
+        <translation>%1 的课次已取消。</translation>
+    </message>
+    <message>
+        <source>Session of %1 reinstated.</source>
+        <translation>%1 的课次已恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>Posts</name>
+    <message>
+        <source>{count} posts are named {name!r}; give the id</source>
+        <translation>有 {count} 个岗位名为 {name!r}；请给出唯一标识</translation>
+    </message>
+    <message>
+        <source>No post named {name!r}</source>
+        <translation>没有名为 {name!r} 的岗位</translation>
+    </message>
+    <message>
+        <source>Rubric {rubric!r} already has a post {name!r}</source>
+        <translation>评价标准 {rubric!r} 已有岗位 {name!r}</translation>
     </message>
 </context>
 <context>
@@ -1620,6 +2645,41 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
     </message>
 </context>
 <context>
+    <name>ProgrammeDialog</name>
+    <message>
+        <source>Edit programme</source>
+        <translation>编辑培养项目</translation>
+    </message>
+    <message>
+        <source>New programme</source>
+        <translation>新建培养项目</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+</context>
+<context>
     <name>Programmes</name>
     <message>
         <source>programme</source>
@@ -1644,6 +2704,93 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
     <message>
         <source>Programme {name!r} is used by cohorts: {cohorts}; move them first</source>
         <translation>培养项目 {name!r} 仍有班级在使用：{cohorts}；请先将这些班级移出</translation>
+    </message>
+    <message>
+        <source>Programme {name!r} is used by rubrics: {rubrics}; give them another programme first</source>
+        <translation>培养项目 {name!r} 正被评价标准使用：{rubrics}；请先为它们指定其他项目</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammesArea</name>
+    <message>
+        <source>Programmes</source>
+        <translation>培养项目</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Cohort readiness</source>
+        <translation>班级岗位胜任度</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>New programme…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Add staff member…</source>
+        <translation>添加人员…</translation>
+    </message>
+    <message>
+        <source>No programme yet: add one with New programme…</source>
+        <translation>尚无培养项目：请用“新建项目…”添加</translation>
+    </message>
+    <message>
+        <source>Delete programme %1?</source>
+        <translation>删除培养项目 %1？</translation>
+    </message>
+    <message>
+        <source>Withdraw programme %1?</source>
+        <translation>停用培养项目 %1？</translation>
     </message>
 </context>
 <context>
@@ -1735,6 +2882,84 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
     <message>
         <source>A rating grid needs a session, or a cohort and a module</source>
         <translation>技能评定表需要指定课次，或指定班级和模块</translation>
+    </message>
+    <message>
+        <source>Rater role {role!r} is not one of: {allowed}</source>
+        <translation>评定人角色 {role!r} 不是以下之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>Weight {part!r} is not ROLE=PERCENT</source>
+        <translation>权重 {part!r} 不是“角色=百分比”格式</translation>
+    </message>
+    <message>
+        <source>Role {role} is weighed twice</source>
+        <translation>角色 {role} 的权重重复设置</translation>
+    </message>
+    <message>
+        <source>Weight of {role} must be a whole percent, 1 to 100</source>
+        <translation>{role} 的权重必须是 1 到 100 之间的整数百分比</translation>
+    </message>
+    <message>
+        <source>The weights add up to {total} %, not 100 %: {weights}</source>
+        <translation>权重合计为 {total} %，不是 100 %：{weights}</translation>
+    </message>
+    <message>
+        <source>{parts} (no composite: {missing} not rated)</source>
+        <translation>{parts}（无综合分：{missing} 尚未评定）</translation>
+    </message>
+</context>
+<context>
+    <name>Readiness</name>
+    <message>
+        <source>ready for {post}: {met} of {total} skills at target</source>
+        <translation>{post}岗位胜任度：{total} 项技能中 {met} 项达标</translation>
+    </message>
+    <message>
+        <source>{code} by {gap}</source>
+        <translation>{code} 差 {gap} 级</translation>
+    </message>
+    <message>
+        <source>{earlier}, {later}</source>
+        <translation>{earlier}，{later}</translation>
+    </message>
+    <message>
+        <source>{said}; below: {gaps}</source>
+        <translation>{said}；未达标：{gaps}</translation>
+    </message>
+    <message>
+        <source>{said}; not yet rated: {codes}</source>
+        <translation>{said}；尚未评价：{codes}</translation>
+    </message>
+    <message>
+        <source>No post with id {uid}</source>
+        <translation>没有唯一标识为 {uid} 的岗位</translation>
+    </message>
+    <message>
+        <source>No trainee with id {uid}</source>
+        <translation>没有唯一标识为 {uid} 的学员</translation>
+    </message>
+    <message>
+        <source>No cohort named {name!r}</source>
+        <translation>没有名为 {name!r} 的班级</translation>
+    </message>
+    <message>
+        <source>{file}: the matrix is written as .pdf (to print) or .xlsx (to export)</source>
+        <translation>{file}：矩阵只能保存为 .pdf（打印）或 .xlsx（导出）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFigures</name>
+    <message>
+        <source>%1 of %2 expected sessions, &lt;b&gt;%3 unrecorded&lt;/b&gt;</source>
+        <translation>应到 %2 次课中出勤率 %1，&lt;b&gt;%3 次未记录&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Hours done %1 of %2 planned so far: &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation>已完成学时 %1，截至目前计划 %2：&lt;b&gt;%3&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Hours done %1: &lt;b&gt;%2&lt;/b&gt; for this period</source>
+        <translation>已完成学时 %1：本期间&lt;b&gt;%2&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
@@ -1973,12 +3198,59 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
         <translation>请假</translation>
     </message>
     <message>
+        <source>Unmarked</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>On leave</source>
+        <translation>请假中</translation>
+    </message>
+    <message>
         <source>— unmarked</source>
         <translation>— 未记录</translation>
     </message>
     <message>
+        <source>On approved leave this day: not expected, not absent</source>
+        <translation>当日已批准请假：不计应到，也不算缺勤</translation>
+    </message>
+    <message>
         <source>Not in this session&apos;s cohort on this date, but marked</source>
         <translation>当天不属于本课次的班级，但已记录考勤</translation>
+    </message>
+</context>
+<context>
+    <name>RubricFiles</name>
+    <message>
+        <source>{file}: {where}: {what}</source>
+        <translation>{file}：{where}：{what}</translation>
+    </message>
+    <message>
+        <source>expected a list of objects</source>
+        <translation>应为对象列表</translation>
+    </message>
+    <message>
+        <source>expected a list of texts</source>
+        <translation>应为文本列表</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a whole number</source>
+        <translation>{value!r} 不是整数</translation>
+    </message>
+    <message>
+        <source>targets must map skill codes to levels</source>
+        <translation>目标等级须为“技能编号: 等级”的对应表</translation>
+    </message>
+    <message>
+        <source>expected an object with name and levels</source>
+        <translation>应为包含名称和等级的对象</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not a rubric file: line {line}, column {column}: {reason}</source>
+        <translation>{file} 不是评价标准文件：第 {line} 行第 {column} 列：{reason}</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +3289,156 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
     </message>
 </context>
 <context>
+    <name>RubricLayers</name>
+    <message>
+        <source>modules row {row} ({name})</source>
+        <translation>模块第 {row} 行（{name}）</translation>
+    </message>
+    <message>
+        <source>skills row {row} ({name})</source>
+        <translation>技能第 {row} 行（{name}）</translation>
+    </message>
+    <message>
+        <source>posts row {row} ({name})</source>
+        <translation>岗位第 {row} 行（{name}）</translation>
+    </message>
+    <message>
+        <source>levels row {row} ({name})</source>
+        <translation>等级第 {row} 行（{name}）</translation>
+    </message>
+    <message>
+        <source>{where}: {fault}</source>
+        <translation>{where}：{fault}</translation>
+    </message>
+    <message>
+        <source>the label is empty</source>
+        <translation>等级名称为空</translation>
+    </message>
+    <message>
+        <source>the module&apos;s name is empty</source>
+        <translation>模块名称为空</translation>
+    </message>
+    <message>
+        <source>layer {layer!r} is not one of: {allowed}</source>
+        <translation>层级 {layer!r} 不在以下范围内：{allowed}</translation>
+    </message>
+    <message>
+        <source>the module {name!r} is already in row {row}</source>
+        <translation>模块 {name!r} 已在第 {row} 行出现</translation>
+    </message>
+    <message>
+        <source>it builds on {other!r}, which is not a module of this rubric</source>
+        <translation>其基础模块 {other!r} 不是本评价标准的模块</translation>
+    </message>
+    <message>
+        <source>the layers form a cycle: {path}</source>
+        <translation>层级构成循环：{path}</translation>
+    </message>
+    <message>
+        <source>a {layer} module cannot build on {other!r}, a {other_layer} module</source>
+        <translation>{layer} 层的模块不能以 {other_layer} 层的模块 {other!r} 为基础</translation>
+    </message>
+    <message>
+        <source>the code is empty</source>
+        <translation>编号为空</translation>
+    </message>
+    <message>
+        <source>the skill&apos;s name is empty</source>
+        <translation>技能名称为空</translation>
+    </message>
+    <message>
+        <source>the code {code} is already in row {row}</source>
+        <translation>编号 {code} 已在第 {row} 行出现</translation>
+    </message>
+    <message>
+        <source>the module {module!r} is not a module of this rubric</source>
+        <translation>模块 {module!r} 不是本评价标准的模块</translation>
+    </message>
+    <message>
+        <source>{count} descriptors for a {levels}-level scale</source>
+        <translation>{levels} 级量表却有 {count} 条描述</translation>
+    </message>
+    <message>
+        <source>the post&apos;s name is empty</source>
+        <translation>岗位名称为空</translation>
+    </message>
+    <message>
+        <source>the post names no skill</source>
+        <translation>该岗位未列出任何技能</translation>
+    </message>
+    <message>
+        <source>the skill {code} is not in the rubric</source>
+        <translation>技能 {code} 不在本评价标准中</translation>
+    </message>
+    <message>
+        <source>the skill {code} is named twice</source>
+        <translation>技能 {code} 列出了两次</translation>
+    </message>
+    <message>
+        <source>the target {target} for {code} is outside the scale 1–{top}</source>
+        <translation>{code} 的目标等级 {target} 超出 1–{top} 的范围</translation>
+    </message>
+    <message>
+        <source>the post is already in row {row}</source>
+        <translation>该岗位已在第 {row} 行出现</translation>
+    </message>
+    <message>
+        <source>No programme named {name!r}</source>
+        <translation>没有名为 {name!r} 的培养项目</translation>
+    </message>
+    <message>
+        <source>Rubric version {version} is not a positive number</source>
+        <translation>评价标准版本 {version} 不是正数</translation>
+    </message>
+</context>
+<context>
+    <name>RubricPane</name>
+    <message>
+        <source>Layer, module, skill</source>
+        <translation>层级、模块、技能</translation>
+    </message>
+    <message>
+        <source>Level descriptor</source>
+        <translation>等级描述</translation>
+    </message>
+    <message>
+        <source>Post, skill</source>
+        <translation>岗位、技能</translation>
+    </message>
+    <message>
+        <source>Target level</source>
+        <translation>目标等级</translation>
+    </message>
+    <message>
+        <source>Foundation</source>
+        <translation>基础层</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向层</translation>
+    </message>
+    <message>
+        <source>Job position</source>
+        <translation>岗位层</translation>
+    </message>
+    <message>
+        <source>Choose a programme to see its rubric and posts.</source>
+        <translation>请选择一个培养项目以查看其评价标准和岗位。</translation>
+    </message>
+    <message>
+        <source>Programme %1 has no rubric yet (mentordesk rubric import).</source>
+        <translation>培养项目 %1 尚无评价标准（mentordesk rubric import）。</translation>
+    </message>
+    <message>
+        <source>Rubric: %1 · version %2</source>
+        <translation>评价标准：%1 · 第 %2 版</translation>
+    </message>
+    <message>
+        <source>No post yet.</source>
+        <translation>尚无岗位。</translation>
+    </message>
+</context>
+<context>
     <name>Rubrics</name>
     <message>
         <source>rubric</source>
@@ -2033,10 +3455,6 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
     <message>
         <source>Rubric levels must be numbered 1, 2, 3 … without gaps</source>
         <translation>评价标准的等级必须按 1、2、3 … 连续编号</translation>
-    </message>
-    <message>
-        <source>Label of level {level}</source>
-        <translation>等级 {level} 的标签</translation>
     </message>
     <message>
         <source>Skill {code}: {count} descriptors for a {levels}-level scale</source>
@@ -2059,16 +3477,141 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
         <translation>评价标准 {name!r} 版本 {version} 已存在</translation>
     </message>
     <message>
-        <source>Skill code {code} appears twice</source>
-        <translation>技能代码 {code} 出现了两次</translation>
-    </message>
-    <message>
         <source>No rubric with id {uid}</source>
         <translation>找不到 ID 为 {uid} 的评价标准</translation>
     </message>
     <message>
         <source>Skill code {code} already exists in {rubric}</source>
         <translation>技能代码 {code} 已存在于 {rubric} 中</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerBox</name>
+    <message>
+        <source>Scan or type a session code (Ctrl+K)</source>
+        <translation>扫描或输入课次码（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Scan the QR code of a paper sign-in sheet, or type the session&apos;s id, then press Enter: the session opens.</source>
+        <translation>扫描纸质签到表上的二维码，或输入课次编号，然后按 Enter：即可打开该课次。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a session code. Scan the QR code printed on a sign-in sheet, or type the session&apos;s id.</source>
+        <translation>“%1”不是课次码。请扫描签到表上印的二维码，或输入课次编号。</translation>
+    </message>
+    <message>
+        <source>Opened from its code: %1</source>
+        <translation>已按课次码打开：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SelfAssessmentWindow</name>
+    <message>
+        <source>Self-assessment — %1</source>
+        <translation>学员自评 — %1</translation>
+    </message>
+    <message>
+        <source>Self-assessment: %1</source>
+        <translation>学员自评：%1</translation>
+    </message>
+    <message>
+        <source>Hand back to mentor…</source>
+        <translation>交还导师…</translation>
+    </message>
+    <message>
+        <source>Pick the level you think you have reached in each skill. Your mentor sees your view beside theirs; it does not replace it.</source>
+        <translation>请为每项技能选择你认为自己已达到的等级。导师会把你的评价与他们的评价并列查看，不会替代导师的评价。</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>My level</source>
+        <translation>我的等级</translation>
+    </message>
+    <message>
+        <source>What the level means</source>
+        <translation>等级说明</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未评定</translation>
+    </message>
+    <message>
+        <source>Hand back to mentor</source>
+        <translation>交还导师</translation>
+    </message>
+    <message>
+        <source>Mentor&apos;s PIN:</source>
+        <translation>导师 PIN：</translation>
+    </message>
+    <message>
+        <source>That is not the mentor&apos;s PIN.</source>
+        <translation>PIN 不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionActions</name>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <source>Print sign-in sheet…</source>
+        <translation>打印签到表…</translation>
+    </message>
+    <message>
+        <source>Save the session&apos;s paper sign-in sheet (PDF, with its QR code) to print</source>
+        <translation>保存本课次的纸质签到表（PDF，含二维码）以便打印</translation>
+    </message>
+    <message>
+        <source>Transcribe paper sheet…</source>
+        <translation>录入纸质签到表…</translation>
+    </message>
+    <message>
+        <source>Type in a filled-in sign-in sheet, trainee by trainee in its order</source>
+        <translation>按签到表上的顺序逐个学员录入已填写的签到表</translation>
+    </message>
+    <message>
+        <source>Reinstate session</source>
+        <translation>恢复课次</translation>
+    </message>
+    <message>
+        <source>Cancel session</source>
+        <translation>取消课次</translation>
+    </message>
+    <message>
+        <source>Cancelled: not held, nobody is expected</source>
+        <translation>已取消：不上课，无应到学员</translation>
+    </message>
+    <message>
+        <source>Planned: this session is still ahead</source>
+        <translation>计划中：本课次尚未到来</translation>
+    </message>
+    <message>
+        <source>Session cancelled: %1</source>
+        <translation>课次已取消：%1</translation>
+    </message>
+    <message>
+        <source>Session reinstated: %1</source>
+        <translation>课次已恢复：%1</translation>
+    </message>
+    <message>
+        <source>Save the sign-in sheet</source>
+        <translation>保存签到表</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet saved: %1 (%2 trainees, %3 pages)</source>
+        <translation>签到表已保存：%1（学员 %2 人，共 %3 页）</translation>
     </message>
 </context>
 <context>
@@ -2475,6 +4018,37 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Edit staff member</source>
+        <translation>编辑人员</translation>
+    </message>
+    <message>
+        <source>New staff member</source>
+        <translation>新增人员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Works with cohorts</source>
+        <translation>负责班级</translation>
+    </message>
+    <message>
+        <source>No cohort yet.</source>
+        <translation>尚无班级。</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>No {what} with id {uid}</source>
@@ -2496,8 +4070,8 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
         <translation>选择要导入的工作簿</translation>
     </message>
     <message>
-        <source>Excel workbooks (*.xlsx);;All files (*)</source>
-        <translation>Excel 工作簿 (*.xlsx);;所有文件 (*)</translation>
+        <source>Excel workbooks (*.xlsx);;Bundles with signed sheets (*.zip);;All files (*)</source>
+        <translation>Excel 工作簿 (*.xlsx);;含已签署考核表的数据包 (*.zip);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Reading the workbook…</source>
@@ -2556,6 +4130,10 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
         <translation>结果</translation>
     </message>
     <message>
+        <source>results bundle</source>
+        <translation>结果数据包</translation>
+    </message>
+    <message>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>，</translation>
@@ -2583,6 +4161,10 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
     <message>
         <source>Import applied.</source>
         <translation>导入已应用。</translation>
+    </message>
+    <message>
+        <source>Bundles with signed sheets (*.zip)</source>
+        <translation>含已签署考核表的数据包 (*.zip)</translation>
     </message>
     <message>
         <source>Export results</source>
@@ -2787,6 +4369,22 @@ Clear</source>
         <translation>保存记录 (Ctrl+Enter)</translation>
     </message>
     <message>
+        <source>Missing marks</source>
+        <translation>漏记考勤</translation>
+    </message>
+    <message>
+        <source>Missing marks (%1)</source>
+        <translation>漏记考勤（%1）</translation>
+    </message>
+    <message>
+        <source>Each mark now moves on to the next trainee without one (Ctrl+M: the list).</source>
+        <translation>每记录一人，光标即移到下一位未记录的学员（Ctrl+M：返回漏记列表）。</translation>
+    </message>
+    <message>
+        <source>Every trainee expected at this session now has a mark.</source>
+        <translation>本课次的应到学员现已全部记录考勤。</translation>
+    </message>
+    <message>
         <source>Opening your records…</source>
         <translation>正在打开记录…</translation>
     </message>
@@ -2808,7 +4406,26 @@ Clear</source>
     </message>
 </context>
 <context>
+    <name>TraineeReadinessPanel</name>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Grey: target level · coloured: latest level (green at target, orange below) · ?: not yet rated</source>
+        <translation>灰色：目标等级 · 彩色：最新等级（绿色为达标，橙色为未达标）· ?：尚未评定</translation>
+    </message>
+    <message>
+        <source>No post to judge readiness against yet.</source>
+        <translation>尚无可用于评估胜任度的岗位。</translation>
+    </message>
+</context>
+<context>
     <name>TraineeRecordDialog</name>
+    <message>
+        <source>Readiness</source>
+        <translation>岗位胜任度</translation>
+    </message>
     <message>
         <source>All time</source>
         <translation>全部时间</translation>
@@ -2946,6 +4563,10 @@ Clear</source>
 <context>
     <name>TraineesArea</name>
     <message>
+        <source>Self-assessment…</source>
+        <translation>学员自评…</translation>
+    </message>
+    <message>
         <source>All cohorts</source>
         <translation>全部班级</translation>
     </message>
@@ -2986,6 +4607,10 @@ Clear</source>
     <message>
         <source>Show withdrawn and graduated</source>
         <translation>显示已退出和已结业的学员</translation>
+    </message>
+    <message>
+        <source>Feedback to the school…</source>
+        <translation>对学校的反馈…</translation>
     </message>
     <message>
         <source>Trainee</source>
@@ -3034,6 +4659,81 @@ Clear</source>
     <message>
         <source>Withdraw…</source>
         <translation>学员退出…</translation>
+    </message>
+</context>
+<context>
+    <name>TranscribeDialog</name>
+    <message>
+        <source>Transcribe paper sheet</source>
+        <translation>录入纸质签到表</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Minutes late (after L)</source>
+        <translation>迟到分钟数（按 L 后）</translation>
+    </message>
+    <message>
+        <source>Hours attended (after O)</source>
+        <translation>实际学时（按 O 后）</translation>
+    </message>
+    <message>
+        <source>%1 (LE on the sheet)</source>
+        <translation>%1（签到表上为 LE）</translation>
+    </message>
+    <message>
+        <source>%1 · Enter: next · ↑: back · Esc: close</source>
+        <translation>%1 · Enter：下一位 · ↑：上一位 · Esc：关闭</translation>
+    </message>
+    <message>
+        <source>All %1 transcribed</source>
+        <translation>%1 人已全部录入</translation>
+    </message>
+    <message>
+        <source>This session has nobody on its roster.</source>
+        <translation>本课次名单上没有学员。</translation>
+    </message>
+    <message>
+        <source>Esc closes; the marks are in Today.</source>
+        <translation>按 Esc 关闭；考勤已记入“今日”。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 / %2 人</translation>
+    </message>
+    <message>
+        <source>Late: type the minutes late, then Enter</source>
+        <translation>迟到：输入迟到分钟数，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Left early: type the hours attended, then Enter</source>
+        <translation>早退：输入实际学时，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>, %1 min</source>
+        <translation>，%1 分钟</translation>
+    </message>
+    <message>
+        <source>, %1 credited</source>
+        <translation>，计 %1</translation>
+    </message>
+    <message>
+        <source>Now: %1</source>
+        <translation>当前：%1</translation>
+    </message>
+    <message>
+        <source>Now: on approved leave (not expected)</source>
+        <translation>当前：已批准请假（不计应到）</translation>
+    </message>
+    <message>
+        <source>Now: not marked</source>
+        <translation>当前：未记录</translation>
     </message>
 </context>
 <context>
@@ -3172,6 +4872,24 @@ Clear</source>
     <message>
         <source>{value} is an ID stored as a number, and the spreadsheet has already dropped its last digits; format the column as Text, type the IDs again and import again</source>
         <translation>{value} 是以数字形式保存的编号，电子表格已丢失其末尾数字；请将该列设为“文本”格式，重新输入编号后再导入</translation>
+    </message>
+</context>
+<context>
+    <name>area</name>
+    <message>
+        <source>Pass to trainee…</source>
+        <translation>交给学员确认…</translation>
+    </message>
+    <message>
+        <source>Show the draft full screen for the trainee to read, name and sign (no key)</source>
+        <translation>全屏显示草稿，供学员阅读、填写姓名并签名（无需密钥）</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Pass to trainee</source>
+        <translation>交给学员确认</translation>
     </message>
 </context>
 </TS>
