@@ -4,6 +4,7 @@ the reason, and the countersigner's comment and result carried in the signed /Re
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
@@ -61,6 +62,16 @@ def countersigned_comment(pdf: bytes, role: str = "teacher") -> tuple[str, str] 
         head, _, comment = reason.partition(COMMENT_LINE)
         _, _, result = head.partition(RESULT_LINE)
         return comment, result
+    return None
+
+
+def signing_time(pdf: bytes, role: str = "mentor") -> datetime | None:
+    """When the signature in ``role``'s field says it was made (its signed /M), or None."""
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    for sig in reader.embedded_signatures:
+        if sig.field_name == FIELDS[role]:
+            said: datetime | None = sig.self_reported_timestamp
+            return said.astimezone(UTC) if said is not None else None
     return None
 
 

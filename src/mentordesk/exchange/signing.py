@@ -35,6 +35,7 @@ from .sheet_fields import (
     countersigned_comment,
     sheet_assessment,
     signature_meta,
+    signing_time,
 )
 from .sheet_page import MentorStamp, countersignature_stamp
 from .sheet_pdf import RenderedSheet, render_sheet
@@ -204,6 +205,9 @@ def sign_assessment(
         language=language,
         trainee_stamp=acknowledgement_stamp(store, uid),
     )
+    # The record says the time the signature itself carries, not when the work began: the
+    # sheet is drawn before it is signed, and readers such as pdfsig show the signature's.
+    now = signing_time(pdf) or now
     return assessment_signing.mark_signed(store, signed_record(view, pdf, signer, now))
 
 
