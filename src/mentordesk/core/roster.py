@@ -13,6 +13,7 @@ from .changes import add, change
 from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
 from .models import TRAINEE_STATUSES, AuditEvent, Cohort, Programme, Trainee, utcnow
 from .pinyin_keys import name_key
+from .programmes import imported_programme, kind_not_set_note
 from .progress import NO_PROGRESS, Progress
 from .roster_rows import (
     FIELDS,
@@ -199,9 +200,24 @@ def _plan(
     return planned
 
 
-def _report(data: RosterData, planned: list[_Planned]) -> ImportReport:
+def _new_programmes(session: Session, planned: list[_Planned]) -> list[str]:
+    """The programmes the accepted rows name that this database does not hold yet."""
+    named = {
+        str(p.target["programme"])
+        for p in planned
+        if p.outcome.outcome in (NEW, UPDATED) and p.target.get("programme")
+    }
+    if not named:
+        return []
+    known = set(session.scalars(select(Programme.name).where(Programme.name.in_(named))))
+    return sorted(named - known)
+
+
+def _report(data: RosterData, planned: list[_Planned], new_programmes: list[str]) -> ImportReport:
     report = ImportReport(data.source, "roster")
     report.outcomes = [p.outcome for p in planned]
+    if new_programmes:
+        report.notes.append(kind_not_set_note(new_programmes))
     report.ignored_columns = list(data.ignored_columns)
     if data.skipped_rows:
         rows = ", ".join(map(str, data.skipped_rows))
@@ -222,7 +238,8 @@ def plan_roster(
 ) -> ImportReport:
     """The dry run: what applying would do to each row. Changes nothing."""
     with store.read() as session:
-        return _report(data, _plan(session, data, default_cohort.strip(), progress))
+        planned = _plan(session, data, default_cohort.strip(), progress)
+        return _report(data, planned, _new_programmes(session, planned))
 
 
 class _Groups:
@@ -253,7 +270,7 @@ class _Groups:
         if programme and cohort.programme_id is None:
             prog = self.programmes.get(programme)
             if prog is None:
-                prog = add(self.store, self.session, Programme(name=programme))
+                prog = add(self.store, self.session, imported_programme(programme))
                 self.programmes[programme] = prog
             change(self.store, self.session, cohort, {"programme_id": prog.id})
         return cohort.id
@@ -278,6 +295,7 @@ def apply_roster_in(
 ) -> ImportReport:
     """The same, inside a transaction the caller commits (with other sheets of the workbook)."""
     planned = _plan(session, data, default_cohort.strip(), progress)
+    new_programmes = _new_programmes(session, planned)
     groups = _Groups(store, session)
     groups.create_missing(
         {
@@ -335,7 +353,7 @@ def apply_roster_in(
     if new_rows:
         _save_new(store, session, new_rows, audits, actor, now)
     session.flush()
-    return _report(data, planned)
+    return _report(data, planned, new_programmes)
 
 
 _TRAINEE_KEYS = (
