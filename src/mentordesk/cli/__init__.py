@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "people_commands",
     "assessment_commands",
     "rubric_commands",
+    "cohort_commands",
 )
 
 
