@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from .changes import change
 from .errors import NotFound, UserError
 from .models import Cohort, Post, Programme, Trainee
+from .periods import parse_date
 from .store import Store
 from .text import clean
 from .wording import user_text
@@ -187,3 +188,71 @@ def check_cohort(store: Store, cohort: str, today: date | None = None) -> list[T
         TraineeVerdict(tid, name, hire, post, evaluate(hire, post, rules, today))
         for tid, name, hire, post in rows
     ]
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A roster row as it would leave its trainee: what the dry run judges."""
+
+    row: int
+    record: str
+    cohort: str
+    hire_date: date | None
+    post: str
+
+
+def roster_verdicts(
+    sheet: str, rows: list[Judged], rules: dict[str, EntryRules], today: date
+) -> list[str]:
+    """The report's lines for rows of cohorts with entry rules: who meets them, who does not
+    and why. Warnings only: the rows are imported all the same, HR decides."""
+    lines = []
+    for r in rows:
+        found = rules.get(r.cohort)
+        if found is None:
+            continue
+        verdict = evaluate(r.hire_date, r.post, found, today)
+        if verdict.meets:
+            said = user_text(
+                "EntryRules", "{sheet} row {row} {record}: meets the entry rules of {cohort}"
+            )
+            lines.append(said.format(sheet=sheet, row=r.row, record=r.record, cohort=r.cohort))
+        else:
+            said = user_text(
+                "EntryRules",
+                "{sheet} row {row} {record}: does not meet the entry rules of {cohort}: "
+                "{reason} (imported all the same; HR decides)",
+            )
+            lines.append(
+                said.format(
+                    sheet=sheet, row=r.row, record=r.record, cohort=r.cohort, reason=verdict.reason
+                )
+            )
+    return lines
+
+
+def judged_row(
+    row: int, record: str, target: dict[str, str], before: dict[str, str] | None
+) -> Judged:
+    """A planned roster row with what it leaves its trainee with: the row's values, else the
+    stored ones (an empty cell never clears them). Dates were checked when planning."""
+    before = before or {}
+    hired = target.get("hire_date") or before.get("hire_date", "")
+    return Judged(
+        row,
+        record,
+        target.get("cohort") or before.get("cohort", ""),
+        date.fromisoformat(hired) if hired else None,
+        target.get("post") or before.get("post", ""),
+    )
+
+
+def hire_date_problem(text: str) -> str | None:
+    """What is wrong with a roster's hire date cell, or None when it is empty or a date."""
+    if not text:
+        return None
+    try:
+        parse_date(text)
+    except UserError as exc:
+        return str(exc)
+    return None

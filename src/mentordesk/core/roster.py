@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import cast
 
 from sqlalchemy import Table, select
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from .bulk_rows import insert_many, new_uids
 from .changes import add, change
+from .entry_rules import EntryRules, hire_date_problem, judged_row, roster_verdicts, rules_by_cohort
 from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
 from .models import TRAINEE_STATUSES, AuditEvent, Cohort, Programme, Trainee, utcnow
 from .pinyin_keys import name_key
@@ -68,11 +70,12 @@ def _current(session: Session) -> dict[str, _Current]:
         Trainee.status,
         Trainee.email,
         Trainee.deleted,
+        Trainee.hire_date,
+        Trainee.post,
     ).outerjoin(Cohort, Cohort.id == Trainee.cohort_id)
     found = {}
-    for tid, uid, trainee_id, name, cohort, track, emp, status, email, gone in session.execute(
-        query
-    ):
+    for row in session.execute(query):
+        tid, uid, trainee_id, name, cohort, track, emp, status, email, gone, hired, post = row
         values = {
             "trainee_id": trainee_id,
             "name": name,
@@ -81,6 +84,8 @@ def _current(session: Session) -> dict[str, _Current]:
             "employee_no": emp,
             "status": status,
             "email": email,
+            "hire_date": hired.isoformat() if hired else "",
+            "post": post,
         }
         found[trainee_id] = _Current(tid, uid, values, bool(gone))
     return found
@@ -166,6 +171,13 @@ def _plan(
                 ).format(status=status, allowed=", ".join(TRAINEE_STATUSES))
             )
             continue
+        if (problem := hire_date_problem(values.get("hire_date", ""))) is not None:
+            reject(
+                user_text("RosterImport", "column {column}: {problem}").format(
+                    column=data.title("hire_date"), problem=problem
+                )
+            )
+            continue
         existing = current.get(trainee_id)
         cohort = values.get("cohort") or default_cohort or ("" if existing else UNASSIGNED)
         programme = values.get("programme", "")
@@ -199,7 +211,9 @@ def _plan(
     return planned
 
 
-def _report(data: RosterData, planned: list[_Planned]) -> ImportReport:
+def _report(
+    data: RosterData, planned: list[_Planned], rules: dict[str, EntryRules] | None = None
+) -> ImportReport:
     report = ImportReport(data.source, "roster")
     report.outcomes = [p.outcome for p in planned]
     report.ignored_columns = list(data.ignored_columns)
@@ -214,6 +228,13 @@ def _report(data: RosterData, planned: list[_Planned]) -> ImportReport:
                 "RosterImport", "{sheet} rows {rows} skipped: a single cell without a name"
             )
         report.notes.append(said.format(sheet=data.sheet, rows=rows))
+    if rules:
+        judged = [
+            judged_row(p.outcome.row, p.outcome.record, p.target, p.current and p.current.values)
+            for p in planned
+            if p.outcome.outcome != REJECTED
+        ]
+        report.notes.extend(roster_verdicts(data.sheet, judged, rules, date.today()))
     return report
 
 
@@ -222,7 +243,8 @@ def plan_roster(
 ) -> ImportReport:
     """The dry run: what applying would do to each row. Changes nothing."""
     with store.read() as session:
-        return _report(data, _plan(session, data, default_cohort.strip(), progress))
+        planned = _plan(session, data, default_cohort.strip(), progress)
+        return _report(data, planned, rules_by_cohort(session))
 
 
 class _Groups:
@@ -301,6 +323,8 @@ def apply_roster_in(
         programme = target.pop("programme", "")
         cohort = target.pop("cohort", "")
         fields: dict[str, object] = dict(target)
+        if "hire_date" in fields:
+            fields["hire_date"] = date.fromisoformat(str(fields["hire_date"]))
         cohort_id = groups.cohort(cohort, programme) if cohort else None
         if p.current is None:
             # Bulk insert (bulk_rows): a plant's roster is too large for a flush per trainee.
@@ -316,6 +340,8 @@ def apply_roster_in(
                     fields.get("track", ""),
                     fields["status"],
                     fields.get("email", ""),
+                    fields.get("hire_date"),
+                    fields.get("post", ""),
                 )
             )
             changes = {"source": data.source, "row": p.row.row, **p.target}
@@ -335,7 +361,7 @@ def apply_roster_in(
     if new_rows:
         _save_new(store, session, new_rows, audits, actor, now)
     session.flush()
-    return _report(data, planned)
+    return _report(data, planned, rules_by_cohort(session))
 
 
 _TRAINEE_KEYS = (
@@ -348,6 +374,8 @@ _TRAINEE_KEYS = (
     "track",
     "status",
     "email",
+    "hire_date",
+    "post",
 )
 _AUDIT_KEYS = ("uid", "entity_uid", "changes")
 

@@ -4,13 +4,13 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Column,
     Date,
     ForeignKey,
     Index,
     Integer,
-    JSON,
     String,
     Table,
     Text,
