@@ -256,3 +256,28 @@ def hire_date_problem(text: str) -> str | None:
     except UserError as exc:
         return str(exc)
     return None
+
+
+def verdicts_by_uid(store: Store, today: date | None = None) -> dict[str, Verdict]:
+    """The verdict of every active trainee whose cohort sets entry rules, by trainee uid: what
+    the trainee list shows beside them."""
+    today = today or date.today()
+    found: dict[str, Verdict] = {}
+    with store.read() as s:
+        ruled = {
+            c.id: rules_of(s, c)
+            for c in s.scalars(select(Cohort).where(Cohort.deleted.is_(False)))
+            if c.entry_min_years is not None or c.entry_posts
+        }
+        if not ruled:
+            return found
+        rows = s.execute(
+            select(Trainee.uid, Trainee.cohort_id, Trainee.hire_date, Trainee.post).where(
+                Trainee.cohort_id.in_(ruled),
+                Trainee.deleted.is_(False),
+                Trainee.status == "active",
+            )
+        )
+        for uid, cohort_id, hire, post in rows:
+            found[uid] = evaluate(hire, post, ruled[cohort_id], today)
+    return found
