@@ -43,3 +43,30 @@ def test_entry_rules_column_for_the_on_the_job_cohort(qtbot, demo_store, make_wo
     settled(window.worker)
     assert area.model.rowCount() > 0
     assert area.table.isColumnHidden(column)
+
+
+def test_entry_column_is_text_only_and_says_reasons_in_chinese(qtbot, demo_store, make_worker):
+    from mentordesk.core.entry_rules import EntryRules, evaluate
+    from mentordesk.core.wording import Text
+
+    verdict = evaluate(None, "", EntryRules("OJ", 3, ("Fitter",), None), demo_store_today())
+    # Several reasons stay one translatable sentence, each part translatable too.
+    assert isinstance(verdict.reason, Text)
+    assert verdict.reason == "no hire date; no post; the cohort admits Fitter"
+    window = MainWindow(make_worker(demo_store))
+    qtbot.addWidget(window)
+    window.navigation.setCurrentRow(1)
+    area = window.area("trainees")
+    settled(window.worker)
+    model, column = area.model, area.model.COLUMNS.index("entry")
+    row = next(i for i in range(model.rowCount()) if model.row_at(i).trainee_id == "OJ001")
+    index = model.index(row, column)
+    # No check box or other decoration: only text, colour and the reason as tooltip.
+    assert model.data(index, Qt.ItemDataRole.CheckStateRole) is None
+    assert model.data(index, Qt.ItemDataRole.DecorationRole) is None
+
+
+def demo_store_today():
+    from datetime import date
+
+    return date(2026, 11, 20)

@@ -19,7 +19,7 @@ from .models import Cohort, Post, Programme, Trainee
 from .periods import parse_date
 from .store import Store
 from .text import clean
-from .wording import user_text
+from .wording import Text, user_text
 
 # Longer than anyone's working life: a larger figure is a typing slip, not a rule.
 MOST_YEARS = 60
@@ -62,7 +62,7 @@ def service(hire: date, on: date) -> tuple[int, int]:
 
 def evaluate(hire: date | None, post: str, rules: EntryRules, today: date) -> Verdict:
     """Whether an employee hired on ``hire`` holding ``post`` meets the rules, and why not."""
-    reasons: list[str] = []
+    reasons: list[Text] = []
     if rules.min_years is not None:
         if hire is None:
             reasons.append(user_text("EntryRules", "no hire date"))
@@ -90,7 +90,11 @@ def evaluate(hire: date | None, post: str, rules: EntryRules, today: date) -> Ve
                 )
             )
     if reasons:
-        return Verdict(False, "; ".join(reasons))
+        # Joined as a Text, so each reason is still shown in the interface language.
+        said = reasons[0]
+        for more in reasons[1:]:
+            said = user_text("EntryRules", "{one}; {other}").format(one=said, other=more)
+        return Verdict(False, said)
     return Verdict(True, user_text("EntryRules", "meets the entry rules"))
 
 

@@ -55,6 +55,8 @@ class TraineeTableModel(QAbstractTableModel):
             from PySide6.QtGui import QColor
 
             return QColor("#1b5e20" if verdict.meets else "#b71c1c")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
         if verdict.meets:
             return self.tr("Meets entry rules")
         return self.tr("Does not: %1").replace("%1", localised(verdict.reason))
