@@ -210,7 +210,7 @@ def roster_verdicts(
 ) -> list[str]:
     """The report's lines for rows of cohorts with entry rules: who meets them, who does not
     and why. Warnings only: the rows are imported all the same, HR decides."""
-    lines = []
+    lines: list[str] = []
     for r in rows:
         found = rules.get(r.cohort)
         if found is None:
@@ -283,5 +283,6 @@ def verdicts_by_uid(store: Store, today: date | None = None) -> dict[str, Verdic
             )
         )
         for uid, cohort_id, hire, post in rows:
-            found[uid] = evaluate(hire, post, ruled[cohort_id], today)
+            if cohort_id is not None:  # always so: selected by cohort
+                found[uid] = evaluate(hire, post, ruled[cohort_id], today)
     return found

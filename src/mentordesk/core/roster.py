@@ -230,7 +230,9 @@ def _report(
         report.notes.append(said.format(sheet=data.sheet, rows=rows))
     if rules:
         judged = [
-            judged_row(p.outcome.row, p.outcome.record, p.target, p.current and p.current.values)
+            judged_row(
+                p.outcome.row, p.outcome.record, p.target, p.current.values if p.current else None
+            )
             for p in planned
             if p.outcome.outcome != REJECTED
         ]
