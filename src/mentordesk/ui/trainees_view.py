@@ -77,6 +77,7 @@ class TraineesArea(FormArea):
 
         self.model = TraineeTableModel(self)
         self.table.setModel(self.model)
+        self.table.setColumnHidden(TraineeTableModel.COLUMNS.index("entry"), True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -151,7 +152,8 @@ class TraineesArea(FormArea):
         rows, verdicts = listed
         self.model.set_rows(rows, verdicts)
         entry = TraineeTableModel.COLUMNS.index("entry")
-        self.table.setColumnHidden(entry, not self.model.judges_entry)
+        # Only for one cohort: beside every cohort, the column would crowd out Cohort and Status.
+        self.table.setColumnHidden(entry, not (asked[1] and self.model.judges_entry))
         if not self._sized and rows:
             fit_columns(self.table, TraineeTableModel.COLUMNS.index("name"))
             self._sized = True
