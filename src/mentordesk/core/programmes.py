@@ -66,6 +66,14 @@ def imported_programme(name: str) -> Programme:
     return Programme(name=name, kind=KIND_NOT_SET)
 
 
+def unknown_programmes(s: Session, names: set[str]) -> list[str]:
+    """Those of ``names`` this database holds no programme by, sorted."""
+    if not names:
+        return []
+    known = set(s.scalars(select(Programme.name).where(Programme.name.in_(names))))
+    return sorted(names - known)
+
+
 def kind_not_set_note(names: list[str]) -> str:
     """What an import says about the new programmes whose kind the user is to set."""
     return user_text(
