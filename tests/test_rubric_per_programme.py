@@ -8,7 +8,7 @@ from mentordesk.cli import main
 from mentordesk.core.cohorts import create_cohort
 from mentordesk.core.database import backup_sqlite
 from mentordesk.core.rating_grid import rating_grid
-from mentordesk.core.rubrics import rubric_for_trainee
+from mentordesk.core.rubric_choice import rubric_for_trainee
 from mentordesk.core.store import Store
 from mentordesk.core.trainees import create_trainee, list_trainees
 

@@ -9,7 +9,7 @@ from ..core import attendance, notes, ratings, workshop_sessions
 from ..core.cohorts import list_cohorts
 from ..core.errors import UserError
 from ..core.models import ATTENDANCE_STATUSES, NOTE_CATEGORIES
-from ..core.rubrics import rubric_for_trainee
+from ..core.rubric_choice import rubric_for_trainee
 from ..core.store import Store
 from ..core.time_and_hours import hours_text, moment_text
 from ..core.trainee_record import trainee_record

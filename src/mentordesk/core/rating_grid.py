@@ -13,7 +13,8 @@ from .changes import find
 from .errors import UserError
 from .models import Cohort, Skill, SkillRating, Staff, Trainee, WorkshopSession
 from .rater_roles import rater_role, role_of_staff
-from .rubrics import LevelView, SkillView, rubric_for_cohort
+from .rubric_choice import rubric_for_cohort
+from .rubrics import LevelView, SkillView
 from .store import Store
 from .wording import user_text
 from .workshop_sessions import expected_where

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import cohorts, staff
-from ..core.rubrics import RubricView, cohort_rubrics, current_rubric
+from ..core.rubric_choice import cohort_rubrics
+from ..core.rubrics import RubricView, current_rubric
 from ..core.workshop_sessions import SessionView, create_session, list_recent_sessions
 from .forms import child, load_form
 from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.rubrics import RubricView, rubric_for_trainee
+from ..core.rubric_choice import rubric_for_trainee
+from ..core.rubrics import RubricView
 from ..core.time_and_hours import hours_text
 from ..core.trainee_record import TraineeRecord, trainee_record
 from .attendance_history_model import AttendanceHistoryModel
