@@ -25,22 +25,26 @@ def test_demo_loads_a_steel_plant_into_the_named_database(tmp_path, capsys):
     db = tmp_path / "plant.db"
     assert main(["demo", "--db", str(db)]) == 0
     out = capsys.readouterr().out
-    assert "80 trainees" in out
+    assert "86 trainees" in out
     st = Store.open(db)
     rows = list_trainees(st)
     st.close()
-    assert {r.cohort for r in rows} == {"2025 Rolling Order Class", "2025 Steelmaking Order Class"}
+    assert {r.cohort for r in rows} == {
+        "2025 Rolling Order Class",
+        "2025 Steelmaking Order Class",
+        "2026 Mill Maintenance On-the-job",
+    }
     assert any("\u4e00" <= ch <= "\u9fff" for r in rows for ch in r.name), "Chinese names"
 
 
 def test_db_option_before_the_command_and_environment_variable(tmp_path, monkeypatch):
     before = tmp_path / "before.db"
     assert main(["--db", str(before), "demo"]) == 0
-    assert len(names(before)) == 80
+    assert len(names(before)) == 86
     env_db = tmp_path / "env.db"
     monkeypatch.setenv("MENTORDESK_DB", str(env_db))
     assert main(["demo"]) == 0
-    assert len(names(env_db)) == 80
+    assert len(names(env_db)) == 86
 
 
 def test_demo_refuses_a_database_that_holds_data(tmp_path, capsys):

@@ -76,7 +76,7 @@ def test_profile_organisation_and_demo_are_saved(qtbot, wizard, store):
     me = local_user(store)
     assert (me.name, me.role, me.organisation) == ("Li Na 李娜", "supervisor", "Hot strip mill")
     assert choice.profile == me
-    assert choice.start is Start.DEMO and choice.demo_counts["trainees"] == 80
+    assert choice.start is Start.DEMO and choice.demo_counts["trainees"] == 86
     assert not is_empty(store)
     assert choice.signing is Signing.LATER and not signing_identity.has_identity()
 

@@ -50,10 +50,10 @@ def test_trainees_area_lists_searches_and_edits(qtbot, demo_store, make_worker):
     window = MainWindow(make_worker(demo_store))
     qtbot.addWidget(window)
     area = show_area(window, "trainees")
-    assert area.model.rowCount() == 78  # 80, less the two withdrawn
+    assert area.model.rowCount() == 84  # 86, less the two withdrawn
     area.show_inactive.setChecked(True)
     settled(window.worker)
-    assert area.model.rowCount() == 80
+    assert area.model.rowCount() == 86
 
     target = trainees.list_trainees(demo_store)[5]
     qtbot.keyClicks(area.search, target.trainee_id)

@@ -161,7 +161,7 @@ def test_missing_required_column_names_file_sheet_row_and_column(store, tmp_path
 
 
 def test_a_failure_while_applying_leaves_nothing_half_done(store, tmp_path, monkeypatch):
-    from mentordesk.core import roster
+    from mentordesk.core import roster_groups
 
     path = english_roster(tmp_path / "r.xlsx")
     prepared = prepare_import(path)
@@ -173,8 +173,8 @@ def test_a_failure_while_applying_leaves_nothing_half_done(store, tmp_path, monk
             raise UserError("disk full")
         return original(self, name, programme)
 
-    original = roster._Groups.cohort
-    monkeypatch.setattr(roster._Groups, "cohort", failing_cohort)
+    original = roster_groups.RosterGroups.cohort
+    monkeypatch.setattr(roster_groups.RosterGroups, "cohort", failing_cohort)
     with pytest.raises(UserError):
         prepared.apply(store)
 

@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "assessment_commands",
     "rubric_commands",
     "feedback_commands",
+    "cohort_commands",
 )
 
 

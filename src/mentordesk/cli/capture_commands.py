@@ -9,7 +9,7 @@ from ..core import attendance, notes, ratings, workshop_sessions
 from ..core.cohorts import list_cohorts
 from ..core.errors import UserError
 from ..core.models import ATTENDANCE_STATUSES, NOTE_CATEGORIES
-from ..core.rubrics import current_rubric
+from ..core.rubric_choice import rubric_for_trainee
 from ..core.store import Store
 from ..core.time_and_hours import hours_text, moment_text
 from ..core.trainee_record import trainee_record
@@ -89,12 +89,14 @@ def _cohort_uid(store: Store, key: str) -> str:
     raise UserError(f"No cohort named {key!r}")
 
 
-def _skill_uid(store: Store, key: str) -> str:
-    rubric = current_rubric(store)
+def _skill_uid(store: Store, trainee_uid: str, key: str) -> str:
+    """The skill by code or id in the rubric the trainee is rated against."""
+    rubric = rubric_for_trainee(store, trainee_uid)
     for sk in rubric.skills if rubric else ():
         if key in (sk.code, sk.uid):
             return sk.uid
-    raise UserError(f"No skill {key!r} in the current rubric")
+    name = rubric.name if rubric else "no rubric"
+    raise UserError(f"No skill {key!r} in the trainee's rubric ({name})")
 
 
 def _run(args: argparse.Namespace, work) -> int:
@@ -187,10 +189,11 @@ def _mark_all(args: argparse.Namespace) -> int:
 
 def _rate(args: argparse.Namespace) -> int:
     def work(store: Store) -> int:
+        trainee = _trainee_uid(store, args.trainee)
         view = ratings.rate(
             store,
-            _trainee_uid(store, args.trainee),
-            _skill_uid(store, args.skill),
+            trainee,
+            _skill_uid(store, trainee, args.skill),
             args.level,
             rated_on=args.date,
             evidence=args.evidence,

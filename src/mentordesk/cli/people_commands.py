@@ -36,7 +36,7 @@ def _programme(args: argparse.Namespace) -> int:
         if args.action == "list":
             for p in programmes.list_programmes(store, args.search or ""):
                 dates = f"{p.start_date or ''}–{p.end_date or ''}".strip("–")
-                print(_line(p.name, p.kind, p.school, p.enterprise, dates))
+                print(_line(p.name, p.kind or "(kind not set)", p.school, p.enterprise, dates))
             return 0
         fields = {
             k: v
@@ -63,7 +63,7 @@ def _programme(args: argparse.Namespace) -> int:
             if args.weights is not None:
                 weights = rater_roles.set_programme_weights(store, uid, args.weights)
                 print(f"composite weights: {rater_roles.format_weights(weights) or 'none'}")
-        print(_line(p.name, p.kind, p.school, p.enterprise))
+        print(_line(p.name, p.kind or "(kind not set)", p.school, p.enterprise))
         return 0
     finally:
         store.close()

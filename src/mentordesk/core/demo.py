@@ -10,6 +10,7 @@ from sqlalchemy import Select, insert, select
 
 from ..paths import resources_dir
 from .cohorts import create_cohort
+from .demo_entry_rules import add_on_the_job_cohort
 from .errors import UserError
 from .models import (
     Attendance,
@@ -149,8 +150,9 @@ def load_demo(store: Store, *, today: date | None = None, seed: int = 2025) -> d
         programme="Rolling and steelmaking order classes 2025",
     )
     _other_programmes(store, today)
+    on_the_job = add_on_the_job_cohort(store, today)
 
-    counts = {"trainees": 0, "sessions": 0, "attendance": 0, "ratings": 0, "notes": 0}
+    counts = {"trainees": on_the_job, "sessions": 0, "attendance": 0, "ratings": 0, "notes": 0}
     now = utcnow()
     stamp = {"updated_at": now, "origin_device": store.device_id}
     audits: list[dict[str, object]] = []

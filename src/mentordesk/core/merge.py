@@ -45,6 +45,7 @@ from .models import (
     Travelling,
     WorkshopSession,
 )
+from .programmes import KIND_NOT_SET, imported_programme, kind_not_set_note
 from .progress import NO_PROGRESS, Progress
 from .store import Store
 from .wording import message_of, user_text
@@ -93,6 +94,7 @@ class Merger:
         }
         self._cohorts = {c.name: c for c in session.scalars(select(Cohort))}
         self._programmes = {p.name: p for p in session.scalars(select(Programme))}
+        self._unset_kinds: list[str] = []
         # uid -> database id of sessions and skills, which many rows refer to.
         self._ids: dict[str, int] = {}
         self.pairs: dict[tuple[int, int], Attendance] = {}
@@ -132,8 +134,9 @@ class Merger:
             prog = self._programmes.get(ref.programme)
             if prog is None:
                 prog = self._programmes[ref.programme] = add(
-                    self.store, self.s, Programme(name=ref.programme)
+                    self.store, self.s, imported_programme(ref.programme)
                 )
+                self._unset_kinds.append(ref.programme)
             cohort.programme_id = prog.id
             self.store.stamp(cohort)
             self.store.audit(self.s, cohort, "merge", {"programme": [None, ref.programme]})
@@ -286,6 +289,17 @@ class Merger:
         uids = [r.uid for r in chunk if r.uid]
         return {x.uid: x for x in self.s.scalars(select(model).where(model.uid.in_(uids)))}
 
+    def note_unset_kinds(self) -> None:
+        """Name the programmes this merge made (rows kept, not rolled back) for their kind."""
+        if self._unset_kinds:
+            made = self.s.scalars(
+                select(Programme.name).where(
+                    Programme.name.in_(self._unset_kinds), Programme.kind == KIND_NOT_SET
+                )
+            ).all()
+            if made:
+                self.report.notes.append(kind_not_set_note(list(made)))
+
     def run(self, sheets: list[IncomingSheet], progress: Progress) -> None:
         for sheet in sheets:
             handler = HANDLERS[sheet.kind]
@@ -364,6 +378,7 @@ def merge_results(
             # A bundle's countersigned sheets, once the assessments they extend are merged.
             merge_documents.countersigned(merger, source.countersigned_sheets)
             session.flush()
+            merger.note_unset_kinds()
             held_back = apply and strict and bool(merger.report.counts().get(REJECTED))
             if not apply or held_back:
                 raise _RollBack()

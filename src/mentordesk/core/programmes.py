@@ -55,6 +55,34 @@ KIND_NAMES = {
 }
 
 
+# A programme an import names for the first time has no kind until the user says which: an
+# order class and an employer's on-the-job training look alike in a roster, and guessing one
+# would misfile every report made from it.
+KIND_NOT_SET = ""
+
+
+def imported_programme(name: str) -> Programme:
+    """A programme a roster or workbook names for the first time, its kind not set."""
+    return Programme(name=name, kind=KIND_NOT_SET)
+
+
+def unknown_programmes(s: Session, names: set[str]) -> list[str]:
+    """Those of ``names`` this database holds no programme by, sorted."""
+    if not names:
+        return []
+    known = set(s.scalars(select(Programme.name).where(Programme.name.in_(names))))
+    return sorted(names - known)
+
+
+def kind_not_set_note(names: list[str]) -> str:
+    """What an import says about the new programmes whose kind the user is to set."""
+    return user_text(
+        "Programmes",
+        "New programme {names}: its kind is not set. Choose it in Programmes or with "
+        "mentordesk programme edit NAME --kind KIND ({kinds})",
+    ).format(names=", ".join(repr(n) for n in sorted(names)), kinds=", ".join(PROGRAMME_KINDS))
+
+
 def programme_kind(text: str) -> str:
     """The kind's key, from its key or its Chinese name; refused when it is neither."""
     kind = clean(text)
@@ -126,7 +154,8 @@ def update_programme(store: Store, uid: str, **fields: object) -> ProgrammeView:
         if "kind" in fields:
             fields["kind"] = programme_kind(str(fields["kind"]))
         _check(
-            str(fields.get("kind", p.kind)),
+            # A kind not set stays so until it is chosen; it is never chosen as "not set".
+            str(fields.get("kind", p.kind or PROGRAMME_KINDS[0])),
             fields.get("start_date", p.start_date),  # type: ignore[arg-type]
             fields.get("end_date", p.end_date),  # type: ignore[arg-type]
         )

@@ -13,7 +13,8 @@ from .changes import find
 from .errors import UserError
 from .models import Cohort, Skill, SkillRating, Staff, Trainee, WorkshopSession
 from .rater_roles import rater_role, role_of_staff
-from .rubrics import LevelView, SkillView, current_rubric
+from .rubric_choice import rubric_for_cohort
+from .rubrics import LevelView, SkillView
 from .store import Store
 from .wording import user_text
 from .workshop_sessions import expected_where
@@ -52,8 +53,11 @@ class RatingGrid:
         return next((lv.label for lv in self.levels if lv.level == level), "")
 
 
-def _grid_skills(store: Store, module: str) -> tuple[tuple[SkillView, ...], tuple[LevelView, ...]]:
-    rubric = current_rubric(store)
+def _grid_skills(
+    store: Store, module: str, cohort_id: int | None
+) -> tuple[tuple[SkillView, ...], tuple[LevelView, ...]]:
+    # Each programme's trainees are rated against its own rubric.
+    rubric = rubric_for_cohort(store, cohort_id)
     if rubric is None:
         return (), ()
     skills = tuple(sk for sk in rubric.skills if not sk.withdrawn and sk.module == module)
@@ -145,7 +149,7 @@ def rating_grid(
             role = role_of_staff(s, staff_id)
         else:
             role = rater_role(role)
-    skills, levels = _grid_skills(store, module)
+    skills, levels = _grid_skills(store, module, cohort_id)
     with store.read() as s:
         trainees = s.execute(
             select(Trainee.id, Trainee.uid, Trainee.trainee_id, Trainee.name)

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import cast
 
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from .bulk_rows import insert_many, new_uids
-from .changes import add, change
+from .changes import change
+from .entry_rules import EntryRules, hire_date_problem, judged_row, roster_verdicts, rules_by_cohort
 from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
 from .models import TRAINEE_STATUSES, AuditEvent, Cohort, Programme, Trainee, utcnow
 from .pinyin_keys import name_key
+from .programmes import kind_not_set_note, unknown_programmes
 from .progress import NO_PROGRESS, Progress
+from .roster_groups import RosterGroups
 from .roster_rows import (
     FIELDS,
     LABELS,
@@ -68,11 +72,12 @@ def _current(session: Session) -> dict[str, _Current]:
         Trainee.status,
         Trainee.email,
         Trainee.deleted,
+        Trainee.hire_date,
+        Trainee.post,
     ).outerjoin(Cohort, Cohort.id == Trainee.cohort_id)
     found = {}
-    for tid, uid, trainee_id, name, cohort, track, emp, status, email, gone in session.execute(
-        query
-    ):
+    for row in session.execute(query):
+        tid, uid, trainee_id, name, cohort, track, emp, status, email, gone, hired, post = row
         values = {
             "trainee_id": trainee_id,
             "name": name,
@@ -81,6 +86,8 @@ def _current(session: Session) -> dict[str, _Current]:
             "employee_no": emp,
             "status": status,
             "email": email,
+            "hire_date": hired.isoformat() if hired else "",
+            "post": post,
         }
         found[trainee_id] = _Current(tid, uid, values, bool(gone))
     return found
@@ -166,6 +173,13 @@ def _plan(
                 ).format(status=status, allowed=", ".join(TRAINEE_STATUSES))
             )
             continue
+        if (problem := hire_date_problem(values.get("hire_date", ""))) is not None:
+            reject(
+                user_text("RosterImport", "column {column}: {problem}").format(
+                    column=data.title("hire_date"), problem=problem
+                )
+            )
+            continue
         existing = current.get(trainee_id)
         cohort = values.get("cohort") or default_cohort or ("" if existing else UNASSIGNED)
         programme = values.get("programme", "")
@@ -199,9 +213,28 @@ def _plan(
     return planned
 
 
-def _report(data: RosterData, planned: list[_Planned]) -> ImportReport:
+def _new_programmes(session: Session, planned: list[_Planned]) -> list[str]:
+    """The programmes the accepted rows name that this database does not hold yet."""
+    return unknown_programmes(
+        session,
+        {
+            str(p.target["programme"])
+            for p in planned
+            if p.outcome.outcome in (NEW, UPDATED) and p.target.get("programme")
+        },
+    )
+
+
+def _report(
+    data: RosterData,
+    planned: list[_Planned],
+    new_programmes: list[str],
+    rules: dict[str, EntryRules] | None = None,
+) -> ImportReport:
     report = ImportReport(data.source, "roster")
     report.outcomes = [p.outcome for p in planned]
+    if new_programmes:
+        report.notes.append(kind_not_set_note(new_programmes))
     report.ignored_columns = list(data.ignored_columns)
     if data.skipped_rows:
         rows = ", ".join(map(str, data.skipped_rows))
@@ -214,6 +247,15 @@ def _report(data: RosterData, planned: list[_Planned]) -> ImportReport:
                 "RosterImport", "{sheet} rows {rows} skipped: a single cell without a name"
             )
         report.notes.append(said.format(sheet=data.sheet, rows=rows))
+    if rules:
+        judged = [
+            judged_row(
+                p.outcome.row, p.outcome.record, p.target, p.current.values if p.current else None
+            )
+            for p in planned
+            if p.outcome.outcome != REJECTED
+        ]
+        report.notes.extend(roster_verdicts(data.sheet, judged, rules, date.today()))
     return report
 
 
@@ -222,41 +264,8 @@ def plan_roster(
 ) -> ImportReport:
     """The dry run: what applying would do to each row. Changes nothing."""
     with store.read() as session:
-        return _report(data, _plan(session, data, default_cohort.strip(), progress))
-
-
-class _Groups:
-    """Cohorts and programmes named by the rows, created on first use within the transaction."""
-
-    def __init__(self, store: Store, session: Session) -> None:
-        self.store = store
-        self.session = session
-        self.cohorts = {c.name: c for c in session.scalars(select(Cohort))}
-        self.programmes = {p.name: p for p in session.scalars(select(Programme))}
-
-    def create_missing(self, names: set[str]) -> None:
-        """New cohorts in one flush: a roster of many classes would otherwise flush per class."""
-        fresh = [Cohort(name=n) for n in sorted(names - self.cohorts.keys())]
-        for cohort in fresh:
-            self.store.stamp(cohort)
-        self.session.add_all(fresh)
-        self.session.flush()
-        for cohort in fresh:
-            self.store.audit(self.session, cohort, "create", {"name": cohort.name})
-            self.cohorts[cohort.name] = cohort
-
-    def cohort(self, name: str, programme: str) -> int:
-        cohort = self.cohorts.get(name)
-        if cohort is None:
-            cohort = add(self.store, self.session, Cohort(name=name))
-            self.cohorts[name] = cohort
-        if programme and cohort.programme_id is None:
-            prog = self.programmes.get(programme)
-            if prog is None:
-                prog = add(self.store, self.session, Programme(name=programme))
-                self.programmes[programme] = prog
-            change(self.store, self.session, cohort, {"programme_id": prog.id})
-        return cohort.id
+        planned = _plan(session, data, default_cohort.strip(), progress)
+        return _report(data, planned, _new_programmes(session, planned), rules_by_cohort(session))
 
 
 def apply_roster(
@@ -278,7 +287,8 @@ def apply_roster_in(
 ) -> ImportReport:
     """The same, inside a transaction the caller commits (with other sheets of the workbook)."""
     planned = _plan(session, data, default_cohort.strip(), progress)
-    groups = _Groups(store, session)
+    new_programmes = _new_programmes(session, planned)
+    groups = RosterGroups(store, session)
     groups.create_missing(
         {
             str(p.target["cohort"])
@@ -301,6 +311,8 @@ def apply_roster_in(
         programme = target.pop("programme", "")
         cohort = target.pop("cohort", "")
         fields: dict[str, object] = dict(target)
+        if "hire_date" in fields:
+            fields["hire_date"] = date.fromisoformat(str(fields["hire_date"]))
         cohort_id = groups.cohort(cohort, programme) if cohort else None
         if p.current is None:
             # Bulk insert (bulk_rows): a plant's roster is too large for a flush per trainee.
@@ -316,6 +328,8 @@ def apply_roster_in(
                     fields.get("track", ""),
                     fields["status"],
                     fields.get("email", ""),
+                    fields.get("hire_date"),
+                    fields.get("post", ""),
                 )
             )
             changes = {"source": data.source, "row": p.row.row, **p.target}
@@ -335,7 +349,7 @@ def apply_roster_in(
     if new_rows:
         _save_new(store, session, new_rows, audits, actor, now)
     session.flush()
-    return _report(data, planned)
+    return _report(data, planned, new_programmes, rules_by_cohort(session))
 
 
 _TRAINEE_KEYS = (
@@ -348,6 +362,8 @@ _TRAINEE_KEYS = (
     "track",
     "status",
     "email",
+    "hire_date",
+    "post",
 )
 _AUDIT_KEYS = ("uid", "entity_uid", "changes")
 

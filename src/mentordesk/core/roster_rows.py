@@ -10,7 +10,18 @@ from .models import Cohort, Programme, Trainee
 
 UNASSIGNED = "Unassigned"
 # Fields a roster row may carry, in the order reports list them.
-FIELDS = ("trainee_id", "name", "cohort", "programme", "track", "employee_no", "status", "email")
+FIELDS = (
+    "trainee_id",
+    "name",
+    "cohort",
+    "programme",
+    "track",
+    "employee_no",
+    "status",
+    "email",
+    "hire_date",
+    "post",
+)
 LABELS = {
     "trainee_id": "Trainee ID",
     "name": "Name",
@@ -20,6 +31,8 @@ LABELS = {
     "employee_no": "Employee No",
     "status": "Status",
     "email": "Email",
+    "hire_date": "Hire Date",
+    "post": "Post",
 }
 
 
@@ -40,6 +53,9 @@ LIMITS = {
     "employee_no": _size(Trainee.__table__.c.employee_no),
     "status": _size(Trainee.__table__.c.status),
     "email": _size(Trainee.__table__.c.email),
+    # Read as YYYY-MM-DD; the limit only keeps a pasted paragraph out of the message.
+    "hire_date": 64,
+    "post": _size(Trainee.__table__.c.post),
 }
 
 # What a report says of a deleted trainee the roster lists again (and so restores).

@@ -114,7 +114,7 @@ def _query() -> Select[*tuple[Any, ...]]:
 def _normalise(s: Session, store: Store, fields: dict[str, object]) -> dict[str, object]:
     out: dict[str, object] = {}
     for key, value in fields.items():
-        if key not in EDITABLE and key not in ("enrolled_on", "left_on"):
+        if key not in EDITABLE and key not in ("enrolled_on", "left_on", "hire_date", "post"):
             raise UserError(
                 user_text("Trainees", "Unknown trainee field {field!r}").format(field=key)
             )
@@ -134,7 +134,7 @@ def _normalise(s: Session, store: Store, fields: dict[str, object]) -> dict[str,
         elif key == "cohort":
             name = clean(value)
             out["cohort_id"] = ensure_cohort(store, s, name).id if name else None
-        elif key in ("enrolled_on", "left_on"):
+        elif key in ("enrolled_on", "left_on", "hire_date"):
             out[key] = value
         else:
             out[key] = clean(value)

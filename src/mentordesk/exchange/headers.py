@@ -15,6 +15,8 @@ ROSTER_HEADERS: dict[str, tuple[str, ...]] = {
     "employee_no": ("Employee No", "Employee ID", "Staff No", "工号", "员工编号"),
     "status": ("Status", "状态"),
     "email": ("Email", "E-mail", "邮箱"),
+    "hire_date": ("Hire Date", "Date of Hire", "入职日期", "入职时间"),
+    "post": ("Post", "Position", "Job", "岗位", "工种"),
 }
 ROSTER_KEYS = {header_key(h): f for f, names in ROSTER_HEADERS.items() for h in names}
 

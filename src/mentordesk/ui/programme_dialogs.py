@@ -161,6 +161,9 @@ class ProgrammeDialog(_SavingDialog):
         self.name_edit.setObjectName("programmeNameEdit")
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("programmeKindCombo")
+        if programme and not programme.kind:
+            # An imported programme: its kind is chosen here, never assumed.
+            self.kind_combo.addItem(self.tr("Not set: choose the kind"), "")
         for key, name in kind_names().items():
             self.kind_combo.addItem(name, key)
         if programme:
@@ -188,9 +191,10 @@ class ProgrammeDialog(_SavingDialog):
         def day(check: QCheckBox, edit: QDateEdit) -> object:
             return edit.date().toPython() if check.isChecked() else None
 
+        kind = self.kind_combo.currentData()
         return {
             "name": self.name_edit.text(),
-            "kind": self.kind_combo.currentData(),
+            **({"kind": kind} if kind else {}),
             "school": self.school_edit.text(),
             "enterprise": self.enterprise_edit.text(),
             "start_date": day(self.start_check, self.start_edit),

@@ -197,7 +197,7 @@ class ProgrammesArea(FormArea):
             [
                 [
                     p.name,
-                    kinds.get(p.kind, p.kind),
+                    kinds.get(p.kind, p.kind) or self.tr("Not set"),
                     p.school,
                     p.enterprise,
                     p.start_date.isoformat() if p.start_date else "",

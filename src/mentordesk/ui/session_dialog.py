@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import cohorts, staff
+from ..core.rubric_choice import cohort_rubrics
 from ..core.rubrics import RubricView, current_rubric
 from ..core.workshop_sessions import SessionView, create_session, list_recent_sessions
 from .forms import child, load_form
@@ -36,7 +37,8 @@ class SessionChoices:
     cohorts: list[tuple[str, str]]  # (name, uid)
     mentors: list[tuple[str, str]]  # (name, uid)
     me: str  # the local user's uid, "" without a profile
-    rubric: RubricView | None
+    rubric: RubricView | None  # for a cohort without one of its own
+    rubrics: dict[str, RubricView | None]  # each cohort's, by its uid
 
 
 def session_choices(store: Store) -> SessionChoices:
@@ -48,6 +50,7 @@ def session_choices(store: Store) -> SessionChoices:
         [(p.name, p.uid) for p in staff.list_staff(store)],
         me.uid if me else "",
         current_rubric(store),
+        cohort_rubrics(store),
     )
 
 
@@ -68,6 +71,7 @@ class SessionDialog(QDialog):
         self.worker = worker
         self.created: SessionView | None = None
         self._rubric: RubricView | None = None
+        self._choices: SessionChoices | None = None
         # A session asked for and not yet made: a second Enter must not make another.
         self._creating = False
         # Enter pressed before the lists arrived: accepted once they are filled in.
@@ -97,6 +101,7 @@ class SessionDialog(QDialog):
             self._refused
         ).run(worker, self)
         self.module_combo.currentTextChanged.connect(self._fill_tasks)
+        self.cohort_combo.currentIndexChanged.connect(self._cohort_changed)
 
     def _fill(self, found: SessionChoices, template: SessionView | None) -> None:
         recent = found.recent
@@ -108,13 +113,13 @@ class SessionDialog(QDialog):
         self.mentor_combo.setCurrentIndex(max(0, self.mentor_combo.findData(found.me)))
         locations = list(dict.fromkeys(s.location for s in recent if s.location))
         self.location_combo.addItems(locations)
-        rubric = found.rubric
-        self._rubric = rubric
+        self._choices = found
         # Tasks follow the module below, once: not for each step of filling the list in.
         self.module_combo.blockSignals(True)
-        self.module_combo.addItems(rubric.modules if rubric else [])
         if last is not None:
             self.cohort_combo.setCurrentIndex(max(0, self.cohort_combo.findData(last.cohort_uid)))
+        self._fill_modules()
+        if last is not None:
             self.location_combo.setCurrentText(last.location)
             self.module_combo.setCurrentText(last.module)
             if last.start_time and last.end_time:
@@ -127,6 +132,23 @@ class SessionDialog(QDialog):
         self._filled = True
         if self._accept_when_filled:
             self.accept()
+
+    def _fill_modules(self) -> None:
+        """The modules of the chosen cohort's rubric (each programme rates against its own)."""
+        found = self._choices
+        if found is None:
+            return
+        rubric = found.rubrics.get(self.cohort_combo.currentData() or "", found.rubric)
+        self._rubric = rubric
+        current = self.module_combo.currentText()
+        self.module_combo.clear()
+        self.module_combo.addItems(rubric.modules if rubric else [])
+        self.module_combo.setCurrentText(current)
+
+    def _cohort_changed(self) -> None:
+        if self._filled:
+            self._fill_modules()
+            self._fill_tasks(self.module_combo.currentText())
 
     def _fill_tasks(self, module: str) -> None:
         current = self.task_combo.currentText()

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from ..core.entry_rules import Verdict
 from ..core.trainees import TraineeRow
+from .localised import localised
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class TraineeTableModel(QAbstractTableModel):
-    COLUMNS = ("trainee_id", "name", "cohort", "track", "employee_no", "status")
+    COLUMNS = ("trainee_id", "name", "cohort", "track", "employee_no", "status", "entry")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[TraineeRow] = []
+        # Entry rules of on-the-job cohorts, by trainee uid; advice for HR, never a refusal.
+        self._verdicts: dict[str, Verdict] = {}
         self._headers = (
             self.tr("Trainee ID"),
             self.tr("Name"),
@@ -22,6 +26,7 @@ class TraineeTableModel(QAbstractTableModel):
             self.tr("Track"),
             self.tr("Employee no."),
             self.tr("Status"),
+            self.tr("Entry rules"),
         )
         self._statuses = {
             "active": self.tr("active"),
@@ -29,10 +34,32 @@ class TraineeTableModel(QAbstractTableModel):
             "graduated": self.tr("graduated"),
         }
 
-    def set_rows(self, rows: list[TraineeRow]) -> None:
+    def set_rows(self, rows: list[TraineeRow], verdicts: dict[str, Verdict] | None = None) -> None:
         self.beginResetModel()
         self._rows = rows
+        self._verdicts = verdicts or {}
         self.endResetModel()
+
+    @property
+    def judges_entry(self) -> bool:
+        """Whether any listed trainee's cohort sets entry rules (else the column stays hidden)."""
+        return any(r.uid in self._verdicts for r in self._rows)
+
+    def _entry(self, uid: str, role: int) -> object:
+        verdict = self._verdicts.get(uid)
+        if verdict is None:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return localised(verdict.reason)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            from PySide6.QtGui import QColor
+
+            return QColor("#1b5e20" if verdict.meets else "#b71c1c")
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if verdict.meets:
+            return self.tr("Meets entry rules")
+        return self.tr("Does not: %1").replace("%1", localised(verdict.reason))
 
     def row_at(self, row: int) -> TraineeRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -49,6 +76,8 @@ class TraineeTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
+        if self.COLUMNS[index.column()] == "entry":
+            return self._entry(self._rows[index.row()].uid, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             row = self._rows[index.row()]
             key = self.COLUMNS[index.column()]

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.rubrics import RubricView, current_rubric
+from ..core.rubric_choice import rubric_for_trainee
+from ..core.rubrics import RubricView
 from ..core.time_and_hours import hours_text
 from ..core.trainee_record import TraineeRecord, trainee_record
 from .attendance_history_model import AttendanceHistoryModel
@@ -78,7 +79,7 @@ class TraineeRecordDialog(QDialog):
         self.max_level = 5
         self.level_labels: dict[int, str] = {}
         # Asked first: the worker answers in order, so the scale is known when the charts are.
-        QueryOp(current_rubric).success(self._rubric_arrived).run(worker, self)
+        QueryOp(rubric_for_trainee, trainee_uid).success(self._rubric_arrived).run(worker, self)
         worker.changes.subscribe(self, self._records_changed)
 
         for key, text in zip(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import cohorts, trainees
+from ..core.entry_rules import Verdict, verdicts_by_uid
 from ..core.models import TRAINEE_STATUSES
 from ..core.store import Store
 from .area import FormArea
@@ -33,8 +34,10 @@ OK_STYLE = "color: #1b5e20;"
 
 def read_list(
     store: Store, search: str, cohort: str, include_inactive: bool
-) -> list[trainees.TraineeRow]:
-    return trainees.list_trainees(store, search, cohort=cohort, include_inactive=include_inactive)
+) -> tuple[list[trainees.TraineeRow], dict[str, Verdict]]:
+    """The listed trainees, and the entry-rule verdicts of those whose cohort sets rules."""
+    found = trainees.list_trainees(store, search, cohort=cohort, include_inactive=include_inactive)
+    return found, verdicts_by_uid(store)
 
 
 def save_trainee(store: Store, uid: str | None, fields: dict[str, object]) -> trainees.TraineeView:
@@ -75,6 +78,7 @@ class TraineesArea(FormArea):
 
         self.model = TraineeTableModel(self)
         self.table.setModel(self.model)
+        self.table.setColumnHidden(TraineeTableModel.COLUMNS.index("entry"), True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -147,13 +151,17 @@ class TraineesArea(FormArea):
     def _listed(
         self,
         asked: tuple[str, str, bool],
-        rows: list[trainees.TraineeRow],
+        listed: tuple[list[trainees.TraineeRow], dict[str, Verdict]],
         select: str | None,
     ) -> None:
         if asked != self._asked:
             return  # typed on meanwhile: a later answer is coming
         selected = self.selected()
-        self.model.set_rows(rows)
+        rows, verdicts = listed
+        self.model.set_rows(rows, verdicts)
+        entry = TraineeTableModel.COLUMNS.index("entry")
+        # Only for one cohort: beside every cohort, the column would crowd out Cohort and Status.
+        self.table.setColumnHidden(entry, not (asked[1] and self.model.judges_entry))
         if not self._sized and rows:
             fit_columns(self.table, TraineeTableModel.COLUMNS.index("name"))
             self._sized = True

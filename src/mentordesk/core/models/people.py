@@ -4,11 +4,13 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     Column,
     Date,
     ForeignKey,
     Index,
+    Integer,
     String,
     Table,
     Text,
@@ -68,6 +70,10 @@ class Cohort(Travelling, Base):
     start_date: Mapped[date | None] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Entry rules of on-the-job training (entry_rules): the service a trainee must have at the
+    # cohort's start, and the posts they may come from; None and [] ask nothing.
+    entry_min_years: Mapped[int | None] = mapped_column(Integer)
+    entry_posts: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
     programme: Mapped[Programme | None] = relationship(back_populates="cohorts")
     trainees: Mapped[list["Trainee"]] = relationship(back_populates="cohort")
@@ -103,6 +109,9 @@ class Trainee(Travelling, Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     enrolled_on: Mapped[date | None] = mapped_column(Date)
     left_on: Mapped[date | None] = mapped_column(Date)
+    # An employee's hire date and post (its name as written): what entry rules are judged on.
+    hire_date: Mapped[date | None] = mapped_column(Date)
+    post: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     cohort: Mapped[Cohort | None] = relationship(back_populates="trainees")
 
