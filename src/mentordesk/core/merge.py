@@ -17,8 +17,14 @@ from typing import Any, overload
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import merge_assessments, merge_bulk, merge_calendar, merge_documents, merge_feedback
-from . import merge_rows
+from . import (
+    merge_assessments,
+    merge_bulk,
+    merge_calendar,
+    merge_documents,
+    merge_feedback,
+    merge_rows,
+)
 from .changes import KINDS, add
 from .errors import UserError
 from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
@@ -109,12 +115,8 @@ class Merger:
         # Read once per merge: a session's length in hours, a skill's scale and name.
         self.lengths: dict[int, float] = {}
         self.scales: dict[int, tuple[int | None, int | None, str]] = {}
-        # New records inserted many at a time (merge_bulk); None: every row through the ORM.
-        self.bulk = (
-            merge_bulk.BulkInserts(store, session, source.source, source.device)
-            if merge_bulk.ENABLED
-            else None
-        )
+        # New records inserted many at a time (merge_bulk).
+        self.bulk = merge_bulk.BulkInserts(store, session, source.source, source.device)
         # (session, trainee) -> UID of attendance this merge inserted in bulk.
         self.bulk_pairs: dict[tuple[int, int], str] = {}
 
@@ -262,7 +264,7 @@ class Merger:
             self.outcome(r, UNCHANGED, label)
             return local
         values = self.resolve(values)
-        if local is None and self.bulk is not None and model in merge_bulk.BULK_MODELS:
+        if local is None and self.bulk.takes(model):
             self.bulk.add(model, r.uid, incoming_at, values)
             self.created(r)
             self.outcome(r, NEW, label)
@@ -294,18 +296,6 @@ class Merger:
         self.outcome(r, UPDATED, label, [field_label(k) for k in diff])
         return local
 
-    def inserted(self, model: type[Travelling], uid: str) -> Any:
-        """A record this merge inserted in bulk, as an object: its pending rows stored first."""
-        if self.bulk is not None:
-            self.bulk.flush()
-        return self.s.scalar(select(model).where(model.uid == uid))
-
-    def finish(self) -> None:
-        """Whatever waits in the bulk inserts, stored."""
-        if self.bulk is not None:
-            self.bulk.flush()
-            self.bulk.close()
-
     def created(self, r: Incoming) -> None:
         self._created[(self.kind, r.uid)] = r.row
 
@@ -327,8 +317,7 @@ class Merger:
                     self._prefetch_pairs(chunk, local)
                 with self.s.no_autoflush:
                     self._chunk(handler, chunk, local)
-                if self.bulk is not None:
-                    self.bulk.flush()
+                self.bulk.flush()
                 self.s.flush()
                 self.new_skills.clear()
                 progress.step(
@@ -394,7 +383,7 @@ def merge_results(
             # A bundle's countersigned sheets, once the assessments they extend are merged.
             merge_documents.countersigned(merger, source.countersigned_sheets)
             session.flush()
-            merger.finish()
+            merger.bulk.close()
             held_back = apply and strict and bool(merger.report.counts().get(REJECTED))
             if not apply or held_back:
                 raise _RollBack()

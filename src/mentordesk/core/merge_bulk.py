@@ -15,9 +15,9 @@ event) is flushed first. A dry run rolls these inserts back with the rest of the
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Table, event
+from sqlalchemy import Table, event, select
 from sqlalchemy.orm import Session
 
 from .bulk_rows import insert_many, new_uids
@@ -32,6 +32,7 @@ BULK_MODELS: frozenset[type[Travelling]] = frozenset(
 # Off only in the test that proves both paths leave the same store.
 ENABLED = True
 
+T = TypeVar("T", bound=Travelling)
 AUDIT: Table = AuditEvent.__table__  # type: ignore[assignment]
 
 
@@ -62,7 +63,18 @@ class BulkInserts:
         event.listen(session, "before_flush", self._before_flush)
 
     def close(self) -> None:
+        """What waits stored, and the ORM's flushes no longer watched."""
+        self.flush()
         event.remove(self.s, "before_flush", self._before_flush)
+
+    def takes(self, model: type[Travelling]) -> bool:
+        """Whether a new record of ``model`` goes in bulk."""
+        return ENABLED and model in BULK_MODELS
+
+    def inserted(self, model: type[T], uid: str) -> T | None:
+        """A record inserted here, as an object: what waits stored first."""
+        self.flush()
+        return self.s.scalar(select(model).where(model.uid == uid))
 
     def _before_flush(self, *_: object) -> None:
         self.flush()
@@ -89,7 +101,7 @@ class BulkInserts:
         table, rows, audits = self._table, self._rows, self._audits
         self._rows, self._audits = [], []
         keys = ("uid", "updated_at", *self._keys)
-        same = {"origin_device": self.device}
+        same: dict[str, object] = {"origin_device": self.device}
         same |= _defaults(table, {*keys, *same})
         insert_many(self.s, table, keys, rows, same)
         uids = new_uids(len(audits))

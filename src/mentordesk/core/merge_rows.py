@@ -166,7 +166,7 @@ def attendance(m: Merger, r: Incoming, local: Attendance | None, label: str) -> 
         # Recorded here too, under another UID: one record per trainee and session.
         local = m.pairs.get((session_id, trainee_id))
         if local is None and (session_id, trainee_id) in m.bulk_pairs:
-            local = m.inserted(Attendance, m.bulk_pairs[(session_id, trainee_id)])
+            local = m.bulk.inserted(Attendance, m.bulk_pairs[(session_id, trainee_id)])
     values = {
         "session_id": session_id,
         "trainee_id": trainee_id,
