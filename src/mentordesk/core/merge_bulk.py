@@ -24,6 +24,8 @@ from .bulk_rows import insert_many, new_uids
 from .models import Attendance, AuditEvent, Note, SkillRating, Travelling, WorkshopSession, utcnow
 from .store import Store, _jsonable
 
+PLAIN = frozenset({str, int, float, bool, type(None)})
+
 # The records whose new rows go in bulk: the sheets with many rows whose new records no later
 # row of the same merge needs as an object (trainees and skills are looked up by id at once).
 BULK_MODELS: frozenset[type[Travelling]] = frozenset(
@@ -92,7 +94,10 @@ class BulkInserts:
             self.flush()
             self._table, self._keys = table, keys
         self._rows.append((uid, updated_at, *values.values()))
-        self._audits.append((uid, _jsonable({"source": self.source, **values})))
+        # As Store.audit writes them (``_jsonable``), a value at a time: most are plain.
+        changes: dict[str, Any] = {"source": self.source}
+        changes |= {k: v if v.__class__ in PLAIN else _jsonable(v) for k, v in values.items()}
+        self._audits.append((uid, changes))
 
     def flush(self) -> None:
         """Insert what is waiting: the records first, then their audit events in row order."""
