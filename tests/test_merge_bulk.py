@@ -127,3 +127,23 @@ def test_bulk_inserts_leave_the_same_store_as_the_orm(demo_store, tmp_path, monk
     for name, rows in orm[2].items():
         assert bulk_path[2][name] == rows, name
     assert orm[2]["audit_event"] and orm[2]["attendance"]
+
+
+def test_new_records_in_bulk_on_either_database(demo_store, any_store, tmp_path):
+    from mentordesk.core.merge_records import to_ms
+    from mentordesk.core.models import Attendance, AuditEvent, Note, SkillRating
+
+    path = export_results(demo_store, tmp_path / "a.xlsx").path
+    report = prepare_import(path).apply(any_store)
+    assert report.applied and not report.counts().get("rejected")
+    for model in (Attendance, SkillRating, Note):
+        with demo_store.read() as s:
+            expected = {(r.uid, to_ms(r.updated_at), r.deleted) for r in s.scalars(select(model))}
+        with any_store.read() as s:
+            got = {(r.uid, r.updated_at, r.deleted) for r in s.scalars(select(model))}
+            audits = s.scalars(
+                select(AuditEvent).where(AuditEvent.entity == model.__tablename__)
+            ).all()
+        assert got == expected
+        assert {a.entity_uid for a in audits} == {uid for uid, _, _ in expected}
+        assert all(a.action == "merge" and a.changes["source"] for a in audits)
