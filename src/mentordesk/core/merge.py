@@ -17,7 +17,10 @@ from typing import Any, overload
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import merge_assessments, merge_calendar, merge_documents, merge_feedback, merge_rows
+from . import (
+    merge_bulk,
+    merge_documents,
+)
 from .changes import KINDS, add
 from .errors import UserError
 from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
@@ -33,7 +36,7 @@ from .merge_records import (
     row_label,
     to_ms,
 )
-from .merge_sheets import MODELS, SHEET_NAMES
+from .merge_sheets import HANDLERS, MODELS, SHEET_NAMES, Handler
 from .models import (
     Attendance,
     Cohort,
@@ -51,20 +54,6 @@ from .store import Store
 from .wording import message_of, user_text
 
 CHUNK = 1000
-# A sheet's row handler: the merger, the row, the local record of its UID (or None), its label.
-Handler = Callable[["Merger", Incoming, Any, str], None]
-HANDLERS: dict[str, Handler] = {
-    "Skills": merge_rows.skill,
-    "Trainees": merge_rows.trainee,
-    "Sessions": merge_rows.session,
-    "Attendance": merge_rows.attendance,
-    "Ratings": merge_rows.rating,
-    "Notes": merge_rows.note,
-    "Assessments": merge_assessments.assessment,
-    "Calendar": merge_calendar.calendar,
-    "Feedback": merge_feedback.feedback,
-}
-
 
 # What a row's reference names when the record it points to is missing ("no session with UID …").
 SESSION = KINDS["session"]
@@ -110,6 +99,10 @@ class Merger:
         # Read once per merge: a session's length in hours, a skill's scale and name.
         self.lengths: dict[int, float] = {}
         self.scales: dict[int, tuple[int | None, int | None, str]] = {}
+        # New records inserted many at a time (merge_bulk).
+        self.bulk = merge_bulk.BulkInserts(store, session, source.source, source.device)
+        # (session, trainee) -> UID of attendance this merge inserted in bulk.
+        self.bulk_pairs: dict[tuple[int, int], str] = {}
 
     # -- references by name or uid ------------------------------------------------------
 
@@ -248,6 +241,7 @@ class Merger:
         values: dict[str, Any],
         label: str,
     ) -> Travelling | None:
+        """The record now holding the row, or None when it went to the bulk inserts."""
         incoming_at = to_ms(r.updated_at)
         values = {**values, "deleted": r.deleted}
         self.check(model, values)
@@ -255,6 +249,11 @@ class Merger:
             self.outcome(r, UNCHANGED, label)
             return local
         values = self.resolve(values)
+        if local is None and self.bulk.takes(model):
+            self.bulk.add(model, r.uid, incoming_at, values)
+            self.created(r)
+            self.outcome(r, NEW, label)
+            return None
         if local is None:
             # Each travelling model takes its columns as keywords (SQLAlchemy's declarative
             # constructor); the mixin that types ``model`` declares none.
@@ -314,6 +313,7 @@ class Merger:
                     self._prefetch_pairs(chunk, local)
                 with self.s.no_autoflush:
                     self._chunk(handler, chunk, local)
+                self.bulk.flush()
                 self.s.flush()
                 self.new_skills.clear()
                 progress.step(
@@ -329,6 +329,7 @@ class Merger:
         ids = {self.by_uid(WorkshopSession, u, SESSION, False) for u in uids if u}
         ids.discard(None)
         self.pairs = {}
+        self.bulk_pairs = {}
         if ids:
             query = select(Attendance).where(Attendance.session_id.in_(ids))
             self.pairs = {(a.session_id, a.trainee_id): a for a in self.s.scalars(query)}
@@ -378,6 +379,7 @@ def merge_results(
             # A bundle's countersigned sheets, once the assessments they extend are merged.
             merge_documents.countersigned(merger, source.countersigned_sheets)
             session.flush()
+            merger.bulk.close()
             merger.note_unset_kinds()
             held_back = apply and strict and bool(merger.report.counts().get(REJECTED))
             if not apply or held_back:

@@ -165,6 +165,8 @@ def attendance(m: Merger, r: Incoming, local: Attendance | None, label: str) -> 
     if local is None:
         # Recorded here too, under another UID: one record per trainee and session.
         local = m.pairs.get((session_id, trainee_id))
+        if local is None and (session_id, trainee_id) in m.bulk_pairs:
+            local = m.bulk.inserted(Attendance, m.bulk_pairs[(session_id, trainee_id)])
     values = {
         "session_id": session_id,
         "trainee_id": trainee_id,
@@ -177,6 +179,8 @@ def attendance(m: Merger, r: Incoming, local: Attendance | None, label: str) -> 
     record = m.merge(r, Attendance, local, values, label)
     if isinstance(record, Attendance):
         m.pairs[(session_id, trainee_id)] = record
+    elif record is None:
+        m.bulk_pairs[(session_id, trainee_id)] = r.uid
 
 
 def _scale(m: Merger, skill_id: int) -> tuple[int | None, int | None, str]:
