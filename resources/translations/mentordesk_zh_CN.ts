@@ -1379,6 +1379,73 @@ target %2</source>
     </message>
 </context>
 <context>
+    <name>EntryRules</name>
+    <message>
+        <source>1 year</source>
+        <translation>1 年</translation>
+    </message>
+    <message>
+        <source>{n} years</source>
+        <translation>{n} 年</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 个月</translation>
+    </message>
+    <message>
+        <source>{n} months</source>
+        <translation>{n} 个月</translation>
+    </message>
+    <message>
+        <source>{years} {months}</source>
+        <translation>{years} {months}</translation>
+    </message>
+    <message>
+        <source>no hire date</source>
+        <translation>没有入职日期</translation>
+    </message>
+    <message>
+        <source>{service} of service, the cohort asks at least {least}</source>
+        <translation>工龄 {service}，本班要求至少 {least}</translation>
+    </message>
+    <message>
+        <source>no post; the cohort admits {posts}</source>
+        <translation>没有岗位；本班接收：{posts}</translation>
+    </message>
+    <message>
+        <source>post {post} is not among {posts}</source>
+        <translation>岗位 {post} 不在 {posts} 之列</translation>
+    </message>
+    <message>
+        <source>{one}; {other}</source>
+        <translation>{one}；{other}</translation>
+    </message>
+    <message>
+        <source>meets the entry rules</source>
+        <translation>符合入班条件</translation>
+    </message>
+    <message>
+        <source>No cohort named {name!r}</source>
+        <translation>没有名为 {name!r} 的班级</translation>
+    </message>
+    <message>
+        <source>Post {post!r} is not a known post (known: {known})</source>
+        <translation>岗位 {post!r} 不是已有岗位（已有：{known}）</translation>
+    </message>
+    <message>
+        <source>Minimum years of service must be 0 to {most}, not {years}</source>
+        <translation>最低工龄应为 0 至 {most} 年，而不是 {years}</translation>
+    </message>
+    <message>
+        <source>{sheet} row {row} {record}: meets the entry rules of {cohort}</source>
+        <translation>{sheet} 第 {row} 行 {record}：符合 {cohort} 的入班条件</translation>
+    </message>
+    <message>
+        <source>{sheet} row {row} {record}: does not meet the entry rules of {cohort}: {reason} (imported all the same; HR decides)</source>
+        <translation>{sheet} 第 {row} 行 {record}：不符合 {cohort} 的入班条件：{reason}（仍会导入，由人力资源部决定）</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporting</name>
     <message>
         <source>MentorDesk</source>
@@ -2655,6 +2722,10 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
         <translation>新建培养项目</translation>
     </message>
     <message>
+        <source>Not set: choose the kind</source>
+        <translation>未设置：请选择类型</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -2684,6 +2755,10 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
     <message>
         <source>programme</source>
         <translation>培养项目</translation>
+    </message>
+    <message>
+        <source>New programme {names}: its kind is not set. Choose it in Programmes or with mentordesk programme edit NAME --kind KIND ({kinds})</source>
+        <translation>新项目 {names}：尚未设置项目类型。请在“培养项目”中选择，或运行 mentordesk programme edit 名称 --kind 类型（{kinds}）</translation>
     </message>
     <message>
         <source>Programme kind {kind!r} is not one of: {allowed}</source>
@@ -2779,6 +2854,10 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
     <message>
         <source>Add staff member…</source>
         <translation>添加人员…</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
     </message>
     <message>
         <source>No programme yet: add one with New programme…</source>
@@ -4521,6 +4600,10 @@ Clear</source>
         <translation>状态</translation>
     </message>
     <message>
+        <source>Entry rules</source>
+        <translation>入班条件</translation>
+    </message>
+    <message>
         <source>active</source>
         <translation>在训</translation>
     </message>
@@ -4531,6 +4614,14 @@ Clear</source>
     <message>
         <source>graduated</source>
         <translation>已结业</translation>
+    </message>
+    <message>
+        <source>Meets entry rules</source>
+        <translation>符合入班条件</translation>
+    </message>
+    <message>
+        <source>Does not: %1</source>
+        <translation>不符合：%1</translation>
     </message>
 </context>
 <context>
