@@ -2387,18 +2387,6 @@ target %2</source>
         <source>Thank you. Please hand the PC back to your mentor.</source>
         <translation>谢谢。请把电脑交还给导师。</translation>
     </message>
-    <message>
-        <source>Hand back to mentor</source>
-        <translation>交还导师</translation>
-    </message>
-    <message>
-        <source>Mentor&apos;s PIN:</source>
-        <translation>导师 PIN：</translation>
-    </message>
-    <message>
-        <source>That is not the mentor&apos;s PIN.</source>
-        <translation>PIN 不正确。</translation>
-    </message>
 </context>
 <context>
     <name>PassphrasePrompt</name>
@@ -3616,18 +3604,6 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
     <message>
         <source>Not rated</source>
         <translation>未评定</translation>
-    </message>
-    <message>
-        <source>Hand back to mentor</source>
-        <translation>交还导师</translation>
-    </message>
-    <message>
-        <source>Mentor&apos;s PIN:</source>
-        <translation>导师 PIN：</translation>
-    </message>
-    <message>
-        <source>That is not the mentor&apos;s PIN.</source>
-        <translation>PIN 不正确。</translation>
     </message>
 </context>
 <context>

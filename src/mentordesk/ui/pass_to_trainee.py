@@ -12,15 +12,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -31,6 +29,7 @@ from ..core.acknowledgements import Acknowledgement, acknowledge
 from ..core.assessment_views import AssessmentView
 from ..core.hand_back import HandBackLock
 from ..exchange.acknowledgement_stamp import draft_for_trainee
+from .handed_over import HandedOverWindow
 from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .self_assessment import HandOverDialog
 from .sheet_preview import page_pixmaps
@@ -43,10 +42,9 @@ if TYPE_CHECKING:
 A4_WIDTH_IN = 8.27
 
 
-class PassToTraineeWindow(QWidget):
+class PassToTraineeWindow(HandedOverWindow):
     """The draft to read on the left; name, signature pad and "I have read it" on the right."""
 
-    handed_back = Signal()
     acknowledged = Signal(object)
 
     def __init__(
@@ -59,14 +57,10 @@ class PassToTraineeWindow(QWidget):
         language: str = "both",
         ask_pin: Callable[[QWidget], str | None] | None = None,
     ) -> None:
-        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        super().__init__(lock, ask_pin)
         self.setObjectName("passToTraineeWindow")
-        self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.worker = worker
         self.assessment_uid = assessment_uid
-        self.lock = lock
-        self._ask_pin = ask_pin or self._pin_dialog
-        self._open = False
         self.setWindowTitle(self.tr("Assessment sheet for %1").replace("%1", trainee_name))
         outer = QHBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)
@@ -174,40 +168,6 @@ class PassToTraineeWindow(QWidget):
         self.name.setEnabled(False)
         self._say(self.tr("Thank you. Please hand the PC back to your mentor."), ok=True)
         self.acknowledged.emit(ack)
-
-    # -- the way back ---------------------------------------------------------------------
-
-    def _pin_dialog(self, parent: QWidget) -> str | None:
-        pin, ok = QInputDialog.getText(
-            parent,
-            self.tr("Hand back to mentor"),
-            self.tr("Mentor's PIN:"),
-            QLineEdit.EchoMode.Password,
-        )
-        return pin if ok else None
-
-    def ask_to_hand_back(self) -> bool:
-        pin = self._ask_pin(self)
-        return self.hand_back(pin) if pin is not None else False
-
-    def hand_back(self, pin: str) -> bool:
-        if not self.lock.opens(pin):
-            self._say(self.tr("That is not the mentor's PIN."))
-            return False
-        self._open = True
-        self.close()
-        self.handed_back.emit()
-        return True
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._open:
-            super().closeEvent(event)
-        else:
-            event.ignore()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() != Qt.Key.Key_Escape:
-            super().keyPressEvent(event)
 
 
 def pass_to_trainee(

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -35,6 +32,7 @@ from ..core.errors import UserError
 from ..core.hand_back import HandBackLock
 from ..core.rating_grid import RatingGrid
 from ..core.rubric_text import descriptors_in, in_language
+from .handed_over import HandedOverWindow
 from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .translation import current_language
 
@@ -82,10 +80,8 @@ class HandOverDialog(QDialog):
         super().accept()
 
 
-class SelfAssessmentWindow(QWidget):
+class SelfAssessmentWindow(HandedOverWindow):
     """One trainee's skills, each with a level to pick; nothing else."""
-
-    handed_back = Signal()
 
     def __init__(
         self,
@@ -95,17 +91,13 @@ class SelfAssessmentWindow(QWidget):
         lock: HandBackLock,
         ask_pin: Callable[[QWidget], str | None] | None = None,
     ) -> None:
-        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        super().__init__(lock, ask_pin)
         self.setObjectName("selfAssessmentWindow")
-        self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.worker = worker
         self.trainee_uid = trainee_uid
-        self.lock = lock
         self.grid: RatingGrid | None = None
         # The rubric's own texts in the interface language (the trainee's, as set on this PC).
         self.language = current_language()
-        self._ask_pin = ask_pin or self._pin_dialog
-        self._open = False
         self.setWindowTitle(self.tr("Self-assessment — %1").replace("%1", trainee_name))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -192,45 +184,6 @@ class SelfAssessmentWindow(QWidget):
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
-
-    # -- the way back -------------------------------------------------------------------------
-
-    def _pin_dialog(self, parent: QWidget) -> str | None:
-        pin, ok = QInputDialog.getText(
-            parent,
-            self.tr("Hand back to mentor"),
-            self.tr("Mentor's PIN:"),
-            QLineEdit.EchoMode.Password,
-        )
-        return pin if ok else None
-
-    def ask_to_hand_back(self) -> bool:
-        pin = self._ask_pin(self)
-        if pin is None:
-            return False
-        return self.hand_back(pin)
-
-    def hand_back(self, pin: str) -> bool:
-        """Leave self-assessment when ``pin`` is the mentor's; else say so and stay."""
-        if not self.lock.opens(pin):
-            self._say(self.tr("That is not the mentor's PIN."))
-            return False
-        self._open = True
-        self.close()
-        self.handed_back.emit()
-        return True
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._open:
-            super().closeEvent(event)
-        else:
-            event.ignore()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 def start_self_assessment(
