@@ -1866,6 +1866,21 @@ target %2</source>
     </message>
 </context>
 <context>
+    <name>HandedOverWindow</name>
+    <message>
+        <source>Hand back to mentor</source>
+        <translation>交还给导师</translation>
+    </message>
+    <message>
+        <source>Mentor&apos;s PIN:</source>
+        <translation>导师 PIN：</translation>
+    </message>
+    <message>
+        <source>That is not the mentor&apos;s PIN.</source>
+        <translation>PIN 不正确。</translation>
+    </message>
+</context>
+<context>
     <name>Hours</name>
     <message>
         <source>{hours} h</source>

@@ -15,10 +15,6 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 from ..core.hand_back import HandBackLock
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HandedOverWindow", text)
-
-
 class HandedOverWindow(QWidget):
     """Frameless and application-modal; ``handed_back`` once the mentor's PIN opened it."""
 
@@ -40,8 +36,8 @@ class HandedOverWindow(QWidget):
     def _pin_dialog(self, parent: QWidget) -> str | None:
         pin, ok = QInputDialog.getText(
             parent,
-            _tr("Hand back to mentor"),
-            _tr("Mentor's PIN:"),
+            QCoreApplication.translate("HandedOverWindow", "Hand back to mentor"),
+            QCoreApplication.translate("HandedOverWindow", "Mentor's PIN:"),
             QLineEdit.EchoMode.Password,
         )
         return pin if ok else None
@@ -53,7 +49,9 @@ class HandedOverWindow(QWidget):
     def hand_back(self, pin: str) -> bool:
         """Close when ``pin`` is the mentor's; else say so and stay."""
         if not self.lock.opens(pin):
-            self._say(_tr("That is not the mentor's PIN."))
+            self._say(
+                QCoreApplication.translate("HandedOverWindow", "That is not the mentor's PIN.")
+            )
             return False
         self._open = True
         self.close()
