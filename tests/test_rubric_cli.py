@@ -31,7 +31,7 @@ def out(capsys, db: Path, *argv: str) -> str:
 def test_rubric_list_and_show_in_both_languages(db: Path, capsys) -> None:
     listed = out(capsys, db, "rubric", "list")
     assert listed.splitlines()[0].startswith(
-        "Steel plant practical skills  v1  Rolling and steelmaking order classes 2025  17 skills"
+        "Steel plant practical skills  v1  Rolling and steelmaking order classes 2025  19 skills"
         "  3 posts"
     )
     assert "钢铁企业实操技能：委托培养  v1" in out(capsys, db, "rubric", "list", "--lang", "zh")

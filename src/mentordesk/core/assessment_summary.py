@@ -20,9 +20,11 @@ from .models import (
     Staff,
     Trainee,
 )
+from .rater_roles import Composite
 from .readiness_snapshot import frozen_readiness
 from .summary import period_figures
 from .time_and_hours import local_date
+from .trainee_record import skill_sources
 
 
 def _day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -49,6 +51,16 @@ def _latest_levels(
     for r in s.scalars(query.order_by(SkillRating.rated_on, SkillRating.id)):
         latest[r.skill_id] = r
     return latest
+
+
+def _frozen_composite(grade: Composite | None) -> dict[str, Any] | None:
+    """The composite with its parts, as JSON: a sheet prints the parts, never the value alone."""
+    if grade is None:
+        return None
+    return {
+        "value": grade.value,
+        "parts": [{"role": p.role, "weight": p.weight, "level": p.level} for p in grade.parts],
+    }
 
 
 def _against_plan(
@@ -99,6 +111,8 @@ def compute_summary(s: Session, trainee: Trainee, start: date, end: date) -> dic
             )
         )
     }
+    # The sources side by side, as the trainee's record shows them over the same period.
+    sources = skill_sources(s, trainee.id, start, end)
     skills = []
     max_level = 0
     rubric_name = rubric_zh = ""
@@ -124,6 +138,8 @@ def compute_summary(s: Session, trainee: Trainee, start: date, end: date) -> dic
                 "rated_on": rating.rated_on.isoformat(),
                 "previous": previous,
                 "change": rating.level - previous if previous is not None else None,
+                "sources": sources.get(skill_id, ({}, None))[0],
+                "composite": _frozen_composite(sources.get(skill_id, ({}, None))[1]),
             }
         )
     skills.sort(key=lambda k: (k["position"], k["code"]))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, time
 from typing import NamedTuple
 
 from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
 
 from .expected import (
     Expectation,
@@ -56,6 +58,12 @@ class RatingPoint(NamedTuple):
     role: str = "mentor"
 
 
+def latest_by_role(points: Iterable[RatingPoint]) -> dict[str, int]:
+    """Each role's latest level among ``points`` (oldest first), in the order of RATER_ROLES."""
+    latest = {p.role: p.level for p in points}
+    return {role: latest[role] for role in RATER_ROLES if role in latest}
+
+
 @dataclass(frozen=True)
 class SkillHistory:
     skill_uid: str
@@ -76,9 +84,7 @@ class SkillHistory:
     @property
     def sources(self) -> dict[str, int]:
         """Each role's latest level, side by side, in the order of RATER_ROLES."""
-        # Oldest first within each: the last of a role is its latest.
-        latest = {p.role: p.level for p in (*self.points, *self.others)}
-        return {role: latest[role] for role in RATER_ROLES if role in latest}
+        return latest_by_role((*self.points, *self.others))
 
     @property
     def composite(self) -> Composite | None:
@@ -152,6 +158,37 @@ _RATINGS = (
 )
 
 
+def _rating_points(
+    s: Session, tid: int, start: date | None, end: date | None
+) -> tuple[dict[int, list[RatingPoint]], dict[int, list[RatingPoint]]]:
+    """Per skill id, the assessors' ratings (every rated skill has an entry) and the others'."""
+    period = {"tid": tid, "start": start or date.min, "end": end or date.max}
+    histories: dict[int, list[RatingPoint]] = {}
+    others: dict[int, list[RatingPoint]] = {}
+    for skill_id, *point in s.connection().execute(_RATINGS, period).all():
+        p = RatingPoint._make(point)
+        histories.setdefault(skill_id, [])
+        if p.role in ASSESSOR_ROLES:
+            histories[skill_id].append(p)
+        else:
+            others.setdefault(skill_id, []).append(p)
+    return histories, others
+
+
+def skill_sources(
+    s: Session, tid: int, start: date | None, end: date | None
+) -> dict[int, tuple[dict[str, int], Composite | None]]:
+    """Per skill id, each role's latest level side by side and the programme's composite over
+    them (None without weights): what the record shows, for a sheet to freeze."""
+    histories, others = _rating_points(s, tid, start, end)
+    weights = trainee_weights(s, tid)
+    found: dict[int, tuple[dict[str, int], Composite | None]] = {}
+    for skill_id, points in histories.items():
+        levels = latest_by_role((*points, *others.get(skill_id, ())))
+        found[skill_id] = (levels, composite(levels, weights))
+    return found
+
+
 def trainee_record(
     store: Store, trainee_uid: str, start: date | None = None, end: date | None = None
 ) -> TraineeRecord:
@@ -164,15 +201,7 @@ def trainee_record(
         rows = s.connection()
         period = {"tid": tid, "start": start or date.min, "end": end or date.max}
         attendance = tuple(map(AttendanceEntry._make, rows.execute(_ATTENDANCE, period).all()))
-        histories: dict[int, list[RatingPoint]] = {}
-        others: dict[int, list[RatingPoint]] = {}
-        for skill_id, *point in rows.execute(_RATINGS, period).all():
-            p = RatingPoint._make(point)
-            histories.setdefault(skill_id, [])
-            if p.role in ASSESSOR_ROLES:
-                histories[skill_id].append(p)
-            else:
-                others.setdefault(skill_id, []).append(p)
+        histories, others = _rating_points(s, tid, start, end)
         weights = tuple(trainee_weights(s, tid).items())
         skill_histories = tuple(
             SkillHistory(

@@ -26,6 +26,7 @@ from .sheet_chart import skill_chart
 from .sheet_language import recorded, say, sheet_language, speaking
 from .sheet_page import FOOTER_H, MARGIN, MentorStamp, SignatureBoxes, numbered_canvas
 from .sheet_readiness import readiness_flowables
+from .sheet_sources import sources_flowables
 from .sheet_tables import (
     attendance_table,
     closing_table,
@@ -113,6 +114,7 @@ def _render(
         rubric = recorded(summary["rubric"], summary.get("rubric_zh", ""))
         story.append(para(say("Rubric", "评价标准") + f": {rubric}", "label"))
     story.append(skills_table(summary))
+    story += sources_flowables(summary)
     chart = skill_chart(summary)
     if chart is not None:
         story += [Spacer(1, 2 * mm), KeepTogether([chart])]

@@ -229,12 +229,17 @@ def signed_pdf(
 
 
 def countersign_assessment(
-    store: Store, uid: str, signer: HeldKeySigner, role: str
+    store: Store, uid: str, signer: HeldKeySigner, role: str, comment: str = "", result: str = ""
 ) -> assessment_views.DocumentView:
+    """Countersign the stored sheet here (the teacher at this PC): the comment and result go
+    into the box and into the database, as when a copy countersigned elsewhere is attached."""
     pdf = assessments.latest_document(store, uid)
     if pdf is None:
         raise UserError(user_text("Signing", "Only a signed assessment can be countersigned"))
-    return assessment_signing.add_countersignature(store, uid, countersign(pdf, signer, role), role)
+    signed = countersign(pdf, signer, role, comment, result)
+    return assessment_signing.add_countersignature(
+        store, uid, signed, role, comment=clean(comment), result=clean(result)
+    )
 
 
 def countersign_file(

@@ -33,6 +33,7 @@ from .area import FormArea
 from .assessment_dialogs import PeriodDialog
 from .assessment_list import AssessmentList
 from .assessment_summary_text import detail_heading, empty_list_hint, summary_html
+from .countersign_dialog import install_countersign_button
 from .forms import child
 from .note_category_names import note_category_names
 from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
@@ -117,6 +118,7 @@ class AssessmentsArea(SheetActions, FormArea):
         self.amend_button.clicked.connect(self.amend)
         self.attach_button.clicked.connect(self.attach_countersigned)
         self.pass_button = install_pass_button(self)  # beside Sign; enabled with it
+        self.countersign_button = install_countersign_button(self)  # beside Attach
         splitter = child(f, QSplitter, "splitter")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -194,6 +196,7 @@ class AssessmentsArea(SheetActions, FormArea):
         self.pass_button.setEnabled(editable)
         self.amend_button.setEnabled(view is not None and view.state == "signed")
         self.attach_button.setEnabled(view is not None and view.state == "signed")
+        self.countersign_button.setEnabled(self.attach_button.isEnabled())
         preview = self.preview
         for widget in (preview.open_button, preview.print_button, preview.save_as_button):
             widget.setEnabled(view is not None)
