@@ -1314,6 +1314,37 @@ target %2</source>
     </message>
 </context>
 <context>
+    <name>CountersignDialog</name>
+    <message>
+        <source>Countersign as the school teacher</source>
+        <translation>以学校教师身份会签</translation>
+    </message>
+    <message>
+        <source>The teacher&apos;s comment, printed in the box</source>
+        <translation>教师评语，将打印在签字框内</translation>
+    </message>
+    <message>
+        <source>(no result)</source>
+        <translation>（不填结果）</translation>
+    </message>
+    <message>
+        <source>Your countersignature is added to the signed sheet; the mentor&apos;s signature stays valid.</source>
+        <translation>您的会签将追加到已签署的考核表上；导师的签名仍然有效。</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>考核结果</translation>
+    </message>
+    <message>
+        <source>Countersign…</source>
+        <translation>会签…</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>attendance totals disagree with the records in {months} trainee-months; run `mentordesk check --repair`</source>
@@ -4965,6 +4996,18 @@ Clear</source>
     <message>
         <source>Show the draft full screen for the trainee to read, name and sign (no key)</source>
         <translation>全屏显示草稿，供学员阅读、填写姓名并签名（无需密钥）</translation>
+    </message>
+    <message>
+        <source>Countersigned; the comment and result are recorded.</source>
+        <translation>已会签；评语和考核结果已记录。</translation>
+    </message>
+    <message>
+        <source>Countersign…</source>
+        <translation>会签…</translation>
+    </message>
+    <message>
+        <source>Countersign this signed sheet here as the school teacher, with a comment</source>
+        <translation>在本机以学校教师身份会签此已签署的考核表，并填写评语</translation>
     </message>
 </context>
 <context>
