@@ -18,7 +18,7 @@ echo "$out" | grep -q '^shown ' || { echo "installed app did not show its window
 from mentordesk.paths import forms_dir, resources_dir
 import mentordesk
 assert str(forms_dir()).startswith(str(__import__("pathlib").Path(mentordesk.__file__).parent)), forms_dir()
-assert (forms_dir() / "main_window.ui").is_file()
+assert (forms_dir() / "today.ui").is_file() and (forms_dir() / "programmes.ui").is_file()
 assert (resources_dir() / "rubrics").is_dir()
 print("wheel smoke test: installed package starts and finds", forms_dir(), "and", resources_dir())
 PY
