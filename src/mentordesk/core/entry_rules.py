@@ -284,9 +284,9 @@ def _future_problem(day: date, today: date | None) -> str | None:
     if day <= today:
         return None
     # Service counted from a day to come would be a typing slip, never a hire.
-    return user_text(
-        "EntryRules", "{day} is after today ({today}): a hire date cannot be later"
-    ).format(day=day.isoformat(), today=today.isoformat())
+    return user_text("EntryRules", "{day} is in the future (today is {today})").format(
+        day=day.isoformat(), today=today.isoformat()
+    )
 
 
 def hire_date_value(value: object, today: date | None = None) -> date | None:
@@ -305,8 +305,9 @@ def judge(
 ) -> Verdict | None:
     """The verdict a trainee of ``cohort`` would get with this hire date (as typed) and post:
     what the Trainees form shows while they are edited. None when the cohort sets no rules
-    (or is not a cohort yet)."""
+    (or is not a cohort yet); a hire date that could not be saved is refused as saving would."""
     today = today or date.today()
+    hired = hire_date_value(hire_date, today)
     with store.read() as s:
         found = s.scalar(
             select(Cohort).where(Cohort.name == clean(cohort), Cohort.deleted.is_(False))
@@ -314,10 +315,6 @@ def judge(
         rules = rules_of(s, found) if found is not None else None
     if rules is None or not rules.any:
         return None
-    try:
-        hired = hire_date_value(hire_date, today)
-    except UserError as exc:
-        return Verdict(False, message_of(exc))
     return evaluate(hired, post, rules, today)
 
 
