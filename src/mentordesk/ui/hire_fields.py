@@ -119,7 +119,7 @@ class HireFields(QObject):
         asked = (self.cohort_combo.currentText(), self.hire_edit.text(), self.post())
         self._asked = asked
         QueryOp(entry_rules.judge, *asked).success(
-            lambda verdict: asked == self._asked and self._show(asked[0], verdict)
+            lambda verdict: asked == self._asked and self._show(verdict)
         ).failure(lambda message: asked == self._asked and self._refused(message)).run(
             self.worker, self.owner
         )
@@ -130,7 +130,8 @@ class HireFields(QObject):
         self.verdict_label.setText(message)
         self.verdict_label.show()
 
-    def _show(self, cohort: str, verdict: entry_rules.Verdict | None) -> None:
+    def _show(self, verdict: entry_rules.Verdict | None) -> None:
+        # The cohort is named just above: the verdict says only whether, and why not.
         label = self.verdict_label
         if verdict is None:
             label.hide()
@@ -138,12 +139,8 @@ class HireFields(QObject):
             return
         if verdict.meets:
             label.setStyleSheet(MEETS_STYLE)
-            label.setText(self.tr("Meets the entry rules of %1").replace("%1", cohort))
+            label.setText(self.tr("Meets the cohort's entry rules"))
         else:
             label.setStyleSheet(FAILS_STYLE)
-            label.setText(
-                self.tr("Not yet eligible for %1: %2")
-                .replace("%1", cohort)
-                .replace("%2", localised(verdict.reason))
-            )
+            label.setText(self.tr("Not yet eligible: %1").replace("%1", localised(verdict.reason)))
         label.show()
