@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from mentordesk.cli import main
 from mentordesk.core.cohorts import create_cohort
 from mentordesk.core.demo import load_demo
-from mentordesk.core.entry_rules import hire_date_problem, judge, set_rules
+from mentordesk.core.entry_rules import hire_date_problem, set_rules
 from mentordesk.core.errors import UserError
 from mentordesk.core.programmes import create_programme
 from mentordesk.core.rubrics import load_rubric_file
@@ -92,6 +92,8 @@ def test_a_roster_hire_date_in_the_future_is_refused_naming_row_and_column(store
 
 
 def test_judge_says_what_the_values_being_edited_would_give(store):
+    from mentordesk.core.entry_rules import judge
+
     ruled(store)
     today = date(2026, 11, 20)
     assert judge(store, "OJ", "2018-03-01", POST, today).meets
