@@ -234,10 +234,12 @@ class TraineesArea(FormArea):
         if isinstance(row, trainees.TraineeView):
             self._whole_uid = row.uid
             self.hire_fields.fill(row.hire_date, row.post, known=True)
-        else:
+        elif row is None or row.uid != self._whole_uid:
             self._whole_uid = None
             # A list row lacks them: they come with the whole record (a new trainee has none).
             self.hire_fields.fill(None, "", known=self._editing_uid is None)
+        # else: the same trainee's list row again (read after a save): what the fields show
+        # stays until the whole record, asked for again, replaces it.
 
     def _fill_fields(
         self, row: trainees.TraineeView | trainees.TraineeRow | None, email: str
