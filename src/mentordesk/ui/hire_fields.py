@@ -119,18 +119,20 @@ class HireFields(QObject):
         asked = (self.cohort_combo.currentText(), self.hire_edit.text(), self.post())
         self._asked = asked
         QueryOp(entry_rules.judge, *asked).success(
-            lambda verdict: asked == self._asked and self._show(verdict)
-        ).failure(lambda message: asked == self._asked and self._refused(message)).run(
-            self.worker, self.owner
-        )
+            lambda verdict: self._show(asked, verdict)
+        ).failure(lambda message: self._refused(asked, message)).run(self.worker, self.owner)
 
-    def _refused(self, message: str) -> None:
+    def _refused(self, asked: tuple[str, str, str], message: str) -> None:
         """A hire date that cannot be saved: said beside the fields, before Save is pressed."""
+        if asked != self._asked:
+            return  # edited on meanwhile: a later answer is coming
         self.verdict_label.setStyleSheet(FAILS_STYLE)
         self.verdict_label.setText(message)
         self.verdict_label.show()
 
-    def _show(self, verdict: entry_rules.Verdict | None) -> None:
+    def _show(self, asked: tuple[str, str, str], verdict: entry_rules.Verdict | None) -> None:
+        if asked != self._asked:
+            return
         # The cohort is named just above: the verdict says only whether, and why not.
         label = self.verdict_label
         if verdict is None:

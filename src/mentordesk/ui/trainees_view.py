@@ -251,7 +251,8 @@ class TraineesArea(FormArea):
             row.cohort if row else (self.cohort_filter.currentData() or "")
         )
         # A long cohort name is read from its start, not scrolled to its end.
-        self.cohort_combo.lineEdit().setCursorPosition(0)
+        if (line := self.cohort_combo.lineEdit()) is not None:
+            line.setCursorPosition(0)
         self.track_edit.setText(row.track if row else "")
         self.employee_edit.setText(row.employee_no if row else "")
         self.email_edit.setText(email)
