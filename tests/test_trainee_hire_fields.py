@@ -126,6 +126,8 @@ def test_bad_hire_date_or_long_post_is_refused_naming_the_field(qtbot, demo_stor
         area.save()
         settled(window.worker)
         assert area.message.text().startswith(said)
+        # Said once, under the fields, not again beside them.
+        assert _verdict(area) == ""
         assert get_trainee(demo_store, uid) == before
     _hire(area).setText("2019-01-01")
     area.hire_fields.post_combo.setEditText("x" * 201)

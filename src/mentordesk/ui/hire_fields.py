@@ -130,6 +130,19 @@ class HireFields(QObject):
         self.verdict_label.setText(message)
         self.verdict_label.show()
 
+    def flush(self) -> None:
+        """Judge now what waits for a pause in typing: before a save, so that the answers come
+        back in the order asked (the verdict, then the save's)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.judge()
+
+    def said_below(self, message: str) -> None:
+        """The form's message under the fields now says ``message`` (a refused save): the same
+        sentence is not said twice, one above the other."""
+        if self.verdict_label.text() == message:
+            self.verdict_label.hide()
+
     def _show(self, asked: tuple[str, str, str], verdict: entry_rules.Verdict | None) -> None:
         if asked != self._asked:
             return

@@ -288,9 +288,14 @@ class TraineesArea(FormArea):
         if self._editing_uid is None or self._whole_uid == self._editing_uid:
             # Not before the whole record is in: the blank fields would clear what it holds.
             fields |= self.hire_fields.values()
+            self.hire_fields.flush()
         CollectionOp(
             save_trainee, self._editing_uid, fields, changes=Changes(trainees=True)
-        ).success(self._saved).failure(self._say).run(self.worker, self)
+        ).success(self._saved).failure(self._refused).run(self.worker, self)
+
+    def _refused(self, message: str) -> None:
+        self.hire_fields.said_below(message)
+        self._say(message)
 
     def _saved(self, row: trainees.TraineeView) -> None:
         self._editing_uid = row.uid
