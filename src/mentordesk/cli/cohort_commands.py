@@ -1,5 +1,5 @@
-"""``mentordesk cohort rules|check`` and ``mentordesk trainee edit``: on-the-job entry rules
-and the hire date and post they are judged on."""
+"""``mentordesk cohort rules|check`` and ``mentordesk trainee show|edit``: on-the-job entry
+rules and the hire date and post they are judged on."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ from ..core.errors import UserError
 from ..core.models import Trainee
 from ..core.store import Store
 from ..core.text import for_terminal
-from ..core.trainees import update_trainee
+from ..core.trainees import get_trainee, update_trainee
 from ..core.wording import user_text
-from . import date_argument
 from .store_commands import open_store
 
 
@@ -88,20 +87,43 @@ def _trainee_uid(store: Store, key: str) -> str:
 def _trainee(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
-        fields = {
-            k: v
-            for k, v in {"hire_date": args.hire_date, "post": args.post}.items()
-            if v is not None
-        }
-        t = update_trainee(store, _trainee_uid(store, args.trainee), **fields)
-        with store.read() as s:
-            hire, post = s.execute(
-                select(Trainee.hire_date, Trainee.post).where(Trainee.uid == t.uid)
-            ).one()
-        print(for_terminal(f"{t.trainee_id}  {t.name}  {hire or '—'}  {post or '—'}"))
+        uid = _trainee_uid(store, args.trainee)
+        if args.action == "edit":
+            # The hire date goes to the service as typed ("" clears it), checked by it again.
+            fields = {
+                k: v
+                for k, v in {"hire_date": args.hire_date, "post": args.post}.items()
+                if v is not None
+            }
+            t = update_trainee(store, uid, **fields)
+        else:
+            t = get_trainee(store, uid)
+        hired = t.hire_date.isoformat() if t.hire_date else "—"
+        print(
+            for_terminal(f"{t.trainee_id}  {t.name}  {hired}  {t.post or '—'}  {t.cohort or '—'}")
+        )
+        # As the trainee list judges them: active trainees of cohorts that set rules.
+        verdict = entry_rules.verdicts_by_uid(store).get(t.uid)
+        if verdict is not None:
+            said = (
+                user_text("EntryRules", "meets the entry rules of {cohort}")
+                if verdict.meets
+                else user_text("EntryRules", "does not meet the entry rules of {cohort}: {reason}")
+            )
+            print(for_terminal(said.format(cohort=t.cohort, reason=verdict.reason)))
         return 0
     finally:
         store.close()
+
+
+def _hire_date(text: str) -> str:
+    """``--hire-date``: refused as a usage error by the service's own check (unreadable, in
+    the future), the one the window and the roster import use too."""
+    try:
+        entry_rules.hire_date_value(text)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
 
 
 def _years(text: str) -> int:
@@ -125,8 +147,15 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(func=_cohort)
     trainee = sub.add_parser("trainee", help="trainees: hire date and post")
     actions = trainee.add_subparsers(dest="action", required=True)
+    p = actions.add_parser(
+        "show", parents=[common], help="a trainee's cohort, hire date, post and entry verdict"
+    )
+    p.add_argument("trainee", help="trainee ID")
+    p.set_defaults(func=_trainee)
     p = actions.add_parser("edit", parents=[common], help="set a trainee's hire date or post")
     p.add_argument("trainee", help="trainee ID")
-    p.add_argument("--hire-date", type=date_argument)
-    p.add_argument("--post")
+    p.add_argument(
+        "--hire-date", type=_hire_date, help='YYYY-MM-DD, not after today ("" clears it)'
+    )
+    p.add_argument("--post", help='the post as HR names it ("" clears it)')
     p.set_defaults(func=_trainee)

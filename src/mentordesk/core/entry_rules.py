@@ -19,7 +19,7 @@ from .models import Cohort, Post, Programme, Trainee
 from .periods import parse_date
 from .store import Store
 from .text import clean
-from .wording import Text, user_text
+from .wording import Text, message_of, user_text
 
 # Longer than anyone's working life: a larger figure is a typing slip, not a rule.
 MOST_YEARS = 60
@@ -266,15 +266,56 @@ def judged_row(
     )
 
 
-def hire_date_problem(text: str) -> str | None:
-    """What is wrong with a roster's hire date cell, or None when it is empty or a date."""
+def hire_date_problem(text: str, today: date | None = None) -> str | None:
+    """What is wrong with a hire date as typed (a roster's cell, the window's field, the
+    command line's option), or None when it is empty or a day already past."""
     if not text:
         return None
     try:
-        parse_date(text)
+        day = parse_date(text)
     except UserError as exc:
-        return str(exc)
-    return None
+        # Its Text, not str(exc): the window says the reason in the interface language.
+        return message_of(exc)
+    return _future_problem(day, today)
+
+
+def _future_problem(day: date, today: date | None) -> str | None:
+    today = today or date.today()
+    if day <= today:
+        return None
+    # Service counted from a day to come would be a typing slip, never a hire.
+    return user_text("EntryRules", "{day} is in the future (today is {today})").format(
+        day=day.isoformat(), today=today.isoformat()
+    )
+
+
+def hire_date_value(value: object, today: date | None = None) -> date | None:
+    """A trainee's hire date from a date or its text (empty: none); a UserError naming the
+    field when it is unreadable or in the future. The one check the window, the command
+    line and services share (the roster import says the same through ``hire_date_problem``)."""
+    text = value.isoformat() if isinstance(value, date) else clean(value)
+    problem = hire_date_problem(text, today)
+    if problem is not None:
+        raise UserError(user_text("EntryRules", "Hire date: {problem}").format(problem=problem))
+    return parse_date(text) if text else None
+
+
+def judge(
+    store: Store, cohort: str, hire_date: str, post: str, today: date | None = None
+) -> Verdict | None:
+    """The verdict a trainee of ``cohort`` would get with this hire date (as typed) and post:
+    what the Trainees form shows while they are edited. None when the cohort sets no rules
+    (or is not a cohort yet); a hire date that could not be saved is refused as saving would."""
+    today = today or date.today()
+    hired = hire_date_value(hire_date, today)
+    with store.read() as s:
+        found = s.scalar(
+            select(Cohort).where(Cohort.name == clean(cohort), Cohort.deleted.is_(False))
+        )
+        rules = rules_of(s, found) if found is not None else None
+    if rules is None or not rules.any:
+        return None
+    return evaluate(hired, post, rules, today)
 
 
 def verdicts_by_uid(store: Store, today: date | None = None) -> dict[str, Verdict]:

@@ -12,13 +12,33 @@ from sqlalchemy.orm import Session
 
 from .changes import add, change, find, not_found
 from .cohorts import ensure_cohort
+from .entry_rules import hire_date_value
 from .errors import Conflict, UserError
 from .models import TRAINEE_STATUSES, Cohort, Programme, Trainee
 from .store import Store
 from .text import clean, folded, like_escaped, required
 from .wording import user_text
 
-EDITABLE = ("trainee_id", "employee_no", "name", "cohort", "track", "status", "email")
+EDITABLE = (
+    "trainee_id",
+    "employee_no",
+    "name",
+    "cohort",
+    "track",
+    "status",
+    "email",
+    "hire_date",
+    "post",
+)
+# What a refusal calls each text field, in the words of the Trainees form.
+LABELS = {
+    "trainee_id": user_text("Trainees", "Trainee ID"),
+    "name": user_text("Trainees", "Name"),
+    "track": user_text("Trainees", "Track"),
+    "employee_no": user_text("Trainees", "Employee no."),
+    "email": user_text("Trainees", "Email"),
+    "post": user_text("Trainees", "Post"),
+}
 
 
 def is_empty(store: Store) -> bool:
@@ -47,6 +67,9 @@ class TraineeView(NamedTuple):
     email: str
     enrolled_on: date | None
     left_on: date | None
+    # An employee's hire date and post: what the entry rules of on-the-job cohorts judge.
+    hire_date: date | None
+    post: str
 
 
 class TraineeRow(NamedTuple):
@@ -107,14 +130,21 @@ def _list_query() -> Select[str, str, str, str, str, str, str, str]:
 # The columns of a TraineeView: SHOWN is a tuple SQLAlchemy cannot type one by one.
 def _query() -> Select[*tuple[Any, ...]]:
     return trainee_select(
-        Trainee.uid, *SHOWN, Trainee.status, Trainee.email, Trainee.enrolled_on, Trainee.left_on
+        Trainee.uid,
+        *SHOWN,
+        Trainee.status,
+        Trainee.email,
+        Trainee.enrolled_on,
+        Trainee.left_on,
+        Trainee.hire_date,
+        Trainee.post,
     ).where(Trainee.deleted.is_(False))
 
 
 def _normalise(s: Session, store: Store, fields: dict[str, object]) -> dict[str, object]:
     out: dict[str, object] = {}
     for key, value in fields.items():
-        if key not in EDITABLE and key not in ("enrolled_on", "left_on", "hire_date", "post"):
+        if key not in EDITABLE and key not in ("enrolled_on", "left_on"):
             raise UserError(
                 user_text("Trainees", "Unknown trainee field {field!r}").format(field=key)
             )
@@ -134,11 +164,27 @@ def _normalise(s: Session, store: Store, fields: dict[str, object]) -> dict[str,
         elif key == "cohort":
             name = clean(value)
             out["cohort_id"] = ensure_cohort(store, s, name).id if name else None
-        elif key in ("enrolled_on", "left_on", "hire_date"):
+        elif key == "hire_date":
+            out[key] = hire_date_value(value)
+        elif key in ("enrolled_on", "left_on"):
             out[key] = value
         else:
             out[key] = clean(value)
+        if isinstance(out.get(key), str):
+            _fits(key, str(out[key]))
     return out
+
+
+def _fits(key: str, text: str) -> None:
+    """Refuse text longer than its column holds, naming the field: PostgreSQL would refuse it
+    with an error no user can read, SQLite would keep it and a roster round trip would not."""
+    limit = getattr(Trainee.__table__.c[key].type, "length", None)
+    if limit is not None and len(text) > limit:
+        raise UserError(
+            user_text(
+                "Trainees", "{field}: {length:,} characters, more than the {limit} allowed"
+            ).format(field=LABELS.get(key, key), length=len(text), limit=limit)
+        )
 
 
 def _unique_id(s: Session, trainee_id: str, own_id: int | None = None) -> None:
@@ -162,6 +208,8 @@ def create_trainee(
     status: str = "active",
     email: str = "",
     enrolled_on: date | None = None,
+    hire_date: date | str | None = None,
+    post: str = "",
 ) -> TraineeView:
     with store.write() as s:
         fields = _normalise(
@@ -176,6 +224,8 @@ def create_trainee(
                 "status": status,
                 "email": email,
                 "enrolled_on": enrolled_on,
+                "hire_date": hire_date,
+                "post": post,
             },
         )
         _unique_id(s, str(fields["trainee_id"]))

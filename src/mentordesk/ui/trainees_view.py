@@ -24,6 +24,7 @@ from ..core.models import TRAINEE_STATUSES
 from ..core.store import Store
 from .area import FormArea
 from .forms import child
+from .hire_fields import HireFields
 from .operations import Changes, CollectionOp, DatabaseWorker, QueryOp
 from .table_columns import fit_columns
 from .trainee_model import TraineeTableModel
@@ -69,6 +70,14 @@ class TraineesArea(FormArea):
         self.employee_edit = child(f, QLineEdit, "employeeNoEdit")
         self.email_edit = child(f, QLineEdit, "emailEdit")
         self.status_combo = child(f, QComboBox, "statusCombo")
+        self.hire_fields = HireFields(
+            worker,
+            self,
+            child(f, QLineEdit, "hireDateEdit"),
+            child(f, QComboBox, "postCombo"),
+            self.cohort_combo,
+            child(f, QLabel, "entryVerdictLabel"),
+        )
         self.message = child(f, QLabel, "editorMessage")
         self.save_button = child(f, QPushButton, "saveButton")
         self.revert_button = child(f, QPushButton, "revertButton")
@@ -88,6 +97,8 @@ class TraineesArea(FormArea):
             self.status_combo.addItem(self.model._statuses[status], status)
 
         self._editing_uid: str | None = None
+        # Whose whole record the editor shows (the list row alone lacks hire date and post).
+        self._whole_uid: str | None = None
         self._asked: tuple[str, str, bool] | None = None
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.reload)
@@ -97,7 +108,7 @@ class TraineesArea(FormArea):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _: self.open_record())
         self.save_button.clicked.connect(self.save)
-        self.revert_button.clicked.connect(self._fill_editor)
+        self.revert_button.clicked.connect(self.revert)
         self.add_button.clicked.connect(self.new_trainee)
         self.open_button.clicked.connect(self.open_record)
         self.withdraw_button.clicked.connect(self.withdraw)
@@ -118,6 +129,7 @@ class TraineesArea(FormArea):
     # -- loading --------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self.hire_fields.load_posts()
         QueryOp(cohorts.list_cohorts, include_withdrawn=True).success(self._cohorts).failure(
             self._say
         ).run(self.worker, self)
@@ -191,7 +203,12 @@ class TraineesArea(FormArea):
 
     def _selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
         row = self.selected()
-        self._editing_uid = row.uid if row else None
+        uid = row.uid if row else None
+        if uid != self._editing_uid:
+            # Another trainee: what was said of the last one goes. The same one selected again
+            # after a save (the list is read again) keeps "Saved." on screen.
+            self._say("")
+        self._editing_uid = uid
         self._fill_editor()
         self._update_buttons()
 
@@ -213,21 +230,42 @@ class TraineesArea(FormArea):
             ).failure(self._say).run(self.worker, self)
 
     def _fill(self, row: trainees.TraineeView | trainees.TraineeRow | None, email: str) -> None:
+        self._fill_fields(row, email)
+        if isinstance(row, trainees.TraineeView):
+            self._whole_uid = row.uid
+            self.hire_fields.fill(row.hire_date, row.post, known=True)
+        elif row is None or row.uid != self._whole_uid:
+            self._whole_uid = None
+            # A list row lacks them: they come with the whole record (a new trainee has none).
+            self.hire_fields.fill(None, "", known=self._editing_uid is None)
+        # else: the same trainee's list row again (read after a save): what the fields show
+        # stays until the whole record, asked for again, replaces it.
+
+    def _fill_fields(
+        self, row: trainees.TraineeView | trainees.TraineeRow | None, email: str
+    ) -> None:
         self.editor.setTitle(row.name if row else self.tr("New trainee"))
         self.id_edit.setText(row.trainee_id if row else "")
         self.name_edit.setText(row.name if row else "")
         self.cohort_combo.setCurrentText(
             row.cohort if row else (self.cohort_filter.currentData() or "")
         )
+        # A long cohort name is read from its start, not scrolled to its end.
+        if (line := self.cohort_combo.lineEdit()) is not None:
+            line.setCursorPosition(0)
         self.track_edit.setText(row.track if row else "")
         self.employee_edit.setText(row.employee_no if row else "")
         self.email_edit.setText(email)
         self.status_combo.setCurrentIndex(
             max(self.status_combo.findData(row.status if row else "active"), 0)
         )
+
+    def revert(self) -> None:
         self._say("")
+        self._fill_editor()
 
     def new_trainee(self) -> None:
+        self._say("")
         self.table.clearSelection()
         self._editing_uid = None
         self._fill_editor()
@@ -247,9 +285,17 @@ class TraineesArea(FormArea):
             "email": self.email_edit.text(),
             "status": self.status_combo.currentData(),
         }
+        if self._editing_uid is None or self._whole_uid == self._editing_uid:
+            # Not before the whole record is in: the blank fields would clear what it holds.
+            fields |= self.hire_fields.values()
+            self.hire_fields.flush()
         CollectionOp(
             save_trainee, self._editing_uid, fields, changes=Changes(trainees=True)
-        ).success(self._saved).failure(self._say).run(self.worker, self)
+        ).success(self._saved).failure(self._refused).run(self.worker, self)
+
+    def _refused(self, message: str) -> None:
+        self.hire_fields.said_below(message)
+        self._say(message)
 
     def _saved(self, row: trainees.TraineeView) -> None:
         self._editing_uid = row.uid
