@@ -178,7 +178,40 @@ def test_the_missing_marks_list_follows_marks_made_elsewhere(qtbot, demo_store, 
         attendance.mark_all_present, uid, changes=Changes(attendance=frozenset({uid}))
     ).run(area.worker, None)
     settled(area.worker)
-    assert uid not in _missing_uids(area)
+    qtbot.waitUntil(lambda: uid not in _missing_uids(area))
+
+
+def test_marking_a_roster_is_not_held_up_by_the_missing_marks_list(
+    qtbot, demo_store, make_worker, made, monkeypatch
+):
+    """The list reads again once the marks pause, not after every key: a read queued behind
+    each mark would make the next one wait for it."""
+    from mentordesk.ui import missing_marks_view
+
+    reads: list[int] = []
+    real = missing_marks_view.missing_marks
+
+    def counted(store):
+        reads.append(1)
+        return real(store)
+
+    monkeypatch.setattr(missing_marks_view, "missing_marks", counted)
+    uid = made["missing"].uid
+    area = _area(qtbot, demo_store, make_worker)
+    area.open_session(uid)
+    settled(area.worker)
+    before = len(reads)
+    area.tabs.setCurrentIndex(ATTENDANCE_TAB)
+    table = area.roster_table
+    table.setCurrentIndex(area.roster.index(0, 3))
+    table.setFocus()
+    for row in range(area.roster.rowCount()):
+        qtbot.keyClick(table, Qt.Key.Key_P)
+        settled(area.worker)
+        assert area.roster.rows()[row].status == "present"
+    assert len(reads) == before
+    qtbot.waitUntil(lambda: uid not in _missing_uids(area))
+    assert len(reads) == before + 1
 
 
 def test_nothing_missing_says_so_and_today_opens_on_the_roster(qtbot, store, make_worker):

@@ -49,3 +49,56 @@ def test_record_by_period(store):
     assert early.attendance_rate == 2 / 3
     assert [p.level for p in early.skills[0].points] == [1, 2, 3]
     assert early.notes == ()
+
+
+def test_an_open_record_reads_again_once_marks_pause_and_not_while_hidden(
+    qtbot, demo_store, make_worker, monkeypatch
+):
+    """Marks made in Today while a record is open: one reading once they pause, none while
+    the record is hidden, and the record right when it is shown again."""
+    from mentordesk.core.workshop_sessions import list_recent_sessions
+    from mentordesk.ui import trainee_record_view
+    from mentordesk.ui.operations import Changes, CollectionOp
+    from tests.gui_waits import settled
+
+    reads: list[str] = []
+    real = trainee_record_view.trainee_record
+
+    def counted(store, uid, start, end):
+        reads.append(uid)
+        return real(store, uid, start, end)
+
+    monkeypatch.setattr(trainee_record_view, "trainee_record", counted)
+    session = list_recent_sessions(demo_store, 1)[0]
+    roster = att.session_roster(demo_store, session.uid)
+    uid = roster[0].trainee_uid
+    worker = make_worker(demo_store)
+    dialog = trainee_record_view.TraineeRecordDialog(worker, uid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settled(worker)
+    before = len(reads)
+
+    def mark(status: str) -> None:
+        CollectionOp(
+            att.mark, session.uid, uid, status, changes=Changes(attendance=frozenset({session.uid}))
+        ).run(worker, None)
+        settled(worker)
+
+    def status_shown() -> str:
+        return next(a.status for a in dialog.record.attendance if a.session_uid == session.uid)
+
+    for status in ("absent", "late", "present", "absent"):
+        mark(status)
+    assert len(reads) == before
+    qtbot.waitUntil(lambda: len(reads) == before + 1)
+    qtbot.waitUntil(lambda: status_shown() == "absent")
+
+    dialog.hide()
+    mark("excused")
+    # Nothing read while hidden: the reading waits for the dialog, it is not on a timer.
+    assert len(reads) == before + 1
+    assert dialog._later.due
+    dialog.show()
+    qtbot.waitUntil(lambda: len(reads) == before + 2)
+    qtbot.waitUntil(lambda: status_shown() == "excused")

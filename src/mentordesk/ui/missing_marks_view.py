@@ -21,6 +21,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..core.expected import MISSING_DAYS, MissingMarks, missing_marks
+from .coalesced_reload import CoalescedReload
 from .operations import Changes, DatabaseWorker, QueryOp
 
 Index = QModelIndex | QPersistentModelIndex
@@ -129,6 +130,8 @@ class MissingMarksPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         self._show_heading()
+        # The tab's count follows marks made in the roster beside it, once they pause.
+        self._later = CoalescedReload(self, self.reload)
         worker.changes.subscribe(self, self._records_changed)
         self.reload()
 
@@ -149,7 +152,7 @@ class MissingMarksPanel(QWidget):
 
     def _records_changed(self, changes: Changes) -> None:
         if changes.attendance or changes.touches_sessions() or changes.touches_trainees():
-            self.reload()
+            self._later.request()
 
     def _arrived(self, rows: list[MissingMarks]) -> None:
         self.read = True

@@ -25,6 +25,7 @@ from ..core.rubrics import RubricView
 from ..core.time_and_hours import hours_text
 from ..core.trainee_record import TraineeRecord, trainee_record
 from .attendance_history_model import AttendanceHistoryModel
+from .coalesced_reload import CoalescedReload
 from .forms import child, load_form
 from .level_chart import LevelChart
 from .localised import localised
@@ -80,6 +81,7 @@ class TraineeRecordDialog(QDialog):
         self.level_labels: dict[int, str] = {}
         # Asked first: the worker answers in order, so the scale is known when the charts are.
         QueryOp(rubric_for_trainee, trainee_uid).success(self._rubric_arrived).run(worker, self)
+        self._later = CoalescedReload(self, self.reload, wait_hidden=True)
         worker.changes.subscribe(self, self._records_changed)
 
         for key, text in zip(
@@ -117,7 +119,7 @@ class TraineeRecordDialog(QDialog):
             or changes.touches_sessions()
             or changes.touches_trainees()
         ):
-            self.reload()
+            self._later.request()
         self.readiness.records_changed(changes)
 
     # -- period -----------------------------------------------------------------------------
