@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import io
+
+from pyhanko.pdf_utils.misc import PdfReadError
+from pyhanko.pdf_utils.reader import PdfFileReader
+
 from ..core.errors import UserError
 from ..core.merge_records import CountersignedSheet, VerifiedSheet
 from ..core.wording import message_of, user_text
@@ -27,7 +32,13 @@ def checked_sheets(
         for n, entry in enumerate(entries):
             pdf = sheets[entry.path]
             _check_signatures(bundle, entry, pdf)
-            named = sheet_assessment(pdf)
+            # The document ID as each signer signed it, and as it reads now: an update after
+            # the last signature could rename the sheet while every signature still verifies.
+            named = next(
+                (n for n in (*map(sheet_assessment, _signed_revisions(bundle, entry, pdf)),
+                             sheet_assessment(pdf)) if n != uid),
+                uid,
+            )  # fmt: skip
             if named != uid:
                 raise refused(
                     bundle,
@@ -97,3 +108,24 @@ def _check_signatures(bundle: str, entry: Entry, pdf: bytes) -> None:
                     problem=check.problem or check.certificate_problem_at_signing,
                 ),
             )  # fmt: skip
+
+
+def _signed_revisions(bundle: str, entry: Entry, pdf: bytes) -> list[bytes]:
+    """The sheet as each of its signatures signed it; refused when anything follows the last
+    one (as the sheet's own signatures leave it, nothing does)."""
+    try:
+        ranges = [sig.byte_range for sig in PdfFileReader(io.BytesIO(pdf)).embedded_signatures]
+        ends = sorted(r[2] + r[3] for r in ranges)
+    except (PdfReadError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise refused(bundle, entry.path, message_of(exc)) from exc
+    if not ends or ends[-1] != len(pdf):
+        raise refused(
+            bundle,
+            entry.path,
+            user_text(
+                "Bundle",
+                "{size:,} bytes follow its last signature: the sheet was changed after it was "
+                "signed",
+            ).format(size=len(pdf) - (ends[-1] if ends else 0)),
+        )
+    return [pdf[:end] for end in ends]

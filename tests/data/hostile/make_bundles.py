@@ -67,7 +67,7 @@ def with_manifest(members: Members, text: bytes | str) -> bytes:
     return zipped([(n, data if n == "manifest.json" else d) for n, d in members])
 
 
-def patched(data: bytes, name: str, **fields: int | bytes) -> bytes:
+def patched(data: bytes, member: str, **fields: int | bytes) -> bytes:
     """The zip with one member's headers rewritten (central directory and local header):
     ``file_size``, ``compress_size``, ``flags`` (or-ed), ``external_attr``, ``name`` (same
     length) — what a hand-made hostile zip says about a member, whatever it holds."""
@@ -78,7 +78,7 @@ def patched(data: bytes, name: str, **fields: int | bytes) -> bytes:
         n, e, c = struct.unpack_from("<HHH", out, at + 28)
         current = bytes(out[at + 46 : at + 46 + n])
         local = struct.unpack_from("<I", out, at + 42)[0]
-        if current == name.encode():
+        if current == member.encode():
             for where, base in ((at, 0), (local, -4)):
                 if "file_size" in fields:
                     struct.pack_into("<I", out, where + 24 + base, fields["file_size"])
@@ -199,6 +199,13 @@ def _listed_not_there(good: Good) -> bytes:
     return with_manifest(good.members, json.dumps(manifest))
 
 
+def _no_workbook(good: Good) -> bytes:
+    manifest = good.manifest
+    del manifest["files"][0]
+    members = [(n, d) for n, d in good.members if n != "results.xlsx"]
+    return with_manifest(members, json.dumps(manifest))
+
+
 def _nested(depth: int) -> str:
     return (
         '{"format": "mentordesk-bundle", "version": 1, "about": '
@@ -244,10 +251,12 @@ def _info_changed_after_signing(good: Good) -> bytes:
 
 
 def _not_extending(good: Good) -> bytes:
-    """Revision 2 of the countersigned assessment replaced by another assessment's sheet."""
+    """Revision 2 of the countersigned assessment replaced by its revision 1."""
     second = next(e for e in good.sheets() if e["revision"] == 2)
-    other = next(e for e in good.sheets() if e["assessment"] != second["assessment"])
-    pdf = dict(good.members)[other["path"]]
+    first = next(
+        e for e in good.sheets() if e["assessment"] == second["assessment"] and e["revision"] == 1
+    )
+    pdf = dict(good.members)[first["path"]]
     return zipped(listed([(n, pdf if n == second["path"] else d) for n, d in good.members]))
 
 
@@ -297,15 +306,18 @@ def _roster(good: Good) -> bytes:
 BUNDLES: dict[str, tuple[str, Callable[[Good], bytes]]] = {
     # Zip bombs and absurd sizes, claimed by the headers.
     "bundle_bomb_declared_size.zip": (
-        "zip bomb", lambda g: _declared(g, _sheet(g)["path"], file_size=4_000_000_000)
+        "zip bomb",
+        lambda g: _declared(g, _sheet(g)["path"], file_size=4_000_000_000),
     ),
     "bundle_bomb_deflated.zip": ("sheets/bomb.pdf: unpacks to 21 MB", _deflated_bomb),
-    "bundle_unpacks_past_limit.zip": ("far larger than any bundle", _past_total),
+    "bundle_sizes_claimed_past_limit.zip": ("outside its members", _past_total),
     "bundle_member_longer_than_declared.zip": (
-        "damaged", lambda g: _declared(g, _sheet(g)["path"], file_size=_sheet(g)["size"] - 100)
+        "altered",
+        lambda g: _declared(g, _sheet(g)["path"], file_size=_sheet(g)["size"] - 100),
     ),
     "bundle_workbook_longer_than_declared.zip": (
-        "results.xlsx", lambda g: _declared(g, "results.xlsx", file_size=1000)
+        "results.xlsx",
+        lambda g: _declared(g, "results.xlsx", file_size=1000),
     ),
     # Member names.
     "bundle_absolute_name.zip": ("an absolute path", lambda g: _plus(g, "/etc/cron.d/x", b"")),
@@ -315,36 +327,45 @@ BUNDLES: dict[str, tuple[str, Callable[[Good], bytes]]] = {
     "bundle_drive_relative_name.zip": ("absolute", lambda g: _plus(g, "c:evil.pdf", b"")),
     "bundle_nul_in_name.zip": ("control character", _nul_name),
     "bundle_lookalike_name.zip": (
-        "r\\u0435sults.xlsx", lambda g: _renamed(g, "results.xlsx", "r\u0435sults.xlsx")
+        "r\\u0435sults.xlsx",
+        lambda g: _renamed(g, "results.xlsx", "r\u0435sults.xlsx"),
     ),
     "bundle_lookalike_slash.zip": (
-        "extra", lambda g: _plus(g, "sheets\u2215..\u2215evil.pdf", b"%PDF")
+        "extra",
+        lambda g: _plus(g, "sheets\u2215..\u2215evil.pdf", b"%PDF"),
     ),
     "bundle_same_name_twice.zip": (
-        "twice", lambda g: zipped([*g.members, ("results.xlsx", dict(g.members)["results.xlsx"])])
+        "twice",
+        lambda g: zipped([*g.members, ("results.xlsx", dict(g.members)["results.xlsx"])]),
     ),
     "bundle_names_differ_in_case.zip": (
-        "twice", lambda g: _plus(g, _sheet(g)["path"].upper(), b"%PDF")
+        "twice",
+        lambda g: _plus(g, _sheet(g)["path"].upper(), b"%PDF"),
     ),
     "bundle_names_differ_in_normalisation.zip": ("twice", _normalisation_twins),
     "bundle_manifest_twice.zip": (
-        "twice", lambda g: zipped([("manifest.json", b"{}"), *g.members])
+        "twice",
+        lambda g: zipped([("manifest.json", b"{}"), *g.members]),
     ),
     "bundle_symlink_member.zip": (
-        "symbolic link", lambda g: _declared(g, "results.xlsx", external_attr=0o120777 << 16)
+        "symbolic link",
+        lambda g: _declared(g, "results.xlsx", external_attr=0o120777 << 16),
     ),
     "bundle_encrypted_member.zip": (
-        "encrypted", lambda g: _declared(g, _sheet(g)["path"], flags=0x1)
+        "encrypted",
+        lambda g: _declared(g, _sheet(g)["path"], flags=0x1),
     ),
     # The manifest lies or is not one.
     "bundle_manifest_hash_of_another_file.zip": ("altered", _hash_of_another),
     "bundle_manifest_missing_entry.zip": ("extra", _unlisted),
     "bundle_manifest_lists_absent_file.zip": (f"{OTHER_UID}-r1.pdf: missing", _listed_not_there),
     "bundle_manifest_wrong_size.zip": (
-        "the manifest says 1", lambda g: _entry_changed(g, 1, size=1)
+        "the manifest says 1",
+        lambda g: _entry_changed(g, 1, size=1),
     ),
     "bundle_manifest_not_json.zip": (
-        "not readable JSON", lambda g: with_manifest(g.members, b"<manifest/>")
+        "not readable JSON",
+        lambda g: with_manifest(g.members, b"<manifest/>"),
     ),
     "bundle_manifest_utf16.zip": (
         "not readable JSON",
@@ -352,60 +373,82 @@ BUNDLES: dict[str, tuple[str, Callable[[Good], bytes]]] = {
     ),
     "bundle_manifest_huge.zip": ("far larger than any manifest", _huge_manifest),
     "bundle_manifest_deeply_nested.zip": (
-        "manifest.json", lambda g: with_manifest(g.members, _nested(200_000))
+        "manifest.json",
+        lambda g: with_manifest(g.members, _nested(200_000)),
     ),
     "bundle_manifest_is_a_list.zip": (
-        "not a MentorDesk bundle manifest", lambda g: with_manifest(g.members, "[1, 2]")
+        "not a MentorDesk bundle manifest",
+        lambda g: with_manifest(g.members, "[1, 2]"),
     ),
     "bundle_manifest_version_as_text.zip": ("version", lambda g: _manifest_key(g, "version", "1")),
     "bundle_manifest_version_true.zip": ("version", lambda g: _manifest_key(g, "version", True)),
     "bundle_manifest_version_newer.zip": ("newer", lambda g: _manifest_key(g, "version", 2)),
     "bundle_manifest_version_enormous.zip": (
-        "newer", lambda g: _manifest_key(g, "version", 10**4000)
+        "newer",
+        lambda g: _manifest_key(g, "version", 10**4000),
     ),
     "bundle_manifest_files_not_a_list.zip": (
-        "list of files", lambda g: _manifest_key(g, "files", {"results.xlsx": {}})
+        "list of files",
+        lambda g: _manifest_key(g, "files", {"results.xlsx": {}}),
     ),
     "bundle_manifest_entry_not_an_object.zip": (
-        "file 1: not an entry", lambda g: _manifest_key(g, "files", ["results.xlsx"])
+        "file 1: not an entry",
+        lambda g: _manifest_key(g, "files", ["results.xlsx"]),
     ),
     "bundle_manifest_size_as_text.zip": (
-        "not a number", lambda g: _entry_changed(g, 1, size=str(_sheet(g)["size"]))
+        "not a number",
+        lambda g: _entry_changed(g, 1, size=str(_sheet(g)["size"])),
     ),
     "bundle_manifest_size_negative.zip": ("not a number", lambda g: _entry_changed(g, 1, size=-1)),
     "bundle_manifest_hash_upper_case.zip": (
-        "64 hex digits", lambda g: _entry_changed(g, 1, sha256=_sheet(g)["sha256"].upper())
+        "64 hex digits",
+        lambda g: _entry_changed(g, 1, sha256=_sheet(g)["sha256"].upper()),
     ),
     "bundle_manifest_unknown_kind.zip": ("unknown kind", lambda g: _entry_changed(g, 1, kind="x-")),
     "bundle_manifest_enormous_kind.zip": (
-        "unknown kind", lambda g: _entry_changed(g, 1, kind="A" * 2_000_000)
+        "unknown kind",
+        lambda g: _entry_changed(g, 1, kind="A" * 2_000_000),
     ),
     "bundle_manifest_enormous_path.zip": (
-        "unsafe path", lambda g: _entry_changed(g, 1, path="../" * 500_000)
+        "unsafe path",
+        lambda g: _entry_changed(g, 1, path="../" * 500_000),
     ),
     "bundle_manifest_path_not_text.zip": ("unsafe path", lambda g: _entry_changed(g, 1, path=7)),
     "bundle_manifest_revision_as_text.zip": (
-        "no revision number", lambda g: _entry_changed(g, 1, revision="1")
+        "no revision number",
+        lambda g: _entry_changed(g, 1, revision="1"),
     ),
     "bundle_manifest_two_workbooks.zip": (
-        "one results workbook, not 2", lambda g: _entry_changed(g, 1, kind="workbook", path="b.xlsx")
+        "one results workbook, not 2",
+        lambda g: _entry_changed(g, 1, kind="workbook", path="b.xlsx"),
     ),
-    "bundle_manifest_no_workbook.zip": (
-        "one results workbook, not 0",
-        lambda g: _entry_changed(g, 0, kind="signed", assessment=OTHER_UID, revision=1),
-    ),
+    "bundle_manifest_no_workbook.zip": ("one results workbook, not 0", _no_workbook),
     # The sheets.
     "bundle_sheet_of_another_assessment.zip": (
-        "the manifest says " + OTHER_UID, lambda g: _entry_changed(g, 3, assessment=OTHER_UID)
+        "the manifest says " + OTHER_UID,
+        lambda g: _entry_changed(g, 3, assessment=OTHER_UID),
     ),
     "bundle_sheet_expired_certificate.zip": (
-        "does not verify", lambda g: _extra_sheet(g, *g.expired)
-    ),
-    "bundle_sheet_changed_after_signing.zip": ("does not verify", _changed_after_signing),
-    "bundle_sheet_renamed_after_signing.zip": ("does not verify", _info_changed_after_signing),
-    "bundle_sheet_bytes_appended.zip": (
         "does not verify",
-        lambda g: _sheet_replaced(g, dict(g.members)[_single(g)["path"]] + b"\n% trailing\n" * 4, single=True),
+        lambda g: _extra_sheet(g, *g.expired),
+    ),
+    "bundle_sheet_changed_after_signing.zip": (
+        "changed after it was signed",
+        _changed_after_signing,
+    ),
+    "bundle_sheet_renamed_after_signing.zip": (
+        "changed after it was signed",
+        _info_changed_after_signing,
+    ),
+    "bundle_sheet_renamed_then_signed_again.zip": (
+        "the sheet is of assessment",
+        lambda g: _renamed_and_signed_again(g),
+    ),
+    "bundle_sheet_bytes_appended.zip": (
+        "changed after it was signed",
+        lambda g: _sheet_replaced(
+            g, dict(g.members)[_single(g)["path"]] + b"\n% trailing\n" * 4, single=True
+        ),
     ),
     "bundle_sheet_unsigned.zip": ("no signature", lambda g: _sheet_replaced(g, g.unsigned)),
     "bundle_sheet_not_a_pdf.zip": ("readable PDF", lambda g: _sheet_replaced(g, b"hello " * 99)),
@@ -451,7 +494,44 @@ def make_bundles(good: Good, folder: Path) -> dict[str, str]:
     return {name: words for name, (words, _) in BUNDLES.items()}
 
 
-def _expired_identity():  # -> LoadedIdentity
+def _attacker_signer_class():  # -> type[HeldKeySigner]
+    from mentordesk.exchange.signing import HeldKeySigner
+
+    class AttackerSigner(HeldKeySigner):
+        def refuse_if_unfit(self) -> None:
+            """An attacker's signer signs with whatever certificate it has."""
+
+    return AttackerSigner
+
+
+def _renamed_and_signed_again(good: Good) -> bytes:
+    """The signed sheet renamed to another assessment in an update that a second signature
+    (the attacker's, in the teacher's box) then covers, sent as that assessment's signed
+    sheet: nothing follows the last signature, and the mentor's still verifies."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    from mentordesk.exchange.sheet_fields import signature_meta
+
+    entry = _single(good)
+    writer = IncrementalPdfFileWriter(io.BytesIO(dict(good.members)[entry["path"]]))
+    info = writer.trailer["/Info"].get_object()
+    info["/Subject"] = generic.TextStringObject(f"{OTHER_UID} v1")
+    writer.update_container(info)
+    out = io.BytesIO()
+    signer = _attacker_signer_class()(_identity(expired=False))
+    signers.sign_pdf(writer, signature_meta("teacher", "Wang Fang"), signer=signer, output=out)
+    path = f"sheets/{OTHER_UID}-r1.pdf"
+    manifest = good.manifest
+    manifest["files"] = [e for e in manifest["files"] if e["path"] != entry["path"]]
+    manifest["files"].append(dict(entry, path=path, assessment=OTHER_UID))
+    members = [(path if n == entry["path"] else n, d) for n, d in good.members]
+    members = [(n, out.getvalue() if n == path else d) for n, d in members]
+    return zipped(listed(members, manifest))
+
+
+def _identity(expired: bool):  # -> LoadedIdentity
     from datetime import UTC, datetime, timedelta
 
     from cryptography import x509
@@ -463,7 +543,7 @@ def _expired_identity():  # -> LoadedIdentity
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Liu Jianguo")])
-    ended = datetime.now(UTC) - timedelta(days=30)
+    ended = datetime.now(UTC) + timedelta(days=-30 if expired else 300)
     cert = (
         x509.CertificateBuilder()
         .subject_name(name)
@@ -496,9 +576,7 @@ def good_bundle(folder: Path, demo_db: Path, workbooks: Path) -> Good:
         sign_assessment,
     )
 
-    class ExpiredSigner(HeldKeySigner):
-        def refuse_if_unfit(self) -> None:
-            """An attacker's signer signs with whatever certificate it has."""
+    AttackerSigner = _attacker_signer_class()
 
     def signer(name: str) -> HeldKeySigner:
         identities.create_identity("Liu Jianguo", "hostile passphrase", folder=folder / name)
@@ -521,7 +599,7 @@ def good_bundle(folder: Path, demo_db: Path, workbooks: Path) -> Good:
         with zipfile.ZipFile(export_bundle(store, folder / "good.zip").path) as zf:
             members = [(i.filename, zf.read(i)) for i in zf.infolist()]
         sign_assessment(store, uids[2], signer("forger"), None)
-        sign_assessment(store, uids[3], ExpiredSigner(_expired_identity()), None)
+        sign_assessment(store, uids[3], AttackerSigner(_identity(expired=True)), None)
         forged = (uids[2], A.latest_document(store, uids[2]))
         expired = (uids[3], A.latest_document(store, uids[3]))
     finally:
