@@ -14,6 +14,7 @@ import io
 import json
 import struct
 import unicodedata
+import warnings
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,7 +44,8 @@ class Good:
 
 def zipped(members: list[tuple[str | zipfile.ZipInfo, bytes]], comment: bytes = b"") -> bytes:
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+    with warnings.catch_warnings(), zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        warnings.simplefilter("ignore")  # a name twice is what some of them are for
         for name, data in members:
             zf.writestr(name, data)
         zf.comment = comment
