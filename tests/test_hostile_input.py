@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.util
+import io
 import json
 import re
 import shutil
@@ -204,12 +205,42 @@ def test_hostile_bundle_through_the_service_raises_a_user_error(
     assert fingerprint(settled_db) == before
 
 
-def test_a_good_bundle_is_not_refused(hostile_bundles: Path, settled_db: Path, capsys) -> None:
-    """The refusals above come from each change, not from how the bundles were remade."""
+class _Unseekable(io.RawIOBase):
+    """A pipe-like target: zipfile then writes each member's sizes after its data."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b) -> int:  # type: ignore[no-untyped-def]
+        self.data += b
+        return len(b)
+
+
+def _streamed(members: list[tuple[str, bytes]]) -> bytes:
+    import zipfile
+
+    out = _Unseekable()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members:
+            with zf.open(name, "w") as part:
+                part.write(data)
+    return bytes(out.data)
+
+
+@pytest.mark.parametrize("how", ["stored", "streamed with data descriptors"])
+def test_a_good_bundle_is_not_refused(
+    how: str, hostile_bundles: Path, settled_db: Path, capsys
+) -> None:
+    """The refusals above come from each change, not from how the bundles were remade; a
+    bundle zipped again by another tool (sizes after each member's data) still imports."""
     module = _corpus_module("make_bundles")
-    made = hostile_bundles / "made"
-    (made / "rezipped.zip").write_bytes(module.zipped(_good_members(made / "good.zip")))
-    code = cli_main(["import", str(made / "rezipped.zip"), "--db", str(settled_db)])
+    members = _good_members(hostile_bundles / "made" / "good.zip")
+    rezipped = hostile_bundles / "made" / f"rezipped-{how.split()[0]}.zip"
+    rezipped.write_bytes(module.zipped(members) if how == "stored" else _streamed(members))
+    code = cli_main(["import", str(rezipped), "--db", str(settled_db)])
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "results bundle, applied" in out
