@@ -340,11 +340,16 @@ def _check_layout(path: Path, zf: zipfile.ZipFile) -> None:
         for info in [*sorted(zf.infolist(), key=lambda i: i.header_offset), None]:
             start = zf.start_dir if info is None else info.header_offset
             gap = start - expected
+            if gap < 0:
+                raise _whole(path, user_text(
+                    "Bundle", "its members overlap at byte {offset:,}: one claims bytes another "
+                    "holds (a zip bomb's trick, or a damaged zip)",
+                ).format(offset=start))  # fmt: skip
             if gap and not (described and gap in DESCRIPTOR_SIZES):
                 raise _whole(path, user_text(
                     "Bundle", "{size:,} bytes at byte {offset:,} lie outside its members (data "
                     "hidden in the zip, or glued to it)",
-                ).format(size=abs(gap), offset=min(expected, start)))  # fmt: skip
+                ).format(size=gap, offset=expected))  # fmt: skip
             if info is None:
                 return
             fh.seek(start)

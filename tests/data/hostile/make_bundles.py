@@ -72,7 +72,7 @@ def with_manifest(members: Members, text: bytes | str) -> bytes:
 def patched(data: bytes, member: str, **fields: int | bytes) -> bytes:
     """The zip with one member's headers rewritten (central directory and local header):
     ``file_size``, ``compress_size``, ``flags`` (or-ed), ``external_attr``, ``name`` (same
-    length) — what a hand-made hostile zip says about a member, whatever it holds."""
+    length), ``header_offset`` (where its data is) — what a hand-made hostile zip says about a member, whatever it holds."""
     out = bytearray(data)
     zf = zipfile.ZipFile(io.BytesIO(data))
     at = zf.start_dir
@@ -94,6 +94,8 @@ def patched(data: bytes, member: str, **fields: int | bytes) -> bytes:
                     out[start : start + n] = bytes(fields["name"])  # type: ignore[arg-type]
             if "external_attr" in fields:
                 struct.pack_into("<I", out, at + 38, fields["external_attr"])
+            if "header_offset" in fields:
+                struct.pack_into("<I", out, at + 42, fields["header_offset"])
         at += 46 + n + e + c
     return bytes(out)
 
@@ -167,6 +169,12 @@ def _past_total(good: Good) -> bytes:
     for name in ("sheets/a.pdf", "sheets/b.pdf"):
         data = patched(data, name, file_size=2**31, compress_size=2**31)
     return data
+
+
+def _overlapping(good: Good) -> bytes:
+    """Two entries of the directory on one member's bytes (the overlapping-file zip bomb)."""
+    data = zipped([*good.members, ("sheets/twin.pdf", b"%PDF-1.7\n")])
+    return patched(data, "sheets/twin.pdf", header_offset=0)
 
 
 def _nul_name(good: Good) -> bytes:
@@ -312,7 +320,7 @@ BUNDLES: dict[str, tuple[str, Callable[[Good], bytes]]] = {
         lambda g: _declared(g, _sheet(g)["path"], file_size=4_000_000_000),
     ),
     "bundle_bomb_deflated.zip": ("sheets/bomb.pdf: unpacks to 21 MB", _deflated_bomb),
-    "bundle_sizes_claimed_past_limit.zip": ("outside its members", _past_total),
+    "bundle_sizes_claimed_past_limit.zip": ("overlap", _past_total),
     "bundle_member_longer_than_declared.zip": (
         "altered",
         lambda g: _declared(g, _sheet(g)["path"], file_size=_sheet(g)["size"] - 100),
@@ -321,6 +329,7 @@ BUNDLES: dict[str, tuple[str, Callable[[Good], bytes]]] = {
         "results.xlsx",
         lambda g: _declared(g, "results.xlsx", file_size=1000),
     ),
+    "bundle_overlapping_members.zip": ("overlap at byte 0", _overlapping),
     # Member names.
     "bundle_absolute_name.zip": ("an absolute path", lambda g: _plus(g, "/etc/cron.d/x", b"")),
     "bundle_dotdot_name.zip": ("climbs out", lambda g: _plus(g, "sheets/../../evil.pdf", b"")),
@@ -331,6 +340,10 @@ BUNDLES: dict[str, tuple[str, Callable[[Good], bytes]]] = {
     "bundle_lookalike_name.zip": (
         "r\\u0435sults.xlsx",
         lambda g: _renamed(g, "results.xlsx", "r\u0435sults.xlsx"),
+    ),
+    "bundle_enormous_member_name.zip": (
+        "extra",
+        lambda g: _plus(g, "sheets/" + "\u200b" * 20_000 + ".pdf", b"%PDF"),
     ),
     "bundle_lookalike_slash.zip": (
         "extra",
