@@ -10,7 +10,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from ..core.errors import UserError
 from ..core.merge_records import CountersignedSheet, VerifiedSheet
 from ..core.wording import message_of, user_text
-from .bundle_manifest import SIGNED_KIND, Entry, Manifest, refused
+from .bundle_manifest import SIGNED_KIND, Entry, Manifest, clipped, refused
 from .signing import countersigned_comment, sheet_assessment
 from .verify import verify_pdf
 
@@ -34,11 +34,8 @@ def checked_sheets(
             _check_signatures(bundle, entry, pdf)
             # The document ID as each signer signed it, and as it reads now: an update after
             # the last signature could rename the sheet while every signature still verifies.
-            named = next(
-                (n for n in (*map(sheet_assessment, _signed_revisions(bundle, entry, pdf)),
-                             sheet_assessment(pdf)) if n != uid),
-                uid,
-            )  # fmt: skip
+            revisions = [*_signed_revisions(bundle, entry, pdf), pdf]
+            named = next((s for s in map(sheet_assessment, revisions) if s != uid), uid)
             if named != uid:
                 raise refused(
                     bundle,
@@ -114,10 +111,10 @@ def _signed_revisions(bundle: str, entry: Entry, pdf: bytes) -> list[bytes]:
     """The sheet as each of its signatures signed it; refused when anything follows the last
     one (as the sheet's own signatures leave it, nothing does)."""
     try:
-        ranges = [sig.byte_range for sig in PdfFileReader(io.BytesIO(pdf)).embedded_signatures]
-        ends = sorted(r[2] + r[3] for r in ranges)
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        ends = sorted(sig.byte_range[2] + sig.byte_range[3] for sig in reader.embedded_signatures)
     except (PdfReadError, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise refused(bundle, entry.path, message_of(exc)) from exc
+        raise refused(bundle, entry.path, clipped(message_of(exc))) from exc
     if not ends or ends[-1] != len(pdf):
         raise refused(
             bundle,
