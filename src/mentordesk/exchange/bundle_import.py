@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import stat
+import struct
 import tempfile
 import zipfile
 from collections.abc import Iterator
@@ -24,15 +25,17 @@ from ..core.merge import merge_results
 from ..core.merge_records import CountersignedSheet, VerifiedSheet
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.store import Store
-from ..core.wording import user_text
+from ..core.wording import message_of, user_text
 from .bundle_manifest import (
     MANIFEST,
     MAX_MANIFEST_BYTES,
     BundleError,
     Entry,
     Manifest,
+    quoted,
     read_manifest,
     refused,
+    same_name,
     unsafe_name,
 )
 from .bundle_sheets import checked_sheets
@@ -55,6 +58,10 @@ MAX_SHEET_BYTES = 16 * 1024 * 1024
 MAX_SHEETS_BYTES = 1024 * 1024 * 1024
 CHUNK = 1024 * 1024
 SYMLINK = stat.S_IFLNK
+LOCAL_HEADER = struct.Struct("<4s22xHH")
+# What may follow a member's data when its sizes come after it (flag bit 3): a data
+# descriptor, with or without its signature, with 4- or 8-byte sizes.
+DESCRIPTOR_SIZES = (12, 16, 20, 24)
 
 
 def is_bundle(path: Path) -> bool:
@@ -99,6 +106,18 @@ class PreparedBundle:
     def _merge(
         self, store: Store, apply: bool, progress: Progress, strict: bool = False
     ) -> ImportReport:
+        try:
+            return self._merge_workbook(store, apply, progress, strict)
+        except WorkbookError as exc:
+            # The workbook's own refusal names it by its name in the bundle: say which bundle.
+            said = message_of(exc).rstrip(".")
+            member = self.manifest.workbook.path
+            rest = said.removeprefix(member).lstrip(",: ") if said.startswith(member) else said
+            raise self._refused(member, rest) from exc
+
+    def _merge_workbook(
+        self, store: Store, apply: bool, progress: Progress, strict: bool
+    ) -> ImportReport:
         with fewer_collections(), self._workbook() as book:
             wb = open_workbook(book)
             try:
@@ -141,6 +160,7 @@ def prepare_bundle(path: Path) -> PreparedBundle:
     path = Path(path)
     _check_file(path)
     with fewer_collections(), _open_zip(path) as zf:
+        _check_layout(path, zf)
         manifest = _members(path.name, zf)
         prepared = PreparedBundle(path, manifest)
         sheets: dict[str, bytes] = {}
@@ -227,14 +247,17 @@ def _members(bundle: str, zf: zipfile.ZipFile) -> Manifest:
     total = 0
     for info in infos:
         name = info.filename
-        why = unsafe_name(name)
+        # zipfile cuts a name at a NUL; the name as stored is what another tool would write.
+        why = unsafe_name(info.orig_filename)
         if why:
             raise refused(
-                bundle, repr(name), user_text("Bundle", "unsafe name: {why}").format(why=why)
+                bundle,
+                quoted(info.orig_filename),
+                user_text("Bundle", "unsafe name: {why}").format(why=why),
             )
-        if name.casefold() in seen:
+        if same_name(name) in seen:
             raise refused(bundle, name, user_text("Bundle", "the bundle holds this name twice"))
-        seen.add(name.casefold())
+        seen.add(same_name(name))
         if (info.external_attr >> 16) & 0o170000 == SYMLINK:
             raise refused(bundle, name, user_text("Bundle", "a symbolic link, not a file"))
         if info.flag_bits & 0x1:
@@ -304,6 +327,46 @@ def _members(bundle: str, zf: zipfile.ZipFile) -> Manifest:
             ).format(bundle=bundle, size=sheets // 2**20)
         )
     return manifest
+
+
+def _check_layout(path: Path, zf: zipfile.ZipFile) -> None:
+    """The zip is only its members, end to end from its first byte, then its directory, as
+    MentorDesk writes it: bytes before, between or after them (a comment, another file the
+    zip was glued to) are where another program could find another file than this one."""
+    if zf.comment:
+        raise _whole(path, user_text("Bundle", "the zip carries a comment, which no bundle has"))
+    expected, described = 0, False
+    with path.open("rb") as fh:
+        for info in [*sorted(zf.infolist(), key=lambda i: i.header_offset), None]:
+            start = zf.start_dir if info is None else info.header_offset
+            gap = start - expected
+            if gap < 0:
+                raise _whole(path, user_text(
+                    "Bundle", "its members overlap at byte {offset:,}: one claims bytes another "
+                    "holds (a zip bomb's trick, or a damaged zip)",
+                ).format(offset=start))  # fmt: skip
+            if gap and not (described and gap in DESCRIPTOR_SIZES):
+                raise _whole(path, user_text(
+                    "Bundle", "{size:,} bytes at byte {offset:,} lie outside its members (data "
+                    "hidden in the zip, or glued to it)",
+                ).format(size=gap, offset=expected))  # fmt: skip
+            if info is None:
+                return
+            fh.seek(start)
+            head = fh.read(LOCAL_HEADER.size)
+            if len(head) < LOCAL_HEADER.size or head[:4] != b"PK\x03\x04":
+                raise refused(path.name, info.filename, user_text("Bundle", "damaged (no header)"))
+            _, name_len, extra_len = LOCAL_HEADER.unpack(head)
+            expected = start + LOCAL_HEADER.size + name_len + extra_len + info.compress_size
+            described = bool(info.flag_bits & 0x8)
+
+
+def _whole(path: Path, problem: str) -> BundleError:
+    return BundleError(
+        user_text("Bundle", "{bundle}: {problem}; nothing was imported").format(
+            bundle=path.name, problem=problem
+        )
+    )
 
 
 def _copy_checked(bundle: str, zf: zipfile.ZipFile, entry: Entry, out: IO[bytes] | None) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +34,9 @@ MAX_MANIFEST_BYTES = 16 * 1024 * 1024
 UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 HEX64 = re.compile(r"^[0-9a-f]{64}$")
 KIND = re.compile(r"^[a-z][a-z_]{0,31}$")
+# A value quoted in a message is cut to this: a hostile manifest's strings may be megabytes.
+SHOWN_CHARS = 100
+PLAIN_NAME = re.compile(r"^[\x20-\x7e]*$")
 
 
 class BundleError(UserError):
@@ -96,9 +100,32 @@ def sheet_path(assessment_uid: str, revision: int) -> str:
 def refused(bundle: str, member: str, problem: str) -> BundleError:
     return BundleError(
         user_text("Bundle", "{bundle}, member {member}: {problem}; nothing was imported").format(
-            bundle=bundle, member=member, problem=problem
+            bundle=bundle, member=shown(member), problem=problem
         )
     )
+
+
+def clipped(text: str) -> str:
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+
+
+def shown(name: str) -> str:
+    """A member name as a message shows it: as is when plain printable ASCII (every name
+    MentorDesk writes is), else escaped, so that a look-alike letter, an invisible or a
+    control character is seen for what it is; cut short either way."""
+    return clipped(name if PLAIN_NAME.match(name) else ascii(name))
+
+
+def quoted(value: object) -> str:
+    """A value from the manifest or the zip, quoted and escaped for a message."""
+    return clipped(ascii(value))
+
+
+def same_name(name: str) -> str:
+    """What two names that a file system or a reader may take for one another share: the
+    same letters in another case or another Unicode composition (é as one code point or e
+    and an accent)."""
+    return unicodedata.normalize("NFKC", name).casefold()
 
 
 def unsafe_name(name: str) -> str:
@@ -125,22 +152,29 @@ def read_manifest(bundle: str, data: bytes) -> Manifest:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise bad(
-            user_text("Bundle", "not readable JSON ({error})").format(error=str(exc))
+            user_text("Bundle", "not readable JSON ({error})").format(error=clipped(str(exc)))
         ) from exc
+    except RecursionError as exc:
+        # Arrays or objects nested thousands deep: no manifest is; the parser gives up.
+        raise bad(user_text("Bundle", "not a manifest (nested far too deep)")) from exc
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise bad(user_text("Bundle", "not a MentorDesk bundle manifest (format {format!r})").format(
             format=FORMAT
         ))  # fmt: skip
     version = raw.get("version")
-    if not isinstance(version, int) or version < 1:
-        raise bad(user_text("Bundle", "the version is missing"))
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise bad(
+            user_text("Bundle", "the version is missing or not a number ({version})").format(
+                version=quoted(version)
+            )
+        )
     if version > VERSION:
         raise bad(
             user_text(
                 "Bundle",
                 "bundle format version {version} is newer than this MentorDesk reads "
                 "({known}); update MentorDesk",
-            ).format(version=version, known=VERSION)
+            ).format(version=clipped(str(version)), known=VERSION)
         )
     files = raw.get("files")
     if not isinstance(files, list):
@@ -154,9 +188,11 @@ def read_manifest(bundle: str, data: bytes) -> Manifest:
     seen: set[str] = set()
     for n, item in enumerate(files, start=1):
         entry = _entry(bundle, n, item)
-        folded = entry.path.casefold()
+        folded = same_name(entry.path)
         if folded in seen:
-            raise bad(user_text("Bundle", "file {path} is listed twice").format(path=entry.path))
+            raise bad(
+                user_text("Bundle", "file {path} is listed twice").format(path=shown(entry.path))
+            )
         seen.add(folded)
         manifest.files.append(entry)
     workbooks = [e for e in manifest.files if e.kind == WORKBOOK_KIND]
@@ -182,35 +218,39 @@ def _entry(bundle: str, n: int, item: object) -> Entry:
     path, kind, size, digest = (item.get(k) for k in ("path", "kind", "size", "sha256"))
     if not isinstance(path, str) or unsafe_name(path):
         raise bad(
-            user_text("Bundle", "unsafe path {path!r} ({why})").format(
-                path=path, why=unsafe_name(path) if isinstance(path, str) else "?"
+            user_text("Bundle", "unsafe path {path} ({why})").format(
+                path=quoted(path), why=unsafe_name(path) if isinstance(path, str) else "?"
             )
         )
     if not isinstance(kind, str) or not KIND.match(kind):
-        raise bad(user_text("Bundle", "unknown kind {kind!r}").format(kind=kind))
+        raise bad(user_text("Bundle", "unknown kind {kind}").format(kind=quoted(kind)))
     if not isinstance(size, int) or isinstance(size, bool) or size < 0:
-        raise bad(user_text("Bundle", "the size of {path} is not a number").format(path=path))
+        raise bad(
+            user_text("Bundle", "the size of {path} is not a number").format(path=shown(path))
+        )
     if not isinstance(digest, str) or not HEX64.match(digest):
         raise bad(
-            user_text("Bundle", "the SHA-256 of {path} is not 64 hex digits").format(path=path)
+            user_text("Bundle", "the SHA-256 of {path} is not 64 hex digits").format(
+                path=shown(path)
+            )
         )
     if kind == WORKBOOK_KIND:
         if not path.endswith(".xlsx") or "/" in path:
             raise bad(
                 user_text("Bundle", "the workbook {path} must be an .xlsx at the top").format(
-                    path=path
+                    path=shown(path)
                 )
             )
         return Entry(path, kind, size, digest)
     uid, revision = item.get("assessment"), item.get("revision")
     if not isinstance(uid, str) or not UID.match(uid):
-        raise bad(user_text("Bundle", "{path} names no assessment UID").format(path=path))
+        raise bad(user_text("Bundle", "{path} names no assessment UID").format(path=shown(path)))
     if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
-        raise bad(user_text("Bundle", "{path} has no revision number").format(path=path))
+        raise bad(user_text("Bundle", "{path} has no revision number").format(path=shown(path)))
     if not path.startswith(SHEETS_FOLDER) or not path.endswith(".pdf"):
         raise bad(
             user_text("Bundle", "the sheet {path} must be a .pdf under {folder}").format(
-                path=path, folder=SHEETS_FOLDER
+                path=shown(path), folder=SHEETS_FOLDER
             )
         )
     return Entry(path, kind, size, digest, uid, revision)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import io
+
+from pyhanko.pdf_utils.misc import PdfReadError
+from pyhanko.pdf_utils.reader import PdfFileReader
+
 from ..core.errors import UserError
 from ..core.merge_records import CountersignedSheet, VerifiedSheet
 from ..core.wording import message_of, user_text
-from .bundle_manifest import SIGNED_KIND, Entry, Manifest, refused
+from .bundle_manifest import SIGNED_KIND, Entry, Manifest, clipped, refused
 from .signing import countersigned_comment, sheet_assessment
 from .verify import verify_pdf
 
@@ -27,7 +32,10 @@ def checked_sheets(
         for n, entry in enumerate(entries):
             pdf = sheets[entry.path]
             _check_signatures(bundle, entry, pdf)
-            named = sheet_assessment(pdf)
+            # The document ID as each signer signed it, and as it reads now: an update after
+            # the last signature could rename the sheet while every signature still verifies.
+            revisions = [*_signed_revisions(bundle, entry, pdf), pdf]
+            named = next((s for s in map(sheet_assessment, revisions) if s != uid), uid)
             if named != uid:
                 raise refused(
                     bundle,
@@ -97,3 +105,24 @@ def _check_signatures(bundle: str, entry: Entry, pdf: bytes) -> None:
                     problem=check.problem or check.certificate_problem_at_signing,
                 ),
             )  # fmt: skip
+
+
+def _signed_revisions(bundle: str, entry: Entry, pdf: bytes) -> list[bytes]:
+    """The sheet as each of its signatures signed it; refused when anything follows the last
+    one (as the sheet's own signatures leave it, nothing does)."""
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        ends = sorted(sig.byte_range[2] + sig.byte_range[3] for sig in reader.embedded_signatures)
+    except (PdfReadError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise refused(bundle, entry.path, clipped(message_of(exc))) from exc
+    if not ends or ends[-1] != len(pdf):
+        raise refused(
+            bundle,
+            entry.path,
+            user_text(
+                "Bundle",
+                "{size:,} bytes follow its last signature: the sheet was changed after it was "
+                "signed",
+            ).format(size=len(pdf) - (ends[-1] if ends else 0)),
+        )
+    return [pdf[:end] for end in ends]

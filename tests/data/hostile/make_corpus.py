@@ -2,7 +2,8 @@
 
 ``python tests/data/hostile/make_corpus.py`` rewrites the small files beside it and
 ``manifest.json`` (file -> the command it is fed to, and words its refusal must contain).
-The huge ones (a zip bomb, a million blank rows) are made at test time by ``make_huge``.
+The huge ones (a zip bomb, a million blank rows) are made at test time by ``make_huge``, and
+the hostile bundles (their sheets need signatures) by ``make_bundles.py`` beside this file.
 ``--missing`` writes only files not there yet, leaving the others byte for byte as they are.
 
 Workbooks are assembled part by part, not through openpyxl, so that each can be broken exactly
