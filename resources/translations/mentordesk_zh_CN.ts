@@ -714,6 +714,22 @@ Switch to that window.</source>
         <translation>{bundle}：其中考核表共 {size} MB，远超任何数据包的容量；未导入任何内容</translation>
     </message>
     <message>
+        <source>the zip carries a comment, which no bundle has</source>
+        <translation>这个 zip 文件带有注释，而数据包从不带注释</translation>
+    </message>
+    <message>
+        <source>its members overlap at byte {offset:,}: one claims bytes another holds (a zip bomb&apos;s trick, or a damaged zip)</source>
+        <translation>成员在第 {offset:,} 字节处重叠：一个成员声称占有另一个成员的字节（zip 炸弹的手法，或 zip 已损坏）</translation>
+    </message>
+    <message>
+        <source>{size:,} bytes at byte {offset:,} lie outside its members (data hidden in the zip, or glued to it)</source>
+        <translation>第 {offset:,} 字节处有 {size:,} 字节不属于任何成员（数据藏在 zip 中，或被拼接在它前后）</translation>
+    </message>
+    <message>
+        <source>damaged (no header)</source>
+        <translation>已损坏（没有文件头）</translation>
+    </message>
+    <message>
         <source>{bundle}, member {member}: {problem}; nothing was imported</source>
         <translation>{bundle}，成员 {member}：{problem}；未导入任何内容</translation>
     </message>
@@ -738,12 +754,24 @@ Switch to that window.</source>
         <translation>不是可读取的 JSON（{error}）</translation>
     </message>
     <message>
+        <source>not a manifest (nested far too deep)</source>
+        <translation>不是清单（嵌套层数过深）</translation>
+    </message>
+    <message>
         <source>not a MentorDesk bundle manifest (format {format!r})</source>
         <translation>不是 MentorDesk 数据包清单（格式应为 {format!r}）</translation>
     </message>
     <message>
-        <source>the version is missing</source>
-        <translation>缺少版本号</translation>
+        <source>the version is missing or not a number ({version})</source>
+        <translation>版本缺失或不是数字（{version}）</translation>
+    </message>
+    <message>
+        <source>unsafe path {path} ({why})</source>
+        <translation>不安全的路径 {path}（{why}）</translation>
+    </message>
+    <message>
+        <source>unknown kind {kind}</source>
+        <translation>未知类型 {kind}</translation>
     </message>
     <message>
         <source>bundle format version {version} is newer than this MentorDesk reads ({known}); update MentorDesk</source>
@@ -768,14 +796,6 @@ Switch to that window.</source>
     <message>
         <source>not an entry with a path, size and SHA-256</source>
         <translation>不是包含路径、大小和 SHA-256 的条目</translation>
-    </message>
-    <message>
-        <source>unsafe path {path!r} ({why})</source>
-        <translation>不安全的路径 {path!r}（{why}）</translation>
-    </message>
-    <message>
-        <source>unknown kind {kind!r}</source>
-        <translation>未知类型 {kind!r}</translation>
     </message>
     <message>
         <source>the size of {path} is not a number</source>
@@ -820,6 +840,10 @@ Switch to that window.</source>
     <message>
         <source>the signature {field} by {signer} does not verify ({problem})</source>
         <translation>{signer} 的签名 {field} 未通过验证（{problem}）</translation>
+    </message>
+    <message>
+        <source>{size:,} bytes follow its last signature: the sheet was changed after it was signed</source>
+        <translation>最后一个签名之后还有 {size:,} 字节：评估表在签名后被修改过</translation>
     </message>
 </context>
 <context>
@@ -1475,6 +1499,14 @@ target %2</source>
         <source>{sheet} row {row} {record}: does not meet the entry rules of {cohort}: {reason} (imported all the same; HR decides)</source>
         <translation>{sheet} 第 {row} 行 {record}：不符合 {cohort} 的入班条件：{reason}（仍会导入，由人力资源部决定）</translation>
     </message>
+    <message>
+        <source>{day} is in the future (today is {today})</source>
+        <translation>{day} 晚于今天（今天是 {today}）</translation>
+    </message>
+    <message>
+        <source>Hire date: {problem}</source>
+        <translation>入职日期：{problem}</translation>
+    </message>
 </context>
 <context>
     <name>ErrorReporting</name>
@@ -1909,6 +1941,17 @@ target %2</source>
     <message>
         <source>That is not the mentor&apos;s PIN.</source>
         <translation>PIN 不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>HireFields</name>
+    <message>
+        <source>Meets the cohort&apos;s entry rules</source>
+        <translation>符合本班入班条件</translation>
+    </message>
+    <message>
+        <source>Not yet eligible: %1</source>
+        <translation>暂不符合入班条件：%1</translation>
     </message>
 </context>
 <context>
@@ -4665,8 +4708,28 @@ Clear</source>
         <translation>姓名</translation>
     </message>
     <message>
+        <source>Track</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
         <source>Status {status!r} is not one of: {allowed}</source>
         <translation>状态 {status!r} 不是以下之一：{allowed}</translation>
+    </message>
+    <message>
+        <source>{field}: {length:,} characters, more than the {limit} allowed</source>
+        <translation>{field}：{length:,} 个字符，超过允许的 {limit} 个</translation>
     </message>
     <message>
         <source>Trainee ID {id} is already used by another trainee</source>
@@ -4748,6 +4811,18 @@ Clear</source>
     <message>
         <source>Employee no.</source>
         <translation>工号</translation>
+    </message>
+    <message>
+        <source>Hire date</source>
+        <translation>入职日期</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, empty if not known</source>
+        <translation>YYYY-MM-DD，不详可留空</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>岗位</translation>
     </message>
     <message>
         <source>Email</source>
