@@ -44,9 +44,10 @@ class SheetParagraph(Paragraph):
     process."""
 
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
-        # Given fragments (a split part) and bullets are set up as reportlab does.
+        # Given fragments (a split part) and bullets are set up as reportlab does. (The
+        # reportlab stubs leave out Paragraph._setup, which Paragraph.__init__ calls.)
         if frags is not None or text is None or bulletText is not None:
-            super()._setup(text, style, bulletText, frags, cleaner)
+            super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]
             return
         key = (text, style.name, id(style), self.caseSensitive)
         known = _PARSED.get(key)
@@ -56,7 +57,7 @@ class SheetParagraph(Paragraph):
             self.bulletText = None
             self.debug = 0
             return
-        super()._setup(text, style, bulletText, frags, cleaner)
+        super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]
         if self.bulletText is None:
             _remember(_PARSED, key, (style, self.text, self.style, [f.clone() for f in self.frags]))
 
@@ -65,7 +66,7 @@ class SheetParagraph(Paragraph):
         text = getattr(self, "text", None)
         # The part of a split paragraph has no text of its own, and a bullet changes the
         # widths as it is broken: both are broken as reportlab does.
-        if text is None or getattr(self, "_splitpara", 0) or self.bulletText is not None:
+        if text is None or getattr(self, "_splitpara", False) or self.bulletText is not None:
             return super().breakLinesCJK(maxWidths)
         key = (text, self.style.name, id(self.style), widths)
         known = _BROKEN.get(key)
