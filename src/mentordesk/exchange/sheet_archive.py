@@ -11,6 +11,7 @@ same sheet made at the same time gives the same bytes, so rendering stays reprod
 from __future__ import annotations
 
 import re
+import struct
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -45,6 +46,11 @@ PROPERTIES = (
     ("State", "draft or signed"),
 )
 
+
+# Where an ICC profile's header says when it was made (year, month, day, hour, minute,
+# second), and the moment the sRGB profile of every sheet says.
+ICC_DATE = slice(24, 36)
+PROFILE_MADE = (2026, 1, 1, 0, 0, 0)
 
 # What XML 1.0 cannot hold at all, even escaped: a name typed with a control character
 # would otherwise make the packet unreadable (and pyHanko's signing with it).
@@ -208,4 +214,8 @@ def srgb_profile() -> bytes:
         from PIL import ImageCms
     except ImportError:  # Pillow without littleCMS: the sheet goes without an output intent
         return b""
-    return bytes(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    profile = bytearray(ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    # littleCMS stamps the profile with the time it was made: a fixed one keeps the same
+    # sheet made at the same time the same bytes in every process.
+    profile[ICC_DATE] = struct.pack(">6H", *PROFILE_MADE)
+    return bytes(profile)

@@ -18,6 +18,7 @@ from ..core.assessment_views import AssessmentView
 from ..core.time_and_hours import hours_text, hours_text_chinese
 from .sheet_language import recorded, say
 from .sheet_page import BODY_W, GREY, MID, font_name
+from .sheet_paragraph import SheetParagraph
 
 # A summary as the assessment keeps it (JSON): read by key, each value checked where used.
 Summary = dict[str, Any]
@@ -78,7 +79,7 @@ def para(text: object, style: str = "cell") -> Paragraph:
     value = str(text)
     # CJK line breaking measures every character: only pay for it where there is CJK text.
     chosen = _styles()[style] if not value.isascii() else _latin(style)
-    return Paragraph(escape(value).replace("\n", "<br/>"), chosen)
+    return SheetParagraph(escape(value).replace("\n", "<br/>"), chosen)
 
 
 def fit(text: object, width: float, style: str = "cell", size: float = 8.5) -> str | Paragraph:
