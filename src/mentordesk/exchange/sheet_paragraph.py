@@ -1,7 +1,8 @@
 """A sheet's paragraph, whose markup and line breaking are remembered across sheets.
 
-reportlab parses each paragraph's markup, and breaks a paragraph with Chinese text character by character, measuring each one,
-and breaks it again each time a table or a keep-together block asks for its size. A cohort's
+reportlab parses each paragraph's markup, breaks a paragraph with Chinese text character by
+character, measuring each one, and breaks it again each time a table or a keep-together block
+asks for its size. A cohort's
 sheets repeat most of their texts (captions, skill, module and level names, rubric wording),
 so a text's fragments, and the lines it breaks into at a given width, are worked out once
 per process and every later paragraph gets its own copy of them: reportlab's page split
