@@ -62,17 +62,15 @@ def insert_rows(
         order = [list(columns).index(name) for name in compiled.positiontup or ()]
     else:
         order = list(range(len(columns)))
-    # Column by column: a column's values go through one comprehension with its own cache,
-    # rather than a Python call per value of every row.
+    # Column by column: each distinct value of a column is converted once, and the column
+    # mapped through those, rather than a Python call per value of every row.
     by_column: list[Sequence[Any]] = list(zip(*rows, strict=True))
     for n in order:
         process = table.c[columns[n]].type._cached_bind_processor(dialect)
         if process is not None:
-            seen: dict[Any, Any] = {None: None}
-            by_column[n] = [
-                seen[raw] if raw in seen else seen.setdefault(raw, process(raw))
-                for raw in by_column[n]
-            ]
+            bound = {raw: process(raw) for raw in set(by_column[n]) if raw is not None}
+            bound[None] = None
+            by_column[n] = list(map(bound.__getitem__, by_column[n]))
     values = list(zip(*(by_column[n] for n in order), strict=True))
     if not compiled.positional:
         names = [columns[n] for n in order]

@@ -14,6 +14,7 @@ expected ones: that is the identity the Summary's columns keep.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -22,7 +23,16 @@ from sqlalchemy import ColumnElement, Exists, and_, bindparam, case, exists, fun
 from sqlalchemy.orm import Session
 
 from .calendar_plan import find_cohort, working_days
-from .models import Attendance, CalendarBlock, Cohort, Leave, Trainee, WorkshopSession
+from .models import (
+    Attendance,
+    CalendarBlock,
+    Cohort,
+    Leave,
+    Trainee,
+    UnexpectedMark,
+    WorkshopSession,
+)
+from .period_attendance import attendance_totals
 from .store import Store
 from .wording import Text, user_text
 from .workshop_sessions import expected_where
@@ -78,14 +88,22 @@ def _expected_pairs(start: date, upto: date):  # type: ignore[no-untyped-def]
 
 
 def expectations(
-    s: Session, start: date, end: date, as_of: date, trainee_ids: list[int] | None = None
+    s: Session,
+    start: date,
+    end: date,
+    as_of: date,
+    trainee_ids: list[int] | None = None,
+    marks: Mapping[int, int] | None = None,
 ) -> dict[int, Expectation]:
     """Expected and unrecorded counts per trainee (database id) over a period, up to ``as_of``.
 
     A Summary covers every trainee of a plant: pairing each trainee with each session of its
     cohort in the database would look up one attendance row per pair. Instead the held sessions
-    (a few thousand) and the trainees' windows are read once and counted here; the database
-    only counts each trainee's marks at expected sessions, from its attendance index.
+    (a few thousand) and the trainees' windows are read once and counted here. A few trainees'
+    marks at expected sessions are counted from their attendance index; everyone's are their
+    marks in the period (the monthly totals) less the marks the database keeps as not expected.
+    ``marks``, when given, holds those marks for every trainee, from the start to
+    ``min(end, as_of)``, as ``period_figures`` counts its sessions (a Summary has them).
     """
     upto = min(end, as_of)
     if upto < start:
@@ -145,7 +163,10 @@ def expectations(
             expected[tid] = count
     if not expected:
         return {}
-    marked = _marked_at_expected(s, start, upto, list(expected), bool(leave))
+    if trainee_ids is None:
+        marked = _marked_everyone(s, start, upto, list(expected), marks)
+    else:
+        marked = _marked_at_expected(s, start, upto, list(expected), bool(leave))
     return {tid: Expectation(n, n - marked.get(tid, 0)) for tid, n in expected.items()}
 
 
@@ -200,6 +221,28 @@ def _marked_at_expected(
     if len(ids) < SMALL_SCOPE:
         query = query.where(Trainee.id.in_(ids))
     return {tid: n for tid, n in s.connection().execute(query)}
+
+
+def _marked_everyone(
+    s: Session, start: date, upto: date, ids: list[int], marks: Mapping[int, int] | None
+) -> dict[int, int]:
+    """Every trainee's marks at sessions at which it was expected: its marks in the period
+    less those the database keeps as not expected (migration 0014), both by session date."""
+    if marks is None:
+        totals = attendance_totals(s, ids, True, start, upto)
+        marks = {tid: t.sessions for tid, t in totals.items()}
+    marked = {tid: marks.get(tid, 0) for tid in ids}
+    for tid, n in s.connection().execute(_UNEXPECTED, {"start": start, "upto": upto}):
+        if tid in marked:
+            marked[tid] -= n
+    return marked
+
+
+_UNEXPECTED = (
+    select(UnexpectedMark.trainee_id, func.count())
+    .where(UnexpectedMark.held_on.between(bindparam("start"), bindparam("upto")))
+    .group_by(UnexpectedMark.trainee_id)
+)
 
 
 # Fewer trainees than this are named in the statement; more are all read and filtered here.

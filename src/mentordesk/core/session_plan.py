@@ -156,7 +156,7 @@ def _read_inputs(s: Session, cohort_ids: list[int]) -> _Inputs:
     )
     seen: set[int] = set()
     for query in (planned, in_blocks):
-        for of_cohort, sid, day, start, end, is_planned in rows.execute(query):
+        for of_cohort, sid, day, start, end, is_planned in rows.execute(query).all():
             if sid not in seen and of_cohort is not None:
                 seen.add(sid)
                 inputs.existing.setdefault(of_cohort, []).append((sid, day, start, end, is_planned))
@@ -267,7 +267,8 @@ def _plan_one(
     have = {
         key
         for key, slot in wanted.items()
-        if any(overlap(slot.start_time, slot.end_time, a, b) for a, b in by_day.get(key[0], ()))
+        if key[0] in by_day
+        and any(overlap(slot.start_time, slot.end_time, a, b) for a, b in by_day[key[0]])
     }
     used = _with_records(s, list(candidates)) if candidates else set()
     if used:
