@@ -16,7 +16,7 @@ from typing import NamedTuple
 from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
-from .bulk import fewer_collections, insert_rows
+from .bulk import fewer_collections, insert_groups
 from .bulk_rows import new_uids
 from .calendar_plan import find_cohort
 from .changes import change, find
@@ -51,10 +51,15 @@ __all__ = [
     "week_of",
 ]
 
-SESSION_COLUMNS = (
-    "uid", "held_on", "start_time", "end_time", "location", "module", "task", "mentor_id",
+# A planned session's columns: the two each session has of its own, and those it shares with
+# the other sessions of its cohort's slot of the week.
+OWN_COLUMNS = ("uid", "held_on")
+SLOT_COLUMNS = (
+    "start_time", "end_time", "location", "module", "task", "mentor_id",
     "updated_at", "origin_device", "deleted", "cohort_id", "planned", "cancelled",
 )  # fmt: skip
+# A slot's shared values (SLOT_COLUMNS) and its new sessions' own (OWN_COLUMNS).
+NewSessions = dict[tuple[object, ...], list[tuple[str, date]]]
 
 
 @dataclass
@@ -204,12 +209,15 @@ def plan_many_sessions(
     store: Store, cohort_keys: list[str], *, dry_run: bool = False
 ) -> list[PlanChanges]:
     """``plan_sessions`` for several cohorts in one transaction: all of them or none."""
+    # Who plans, read before the transaction: read inside it, the audit would open a second
+    # connection to the database for it.
+    store.actor  # noqa: B018
     with fewer_collections(), store.write() as s:
         cohorts = _find_cohorts(s, cohort_keys)
         inputs = _read_inputs(s, list({c.id for c in cohorts}))
-        # Every cohort's new sessions go in by one statement at the end: its values are
-        # converted once for all of them (the same times, dates and stamp recur).
-        new: list[tuple[object, ...]] = []
+        # Every cohort's new sessions go in by one statement at the end: the values a slot's
+        # sessions share are converted once for all of them, each date once.
+        new: NewSessions = {}
         now = utcnow()
         done: list[PlanChanges] = []
         planned: dict[int, PlanChanges] = {}
@@ -223,7 +231,8 @@ def plan_many_sessions(
         if dry_run:
             s.rollback()
         else:
-            insert_rows(s, WorkshopSession.__table__, SESSION_COLUMNS, new)  # type: ignore[arg-type]
+            table = WorkshopSession.__table__
+            insert_groups(s, table, OWN_COLUMNS, SLOT_COLUMNS, new.items())  # type: ignore[arg-type]
         return done
 
 
@@ -248,7 +257,7 @@ def _plan_one(
     s: Session,
     cohort: Cohort,
     inputs: _Inputs,
-    new: list[tuple[object, ...]] | None,
+    new: NewSessions | None,
     now: datetime,
 ) -> PlanChanges:
     wanted = _wanted(cohort, inputs)
@@ -315,17 +324,19 @@ def _apply(
     slots: list[_Slot],
     keys: list[tuple[date, time]],
     gone: list[int],
-    new: list[tuple[object, ...]],
+    new: NewSessions,
     now: datetime,
 ) -> None:
-    """Take away the sessions the plan no longer has, and add the new ones' rows to ``new``
-    (in SESSION_COLUMNS order)."""
+    """Take away the sessions the plan no longer has, and add the new ones to ``new``."""
     uids = new_uids(len(keys))
     same = (now, store.device_id, False, cohort.id, True, False)
-    new += [
-        (uid, day, w.start_time, w.end_time, w.location, w.module, w.task, w.mentor_id, *same)
-        for uid, w, (day, _start) in zip(uids, slots, keys, strict=True)
-    ]
+    shared: dict[_Slot, list[tuple[str, date]]] = {}
+    for uid, w, (day, _start) in zip(uids, slots, keys, strict=True):
+        if w not in shared:
+            shared[w] = new.setdefault(
+                (w.start_time, w.end_time, w.location, w.module, w.task, w.mentor_id, *same), []
+            )
+        shared[w].append((uid, day))
     if gone:
         s.execute(
             update(WorkshopSession)
