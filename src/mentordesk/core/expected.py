@@ -41,8 +41,9 @@ from .workshop_sessions import expected_where
 MISSING_DAYS = 28
 
 
-@dataclass(frozen=True)
-class Expectation:
+class Expectation(NamedTuple):
+    """A named tuple, not a frozen dataclass: a whole-plant Summary makes one per trainee."""
+
     expected: int = 0
     unrecorded: int = 0
 
@@ -128,7 +129,7 @@ def expectations(
         # A few trainees (a record): only their cohorts' sessions, down (cohort, date).
         sessions = sessions.where(WorkshopSession.cohort_id.in_({p[1] for p in people}))
     held: dict[int, list[date]] = {}
-    for of_cohort, day in rows.execute(sessions.order_by(WorkshopSession.held_on)):
+    for of_cohort, day in rows.execute(sessions.order_by(WorkshopSession.held_on)).all():
         assert of_cohort is not None  # the query keeps only sessions with a cohort
         held.setdefault(of_cohort, []).append(day)
     on_leave = select(Leave.trainee_id, Leave.starts_on, Leave.ends_on).where(
@@ -140,7 +141,7 @@ def expectations(
     if trainee_ids is not None:
         on_leave = on_leave.where(Leave.trainee_id.in_(trainee_ids))
     leave: dict[int, list[tuple[date, date]]] = {}
-    for tid, first, last in rows.execute(on_leave):
+    for tid, first, last in rows.execute(on_leave).all():
         leave.setdefault(tid, []).append((first, last))
     expected: dict[int, int] = {}
     for tid, cohort_id, enrolled_on, left_on, status in people:
