@@ -17,7 +17,7 @@ from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
 from .bulk import fewer_collections, insert_groups
-from .bulk_rows import new_uids
+from .bulk_rows import insert_many, new_uids
 from .calendar_plan import find_cohort
 from .changes import change, find
 from .errors import UserError
@@ -58,8 +58,35 @@ SLOT_COLUMNS = (
     "start_time", "end_time", "location", "module", "task", "mentor_id",
     "updated_at", "origin_device", "deleted", "cohort_id", "planned", "cancelled",
 )  # fmt: skip
-# A slot's shared values (SLOT_COLUMNS) and its new sessions' own (OWN_COLUMNS).
-NewSessions = dict[tuple[object, ...], list[tuple[str, date]]]
+
+
+@dataclass
+class _Pending:
+    """What a plan writes, written at its end by one statement per table: the values a slot's
+    sessions share are converted once for all of them, each date once."""
+
+    # A slot's shared values (SLOT_COLUMNS) and its new sessions' own (OWN_COLUMNS).
+    sessions: dict[tuple[object, ...], list[tuple[str, date]]] = field(default_factory=dict)
+    # One audit event per cohort: the cohort's UID and the event's changes.
+    audits: list[tuple[str, dict[str, object]]] = field(default_factory=list)
+
+    def write(self, store: Store, s: Session, now: datetime) -> None:
+        table = WorkshopSession.__table__
+        insert_groups(s, table, OWN_COLUMNS, SLOT_COLUMNS, self.sessions.items())  # type: ignore[arg-type]
+        same: dict[str, object] = {
+            "at": now,
+            "actor": store.actor.name,
+            "device": store.device_id,
+            "entity": "cohort",
+            "action": "plan sessions",
+        }
+        rows = [
+            (uid, cohort_uid, changes)
+            for uid, (cohort_uid, changes) in zip(
+                new_uids(len(self.audits)), self.audits, strict=True
+            )
+        ]
+        insert_many(s, AuditEvent.__table__, ("uid", "entity_uid", "changes"), rows, same)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -215,9 +242,7 @@ def plan_many_sessions(
     with fewer_collections(), store.write() as s:
         cohorts = _find_cohorts(s, cohort_keys)
         inputs = _read_inputs(s, list({c.id for c in cohorts}))
-        # Every cohort's new sessions go in by one statement at the end: the values a slot's
-        # sessions share are converted once for all of them, each date once.
-        new: NewSessions = {}
+        pending = _Pending()
         now = utcnow()
         done: list[PlanChanges] = []
         planned: dict[int, PlanChanges] = {}
@@ -226,13 +251,14 @@ def plan_many_sessions(
                 made = planned[cohort.id]
                 done.append(PlanChanges(cohort.name, unchanged=made.unchanged + len(made.added)))
                 continue
-            planned[cohort.id] = _plan_one(store, s, cohort, inputs, None if dry_run else new, now)
+            planned[cohort.id] = _plan_one(
+                store, s, cohort, inputs, None if dry_run else pending, now
+            )
             done.append(planned[cohort.id])
         if dry_run:
             s.rollback()
         else:
-            table = WorkshopSession.__table__
-            insert_groups(s, table, OWN_COLUMNS, SLOT_COLUMNS, new.items())  # type: ignore[arg-type]
+            pending.write(store, s, now)
         return done
 
 
@@ -257,7 +283,7 @@ def _plan_one(
     s: Session,
     cohort: Cohort,
     inputs: _Inputs,
-    new: NewSessions | None,
+    pending: _Pending | None,
     now: datetime,
 ) -> PlanChanges:
     wanted = _wanted(cohort, inputs)
@@ -296,9 +322,9 @@ def _plan_one(
     changes.removed = sorted(candidates.values(), key=lambda k: (k[0], k[1] or time.min))
     changes.added = sorted(key for key in wanted if key not in have)
     changes.unchanged = len(wanted) - len(changes.added)
-    if new is not None:
+    if pending is not None:
         slots = [wanted[k] for k in changes.added]
-        _apply(store, s, cohort, slots, changes.added, list(candidates), new, now)
+        _apply(store, s, cohort, slots, changes.added, list(candidates), pending, now)
     return changes
 
 
@@ -324,16 +350,16 @@ def _apply(
     slots: list[_Slot],
     keys: list[tuple[date, time]],
     gone: list[int],
-    new: NewSessions,
+    pending: _Pending,
     now: datetime,
 ) -> None:
-    """Take away the sessions the plan no longer has, and add the new ones to ``new``."""
+    """Take away the sessions the plan no longer has, and add the new ones to ``pending``."""
     uids = new_uids(len(keys))
     same = (now, store.device_id, False, cohort.id, True, False)
     shared: dict[_Slot, list[tuple[str, date]]] = {}
     for uid, w, (day, _start) in zip(uids, slots, keys, strict=True):
         if w not in shared:
-            shared[w] = new.setdefault(
+            shared[w] = pending.sessions.setdefault(
                 (w.start_time, w.end_time, w.location, w.module, w.task, w.mentor_id, *same), []
             )
         shared[w].append((uid, day))
@@ -344,16 +370,7 @@ def _apply(
             .values(deleted=True, updated_at=now, origin_device=store.device_id)
         )
     # One audit event for the whole plan: which sessions it added and took away.
-    s.add(
-        AuditEvent(
-            actor=store.actor.name,
-            device=store.device_id,
-            entity="cohort",
-            entity_uid=cohort.uid,
-            action="plan sessions",
-            changes={"added": uids, "removed": len(gone)},
-        )
-    )
+    pending.audits.append((cohort.uid, {"added": uids, "removed": len(gone)}))
 
 
 def cancel_session(store: Store, uid: str, cancelled: bool = True) -> None:
