@@ -124,7 +124,8 @@ class _Inputs:
 
 
 def _read_inputs(s: Session, cohort_ids: list[int]) -> _Inputs:
-    # Plain rows through the connection: ORM result handling costs more than these reads.
+    # Plain rows through the connection, fetched whole: ORM result handling, or the driver
+    # called once per row, costs more than these reads.
     rows = s.connection()
     inputs = _Inputs()
     for cohort_id, *slot in rows.execute(
@@ -138,7 +139,7 @@ def _read_inputs(s: Session, cohort_ids: list[int]) -> _Inputs:
             WeekSlot.task,
             WeekSlot.mentor_id,
         ).where(WeekSlot.cohort_id.in_(cohort_ids))
-    ):
+    ).all():
         inputs.slots.setdefault(cohort_id, []).append(_Slot._make(slot))
     plant = (
         CalendarBlock.cohort_id.in_(cohort_ids),
@@ -149,14 +150,14 @@ def _read_inputs(s: Session, cohort_ids: list[int]) -> _Inputs:
         select(CalendarBlock.cohort_id, CalendarBlock.starts_on, CalendarBlock.ends_on).where(
             *plant
         )
-    ):
+    ).all():
         inputs.blocks.setdefault(cohort_id, []).append((first, last))
     for off_cohort, day in rows.execute(
         select(DayOff.cohort_id, DayOff.day).where(
             DayOff.deleted.is_(False),
             DayOff.cohort_id.is_(None) | DayOff.cohort_id.in_(cohort_ids),
         )
-    ):
+    ).all():
         inputs.off.setdefault(off_cohort, set()).add(day.toordinal())
     # The sessions planning can meet: the planned ones (it may take them away) and any on a
     # day of a plant block (a planned slot that day may share their time), found down the
