@@ -6,11 +6,15 @@ import gc
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
+
+# SQLAlchemy's storage format of a date on SQLite: the ISO text ``date.isoformat`` writes.
+ISO_DATE = "%(year)04d-%(month)02d-%(day)02d"
 
 # A collection of the youngest objects every this many allocations instead of Python's 700.
 BULK_THRESHOLD = 100_000
@@ -67,7 +71,13 @@ def insert_groups(
     names = list(compiled.positiontup or ()) if compiled.positional else columns
 
     def processor(name: str) -> Any:
-        return table.c[name].type._cached_bind_processor(dialect)
+        process = table.c[name].type._cached_bind_processor(dialect)
+        impl = table.c[name].type.dialect_impl(dialect)
+        if process is not None and getattr(impl, "_storage_format", None) == ISO_DATE:
+            # SQLite keeps a date as its ISO text: ``date.isoformat`` writes that text without
+            # SQLAlchemy's formatting value by value (a plan has a thousand dates).
+            return date.isoformat
+        return process
 
     bound: dict[str, dict[Any, Any]] = {}
     for n, name in enumerate(varying):
