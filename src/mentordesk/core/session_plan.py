@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import TextClause, bindparam, select, text, update
 from sqlalchemy.orm import Session
 
 from .bulk import fewer_collections, insert_groups
@@ -123,73 +123,78 @@ class _Inputs:
     )
 
 
+def _typed(sql: str, *columns: Any) -> TextClause:
+    """A statement of the plan's inputs: written out, so that a fresh connection (the command
+    line's) does not spend longer composing it than the database takes to answer; its columns
+    typed as the models', so dates and times come back as such."""
+    return text(sql).bindparams(bindparam("ids", expanding=True)).columns(*columns)  # type: ignore[return-value]
+
+
+_SLOTS = _typed(
+    "SELECT cohort_id, weekday, start_time, end_time, location, module, task, mentor_id "
+    "FROM week_slot WHERE cohort_id IN :ids",
+    WeekSlot.cohort_id,
+    WeekSlot.weekday,
+    WeekSlot.start_time,
+    WeekSlot.end_time,
+    WeekSlot.location,
+    WeekSlot.module,
+    WeekSlot.task,
+    WeekSlot.mentor_id,
+)
+_BLOCKS = _typed(
+    "SELECT cohort_id, starts_on, ends_on FROM calendar_block "
+    "WHERE cohort_id IN :ids AND deleted = :no AND place = 'plant'",
+    CalendarBlock.cohort_id,
+    CalendarBlock.starts_on,
+    CalendarBlock.ends_on,
+)
+_OFF = _typed(
+    "SELECT cohort_id, day FROM day_off "
+    "WHERE deleted = :no AND (cohort_id IS NULL OR cohort_id IN :ids)",
+    DayOff.cohort_id,
+    DayOff.day,
+)
+_SESSION = (
+    WorkshopSession.cohort_id,
+    WorkshopSession.id,
+    WorkshopSession.held_on,
+    WorkshopSession.start_time,
+    WorkshopSession.end_time,
+    WorkshopSession.planned,
+)
+# The sessions planning can meet: the planned ones (it may take them away) and any on a day of
+# a plant block (a planned slot that day may share their time), found down the sessions'
+# (cohort, date) index from each block. The others are on days the plan never gives a session.
+_PLANNED = _typed(
+    "SELECT cohort_id, id, held_on, start_time, end_time, planned FROM workshop_session "
+    "WHERE cohort_id IN :ids AND deleted = :no AND planned = :yes",
+    *_SESSION,
+)
+_IN_BLOCKS = _typed(
+    "SELECT s.cohort_id, s.id, s.held_on, s.start_time, s.end_time, s.planned "
+    "FROM workshop_session AS s JOIN calendar_block AS b ON b.cohort_id = s.cohort_id "
+    "AND s.held_on BETWEEN b.starts_on AND b.ends_on "
+    "WHERE b.cohort_id IN :ids AND b.deleted = :no AND b.place = 'plant' AND s.deleted = :no",
+    *_SESSION,
+)
+
+
 def _read_inputs(s: Session, cohort_ids: list[int]) -> _Inputs:
     # Plain rows through the connection, fetched whole: ORM result handling, or the driver
     # called once per row, costs more than these reads.
     rows = s.connection()
+    given = {"ids": cohort_ids, "no": False, "yes": True}
     inputs = _Inputs()
-    for cohort_id, *slot in rows.execute(
-        select(
-            WeekSlot.cohort_id,
-            WeekSlot.weekday,
-            WeekSlot.start_time,
-            WeekSlot.end_time,
-            WeekSlot.location,
-            WeekSlot.module,
-            WeekSlot.task,
-            WeekSlot.mentor_id,
-        ).where(WeekSlot.cohort_id.in_(cohort_ids))
-    ).all():
+    for cohort_id, *slot in rows.execute(_SLOTS, given).all():
         inputs.slots.setdefault(cohort_id, []).append(_Slot._make(slot))
-    plant = (
-        CalendarBlock.cohort_id.in_(cohort_ids),
-        CalendarBlock.deleted.is_(False),
-        CalendarBlock.place == "plant",
-    )
-    for cohort_id, first, last in rows.execute(
-        select(CalendarBlock.cohort_id, CalendarBlock.starts_on, CalendarBlock.ends_on).where(
-            *plant
-        )
-    ).all():
+    for cohort_id, first, last in rows.execute(_BLOCKS, given).all():
         inputs.blocks.setdefault(cohort_id, []).append((first, last))
-    for off_cohort, day in rows.execute(
-        select(DayOff.cohort_id, DayOff.day).where(
-            DayOff.deleted.is_(False),
-            DayOff.cohort_id.is_(None) | DayOff.cohort_id.in_(cohort_ids),
-        )
-    ).all():
+    for off_cohort, day in rows.execute(_OFF, given).all():
         inputs.off.setdefault(off_cohort, set()).add(day.toordinal())
-    # The sessions planning can meet: the planned ones (it may take them away) and any on a
-    # day of a plant block (a planned slot that day may share their time), found down the
-    # sessions' (cohort, date) index from each block. The others are on days the plan never
-    # gives a session.
-    session = (
-        WorkshopSession.cohort_id,
-        WorkshopSession.id,
-        WorkshopSession.held_on,
-        WorkshopSession.start_time,
-        WorkshopSession.end_time,
-        WorkshopSession.planned,
-    )
-    in_blocks = (
-        select(*session)
-        .join(
-            CalendarBlock,
-            and_(
-                CalendarBlock.cohort_id == WorkshopSession.cohort_id,
-                WorkshopSession.held_on.between(CalendarBlock.starts_on, CalendarBlock.ends_on),
-            ),
-        )
-        .where(*plant, WorkshopSession.deleted.is_(False))
-    )
-    planned = select(*session).where(
-        WorkshopSession.cohort_id.in_(cohort_ids),
-        WorkshopSession.deleted.is_(False),
-        WorkshopSession.planned.is_(True),
-    )
     seen: set[int] = set()
-    for query in (planned, in_blocks):
-        for of_cohort, sid, day, start, end, is_planned in rows.execute(query).all():
+    for query in (_PLANNED, _IN_BLOCKS):
+        for of_cohort, sid, day, start, end, is_planned in rows.execute(query, given).all():
             if sid not in seen and of_cohort is not None:
                 seen.add(sid)
                 inputs.existing.setdefault(of_cohort, []).append((sid, day, start, end, is_planned))
