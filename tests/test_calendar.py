@@ -24,7 +24,7 @@ from mentordesk.core.days_off import DayOffEntry, add_days_off, parse_day_list
 from mentordesk.core.errors import UserError
 from mentordesk.core.expected import expectations, missing_marks, planned_hours
 from mentordesk.core.leave import add_leave
-from mentordesk.core.models import CalendarBlock, Cohort, Trainee, WorkshopSession
+from mentordesk.core.models import AuditEvent, CalendarBlock, Cohort, Trainee, WorkshopSession
 from mentordesk.core.session_plan import (
     SlotSpec,
     cancel_session,
@@ -193,6 +193,20 @@ def test_several_cohorts_planned_at_once_each_get_their_own_sessions_once(any_st
     ]
     again = plan_many_sessions(any_store, ["2026 Casting", cohort], dry_run=True)
     assert [(len(c.added), len(c.removed), c.unchanged) for c in again] == [(0, 0, 2), (0, 0, 3)]
+    # One audit event per cohort planned, naming the sessions it added.
+    with any_store.read() as s:
+        events = s.execute(
+            select(AuditEvent.entity_uid, AuditEvent.changes).where(
+                AuditEvent.action == "plan sessions"
+            )
+        ).all()
+        made_by = dict(s.execute(select(WorkshopSession.uid, WorkshopSession.cohort_id)).all())
+        cohort_ids = dict(s.execute(select(Cohort.uid, Cohort.id)).all())
+    assert len(events) == 2
+    for cohort_uid, changes in events:
+        assert changes["removed"] == 0
+        assert {made_by[u] for u in changes["added"]} == {cohort_ids[cohort_uid]}
+    assert sorted(u for _c, changes in events for u in changes["added"]) == sorted(made_by)
 
 
 def test_plan_changed_adds_and_takes_away_only_what_changed(any_store, cohort):

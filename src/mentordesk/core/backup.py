@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from . import attendance_totals, latest_ratings
+from . import attendance_totals, latest_ratings, unexpected_marks
 from .database import (
     ALEMBIC_DIR,
     backup_sqlite,
@@ -354,11 +354,12 @@ def check_target(target: str, repair: bool = False) -> CheckReport:
 
 
 def repair_totals(store: Store) -> None:
-    """Recompute what the database derives from the records (the attendance totals and each
-    trainee's latest rating of each skill)."""
+    """Recompute what the database derives from the records (the attendance totals, each
+    trainee's latest rating of each skill, and the marks not at an expected session)."""
     with store.write() as s:
         attendance_totals.rebuild(s)
         latest_ratings.rebuild(s)
+        unexpected_marks.rebuild(s)
 
 
 def check(store: Store, *, file_checked: bool = False) -> CheckReport:
@@ -382,4 +383,5 @@ def check(store: Store, *, file_checked: bool = False) -> CheckReport:
         with store.read() as s:
             problems += attendance_totals.drift(s)
             problems += latest_ratings.drift(s)
+            problems += unexpected_marks.drift(s)
     return CheckReport(not problems, problems, schema)

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
+
+# SQLAlchemy's storage format of a date on SQLite: the ISO text ``date.isoformat`` writes.
+ISO_DATE = "%(year)04d-%(month)02d-%(day)02d"
 
 # A collection of the youngest objects every this many allocations instead of Python's 700.
 BULK_THRESHOLD = 100_000
@@ -42,40 +47,56 @@ def fewer_collections() -> Iterator[None]:
                 gc.set_threshold(*_saved)
 
 
-def insert_rows(
-    session: Session, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]
+def insert_groups(
+    session: Session,
+    table: Table,
+    varying: Sequence[str],
+    shared: Sequence[str],
+    groups: Iterable[tuple[tuple[Any, ...], list[tuple[Any, ...]]]],
 ) -> None:
-    """Insert many rows (tuples in the order of ``columns``), each distinct value converted
-    once by the dialect.
+    """Insert many rows that come in groups sharing most of their values: each group is its
+    ``shared`` columns' values and the rows of its ``varying`` columns' values.
 
-    SQLAlchemy converts every value of every row (a date to text on SQLite, a UTC stamp to a
-    naive one) before the driver sees it; rows made from a plan share most of their values
-    (the same times, the same stamp, a few hundred dates), so each is converted once here and
-    the rows go to the driver's ``executemany`` as they are.
+    A group's shared values are converted by the dialect once, each distinct varying value
+    once, and the rows put together column by column: a plan's sessions share all but their
+    UID and date with the other sessions of their slot of the week.
     """
-    if not rows:
+    groups = [(values, rows) for values, rows in groups if rows]
+    if not groups:
         return
     conn = session.connection()
     dialect = conn.dialect
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
-    if compiled.positional:
-        order = [list(columns).index(name) for name in compiled.positiontup or ()]
-    else:
-        order = list(range(len(columns)))
-    # Column by column: a column's values go through one comprehension with its own cache,
-    # rather than a Python call per value of every row.
-    by_column: list[Sequence[Any]] = list(zip(*rows, strict=True))
-    for n in order:
-        process = table.c[columns[n]].type._cached_bind_processor(dialect)
+    columns = [*varying, *shared]
+    compiled = insert(table).compile(dialect=dialect, column_keys=columns)
+    names = list(compiled.positiontup or ()) if compiled.positional else columns
+
+    def processor(name: str) -> Any:
+        process = table.c[name].type._cached_bind_processor(dialect)
+        impl = table.c[name].type.dialect_impl(dialect)
+        if process is not None and getattr(impl, "_storage_format", None) == ISO_DATE:
+            # SQLite keeps a date as its ISO text: ``date.isoformat`` writes that text without
+            # SQLAlchemy's formatting value by value (a plan has a thousand dates).
+            return date.isoformat
+        return process
+
+    bound: dict[str, dict[Any, Any]] = {}
+    for n, name in enumerate(varying):
+        process = processor(name)
         if process is not None:
-            seen: dict[Any, Any] = {None: None}
-            by_column[n] = [
-                seen[raw] if raw in seen else seen.setdefault(raw, process(raw))
-                for raw in by_column[n]
-            ]
-    values = list(zip(*(by_column[n] for n in order), strict=True))
-    if not compiled.positional:
-        names = [columns[n] for n in order]
-        conn.exec_driver_sql(compiled.string, [dict(zip(names, v, strict=True)) for v in values])
-    else:
-        conn.exec_driver_sql(compiled.string, values)
+            distinct = {row[n] for _values, rows in groups for row in rows}
+            bound[name] = {raw: None if raw is None else process(raw) for raw in distinct}
+    shared_processors = [processor(name) for name in shared]
+    params: list[Any] = []
+    for values, rows in groups:
+        by_name: dict[str, Any] = {}
+        for name, process, raw in zip(shared, shared_processors, values, strict=True):
+            by_name[name] = repeat(raw if process is None or raw is None else process(raw))
+        for name, column in zip(varying, zip(*rows, strict=True), strict=True):
+            by_name[name] = map(bound[name].__getitem__, column) if name in bound else column
+        # Shared columns repeat without end: the rows' own columns say how many there are.
+        together = zip(*(by_name[name] for name in names), strict=False)
+        if compiled.positional:
+            params += together
+        else:
+            params += [dict(zip(names, row, strict=True)) for row in together]
+    conn.exec_driver_sql(compiled.string, params)

@@ -14,6 +14,7 @@ expected ones: that is the identity the Summary's columns keep.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -22,7 +23,16 @@ from sqlalchemy import ColumnElement, Exists, and_, bindparam, case, exists, fun
 from sqlalchemy.orm import Session
 
 from .calendar_plan import find_cohort, working_days
-from .models import Attendance, CalendarBlock, Cohort, Leave, Trainee, WorkshopSession
+from .models import (
+    Attendance,
+    CalendarBlock,
+    Cohort,
+    Leave,
+    Trainee,
+    UnexpectedMark,
+    WorkshopSession,
+)
+from .period_attendance import attendance_totals
 from .store import Store
 from .wording import Text, user_text
 from .workshop_sessions import expected_where
@@ -31,8 +41,9 @@ from .workshop_sessions import expected_where
 MISSING_DAYS = 28
 
 
-@dataclass(frozen=True)
-class Expectation:
+class Expectation(NamedTuple):
+    """A named tuple, not a frozen dataclass: a whole-plant Summary makes one per trainee."""
+
     expected: int = 0
     unrecorded: int = 0
 
@@ -78,14 +89,22 @@ def _expected_pairs(start: date, upto: date):  # type: ignore[no-untyped-def]
 
 
 def expectations(
-    s: Session, start: date, end: date, as_of: date, trainee_ids: list[int] | None = None
+    s: Session,
+    start: date,
+    end: date,
+    as_of: date,
+    trainee_ids: list[int] | None = None,
+    marks: Mapping[int, int] | None = None,
 ) -> dict[int, Expectation]:
     """Expected and unrecorded counts per trainee (database id) over a period, up to ``as_of``.
 
     A Summary covers every trainee of a plant: pairing each trainee with each session of its
     cohort in the database would look up one attendance row per pair. Instead the held sessions
-    (a few thousand) and the trainees' windows are read once and counted here; the database
-    only counts each trainee's marks at expected sessions, from its attendance index.
+    (a few thousand) and the trainees' windows are read once and counted here. A few trainees'
+    marks at expected sessions are counted from their attendance index; everyone's are their
+    marks in the period (the monthly totals) less the marks the database keeps as not expected.
+    ``marks``, when given, holds those marks for every trainee, from the start to
+    ``min(end, as_of)``, as ``period_figures`` counts its sessions (a Summary has them).
     """
     upto = min(end, as_of)
     if upto < start:
@@ -110,7 +129,7 @@ def expectations(
         # A few trainees (a record): only their cohorts' sessions, down (cohort, date).
         sessions = sessions.where(WorkshopSession.cohort_id.in_({p[1] for p in people}))
     held: dict[int, list[date]] = {}
-    for of_cohort, day in rows.execute(sessions.order_by(WorkshopSession.held_on)):
+    for of_cohort, day in rows.execute(sessions.order_by(WorkshopSession.held_on)).all():
         assert of_cohort is not None  # the query keeps only sessions with a cohort
         held.setdefault(of_cohort, []).append(day)
     on_leave = select(Leave.trainee_id, Leave.starts_on, Leave.ends_on).where(
@@ -122,7 +141,7 @@ def expectations(
     if trainee_ids is not None:
         on_leave = on_leave.where(Leave.trainee_id.in_(trainee_ids))
     leave: dict[int, list[tuple[date, date]]] = {}
-    for tid, first, last in rows.execute(on_leave):
+    for tid, first, last in rows.execute(on_leave).all():
         leave.setdefault(tid, []).append((first, last))
     expected: dict[int, int] = {}
     for tid, cohort_id, enrolled_on, left_on, status in people:
@@ -145,7 +164,10 @@ def expectations(
             expected[tid] = count
     if not expected:
         return {}
-    marked = _marked_at_expected(s, start, upto, list(expected), bool(leave))
+    if trainee_ids is None:
+        marked = _marked_everyone(s, start, upto, list(expected), marks)
+    else:
+        marked = _marked_at_expected(s, start, upto, list(expected), bool(leave))
     return {tid: Expectation(n, n - marked.get(tid, 0)) for tid, n in expected.items()}
 
 
@@ -200,6 +222,28 @@ def _marked_at_expected(
     if len(ids) < SMALL_SCOPE:
         query = query.where(Trainee.id.in_(ids))
     return {tid: n for tid, n in s.connection().execute(query)}
+
+
+def _marked_everyone(
+    s: Session, start: date, upto: date, ids: list[int], marks: Mapping[int, int] | None
+) -> dict[int, int]:
+    """Every trainee's marks at sessions at which it was expected: its marks in the period
+    less those the database keeps as not expected (migration 0014), both by session date."""
+    if marks is None:
+        totals = attendance_totals(s, ids, True, start, upto)
+        marks = {tid: t.sessions for tid, t in totals.items()}
+    marked = {tid: marks.get(tid, 0) for tid in ids}
+    for tid, n in s.connection().execute(_UNEXPECTED, {"start": start, "upto": upto}):
+        if tid in marked:
+            marked[tid] -= n
+    return marked
+
+
+_UNEXPECTED = (
+    select(UnexpectedMark.trainee_id, func.count())
+    .where(UnexpectedMark.held_on.between(bindparam("start"), bindparam("upto")))
+    .group_by(UnexpectedMark.trainee_id)
+)
 
 
 # Fewer trainees than this are named in the statement; more are all read and filtered here.

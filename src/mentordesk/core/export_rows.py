@@ -106,7 +106,17 @@ class ExportRows:
         )
         today = date.today()
         first, last = start or today, end or today
-        expected = expectations(self.s, first, last, today, None if self.cohort_id is None else ids)
+        # The figures' sessions are the marks the expected counts start from when they cover
+        # the same days: the whole plant's would otherwise be added up a second time.
+        same_days = (self.scope.start, self.scope.end) == (first, min(last, today))
+        expected = expectations(
+            self.s,
+            first,
+            last,
+            today,
+            None if self.cohort_id is None else ids,
+            {tid: f.sessions for tid, f in figures.items()} if same_days else None,
+        )
         plans: dict[int | None, float | None] = {None: None}
         for tid, cohort_id, *who in people:
             f = figures[tid]

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import TextClause, bindparam, select, text, update
 from sqlalchemy.orm import Session
 
-from .bulk import fewer_collections, insert_rows
-from .bulk_rows import new_uids
+from .bulk import fewer_collections, insert_groups
+from .bulk_rows import insert_many, new_uids
 from .calendar_plan import find_cohort
 from .changes import change, find
 from .errors import UserError
@@ -51,10 +51,42 @@ __all__ = [
     "week_of",
 ]
 
-SESSION_COLUMNS = (
-    "uid", "held_on", "start_time", "end_time", "location", "module", "task", "mentor_id",
+# A planned session's columns: the two each session has of its own, and those it shares with
+# the other sessions of its cohort's slot of the week.
+OWN_COLUMNS = ("uid", "held_on")
+SLOT_COLUMNS = (
+    "start_time", "end_time", "location", "module", "task", "mentor_id",
     "updated_at", "origin_device", "deleted", "cohort_id", "planned", "cancelled",
 )  # fmt: skip
+
+
+@dataclass
+class _Pending:
+    """What a plan writes, written at its end by one statement per table: the values a slot's
+    sessions share are converted once for all of them, each date once."""
+
+    # A slot's shared values (SLOT_COLUMNS) and its new sessions' own (OWN_COLUMNS).
+    sessions: dict[tuple[object, ...], list[tuple[str, date]]] = field(default_factory=dict)
+    # One audit event per cohort: the cohort's UID and the event's changes.
+    audits: list[tuple[str, dict[str, object]]] = field(default_factory=list)
+
+    def write(self, store: Store, s: Session, now: datetime) -> None:
+        table = WorkshopSession.__table__
+        insert_groups(s, table, OWN_COLUMNS, SLOT_COLUMNS, self.sessions.items())  # type: ignore[arg-type]
+        same: dict[str, object] = {
+            "at": now,
+            "actor": store.actor.name,
+            "device": store.device_id,
+            "entity": "cohort",
+            "action": "plan sessions",
+        }
+        rows = [
+            (uid, cohort_uid, changes)
+            for uid, (cohort_uid, changes) in zip(
+                new_uids(len(self.audits)), self.audits, strict=True
+            )
+        ]
+        insert_many(s, AuditEvent.__table__, ("uid", "entity_uid", "changes"), rows, same)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -91,72 +123,78 @@ class _Inputs:
     )
 
 
+def _typed(sql: str, *columns: Any) -> TextClause:
+    """A statement of the plan's inputs: written out, so that a fresh connection (the command
+    line's) does not spend longer composing it than the database takes to answer; its columns
+    typed as the models', so dates and times come back as such."""
+    return text(sql).bindparams(bindparam("ids", expanding=True)).columns(*columns)  # type: ignore[return-value]
+
+
+_SLOTS = _typed(
+    "SELECT cohort_id, weekday, start_time, end_time, location, module, task, mentor_id "
+    "FROM week_slot WHERE cohort_id IN :ids",
+    WeekSlot.cohort_id,
+    WeekSlot.weekday,
+    WeekSlot.start_time,
+    WeekSlot.end_time,
+    WeekSlot.location,
+    WeekSlot.module,
+    WeekSlot.task,
+    WeekSlot.mentor_id,
+)
+_BLOCKS = _typed(
+    "SELECT cohort_id, starts_on, ends_on FROM calendar_block "
+    "WHERE cohort_id IN :ids AND deleted = :no AND place = 'plant'",
+    CalendarBlock.cohort_id,
+    CalendarBlock.starts_on,
+    CalendarBlock.ends_on,
+)
+_OFF = _typed(
+    "SELECT cohort_id, day FROM day_off "
+    "WHERE deleted = :no AND (cohort_id IS NULL OR cohort_id IN :ids)",
+    DayOff.cohort_id,
+    DayOff.day,
+)
+_SESSION = (
+    WorkshopSession.cohort_id,
+    WorkshopSession.id,
+    WorkshopSession.held_on,
+    WorkshopSession.start_time,
+    WorkshopSession.end_time,
+    WorkshopSession.planned,
+)
+# The sessions planning can meet: the planned ones (it may take them away) and any on a day of
+# a plant block (a planned slot that day may share their time), found down the sessions'
+# (cohort, date) index from each block. The others are on days the plan never gives a session.
+_PLANNED = _typed(
+    "SELECT cohort_id, id, held_on, start_time, end_time, planned FROM workshop_session "
+    "WHERE cohort_id IN :ids AND deleted = :no AND planned = :yes",
+    *_SESSION,
+)
+_IN_BLOCKS = _typed(
+    "SELECT s.cohort_id, s.id, s.held_on, s.start_time, s.end_time, s.planned "
+    "FROM workshop_session AS s JOIN calendar_block AS b ON b.cohort_id = s.cohort_id "
+    "AND s.held_on BETWEEN b.starts_on AND b.ends_on "
+    "WHERE b.cohort_id IN :ids AND b.deleted = :no AND b.place = 'plant' AND s.deleted = :no",
+    *_SESSION,
+)
+
+
 def _read_inputs(s: Session, cohort_ids: list[int]) -> _Inputs:
-    # Plain rows through the connection: ORM result handling costs more than these reads.
+    # Plain rows through the connection, fetched whole: ORM result handling, or the driver
+    # called once per row, costs more than these reads.
     rows = s.connection()
+    given = {"ids": cohort_ids, "no": False, "yes": True}
     inputs = _Inputs()
-    for cohort_id, *slot in rows.execute(
-        select(
-            WeekSlot.cohort_id,
-            WeekSlot.weekday,
-            WeekSlot.start_time,
-            WeekSlot.end_time,
-            WeekSlot.location,
-            WeekSlot.module,
-            WeekSlot.task,
-            WeekSlot.mentor_id,
-        ).where(WeekSlot.cohort_id.in_(cohort_ids))
-    ):
+    for cohort_id, *slot in rows.execute(_SLOTS, given).all():
         inputs.slots.setdefault(cohort_id, []).append(_Slot._make(slot))
-    plant = (
-        CalendarBlock.cohort_id.in_(cohort_ids),
-        CalendarBlock.deleted.is_(False),
-        CalendarBlock.place == "plant",
-    )
-    for cohort_id, first, last in rows.execute(
-        select(CalendarBlock.cohort_id, CalendarBlock.starts_on, CalendarBlock.ends_on).where(
-            *plant
-        )
-    ):
+    for cohort_id, first, last in rows.execute(_BLOCKS, given).all():
         inputs.blocks.setdefault(cohort_id, []).append((first, last))
-    for off_cohort, day in rows.execute(
-        select(DayOff.cohort_id, DayOff.day).where(
-            DayOff.deleted.is_(False),
-            DayOff.cohort_id.is_(None) | DayOff.cohort_id.in_(cohort_ids),
-        )
-    ):
+    for off_cohort, day in rows.execute(_OFF, given).all():
         inputs.off.setdefault(off_cohort, set()).add(day.toordinal())
-    # The sessions planning can meet: the planned ones (it may take them away) and any on a
-    # day of a plant block (a planned slot that day may share their time), found down the
-    # sessions' (cohort, date) index from each block. The others are on days the plan never
-    # gives a session.
-    session = (
-        WorkshopSession.cohort_id,
-        WorkshopSession.id,
-        WorkshopSession.held_on,
-        WorkshopSession.start_time,
-        WorkshopSession.end_time,
-        WorkshopSession.planned,
-    )
-    in_blocks = (
-        select(*session)
-        .join(
-            CalendarBlock,
-            and_(
-                CalendarBlock.cohort_id == WorkshopSession.cohort_id,
-                WorkshopSession.held_on.between(CalendarBlock.starts_on, CalendarBlock.ends_on),
-            ),
-        )
-        .where(*plant, WorkshopSession.deleted.is_(False))
-    )
-    planned = select(*session).where(
-        WorkshopSession.cohort_id.in_(cohort_ids),
-        WorkshopSession.deleted.is_(False),
-        WorkshopSession.planned.is_(True),
-    )
     seen: set[int] = set()
-    for query in (planned, in_blocks):
-        for of_cohort, sid, day, start, end, is_planned in rows.execute(query):
+    for query in (_PLANNED, _IN_BLOCKS):
+        for of_cohort, sid, day, start, end, is_planned in rows.execute(query, given).all():
             if sid not in seen and of_cohort is not None:
                 seen.add(sid)
                 inputs.existing.setdefault(of_cohort, []).append((sid, day, start, end, is_planned))
@@ -204,12 +242,13 @@ def plan_many_sessions(
     store: Store, cohort_keys: list[str], *, dry_run: bool = False
 ) -> list[PlanChanges]:
     """``plan_sessions`` for several cohorts in one transaction: all of them or none."""
+    # Who plans, read before the transaction: read inside it, the audit would open a second
+    # connection to the database for it.
+    store.actor  # noqa: B018
     with fewer_collections(), store.write() as s:
         cohorts = _find_cohorts(s, cohort_keys)
         inputs = _read_inputs(s, list({c.id for c in cohorts}))
-        # Every cohort's new sessions go in by one statement at the end: its values are
-        # converted once for all of them (the same times, dates and stamp recur).
-        new: list[tuple[object, ...]] = []
+        pending = _Pending()
         now = utcnow()
         done: list[PlanChanges] = []
         planned: dict[int, PlanChanges] = {}
@@ -218,12 +257,14 @@ def plan_many_sessions(
                 made = planned[cohort.id]
                 done.append(PlanChanges(cohort.name, unchanged=made.unchanged + len(made.added)))
                 continue
-            planned[cohort.id] = _plan_one(store, s, cohort, inputs, None if dry_run else new, now)
+            planned[cohort.id] = _plan_one(
+                store, s, cohort, inputs, None if dry_run else pending, now
+            )
             done.append(planned[cohort.id])
         if dry_run:
             s.rollback()
         else:
-            insert_rows(s, WorkshopSession.__table__, SESSION_COLUMNS, new)  # type: ignore[arg-type]
+            pending.write(store, s, now)
         return done
 
 
@@ -248,7 +289,7 @@ def _plan_one(
     s: Session,
     cohort: Cohort,
     inputs: _Inputs,
-    new: list[tuple[object, ...]] | None,
+    pending: _Pending | None,
     now: datetime,
 ) -> PlanChanges:
     wanted = _wanted(cohort, inputs)
@@ -267,7 +308,8 @@ def _plan_one(
     have = {
         key
         for key, slot in wanted.items()
-        if any(overlap(slot.start_time, slot.end_time, a, b) for a, b in by_day.get(key[0], ()))
+        if key[0] in by_day
+        and any(overlap(slot.start_time, slot.end_time, a, b) for a, b in by_day[key[0]])
     }
     used = _with_records(s, list(candidates)) if candidates else set()
     if used:
@@ -286,9 +328,9 @@ def _plan_one(
     changes.removed = sorted(candidates.values(), key=lambda k: (k[0], k[1] or time.min))
     changes.added = sorted(key for key in wanted if key not in have)
     changes.unchanged = len(wanted) - len(changes.added)
-    if new is not None:
+    if pending is not None:
         slots = [wanted[k] for k in changes.added]
-        _apply(store, s, cohort, slots, changes.added, list(candidates), new, now)
+        _apply(store, s, cohort, slots, changes.added, list(candidates), pending, now)
     return changes
 
 
@@ -314,17 +356,19 @@ def _apply(
     slots: list[_Slot],
     keys: list[tuple[date, time]],
     gone: list[int],
-    new: list[tuple[object, ...]],
+    pending: _Pending,
     now: datetime,
 ) -> None:
-    """Take away the sessions the plan no longer has, and add the new ones' rows to ``new``
-    (in SESSION_COLUMNS order)."""
+    """Take away the sessions the plan no longer has, and add the new ones to ``pending``."""
     uids = new_uids(len(keys))
     same = (now, store.device_id, False, cohort.id, True, False)
-    new += [
-        (uid, day, w.start_time, w.end_time, w.location, w.module, w.task, w.mentor_id, *same)
-        for uid, w, (day, _start) in zip(uids, slots, keys, strict=True)
-    ]
+    shared: dict[_Slot, list[tuple[str, date]]] = {}
+    for uid, w, (day, _start) in zip(uids, slots, keys, strict=True):
+        if w not in shared:
+            shared[w] = pending.sessions.setdefault(
+                (w.start_time, w.end_time, w.location, w.module, w.task, w.mentor_id, *same), []
+            )
+        shared[w].append((uid, day))
     if gone:
         s.execute(
             update(WorkshopSession)
@@ -332,16 +376,7 @@ def _apply(
             .values(deleted=True, updated_at=now, origin_device=store.device_id)
         )
     # One audit event for the whole plan: which sessions it added and took away.
-    s.add(
-        AuditEvent(
-            actor=store.actor.name,
-            device=store.device_id,
-            entity="cohort",
-            entity_uid=cohort.uid,
-            action="plan sessions",
-            changes={"added": uids, "removed": len(gone)},
-        )
-    )
+    pending.audits.append((cohort.uid, {"added": uids, "removed": len(gone)}))
 
 
 def cancel_session(store: Store, uid: str, cancelled: bool = True) -> None:

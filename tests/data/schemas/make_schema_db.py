@@ -26,8 +26,8 @@ from mentordesk.core.store import Store
 from mentordesk.core.trainees import list_trainees
 
 HERE = Path(__file__).resolve().parent
-# Tables the database derives from the records with triggers (migrations 0004 and 0005 on).
-DERIVED = ("attendance_month", "skill_rating_latest")
+# Tables the database derives from the records with triggers (migrations 0004, 0005, 0014 on).
+DERIVED = ("attendance_month", "skill_rating_latest", "unexpected_mark")
 
 
 def columns(conn: sqlite3.Connection, schema: str, table: str) -> list[str]:

@@ -30,6 +30,7 @@ from .records import (
     Note,
     SkillRating,
     SkillRatingLatest,
+    UnexpectedMark,
     WorkshopSession,
 )
 from .rubric import LAYERS, Post, PostSkill, Rubric, RubricLevel, RubricModule, Skill
@@ -74,6 +75,7 @@ __all__ = [
     "Trainee",
     "Travelling",
     "UTCDateTime",
+    "UnexpectedMark",
     "WeekSlot",
     "WorkshopSession",
     "new_uid",

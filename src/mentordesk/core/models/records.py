@@ -108,6 +108,27 @@ class AttendanceMonth(Base):
     hours: Mapped[float] = mapped_column(Float)
 
 
+class UnexpectedMark(Base):
+    """The marks (attendance records) that are not at a session where their trainee was
+    expected, kept by database triggers (migration 0014).
+
+    A mark counts here when the record and its session are not deleted, its trainee could be
+    expected somewhere (active, or with a leaving date), and the session was cancelled, is
+    another cohort's, lies before the trainee's enrolment or on or after their leaving, or on
+    a day of approved leave. A period's marks at expected sessions are then its marks (the
+    monthly totals) less these: a whole-plant Summary never pairs every mark with its session.
+    Derived; it never travels and the application never writes it.
+    """
+
+    __tablename__ = "unexpected_mark"
+    __table_args__ = (Index("ix_unexpected_mark_trainee_held_on", "trainee_id", "held_on"),)
+
+    attendance_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    trainee_id: Mapped[int] = mapped_column(Integer)
+    # The session's date (the records' copy of it may lag inside a trigger).
+    held_on: Mapped[date] = mapped_column(Date)
+
+
 class SkillRating(Travelling, Base):
     __tablename__ = "skill_rating"
     __table_args__ = (
