@@ -1410,6 +1410,10 @@ target %2</source>
         <source>{uri}: give the path of a database file on this computer</source>
         <translation>{uri}：请给出本机上数据库文件的路径</translation>
     </message>
+    <message>
+        <source>the marks kept as not expected disagree with the records in {marks} marks; run `mentordesk check --repair`</source>
+        <translation>记录为“非应到”的出勤标记与记录不一致，涉及 {marks} 条标记；请运行 `mentordesk check --repair`</translation>
+    </message>
 </context>
 <context>
     <name>Demo</name>
