@@ -24,14 +24,13 @@ from .models import (
     Attendance,
     Skill,
     SkillRating,
-    Trainee,
     WorkshopSession,
 )
 from .notes import NoteView, trainee_notes
-from .rater_roles import Composite, composite, trainee_weights
+from .rater_roles import Composite, composite, parse_weights, trainee_weights
 from .store import Store
 from .summary import PeriodFigures, period_figures
-from .trainees import TraineeView, find_trainee
+from .trainees import TraineeView, find_placed_trainee
 
 
 # Named tuples, not frozen dataclasses, for the many rows: five years of one trainee are about
@@ -158,6 +157,14 @@ _RATINGS = (
 )
 
 
+# Built once: a record is opened again and again as the mentor walks the roster.
+_SKILLS = (
+    select(Skill.id, Skill.uid, Skill.code, Skill.name, Skill.module)
+    .where(Skill.id.in_(bindparam("ids", expanding=True)))
+    .order_by(Skill.rubric_id, Skill.position)
+)
+
+
 def _rating_points(
     s: Session, tid: int, start: date | None, end: date | None
 ) -> tuple[dict[int, list[RatingPoint]], dict[int, list[RatingPoint]]]:
@@ -194,7 +201,7 @@ def trainee_record(
 ) -> TraineeRecord:
     """Everything recorded about a trainee between two dates (either may be open)."""
     with store.read() as s:
-        tid, trainee = find_trainee(s, trainee_uid)
+        tid, cohort_id, stored_weights, trainee = find_placed_trainee(s, trainee_uid)
         figures = period_figures(s, [tid], start, end)[tid]
         # Plain rows through the connection, not ORM ones: five years are about 1,000
         # attendance records and 500 ratings per trainee.
@@ -202,7 +209,8 @@ def trainee_record(
         period = {"tid": tid, "start": start or date.min, "end": end or date.max}
         attendance = tuple(map(AttendanceEntry._make, rows.execute(_ATTENDANCE, period).all()))
         histories, others = _rating_points(s, tid, start, end)
-        weights = tuple(trainee_weights(s, tid).items())
+        # Stored only after parse_weights accepted it.
+        weights = tuple(parse_weights(stored_weights).items())
         skill_histories = tuple(
             SkillHistory(
                 uid,
@@ -213,11 +221,7 @@ def trainee_record(
                 weights,
                 tuple(others.get(skill_id, ())),
             )
-            for skill_id, uid, code, name, module in rows.execute(
-                select(Skill.id, Skill.uid, Skill.code, Skill.name, Skill.module)
-                .where(Skill.id.in_(histories))
-                .order_by(Skill.rubric_id, Skill.position)
-            )
+            for skill_id, uid, code, name, module in rows.execute(_SKILLS, {"ids": list(histories)})
         )
         notes = tuple(trainee_notes(s, tid, trainee_uid, start, end))
         today = date.today()
@@ -226,7 +230,6 @@ def trainee_record(
         unrecorded = (
             tuple(unrecorded_sessions(s, tid, first, upto)) if expectation.unrecorded else ()
         )
-        cohort_id = s.scalar(select(Trainee.cohort_id).where(Trainee.id == tid))
         planned = planned_hours(s, cohort_id, first, upto) if cohort_id is not None else None
     return TraineeRecord(
         trainee, start, end, figures, attendance, skill_histories, notes,

@@ -267,6 +267,35 @@ def find_trainee(session: Session, uid: str) -> tuple[int, TraineeView]:
     return row[-1], TraineeView._make(row[:-1])
 
 
+class PlacedTrainee(NamedTuple):
+    """A trainee with where they stand: their database id, cohort id and programme's stored
+    composite weights (empty for none)."""
+
+    id: int
+    cohort_id: int | None
+    weights: str
+    view: TraineeView
+
+
+@cache
+def _placed_by_uid() -> Select[*tuple[Any, ...]]:
+    return (
+        _query()
+        .add_columns(Trainee.id, Trainee.cohort_id, Programme.rating_weights)
+        .where(Trainee.uid == bindparam("uid"))
+    )
+
+
+def find_placed_trainee(session: Session, uid: str) -> PlacedTrainee:
+    """``find_trainee`` with the cohort and the programme's weights, in the same statement: a
+    trainee's record needs them all, and each statement costs more than the rows it reads."""
+    row = session.connection().execute(_placed_by_uid(), {"uid": uid}).one_or_none()
+    if row is None:
+        raise not_found("trainee", uid)
+    tid, cohort_id, weights = row[-3:]
+    return PlacedTrainee(tid, cohort_id, weights or "", TraineeView._make(row[:-3]))
+
+
 def get_trainee(store: Store, uid: str) -> TraineeView:
     with store.read() as s:
         return find_trainee(s, uid)[1]
