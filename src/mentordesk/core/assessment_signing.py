@@ -25,6 +25,7 @@ from .assessment_views import (
 )
 from .changes import add, change
 from .errors import Conflict, NotFound, UserError
+from .known_certificates import record_signed_here
 from .models import Assessment, AssessmentDocument, AuditEvent
 from .store import Store
 from .text import required
@@ -87,6 +88,8 @@ def _lock(store: Store, s: Session, item: Signed, a: Assessment | None = None) -
                 "form_mentor": item.form_mentor,
             },
         )
+        # A bundle bringing this signer's sheets back must carry this certificate's signature.
+        record_signed_here(store, s, item.signed_by, item.certificate_sha256)
     s.add(
         AssessmentDocument(
             assessment_id=a.id, revision=1, kind="signed", pdf=item.pdf, sha256=digest
