@@ -94,6 +94,7 @@ def test_the_check_refuses_and_learns_on_either_database(any_store: Store) -> No
     import pytest
 
     from mentordesk.core import known_certificates as K
+    from mentordesk.core.import_report import NEW, ImportReport, Outcome
     from mentordesk.core.merge_records import SheetSigner
 
     store = any_store
@@ -106,7 +107,7 @@ def test_the_check_refuses_and_learns_on_either_database(any_store: Store) -> No
     teacher = [SheetSigner("sheets/a-r2.pdf", "Wang Fang", RENEWED)]
     with store.write() as s:
         learned = K.checked(s, "in.zip", [*forged, *teacher], frozenset({RENEWED}), "me")
-        K.record(s, learned, [])
+        K.record(s, learned, ImportReport("in.zip", "bundle", [Outcome("s", 1, NEW, "r", ())]))
     assert {(c.signer, c.how, c.accepted_by) for c in list_certificates(store)} == {
         ("Liu Jianguo", "signed here", store.actor.name),
         ("LIU JIANGUO", "accepted", "me"),

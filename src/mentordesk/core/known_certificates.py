@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .errors import UserError
+from .import_report import ImportReport
 from .merge_records import MergeSource, SheetSigner
 from .models import KnownCertificate
 from .store import Store
@@ -226,10 +227,12 @@ def checked_source(s: Session, source: MergeSource, actor: str) -> Learned:
     return checked(s, source.source, source.signers, source.accepted_certificates, actor)
 
 
-def record(s: Session, learned: Learned, notes: list[str]) -> None:
-    """Add the certificates ``checked`` returned; the report's ``notes`` say so."""
-    notes.extend(learned.notes)
+def record(s: Session, learned: Learned, report: ImportReport) -> None:
+    """Add the certificates ``checked`` returned, and say so in the report; a bundle of which
+    every row was rejected teaches nothing."""
+    if not report.accepted or not learned.rows:
+        return
+    report.notes.extend(learned.notes)
     for row in learned.rows:
         s.add(row)
-    if learned.rows:
-        s.flush()
+    s.flush()

@@ -377,7 +377,7 @@ def merge_results(
             merger.run(source.sheets, progress)
             # A bundle's countersigned sheets, once the assessments they extend are merged.
             merge_documents.countersigned(merger, source.countersigned_sheets)
-            known_certificates.record(session, learned, merger.report.notes)
+            known_certificates.record(session, learned, merger.report)
             session.flush()
             merger.bulk.close()
             merger.note_unset_kinds()
