@@ -279,3 +279,68 @@ def test_unknown_certificates_table_is_listed_empty(world: World, tmp_path: Path
         from mentordesk.core.known_certificates import fingerprint_given
 
         fingerprint_given("zz")
+
+
+@pytest.fixture
+def plant_store(world: World, tmp_path: Path):
+    store = Store.open(_db(world.plant, tmp_path))
+    yield store
+    store.close()
+
+
+def test_the_sync_area_accepts_a_certificate_after_showing_both_fingerprints(
+    qtbot, world: World, plant_store: Store, make_worker, monkeypatch
+) -> None:
+    from mentordesk.ui.certificate_dialogs import AcceptCertificateBox
+    from mentordesk.ui.sync_view import SyncArea
+
+    area = SyncArea(make_worker(plant_store))
+    qtbot.addWidget(area)
+    area.preview_file(world.renewed_zip)
+    qtbot.waitUntil(lambda: area.refusal is not None, timeout=30000)
+    assert area.accept_certificate.isVisibleTo(area) and not area.apply_button.isEnabled()
+    said = area.message.text()
+    assert world.renewed in said and world.mentor in said and "Liu Jianguo" in said
+
+    shown: list[str] = []
+
+    def answer(box: AcceptCertificateBox) -> int:
+        shown.append(box.informativeText())
+        box.accept_button.click()
+        return 0
+
+    monkeypatch.setattr(AcceptCertificateBox, "exec", answer)
+    area.accept_certificate.click()
+    assert world.renewed in shown[0] and world.mentor in shown[0]
+    qtbot.waitUntil(lambda: area.apply_button.isEnabled(), timeout=30000)
+    assert "accepted for Liu Jianguo" in area.ignored.text()
+    assert not area.accept_certificate.isVisibleTo(area)
+    # Nothing is learned before Apply.
+    assert len(list_certificates(plant_store)) == 1
+    area.apply_button.click()
+    qtbot.waitUntil(lambda: "applied" in area.message.text(), timeout=30000)
+    assert {c.fingerprint: c.how for c in list_certificates(plant_store)} == {
+        world.mentor: "signed here",
+        world.renewed: "accepted",
+    }
+
+
+def test_the_sync_area_lists_the_known_certificates(
+    qtbot, world: World, plant_store: Store, make_worker, monkeypatch
+) -> None:
+    from mentordesk.ui.certificate_dialogs import KnownCertificatesDialog
+    from mentordesk.ui.sync_view import SyncArea
+
+    shown: list[KnownCertificatesDialog] = []
+    monkeypatch.setattr(KnownCertificatesDialog, "exec", lambda d: shown.append(d) or 0)
+    area = SyncArea(make_worker(plant_store))
+    qtbot.addWidget(area)
+    area.known_certificates.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    table = shown[0].table
+    assert table.rowCount() == 1
+    assert [table.item(0, c).text() for c in range(3)] == [
+        "Liu Jianguo",
+        world.mentor,
+        "signed here",
+    ]
