@@ -36,6 +36,7 @@ PASS = "correct horse battery"
 class World:
     plant: Path  # the mentor's database, after signing two sheets and exporting plant.zip
     blank: Path  # a database that never met any certificate
+    school: Path  # took plant.zip, then the teacher countersigned there
     plant_zip: Path  # the mentor's two signed sheets
     school_zip: Path  # plant.zip imported at the school, one sheet countersigned by the teacher
     forged_zip: Path  # a sheet signed by another certificate naming the mentor
@@ -117,6 +118,7 @@ def world(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Wor
     return World(
         plant=plant,
         blank=blank,
+        school=school,
         plant_zip=plant_zip,
         school_zip=school_zip,
         forged_zip=other("forged", forger, 5),
@@ -159,6 +161,23 @@ def _known(db: Path) -> dict[tuple[str, str], str]:
 
 def test_signing_here_records_the_local_certificate(world: World) -> None:
     assert _known(world.plant) == {("Liu Jianguo", world.mentor): "signed here"}
+
+
+def test_countersigning_here_records_the_teachers_certificate(world: World) -> None:
+    assert _known(world.school) == {
+        ("Liu Jianguo", world.mentor): "first seen",
+        ("Wang Fang", world.teacher): "signed here",
+    }
+
+
+def test_names_differing_only_in_what_does_not_show_are_one_name() -> None:
+    from mentordesk.core.known_certificates import name_key
+
+    same = {
+        name_key(n)
+        for n in ("Liu Jianguo", "ＬＩＵ  jianguo", "Liu Jianguo\u200b", "\u202aLiu Jianguo")
+    }
+    assert same == {"liu jianguo"}
 
 
 def test_a_forged_same_name_certificate_is_refused_and_nothing_changes(

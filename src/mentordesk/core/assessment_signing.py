@@ -118,9 +118,17 @@ def mark_signed_many(store: Store, items: list[Signed]) -> None:
 
 
 def add_countersignature(
-    store: Store, uid: str, pdf: bytes, kind: str, *, comment: str = "", result: str = ""
+    store: Store,
+    uid: str,
+    pdf: bytes,
+    kind: str,
+    *,
+    comment: str = "",
+    result: str = "",
+    signed_here: tuple[str, str] | None = None,
 ) -> DocumentView:
-    """Keep a countersigned revision; it must extend the stored PDF as an incremental update."""
+    """Keep a countersigned revision; it must extend the stored PDF as an incremental update.
+    ``signed_here``: the signer's name and certificate fingerprint when it was signed here."""
     with store.write() as s:
         a = find_assessment(s, uid)
         if a.state != "signed":
@@ -164,6 +172,8 @@ def add_countersignature(
                 "result": result,
             },
         )
+        if signed_here is not None:
+            record_signed_here(store, s, *signed_here)
         s.flush()
         return DocumentView(doc.revision, kind, digest, doc.created_at, pdf)
 

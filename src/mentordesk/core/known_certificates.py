@@ -10,6 +10,7 @@ refused whole, until someone who has compared fingerprints with the signer accep
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,11 +30,15 @@ SIGNED_HERE = "signed here"
 FIRST_SEEN = "first seen"
 ACCEPTED = "accepted"
 HEX64 = re.compile(r"[0-9A-F]{64}")
+# Control and format characters (a zero-width space, a direction mark) do not show: a name
+# that differs only by them is the same name to the reader, so it is the same name here.
+INVISIBLE = ("Cc", "Cf")
 
 
 def name_key(name: str) -> str:
     """A signer's name as matched: case, width and spacing do not make another person."""
-    return " ".join(folded(name).split())[:200]
+    visible = "".join(ch for ch in folded(name) if unicodedata.category(ch) not in INVISIBLE)
+    return " ".join(visible.split())[:200]
 
 
 def fingerprint_given(text: str) -> str:

@@ -22,7 +22,9 @@ depends_on = None
 
 def _name_key(name: str) -> str:
     # core/known_certificates.name_key as of this revision: a migration does not follow it.
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    visible = "".join(ch for ch in folded if unicodedata.category(ch) not in ("Cc", "Cf"))
+    return " ".join(visible.split())[:200]
 
 
 def upgrade() -> None:
