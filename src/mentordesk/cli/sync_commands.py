@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def _import(args: argparse.Namespace) -> int:
         print(
             f"If {exc.signer} really has a new certificate, compare its fingerprint with the one "
             f"'mentordesk identity show' prints on their PC, then import again with\n"
-            f"  --accept-certificate {exc.fingerprint}"
+            f"  mentordesk import {shlex.quote(args.file)} --accept-certificate {exc.fingerprint}"
         )
         raise
     finally:
