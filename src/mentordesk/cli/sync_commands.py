@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
 from ..core.errors import UserError
 from ..core.export_scope import ExportScope
 from ..core.import_report import REJECTED
+from ..core.known_certificates import CertificateRefused, fingerprint_given, list_certificates
 from ..core.progress import Progress
 from ..exchange.bundle_export import BundleResult, export_bundle
 from ..exchange.bundle_import import PreparedBundle, is_bundle, prepare_bundle
@@ -36,8 +38,13 @@ _date = date_argument
 
 def _import(args: argparse.Namespace) -> int:
     # A bundle is checked whole (members, hashes, signatures) before the store is opened.
+    accepted = frozenset(fingerprint_given(f) for f in args.accept_certificate or ())
     if is_bundle(Path(args.file)):
-        prepared: PreparedImport | PreparedBundle = prepare_bundle(Path(args.file))
+        bundle = prepare_bundle(Path(args.file))
+        bundle.accepted_certificates = accepted
+        prepared: PreparedImport | PreparedBundle = bundle
+    elif accepted:
+        raise UserError("--accept-certificate is for a .zip bundle with signed sheets")
     else:
         prepared = prepare_import(Path(args.file), args.cohort or "")
     store = open_store(args)
@@ -46,6 +53,14 @@ def _import(args: argparse.Namespace) -> int:
             report = prepared.dry_run(store, Progress())
         else:
             report = prepared.apply(store, Progress(), strict=args.strict)
+    except CertificateRefused as exc:
+        # The refusal is one line on stderr; how to accept a genuinely new certificate here.
+        print(
+            f"If {exc.signer} really has a new certificate, compare its fingerprint with the one "
+            f"'mentordesk identity show' prints on their PC, then import again with\n"
+            f"  mentordesk import {shlex.quote(args.file)} --accept-certificate {exc.fingerprint}"
+        )
+        raise
     finally:
         store.close()
     for line in report.lines(everything=args.verbose):
@@ -74,6 +89,22 @@ def _import(args: argparse.Namespace) -> int:
         )
         return APPLIED_WITH_REJECTIONS
     return ALL_APPLIED
+
+
+def _certificates(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    try:
+        known = list_certificates(store)
+    finally:
+        store.close()
+    if not known:
+        print("No certificate known yet: signing here or importing a bundle records them.")
+    for c in known:
+        by = f", accepted by {c.accepted_by}" if c.how == "accepted" and c.accepted_by else ""
+        print(f"{c.signer}: SHA-256 {c.fingerprint}")
+        where = "" if c.how == "signed here" else f" in {c.seen_in}"
+        print(f"  {c.how} {c.first_seen_at:%Y-%m-%d %H:%M} UTC{where}{by}")
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -121,7 +152,23 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument(
         "-v", "--verbose", action="store_true", help="list unchanged rows too, not only changes"
     )
+    p.add_argument(
+        "--accept-certificate",
+        action="append",
+        metavar="FINGERPRINT",
+        help="accept this certificate (its SHA-256 fingerprint, as the refusal prints it) for "
+        "the signer it names, though another certificate is known here for that name; "
+        "repeatable",
+    )
     p.set_defaults(func=_import)
+    p = sub.add_parser(
+        "certificates",
+        parents=[common],
+        help="list the signers' certificates this database knows",
+        description="Every certificate a signed sheet was accepted with: signed here, first "
+        "seen in a bundle (trust on first use), or accepted with --accept-certificate.",
+    )
+    p.set_defaults(func=_certificates)
     p = sub.add_parser(
         "export",
         parents=[common],

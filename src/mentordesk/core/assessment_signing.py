@@ -25,6 +25,7 @@ from .assessment_views import (
 )
 from .changes import add, change
 from .errors import Conflict, NotFound, UserError
+from .known_certificates import record_signed_here
 from .models import Assessment, AssessmentDocument, AuditEvent
 from .store import Store
 from .text import required
@@ -87,6 +88,8 @@ def _lock(store: Store, s: Session, item: Signed, a: Assessment | None = None) -
                 "form_mentor": item.form_mentor,
             },
         )
+        # A bundle bringing this signer's sheets back must carry this certificate's signature.
+        record_signed_here(store, s, item.signed_by, item.certificate_sha256)
     s.add(
         AssessmentDocument(
             assessment_id=a.id, revision=1, kind="signed", pdf=item.pdf, sha256=digest
@@ -115,9 +118,17 @@ def mark_signed_many(store: Store, items: list[Signed]) -> None:
 
 
 def add_countersignature(
-    store: Store, uid: str, pdf: bytes, kind: str, *, comment: str = "", result: str = ""
+    store: Store,
+    uid: str,
+    pdf: bytes,
+    kind: str,
+    *,
+    comment: str = "",
+    result: str = "",
+    signed_here: tuple[str, str] | None = None,
 ) -> DocumentView:
-    """Keep a countersigned revision; it must extend the stored PDF as an incremental update."""
+    """Keep a countersigned revision; it must extend the stored PDF as an incremental update.
+    ``signed_here``: the signer's name and certificate fingerprint when it was signed here."""
     with store.write() as s:
         a = find_assessment(s, uid)
         if a.state != "signed":
@@ -161,6 +172,8 @@ def add_countersignature(
                 "result": result,
             },
         )
+        if signed_here is not None:
+            record_signed_here(store, s, *signed_here)
         s.flush()
         return DocumentView(doc.revision, kind, digest, doc.created_at, pdf)
 

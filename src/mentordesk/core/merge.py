@@ -17,10 +17,7 @@ from typing import Any, overload
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import (
-    merge_bulk,
-    merge_documents,
-)
+from . import known_certificates, merge_bulk, merge_documents
 from .changes import KINDS, add
 from .errors import UserError
 from .import_report import NEW, REJECTED, UNCHANGED, UPDATED, ImportReport, Outcome
@@ -374,10 +371,13 @@ def merge_results(
     applied = held_back = False
     try:
         with store.write() as session:
+            # Before anything is written: a refused certificate refuses the whole bundle.
+            learned = known_certificates.checked_source(session, source, store.actor.name)
             merger = Merger(store, session, source)
             merger.run(source.sheets, progress)
             # A bundle's countersigned sheets, once the assessments they extend are merged.
             merge_documents.countersigned(merger, source.countersigned_sheets)
+            known_certificates.record(session, learned, merger.report)
             session.flush()
             merger.bulk.close()
             merger.note_unset_kinds()

@@ -56,6 +56,16 @@ class CountersignedSheet:
     result: str = ""
 
 
+@dataclass(frozen=True)
+class SheetSigner:
+    """One signature of a bundle's sheet: whom its certificate names, and that certificate's
+    SHA-256 fingerprint (``AB:CD:…``)."""
+
+    member: str
+    signer: str
+    fingerprint: str
+
+
 @dataclass
 class MergeSource:
     source: str
@@ -67,6 +77,10 @@ class MergeSource:
     verified_sheets: dict[str, VerifiedSheet] = field(default_factory=dict)
     # Countersigned revisions from a bundle, oldest revision first, merged after the sheets.
     countersigned_sheets: list[CountersignedSheet] = field(default_factory=list)
+    # Every signature of the bundle's sheets, checked against the known certificates before
+    # anything is written; and the fingerprints the user accepted for this import.
+    signers: list[SheetSigner] = field(default_factory=list)
+    accepted_certificates: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

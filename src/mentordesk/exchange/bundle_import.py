@@ -22,7 +22,7 @@ from typing import IO
 from ..core.bulk import fewer_collections
 from ..core.import_report import ImportReport
 from ..core.merge import merge_results
-from ..core.merge_records import CountersignedSheet, VerifiedSheet
+from ..core.merge_records import CountersignedSheet, SheetSigner, VerifiedSheet
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.store import Store
 from ..core.wording import message_of, user_text
@@ -85,6 +85,10 @@ class PreparedBundle:
     manifest: Manifest
     verified: dict[str, VerifiedSheet] = field(default_factory=dict)
     countersigned: list[CountersignedSheet] = field(default_factory=list)
+    # Every sheet's signers, checked against the database's known certificates by the merge;
+    # the fingerprints (``AB:CD:…``) the user accepted for a name known with another one.
+    signers: list[SheetSigner] = field(default_factory=list)
+    accepted_certificates: frozenset[str] = frozenset()
 
     @property
     def kind(self) -> str:
@@ -131,6 +135,8 @@ class PreparedBundle:
                 source.source = self.path.name
                 source.verified_sheets = dict(self.verified)
                 source.countersigned_sheets = list(self.countersigned)
+                source.signers = list(self.signers)
+                source.accepted_certificates = self.accepted_certificates
                 report = merge_results(store, source, apply=apply, progress=progress, strict=strict)
             finally:
                 wb.close()
@@ -176,7 +182,9 @@ def prepare_bundle(path: Path) -> PreparedBundle:
                 sheets[entry.path] = data
             if digest != entry.sha256:
                 raise refused(path.name, entry.path, _altered())
-    prepared.verified, prepared.countersigned = checked_sheets(path.name, manifest, sheets)
+    prepared.verified, prepared.countersigned = checked_sheets(
+        path.name, manifest, sheets, prepared.signers
+    )
     return prepared
 
 

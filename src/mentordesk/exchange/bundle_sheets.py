@@ -8,7 +8,7 @@ from pyhanko.pdf_utils.misc import PdfReadError
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from ..core.errors import UserError
-from ..core.merge_records import CountersignedSheet, VerifiedSheet
+from ..core.merge_records import CountersignedSheet, SheetSigner, VerifiedSheet
 from ..core.wording import message_of, user_text
 from .bundle_manifest import SIGNED_KIND, Entry, Manifest, clipped, refused
 from .signing import countersigned_comment, sheet_assessment
@@ -16,13 +16,19 @@ from .verify import verify_pdf
 
 
 def checked_sheets(
-    bundle: str, manifest: Manifest, sheets: dict[str, bytes]
+    bundle: str,
+    manifest: Manifest,
+    sheets: dict[str, bytes],
+    signers: list[SheetSigner] | None = None,
 ) -> tuple[dict[str, VerifiedSheet], list[CountersignedSheet]]:
     """Every sheet's signatures verify, it names the assessment the manifest says, and each
     later revision extends the one before it: the signed sheets by SHA-256, and the
-    countersigned revisions, for the merge. A ``BundleError`` naming the member otherwise."""
+    countersigned revisions, for the merge (every signature's signer added to ``signers``,
+    for the known certificates). A ``BundleError`` naming the member otherwise."""
     verified: dict[str, VerifiedSheet] = {}
     countersigned: list[CountersignedSheet] = []
+    if signers is None:
+        signers = []
     by_assessment: dict[str, list[Entry]] = {}
     for entry in manifest.sheets:
         by_assessment.setdefault(entry.assessment, []).append(entry)
@@ -31,7 +37,7 @@ def checked_sheets(
         before: bytes | None = None
         for n, entry in enumerate(entries):
             pdf = sheets[entry.path]
-            _check_signatures(bundle, entry, pdf)
+            signers.extend(_check_signatures(bundle, entry, pdf))
             # The document ID as each signer signed it, and as it reads now: an update after
             # the last signature could rename the sheet while every signature still verifies.
             revisions = [*_signed_revisions(bundle, entry, pdf), pdf]
@@ -87,7 +93,7 @@ def checked_sheets(
     return verified, countersigned
 
 
-def _check_signatures(bundle: str, entry: Entry, pdf: bytes) -> None:
+def _check_signatures(bundle: str, entry: Entry, pdf: bytes) -> list[SheetSigner]:
     try:
         report = verify_pdf(pdf)
     except UserError as exc:
@@ -105,6 +111,7 @@ def _check_signatures(bundle: str, entry: Entry, pdf: bytes) -> None:
                     problem=check.problem or check.certificate_problem_at_signing,
                 ),
             )  # fmt: skip
+    return [SheetSigner(entry.path, c.name or c.signer, c.fingerprint) for c in report.signatures]
 
 
 def _signed_revisions(bundle: str, entry: Entry, pdf: bytes) -> list[bytes]:

@@ -238,7 +238,13 @@ def countersign_assessment(
         raise UserError(user_text("Signing", "Only a signed assessment can be countersigned"))
     signed = countersign(pdf, signer, role, comment, result)
     return assessment_signing.add_countersignature(
-        store, uid, signed, role, comment=clean(comment), result=clean(result)
+        store,
+        uid,
+        signed,
+        role,
+        comment=clean(comment),
+        result=clean(result),
+        signed_here=(signer.name, signer.fingerprint),
     )
 
 

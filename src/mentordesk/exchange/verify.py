@@ -44,6 +44,8 @@ class SignatureCheck:
     certificate_problem_at_signing: str = ""
     valid_from: datetime | None = None
     valid_to: datetime | None = None
+    # The signer as the certificate names it (its common name): what known certificates key on.
+    name: str = ""
 
     @property
     def sound(self) -> bool:
@@ -118,11 +120,12 @@ def _check(
 ) -> SignatureCheck:
     try:
         subject = sig.signer_cert.subject.native
-        signer = subject.get("common_name") or sig.signer_cert.subject.human_friendly
+        signer = name = subject.get("common_name") or sig.signer_cert.subject.human_friendly
         if subject.get("organization_name"):
             signer += f" ({subject['organization_name']})"
     except (ValueError, KeyError, AttributeError):
         signer = user_text("Verify", "(unreadable certificate)")
+        name = ""
     try:
         cert = check_certificate(sig.signer_cert)
     except (ValueError, KeyError, AttributeError, TypeError):
@@ -139,6 +142,7 @@ def _check(
             False,
             str(exc),
             fingerprint=cert.fingerprint if cert else "",
+            name=name,
         )
     intact = bool(status.intact and status.valid)
     coverage_ok = status.coverage is not None and status.coverage >= (
@@ -181,6 +185,7 @@ def _check(
         certificate_problem_at_signing=at_signing,
         valid_from=cert.not_before if cert else None,
         valid_to=cert.not_after if cert else None,
+        name=name,
     )
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..core.cohorts import CohortView, list_cohorts
 from ..core.export_scope import ExportScope
 from ..core.import_report import CONFLICT, NEW, REJECTED, UNCHANGED, UPDATED, ImportReport
+from ..core.known_certificates import CertificateRefused, CertificateView, list_certificates
 from ..core.progress import Progress
 from ..core.store import Store
 from ..exchange.bundle_export import BundleResult, export_bundle
@@ -31,6 +32,7 @@ from ..exchange.bundle_import import PreparedBundle, is_bundle, prepare_bundle
 from ..exchange.results_export import ExportResult, export_results
 from ..exchange.workbook_import import PreparedImport, prepare_import
 from .area import FormArea
+from .certificate_dialogs import AcceptCertificateBox, KnownCertificatesDialog
 from .forms import child
 from .import_preview_model import RECORD_COLUMN, PreviewModel
 from .localised import localised
@@ -41,13 +43,25 @@ ERROR_STYLE = "color: #b00020;"
 
 
 def dry_run(
-    store: Store, path: Path, cohort: str, progress: Progress
-) -> tuple[PreparedImport | PreparedBundle, ImportReport]:
+    store: Store,
+    path: Path,
+    cohort: str,
+    progress: Progress,
+    accepted: frozenset[str] = frozenset(),
+) -> tuple[PreparedImport | PreparedBundle, ImportReport] | CertificateRefused:
     """The workbook (or bundle) at ``path`` read and checked against the records; nothing
-    changes. A bundle's members and signatures are checked whole first."""
+    changes. A bundle's members and signatures are checked whole first; a sheet signed by a
+    certificate not known for its signer comes back as the refusal, which may be accepted."""
     prepared: PreparedImport | PreparedBundle
-    prepared = prepare_bundle(path) if is_bundle(path) else prepare_import(path, cohort)
-    return prepared, prepared.dry_run(store, progress)
+    if is_bundle(path):
+        prepared = prepare_bundle(path)
+        prepared.accepted_certificates = accepted
+    else:
+        prepared = prepare_import(path, cohort)
+    try:
+        return prepared, prepared.dry_run(store, progress)
+    except CertificateRefused as refusal:
+        return refusal
 
 
 def export_file(
@@ -96,6 +110,8 @@ class SyncArea(FormArea):
         self.chinese.setChecked(current_language() == "zh_CN")
         self.export_button = child(f, QPushButton, "exportButton")
         self.message = child(f, QLabel, "messageLabel")
+        self.accept_certificate = child(f, QPushButton, "acceptCertificateButton")
+        self.known_certificates = child(f, QPushButton, "knownCertificatesButton")
 
         self.model = PreviewModel(self)
         self.table.setModel(self.model)
@@ -118,7 +134,11 @@ class SyncArea(FormArea):
 
         self.prepared: PreparedImport | PreparedBundle | None = None
         self.report: ImportReport | None = None
+        self.refusal: CertificateRefused | None = None
+        self.accepted: frozenset[str] = frozenset()
         self.choose_button.clicked.connect(self.choose_file)
+        self.accept_certificate.clicked.connect(self.ask_accept_certificate)
+        self.known_certificates.clicked.connect(self.show_known_certificates)
         self.apply_button.clicked.connect(self.apply_import)
         self.export_button.clicked.connect(self.choose_export_file)
         self.show_unchanged.toggled.connect(self.model.set_show_unchanged)
@@ -168,17 +188,21 @@ class SyncArea(FormArea):
         if path:
             self.preview_file(Path(path))
 
-    def preview_file(self, path: Path) -> None:
-        """Read the workbook and show its dry run; nothing changes yet."""
+    def preview_file(self, path: Path, accepted: frozenset[str] = frozenset()) -> None:
+        """Read the workbook and show its dry run; nothing changes yet. ``accepted``: the
+        certificates the user accepted for this bundle."""
         self.prepared = None
         self.report = None
+        self.refusal = None
+        self.accepted = accepted
+        self.accept_certificate.setVisible(False)
         self.apply_button.setEnabled(False)
         self.model.set_outcomes([])
         self.ignored.clear()
         self.file_edit.setText(str(path))
         self._say("")
         cohort = self.import_cohort.currentText().strip()
-        QueryOp(dry_run, path, cohort).with_progress(
+        QueryOp(dry_run, path, cohort, accepted=accepted).with_progress(
             self, self.tr("Reading the workbook…")
         ).success(self._previewed).failure(self._failed).run(self.worker, self)
 
@@ -186,7 +210,14 @@ class SyncArea(FormArea):
         if self.prepared is not None and self.prepared.roster is not None:
             self.preview_file(self.prepared.path)
 
-    def _previewed(self, result: tuple[PreparedImport | PreparedBundle, ImportReport]) -> None:
+    def _previewed(
+        self, result: tuple[PreparedImport | PreparedBundle, ImportReport] | CertificateRefused
+    ) -> None:
+        if isinstance(result, CertificateRefused):
+            self.refusal = result
+            self._say(localised(result), ok=False)
+            self.accept_certificate.setVisible(True)
+            return
         self.prepared, self.report = result
         self._show(self.report)
         self.apply_button.setEnabled(self.report.changes_anything)
@@ -267,6 +298,23 @@ class SyncArea(FormArea):
         CollectionOp(apply_prepared, self.prepared, changes=Changes(everything=True)).with_progress(
             self, self.tr("Importing…")
         ).success(self._applied).failure(self._failed).run(self.worker, self)
+
+    def ask_accept_certificate(self) -> None:
+        """Both fingerprints shown; accepted, the bundle is read again with it."""
+        refusal = self.refusal
+        if refusal is None:
+            return
+        box = AcceptCertificateBox(refusal, self)
+        box.exec()
+        if box.accepted_certificate():
+            path = Path(self.file_edit.text())
+            self.preview_file(path, self.accepted | {refusal.fingerprint})
+
+    def show_known_certificates(self) -> None:
+        QueryOp(list_certificates).success(self._known).failure(self._failed).run(self.worker, self)
+
+    def _known(self, known: list[CertificateView]) -> None:
+        KnownCertificatesDialog(known, self).exec()
 
     def _applied(self, report: ImportReport) -> None:
         self.report = report

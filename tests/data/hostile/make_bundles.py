@@ -447,6 +447,12 @@ BUNDLES: dict[str, tuple[str, Callable[[Good], bytes]]] = {
         "does not verify",
         lambda g: _extra_sheet(g, *g.expired),
     ),
+    # A sheet signed by a second self-signed certificate in the mentor's name, beside the
+    # mentor's own: the name is known by another certificate (trust on first use).
+    "bundle_forged_certificate_same_name.zip": (
+        "signed as Liu Jianguo by certificate",
+        lambda g: _extra_sheet(g, *g.forged),
+    ),
     "bundle_sheet_changed_after_signing.zip": (
         "changed after it was signed",
         _changed_after_signing,

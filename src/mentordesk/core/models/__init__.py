@@ -11,6 +11,7 @@ from .assessment import ASSESSMENT_STATES, DEFAULT_RESULTS, Assessment, Assessme
 from .audit import AuditEvent
 from .base import Base, Travelling, UTCDateTime, new_uid, utcnow
 from .calendar import DAY_OFF_KINDS, PLACES, CalendarBlock, DayOff, Leave, WeekSlot
+from .certificate import KNOWN_HOW, KnownCertificate
 from .feedback import SchoolFeedback
 from .people import (
     PROGRAMME_KINDS,
@@ -42,6 +43,7 @@ __all__ = [
     "ATTENDANCE_STATUSES",
     "DAY_OFF_KINDS",
     "DEFAULT_RESULTS",
+    "KNOWN_HOW",
     "LAYERS",
     "NOTE_CATEGORIES",
     "PLACES",
@@ -58,6 +60,7 @@ __all__ = [
     "CalendarBlock",
     "Cohort",
     "DayOff",
+    "KnownCertificate",
     "Leave",
     "Note",
     "Post",
