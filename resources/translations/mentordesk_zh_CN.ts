@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcceptCertificateBox</name>
+    <message>
+        <source>Accept a new certificate</source>
+        <translation>接受新证书</translation>
+    </message>
+    <message>
+        <source>Accept this certificate as %1&apos;s?</source>
+        <translation>将此证书接受为 %1 的证书？</translation>
+    </message>
+    <message>
+        <source>Known here for %1:</source>
+        <translation>本机已知的 %1 证书：</translation>
+    </message>
+    <message>
+        <source>Other sheets of this bundle name %1 with:</source>
+        <translation>此数据包中其他评估表所用的 %1 证书：</translation>
+    </message>
+    <message>
+        <source>%1 in %2 is signed as %3 by a certificate not known here. Anyone can make a certificate in any name: accept it only if %3 reads you the same fingerprint from &apos;mentordesk identity show&apos; on their PC.</source>
+        <translation>%2 中的 %1 以 %3 的名义由本机未知的证书签名。任何人都能以任何姓名制作证书：只有当 %3 在其电脑上运行“mentordesk identity show”并向您读出相同的指纹时，才可接受。</translation>
+    </message>
+    <message>
+        <source>This certificate (SHA-256):</source>
+        <translation>此证书（SHA-256）：</translation>
+    </message>
+    <message>
+        <source>Accept for %1</source>
+        <translation>接受为 %1 的证书</translation>
+    </message>
+</context>
+<context>
     <name>Acknowledgement</name>
     <message>
         <source>Type or pick the trainee&apos;s name</source>
@@ -1254,6 +1285,37 @@ Switch to that window.</source>
     </message>
 </context>
 <context>
+    <name>Certificates</name>
+    <message>
+        <source>{text}: not a SHA-256 fingerprint (64 hexadecimal digits, as AB:CD:…)</source>
+        <translation>{text}：不是 SHA-256 指纹（应为 64 位十六进制数字，形如 AB:CD:…）</translation>
+    </message>
+    <message>
+        <source>{bundle}, member {member}: signed as {signer} by certificate {fingerprint}, not the one known here for {signer} ({known}); nothing was imported</source>
+        <translation>{bundle}，成员 {member}：以 {signer} 的名义由证书 {fingerprint} 签名，但本机已知的 {signer} 证书是 {known}；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>{bundle}, member {member}: signed as {signer} by certificate {fingerprint}; other sheets name {signer} with {known}; nothing was imported</source>
+        <translation>{bundle}，成员 {member}：以 {signer} 的名义由证书 {fingerprint} 签名；其他评估表中 {signer} 的证书是 {known}；未导入任何内容</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>{bundle}: no sheet in it is signed by certificate {fingerprint}, which you asked to accept; nothing was imported</source>
+        <translation>{bundle}：其中没有任何评估表由您要求接受的证书 {fingerprint} 签名；未导入任何内容</translation>
+    </message>
+    <message>
+        <source>certificate SHA-256 {fingerprint} accepted for {signer}: their sheets signed with it are accepted from now on</source>
+        <translation>已接受证书 SHA-256 {fingerprint} 作为 {signer} 的证书：今后用它签名的评估表均予接受</translation>
+    </message>
+    <message>
+        <source>first sheet signed by {signer} seen here: certificate SHA-256 {fingerprint}; compare it with the fingerprint {signer} gives you (mentordesk identity show on their PC)</source>
+        <translation>本机首次收到 {signer} 签名的评估表：证书 SHA-256 {fingerprint}；请与 {signer} 提供给您的指纹核对（在其电脑上运行 mentordesk identity show）</translation>
+    </message>
+</context>
+<context>
     <name>CohortReadinessPane</name>
     <message>
         <source>Cohort</source>
@@ -2021,6 +2083,53 @@ target %2</source>
     <message>
         <source>&amp;Import PKCS#12…</source>
         <translation>导入 PKCS#12(&amp;I)…</translation>
+    </message>
+</context>
+<context>
+    <name>KnownCertificatesDialog</name>
+    <message>
+        <source>Known certificates</source>
+        <translation>已知证书</translation>
+    </message>
+    <message>
+        <source>A bundle&apos;s sheet signed in one of these names by another certificate is refused until you accept that certificate.</source>
+        <translation>数据包中以下列姓名签名、但所用证书不同的评估表将被拒绝，直到您接受该证书。</translation>
+    </message>
+    <message>
+        <source>signed here</source>
+        <translation>在本机签名</translation>
+    </message>
+    <message>
+        <source>first seen</source>
+        <translation>首次收到</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Seen in</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -4361,6 +4470,14 @@ Install a PDF reader to open it, or use Print… or Save PDF… here.</source>
     <message>
         <source>Show &amp;unchanged rows</source>
         <translation>显示未变的行(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Known certificates…</source>
+        <translation>已知证书(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>A&amp;ccept this certificate…</source>
+        <translation>接受此证书(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Apply import</source>
