@@ -42,6 +42,8 @@ class World:
     forged_zip: Path  # a sheet signed by another certificate naming the mentor
     renewed_zip: Path  # a sheet signed by the mentor's new certificate
     forged_teacher_zip: Path  # the teacher's countersignature made with a forged certificate
+    lookalike_zip: Path  # signed as "Liu Jiаnguo", a Cyrillic а among Latin letters
+    lookalike: str
     mentor: str  # fingerprints
     forger: str
     renewed: str
@@ -75,6 +77,7 @@ def world(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Wor
     mentor = _signer(folder / "mentor", "Liu Jianguo")
     forger = _signer(folder / "forger", "Liu Jianguo")
     renewed = _signer(folder / "renewed", "Liu Jianguo")
+    lookalike = _signer(folder / "lookalike", "Liu Ji\u0430nguo")
     teacher = _signer(folder / "teacher", "Wang Fang")
     fake_teacher = _signer(folder / "fake-teacher", "Wang Fang")
     blank = _copy(_demo_template, folder / "blank.db")
@@ -124,6 +127,8 @@ def world(_demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Wor
         forged_zip=other("forged", forger, 5),
         renewed_zip=other("renewed", renewed, 6),
         forged_teacher_zip=forged_teacher_zip,
+        lookalike_zip=other("lookalike", lookalike, 7),
+        lookalike=lookalike.fingerprint,
         mentor=mentor.fingerprint,
         forger=forger.fingerprint,
         renewed=renewed.fingerprint,
@@ -363,3 +368,18 @@ def test_the_sync_area_lists_the_known_certificates(
         world.mentor,
         "signed here",
     ]
+
+
+def test_a_name_made_to_look_like_another_is_refused_even_when_accepted(
+    world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Cyrillic а in "Liu Jianguo" would be a name never seen here, and so accepted as
+    first seen: one word mixing alphabets is refused, whatever the user accepted."""
+    db = _db(world.plant, tmp_path)
+    before = _state(db)
+    for extra in ((), ("--accept-certificate", world.lookalike)):
+        code, _out, err = _run(capsys, "import", str(world.lookalike_zip), "--db", str(db), *extra)
+        assert code == 1
+        assert "Liu Ji\\u0430nguo" in err and "Cyrillic + Latin" in err
+        assert "nothing was imported" in err
+        assert _state(db) == before

@@ -1303,6 +1303,10 @@ Switch to that window.</source>
         <translation> 或 </translation>
     </message>
     <message>
+        <source>{bundle}, member {member}: the signer&apos;s name {name} mixes {alphabets} letters in one word, as a name made to look like another does; nothing was imported</source>
+        <translation>{bundle}，成员 {member}：签名人姓名 {name} 在同一个词中混用了 {alphabets} 字母，这是冒充他人姓名的做法；未导入任何内容</translation>
+    </message>
+    <message>
         <source>{bundle}: no sheet in it is signed by certificate {fingerprint}, which you asked to accept; nothing was imported</source>
         <translation>{bundle}：其中没有任何评估表由您要求接受的证书 {fingerprint} 签名；未导入任何内容</translation>
     </message>

@@ -35,6 +35,22 @@ HEX64 = re.compile(r"[0-9A-F]{64}")
 INVISIBLE = ("Cc", "Cf")
 
 
+# Alphabets whose letters look alike: a real name never mixes them within one word, a name
+# made to pass for another one does ("Liu Jiаnguo" with a Cyrillic а), and would otherwise be
+# a name seen for the first time.
+LOOK_ALIKE = frozenset({"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"})
+
+
+def mixed_alphabets(name: str) -> list[str]:
+    """The look-alike alphabets that one word of ``name`` mixes; empty when no word does."""
+    for word in folded(name).split():
+        found = {unicodedata.name(ch, "").split(" ")[0] for ch in word if ch.isalpha()}
+        mixed = sorted(found & LOOK_ALIKE)
+        if len(mixed) > 1:
+            return mixed
+    return []
+
+
 def name_key(name: str) -> str:
     """A signer's name as matched: case, width and spacing do not make another person."""
     visible = "".join(ch for ch in folded(name) if unicodedata.category(ch) not in INVISIBLE)
@@ -162,6 +178,20 @@ def checked(
     is written either way."""
     by_name: dict[str, dict[str, SheetSigner]] = {}
     for one in signers:
+        if mixed := mixed_alphabets(one.signer):
+            raise UserError(
+                user_text(
+                    "Certificates",
+                    "{bundle}, member {member}: the signer's name {name} mixes {alphabets} "
+                    "letters in one word, as a name made to look like another does; nothing "
+                    "was imported",
+                ).format(
+                    bundle=bundle,
+                    member=one.member,
+                    name=one.signer.encode("ascii", "backslashreplace").decode()[:120],
+                    alphabets=" + ".join(a.title() for a in mixed),
+                )
+            )
         by_name.setdefault(name_key(one.signer), {}).setdefault(one.fingerprint, one)
     by_name.pop("", None)
     held: dict[str, list[str]] = {}
